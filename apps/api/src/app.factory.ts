@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { ConsoleLogger, type LogLevel, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { ApiError } from '@wgll/contracts';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import type { AppConfig, LogLevelName } from './config/app-config.js';
+import { connectDatabase, type DatabaseConnection } from './database/database-connection.js';
+import { seedReferenceData } from './database/seed/reference-seeder.js';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export function createLogger(level: LogLevelName): ConsoleLogger {
+  return new ConsoleLogger({
+    json: true,
+    flattenParams: true,
+    logLevels: LEVELS.slice(0, LEVELS.indexOf(level) + 1),
+  });
+}
+
+export interface RunningApp {
+  app: NestFastifyApplication;
+  database: DatabaseConnection;
+  /** Closes the app, then the embedded database if there is one. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the whole API: database (external or embedded), migrations, reference data, OpenAPI,
+ * security headers and the built web app. Used by main.ts and by the integration tests.
+ */
+export async function createApp(
+  config: AppConfig,
+  logger = createLogger(config.logLevel),
+): Promise<RunningApp> {
+  const log = new Logger('Bootstrap');
+  const database = await connectDatabase(config);
+  let app: NestFastifyApplication | undefined;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot(database),
+      new FastifyAdapter({ bodyLimit: 1_048_576 }),
+      { logger, bufferLogs: false },
+    );
+    app.setGlobalPrefix('api');
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    });
+    SwaggerModule.setup(
+      'api/docs',
+      app,
+      () =>
+        SwaggerModule.createDocument(
+          app!,
+          new DocumentBuilder()
+            .setTitle('WGLL digital maturity platform API')
+            .setDescription('The NHS organisation hierarchy and (later) WGLL self-assessment.')
+            .setVersion('0.1.0')
+            .build(),
+        ),
+      { jsonDocumentUrl: 'api/docs/openapi.json' },
+    );
+    serveWebApp(app, config.webDistDir, log);
+    logRequests(app, logger);
+
+    await app.init();
+    const dataSource = app.get(DataSource);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    log.log('Database ready', { mode: database.mode, migrationsApplied: applied.length });
+    if (config.seedOnStart) {
+      const summary = await seedReferenceData(dataSource);
+      log.log('Reference data loaded', summarise(summary));
+    }
+    const running = app;
+    return {
+      app: running,
+      database,
+      async close() {
+        await running.close();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.stop();
+    throw error;
+  }
+}
+
+function summarise(summary: Record<string, { inserted: number; updated: number; deleted: number }>) {
+  const changed = Object.values(summary).reduce((n, t) => n + t.inserted + t.updated + t.deleted, 0);
+  return { rowsChanged: changed, organisations: summary.organisation };
+}
+
+/** Serves apps/web/dist; any other non-API GET gets index.html so client-side routes load. */
+function serveWebApp(app: NestFastifyApplication, dir: string, log: Logger): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const index = join(dir, 'index.html');
+  const hasWeb = existsSync(index);
+  if (hasWeb) {
+    void app.register(fastifyStatic, { root: dir, wildcard: false, index: false });
+  } else {
+    log.warn('The web app is not built; serving the API only', { expected: index });
+  }
+  fastify.get('/*', (request, reply) => {
+    if (request.url === '/api' || request.url.startsWith('/api/') || !hasWeb) {
+      const body: ApiError = {
+        statusCode: 404,
+        code: 'NOT_FOUND',
+        message: `No route for GET ${request.url}`,
+      };
+      return reply.status(404).send(body);
+    }
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', dir);
+  });
+}
+
+function logRequests(app: NestFastifyApplication, logger: ConsoleLogger): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (request.url.startsWith('/api/')) {
+      logger.log(
+        'request',
+        {
+          method: request.method,
+          url: request.url,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'HTTP',
+      );
+    }
+    done();
+  });
+}

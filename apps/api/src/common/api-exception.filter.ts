@@ -1,0 +1,82 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { ApiError, ErrorCode, FieldError } from '@wgll/contracts';
+import type { FastifyReply } from 'fastify';
+
+/** An HTTP error that carries a stable code from libs/contracts. */
+export class ApiException extends HttpException {
+  constructor(
+    status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(message, status);
+  }
+}
+
+export class NotFoundApiException extends ApiException {
+  constructor(code: ErrorCode, message: string) {
+    super(HttpStatus.NOT_FOUND, code, message);
+  }
+}
+
+const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: 'VALIDATION_FAILED',
+  [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
+};
+
+/** Every error leaves the API as an ApiError body; anything unexpected is logged and hidden. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toBody(exception);
+    void reply.status(body.statusCode).header('content-type', 'application/json').send(body);
+  }
+
+  private toBody(exception: unknown): ApiError {
+    if (exception instanceof ApiException) {
+      return {
+        statusCode: exception.getStatus(),
+        code: exception.code,
+        message: exception.message,
+        ...(exception.errors ? { errors: exception.errors } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'object' && response !== null && 'message' in response
+          ? String(response.message)
+          : exception.message;
+      return { statusCode: status, code: CODE_BY_STATUS[status] ?? 'INTERNAL_ERROR', message };
+    }
+    // Fastify's own errors (malformed JSON, body too large) carry a 4xx statusCode.
+    const status = (exception as { statusCode?: unknown })?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return {
+        statusCode: status,
+        code: CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED',
+        message: (exception as Error).message,
+      };
+    }
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL_ERROR',
+      message: 'Something went wrong on our side. Please try again.',
+    };
+  }
+}

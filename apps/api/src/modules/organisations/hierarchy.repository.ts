@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { TrustType } from '@wgll/contracts';
+import { DataSource } from 'typeorm';
+import type { OrganisationAtRow } from './organisations.mapper.js';
+
+export interface OrganisationFilter {
+  q?: string;
+  region?: string;
+  ics?: string;
+  type?: TrustType;
+  includeClosed?: boolean;
+}
+
+/** "valid on $1": both ends inclusive, open-ended when valid_to is null. */
+const VALID_ON = (alias: string): string =>
+  `${alias}.valid_from <= $1 AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= $1)`;
+
+/** Apostrophes dropped, other punctuation as spaces: "Guy's" and "guys" both find GUY'S. */
+export function normaliseSearch(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** SQL for reading the dated hierarchy; the services shape the results. */
+@Injectable()
+export class HierarchyRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Organisations with their assessment ICS and its region on `at`, filtered and paged. */
+  async findOrganisationsAt(
+    at: string,
+    filter: OrganisationFilter,
+    page?: { limit: number; offset: number },
+  ): Promise<{ rows: OrganisationAtRow[]; total: number }> {
+    const params: unknown[] = [at];
+    const where: string[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (!filter.includeClosed) {
+      where.push('(o.opened_on IS NULL OR o.opened_on <= $1) AND (o.closed_on IS NULL OR o.closed_on >= $1)');
+    }
+    const q = filter.q ? normaliseSearch(filter.q) : '';
+    if (q) {
+      const like = param(`%${q.replace(/[\\%_]/g, '\\$&')}%`);
+      const code = param(filter.q!.trim().toUpperCase());
+      where.push(
+        `(regexp_replace(regexp_replace(lower(o.name || ' ' || array_to_string(o.previous_names, ' ')), '[''’]', '', 'g'), '[^a-z0-9]+', ' ', 'g') LIKE ${like} OR o.ods_code = ${code})`,
+      );
+    }
+    if (filter.region) where.push(`r.ods_code = ${param(filter.region)}`);
+    if (filter.ics) where.push(`i.ods_code = ${param(filter.ics)}`);
+    if (filter.type) where.push(`o.type = ${param(filter.type)}`);
+
+    const from = `
+      FROM organisation o
+      LEFT JOIN organisation_ics_membership m
+        ON m.organisation_code = o.ods_code AND m.basis = 'assessment' AND ${VALID_ON('m')}
+      LEFT JOIN ics i ON i.ods_code = m.ics_code
+      LEFT JOIN ics_region_membership irm ON irm.ics_code = i.ods_code AND ${VALID_ON('irm')}
+      LEFT JOIN region r ON r.ods_code = irm.region_code
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
+      `SELECT count(*)::int AS total ${from}`,
+      params,
+    );
+    const paging = page ? `LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}` : '';
+    const rows = await this.dataSource.query<OrganisationAtRow[]>(
+      `SELECT o.ods_code, o.name, o.type, o.care_settings, o.opened_on, o.closed_on,
+              i.ods_code AS ics_ods_code, i.name AS ics_name, i.ons_code AS ics_ons_code,
+              i.valid_from AS ics_valid_from, i.valid_to AS ics_valid_to,
+              r.ods_code AS region_ods_code, r.name AS region_name, r.ons_code AS region_ons_code
+       ${from}
+       ORDER BY o.name, o.ods_code ${paging}`,
+      params,
+    );
+    return { rows, total };
+  }
+}

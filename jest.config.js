@@ -1,0 +1,50 @@
+// One runner, three sizes. Nest 12 is ESM-only, so Jest runs in native ESM mode
+// (node --experimental-vm-modules) with swc compiling TypeScript and legacy decorators.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'es6' },
+  },
+];
+
+// CommonJS packages in the API's tree that require() ESM-only packages. Node 20.19+ allows that
+// natively; Jest's module runtime does not, so Jest compiles these few to CommonJS.
+const esmRequiredFromCjs = ['content-disposition'];
+const toCommonJs = ['@swc/jest', { module: { type: 'commonjs' } }];
+
+const common = {
+  rootDir: import.meta.dirname,
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': swc,
+    [`node_modules/(${esmRequiredFromCjs.join('|')})/.+\\.js$`]: toCommonJs,
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmRequiredFromCjs.join('|')})/)`],
+};
+
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/apps/api/test/integration/**/*.int-spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/apps/web-e2e/src/**/*.e2e.ts'],
+    },
+  ],
+};
