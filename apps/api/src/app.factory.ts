@@ -59,6 +59,8 @@ export async function createApp(
           connectSrc: ["'self'"],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
+          // Off: over plain http on a LAN address (e.g. docker compose) it would break the page.
+          upgradeInsecureRequests: null,
         },
       },
     });
@@ -119,7 +121,9 @@ function serveWebApp(app: NestFastifyApplication, dir: string, log: Logger): voi
     log.warn('The web app is not built; serving the API only', { expected: index });
   }
   fastify.get('/*', (request, reply) => {
-    if (request.url === '/api' || request.url.startsWith('/api/') || !hasWeb) {
+    // Only page addresses fall back to index.html; a missing file (e.g. a stale /assets/x.js) is a 404.
+    const path = request.url.split('?')[0] ?? '';
+    if (path === '/api' || path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path) || !hasWeb) {
       const body: ApiError = {
         statusCode: 404,
         code: 'NOT_FOUND',

@@ -16,13 +16,16 @@ export interface TestApp {
  * The real app on a real database: the PostgreSQL in DATABASE_URL when set (CI), otherwise an
  * embedded database in a fresh temporary folder. `mode` forces one of them.
  */
-export async function startTestApp(mode: 'default' | 'embedded' = 'default'): Promise<TestApp> {
+export async function startTestApp(
+  mode: 'default' | 'embedded' = 'default',
+  webDistDir?: string,
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wgll-int-'));
   const config = {
     ...loadConfig({ LOG_LEVEL: 'warn' }),
     databaseUrl: mode === 'embedded' ? undefined : process.env.DATABASE_URL || undefined,
     dataDir,
-    webDistDir: join(dataDir, 'no-web'),
+    webDistDir: webDistDir ?? join(dataDir, 'no-web'),
   };
   const running = await createApp(config);
   await running.app.getHttpAdapter().getInstance().ready();

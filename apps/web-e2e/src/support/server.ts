@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The repository root: apps/web-e2e/src/support → four levels up. */
+export const repoRoot = resolve(import.meta.dirname, '../../../..');
+
+const apiEntry = join(repoRoot, 'apps/api/dist/main.js');
+const webIndex = join(repoRoot, 'apps/web/dist/index.html');
+const HEALTH_TIMEOUT_MS = 90_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export interface TestServer {
+  /** For example http://127.0.0.1:41234 */
+  baseUrl: string;
+  /** Everything the API printed so far, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === 'object') resolvePort(address.port);
+        else reject(new Error('Could not find a free port'));
+      });
+    });
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((done) => {
+    const timer = setTimeout(() => done(false), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done(true);
+    });
+  });
+}
+
+/**
+ * Starts the built API (which also serves the built web app) on a free port. With DATABASE_URL set
+ * (CI, real PostgreSQL) it is passed through; otherwise the API runs its embedded database in a
+ * fresh temporary folder. Resolves once GET /api/health answers 200.
+ */
+export async function startServer(): Promise<TestServer> {
+  for (const [file, hint] of [
+    [apiEntry, 'npm run build --workspace=apps/api'],
+    [webIndex, 'npm run build --workspace=apps/web'],
+  ] as const) {
+    if (!existsSync(file))
+      throw new Error(`${file} does not exist. Build first: ${hint} (or npm run build).`);
+  }
+
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NODE_ENV: 'production' };
+  let dataDir: string | undefined;
+  if (!process.env['DATABASE_URL']) {
+    delete env['DATABASE_URL'];
+    dataDir = mkdtempSync(join(tmpdir(), 'wgll-e2e-'));
+    env['DATA_DIR'] = dataDir;
+  }
+
+  const child = spawn(process.execPath, [apiEntry], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server: TestServer = {
+    baseUrl,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        if (!(await waitForExit(child, STOP_TIMEOUT_MS))) {
+          child.kill('SIGKILL');
+          await waitForExit(child, STOP_TIMEOUT_MS);
+        }
+      }
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let lastProblem = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await server.stop();
+      throw new Error(
+        `The API exited (${child.exitCode ?? child.signalCode}) before it was healthy. Its output:\n${output}`,
+      );
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      if (response.status === 200) return server;
+      lastProblem = `GET /api/health answered ${response.status}: ${await response.text()}`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    await sleep(500);
+  }
+  await server.stop();
+  throw new Error(
+    `The API was not healthy within ${HEALTH_TIMEOUT_MS / 1000} s (${lastProblem}). Its output:\n${output}`,
+  );
+}

@@ -1,0 +1,55 @@
+import { ErrorSummary } from 'nhsuk-react-components';
+
+import { ApiRequestError } from '../lib/api-client';
+import { userFieldMessage } from '../lib/field-messages';
+
+interface ApiErrorSummaryProps {
+  error: unknown;
+  /** Maps an API field name (for example `at`) to the id of the input on this page. */
+  fieldIds?: Record<string, string>;
+}
+
+/**
+ * Shows why a request failed. A 400 lists each field message, linked to its input where the page
+ * has one; anything else gets the standard "problem with the service" message.
+ */
+export function ApiErrorSummary({ error, fieldIds = {} }: ApiErrorSummaryProps) {
+  if (error instanceof ApiRequestError && error.isValidationError) {
+    const messages = error.fieldErrors.flatMap((fieldError) =>
+      [...new Set(fieldError.messages.map((message) => userFieldMessage(fieldError.field, message)))].map(
+        (message) => ({ field: fieldError.field, message }),
+      ),
+    );
+    return (
+      <ErrorSummary>
+        <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
+        {messages.length === 0 ? <p>{error.message}</p> : null}
+        <ErrorSummary.List>
+          {messages.map(({ field, message }) => {
+            const id = fieldIds[field];
+            return (
+              <li key={`${field}:${message}`}>
+                {id ? <a href={`#${id}`}>{message}</a> : <span className="wgll-error-text">{message}</span>}
+              </li>
+            );
+          })}
+        </ErrorSummary.List>
+      </ErrorSummary>
+    );
+  }
+
+  return (
+    <div className="nhsuk-error-summary" role="alert" aria-labelledby="service-error-title">
+      <h2 className="nhsuk-error-summary__title" id="service-error-title">
+        Sorry, there is a problem with the service
+      </h2>
+      <div className="nhsuk-error-summary__body">
+        <p>
+          {error instanceof ApiRequestError && error.code === 'NETWORK_ERROR'
+            ? 'The service could not be reached. Check your connection and try again.'
+            : 'Try again later.'}
+        </p>
+      </div>
+    </div>
+  );
+}

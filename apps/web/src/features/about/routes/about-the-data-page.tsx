@@ -1,0 +1,93 @@
+import { InsetText } from 'nhsuk-react-components';
+import { Link } from 'react-router';
+
+import { useDocumentTitle } from '../../../components/use-document-title';
+
+const OGL_URL = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
+
+/** /about-the-data: sources, licences and attribution, and the known limits of the data. */
+export function AboutTheDataPage() {
+  useDocumentTitle('About the data');
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>About the data</h1>
+        <p className="nhsuk-lede-text">
+          The organisation directory is built from public data about NHS organisations in England. This page
+          says where it comes from, how it is licensed and what to be aware of.
+        </p>
+
+        <h2 id="licences">Licences and attribution</h2>
+        <p>
+          ODS organisation data and ONS geography codes are © Crown copyright / NHS England, used under the{' '}
+          <a href={OGL_URL} rel="license">
+            Open Government Licence v3.0
+          </a>
+          .
+        </p>
+        <p>
+          The Digital Maturity Assessment (DMA) data is Copyright © 2026, NHS England. NHS England&apos;s
+          statistical publications are released under the{' '}
+          <a href={OGL_URL} rel="license">
+            Open Government Licence v3.0
+          </a>
+          .
+        </p>
+        <InsetText>
+          <p>Contains public sector information licensed under the Open Government Licence v3.0.</p>
+        </InsetText>
+
+        <h2 id="sources">Sources</h2>
+        <ul>
+          <li>
+            Organisation Data Service (ODS) <code>etr.csv</code> (NHS Trusts), snapshots of 2025 Q1 and July
+            2026
+          </li>
+          <li>ONS ICB and NHS region attribute tables (2022, 2023)</li>
+          <li>the RCPCH NHS organisations dataset (2024)</li>
+          <li>a public CC0 list of trust types and 2026 ICBs</li>
+          <li>NHS England Digital Maturity Assessment 2024 and 2025 results, published on 30 March 2026</li>
+        </ul>
+
+        <h2 id="what-it-covers">What the directory covers</h2>
+        <ul>
+          <li>the 7 NHS England regions, with their ODS and ONS codes</li>
+          <li>the 42 integrated care boards (ICBs) in place from 1 July 2022 to 31 March 2026</li>
+          <li>the 36 ICBs in place from 1 April 2026, after the mergers, with the ICBs they replaced</li>
+          <li>
+            the 205 NHS trusts open in England in 2025, with openings, closures and renames from 2024 to 2026
+          </li>
+        </ul>
+
+        <h2 id="notes">Things to be aware of</h2>
+        <ul>
+          <li>
+            Three care-trust-coded trusts (TAD, TAH and TAJ) have no headquarters postcode or opening date in
+            the source data.
+          </li>
+          <li>
+            For 11 trusts, mostly ambulance trusts and trusts that serve several ICSs, the Digital Maturity
+            Assessment assigns an integrated care system other than the ICB where the trust has its
+            headquarters. This service uses the DMA&apos;s ICS (the &quot;assessment&quot; ICS) for
+            comparisons and shows the headquarters ICB as well.
+          </li>
+          <li>
+            After 1 April 2026, a trust&apos;s assessment ICS is the successor of its 2025 assessment ICS
+            where the merger left one successor. Otherwise it is the trust&apos;s 2026 headquarters ICB.
+          </li>
+          <li>
+            The ODS publishes organisation names in capital letters. This service shows them in ordinary title
+            case to make them easier to read.
+          </li>
+          <li>
+            Renames seen between two ODS snapshots have no exact date, so the service shows them without one.
+          </li>
+        </ul>
+
+        <p>
+          <Link to="/organisations">Search the organisation directory</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { Card, InsetText } from 'nhsuk-react-components';
+import { Link } from 'react-router';
+
+import { useDocumentTitle } from '../../components/use-document-title';
+
+const destinations = [
+  {
+    to: '/organisations',
+    heading: 'Find an organisation',
+    description: 'Search NHS trusts by name or ODS code and see their integrated care system and region.',
+  },
+  {
+    to: '/regions',
+    heading: 'Browse by region',
+    description: 'See the integrated care systems in each NHS England region and their organisations.',
+  },
+  {
+    to: '/about-the-data',
+    heading: 'About the data',
+    description: 'Where the organisation data comes from, how it is licensed and its known limits.',
+  },
+];
+
+/** / : what the service is, with links to its parts. */
+export function HomePage() {
+  useDocumentTitle('Home');
+  return (
+    <>
+      <h1>What Good Looks Like digital maturity</h1>
+      <p className="nhsuk-lede-text">
+        A self-assessment platform for NHS trusts and integrated care systems, based on NHS England&apos;s
+        What Good Looks Like (WGLL) framework and its national Digital Maturity Assessment.
+      </p>
+      <p>
+        Trusts will be able to assess themselves against the 7 WGLL success measures, see how they compare
+        with similar organisations, and take the results to their board.
+      </p>
+      <InsetText>
+        <p>
+          For now, the service is a directory of NHS organisations in England: 205 trusts, the integrated care
+          systems they belong to and the 7 NHS England regions, including the changes when 42 integrated care
+          boards became 36 on 1 April 2026.
+        </p>
+      </InsetText>
+      <Card.Group>
+        {destinations.map((destination) => (
+          <Card.GroupItem key={destination.to} width="one-third">
+            <Card clickable>
+              <Card.Heading headingLevel="h2" className="nhsuk-heading-m">
+                <Card.Link asElement={Link} to={destination.to}>
+                  {destination.heading}
+                </Card.Link>
+              </Card.Heading>
+              <Card.Description>{destination.description}</Card.Description>
+            </Card>
+          </Card.GroupItem>
+        ))}
+      </Card.Group>
+    </>
+  );
+}

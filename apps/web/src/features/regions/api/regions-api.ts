@@ -1,0 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
+import type { IsoDate, RegionDetail, RegionSummary } from '@wgll/contracts';
+
+import { apiGet } from '../../../lib/api-client';
+
+export const regionKeys = {
+  all: ['regions'] as const,
+  list: () => [...regionKeys.all, 'list'] as const,
+  detail: (code: string, at: IsoDate | undefined) => [...regionKeys.all, 'detail', code, at ?? null] as const,
+};
+
+/** GET /api/regions: the 7 NHS England regions. */
+export function useRegions() {
+  return useQuery({
+    queryKey: regionKeys.list(),
+    queryFn: ({ signal }) => apiGet<RegionSummary[]>('/regions', {}, signal),
+    staleTime: Infinity,
+  });
+}
+
+/** GET /api/regions/:code, keeping the last page on screen while another date loads. */
+export function useRegion(code: string, at: IsoDate | undefined) {
+  return useQuery({
+    queryKey: regionKeys.detail(code, at),
+    queryFn: ({ signal }) => apiGet<RegionDetail>(`/regions/${encodeURIComponent(code)}`, { at }, signal),
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[2] === code ? previous : undefined,
+  });
+}

@@ -1,0 +1,53 @@
+import type { IsoDate } from '@wgll/contracts';
+
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): value is IsoDate {
+  const match = isoDatePattern.exec(value);
+  if (!match) return false;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Today's date in England, `YYYY-MM-DD`. */
+export function todayIso(): IsoDate {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+}
+
+const longDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** `2026-03-31` → `31 March 2026`. Returns the input unchanged when it is not a date. */
+export function formatDate(value: IsoDate): string {
+  if (!isIsoDate(value)) return value;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  return longDate.format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** Whether `date` falls within a validity period (inclusive; an open end means still valid). */
+export function isWithin(date: IsoDate, validFrom: IsoDate, validTo: IsoDate | null): boolean {
+  return validFrom <= date && (validTo === null || date <= validTo);
+}
+
+/** The last day the ICBs before the mergers existed, and the first day of the new ICBs. */
+export const LAST_DAY_BEFORE_MERGERS: IsoDate = '2026-03-31';
+export const FIRST_DAY_AFTER_MERGERS: IsoDate = '2026-04-01';
+
+/** `addDays('2026-03-31', 1)` → `2026-04-01`. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const result = new Date(`${date}T00:00:00Z`);
+  result.setUTCDate(result.getUTCDate() + days);
+  return result.toISOString().slice(0, 10);
+}

@@ -1,0 +1,68 @@
+import type { CareSetting, MembershipBasis, OperatingStatus, TrustType } from '@wgll/contracts';
+
+export const trustTypeLabels: Record<TrustType, string> = {
+  acute: 'Acute',
+  'acute-specialist': 'Acute specialist',
+  'mental-health-ld': 'Mental health and learning disability',
+  community: 'Community',
+  ambulance: 'Ambulance',
+};
+
+export const trustTypes = Object.keys(trustTypeLabels) as TrustType[];
+
+export function isTrustType(value: string): value is TrustType {
+  return Object.hasOwn(trustTypeLabels, value);
+}
+
+export const careSettingLabels: Record<CareSetting, string> = {
+  acute: 'Acute',
+  community: 'Community',
+  'mental-health': 'Mental health',
+  ambulance: 'Ambulance',
+};
+
+export const statusLabels: Record<OperatingStatus, string> = {
+  open: 'Open',
+  closed: 'Closed',
+  'not-yet-open': 'Not yet open',
+};
+
+export const basisLabels: Record<MembershipBasis, string> = {
+  assessment: 'Assessment',
+  headquarters: 'Headquarters',
+};
+
+/** `1 organisation`, `205 organisations`. */
+export function pluralise(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? singular : plural}`;
+}
+
+const keepUpper = new Set(['NHS', 'ICB', 'ICS', 'UK', 'GP', 'CIC', 'LLP', 'II', 'III']);
+const keepLower = new Set(['and', 'of', 'for', 'the', 'in', 'on', 'upon', 'at', 'with', 'under']);
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/**
+ * ODS publishes names in capitals. This shows them in ordinary title case for reading, for example
+ * `GUY'S AND ST THOMAS' NHS FOUNDATION TRUST` → `Guy's and St Thomas' NHS Foundation Trust`.
+ * Names already in mixed case are left alone.
+ */
+export function readableName(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  let first = true;
+  return name.replace(/[A-Z0-9'’&.]+(?:-[A-Z0-9'’&.]+)*/g, (word) => {
+    const result = word
+      .split('-')
+      .map((part, index) => {
+        if (keepUpper.has(part)) return part;
+        const lower = part.toLowerCase();
+        if ((!first || index > 0) && keepLower.has(lower)) return lower;
+        return capitalise(lower);
+      })
+      .join('-');
+    first = false;
+    return result;
+  });
+}

@@ -1,0 +1,8 @@
+/** Adds `?at=` to a link when the user chose a date, so following links keeps the date. */
+export function withAt(path: string, at: string | undefined): string {
+  return at ? `${path}?at=${encodeURIComponent(at)}` : path;
+}
+
+export const organisationPath = (code: string, at?: string) => withAt(`/organisations/${code}`, at);
+export const icsPath = (code: string, at?: string) => withAt(`/ics/${code}`, at);
+export const regionPath = (code: string, at?: string) => withAt(`/regions/${code}`, at);

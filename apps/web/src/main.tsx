@@ -1,0 +1,16 @@
+import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css';
+import './app/app.css';
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import { App } from './app/app';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('The page has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

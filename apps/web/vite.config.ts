@@ -1,0 +1,73 @@
+import { cpSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const require = createRequire(import.meta.url);
+const nhsukRoot = dirname(require.resolve('nhsuk-frontend/package.json'));
+
+/**
+ * nhsuk-frontend's CSS references its icons at `/assets/...`: copy them into the public folder
+ * (git-ignored) so the dev server serves them and the build ships them in `dist/assets`.
+ */
+function nhsukAssets(): Plugin {
+  return {
+    name: 'wgll:nhsuk-assets',
+    config() {
+      const from = join(nhsukRoot, 'dist/nhsuk/assets');
+      const to = join(import.meta.dirname, 'public/assets');
+      if (!existsSync(from)) throw new Error(`nhsuk-frontend assets not found at ${from}`);
+      cpSync(from, to, { recursive: true });
+    },
+  };
+}
+
+const externalFontFace = /@font-face\s*\{[^}]*https?:\/\/[^}]*\}/g;
+
+/**
+ * The NHS stylesheet loads the Frutiger web font from assets.nhs.uk. The product must not make
+ * requests to other hosts, so the @font-face rules are removed and Arial (the NHS fallback) is used.
+ * The build fails if any external URL is left in the CSS.
+ */
+function noExternalFonts(): Plugin {
+  return {
+    name: 'wgll:no-external-fonts',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('nhsuk-frontend') || !/\.css($|\?)/.test(id)) return null;
+      return { code: code.replace(externalFontFace, '').replaceAll('Frutiger W01,', ''), map: null };
+    },
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        const text = file.type === 'asset' ? String(file.source) : file.code;
+        if (file.fileName.endsWith('.css') && /url\(\s*["']?https?:/.test(text)) {
+          this.error(`${file.fileName} still references an external URL`);
+        }
+        if (text.includes('assets.nhs.uk')) this.error(`${file.fileName} references assets.nhs.uk`);
+      }
+    },
+  };
+}
+
+// The dev server forwards /api to a running API (npm start serves it on port 3000).
+const apiTarget = process.env['API_PROXY_TARGET'] ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react(), nhsukAssets(), noExternalFonts()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // nhsuk-frontend's CSS is already minified and breaks the CSS minifier.
+    cssMinify: false,
+    sourcemap: true,
+  },
+  server: {
+    proxy: { '/api': apiTarget },
+  },
+  preview: {
+    proxy: { '/api': apiTarget },
+  },
+});
