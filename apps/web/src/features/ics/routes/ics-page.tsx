@@ -1,8 +1,9 @@
 import type { IcsDetail } from '@wgll/contracts';
-import { BackLink, SummaryList, Table, Tag } from 'nhsuk-react-components';
+import { BackLink, SummaryList, Table } from 'nhsuk-react-components';
 import { Link, useParams } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
+import { CareSettingTags } from '../../../components/care-setting-tags';
 import { AtDateForm } from '../../../components/at-date-form';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
@@ -11,7 +12,7 @@ import { useAtDate } from '../../../components/use-at-date';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
 import { addDays, formatDate } from '../../../lib/dates';
-import { careSettingLabels, pluralise, readableName, trustTypeLabels } from '../../../lib/format';
+import { pluralise, readableName, trustTypeLabels } from '../../../lib/format';
 import { organisationPath, regionPath } from '../../../lib/links';
 import { useIcs } from '../api/ics-api';
 import { IcsLinkList, IcsStatusMessage } from '../components/ics-status-message';
@@ -103,13 +104,7 @@ function IcsOrganisations({ ics, requestedAt }: { ics: IcsDetail; requestedAt: s
                   <Table.Cell>{organisation.odsCode}</Table.Cell>
                   <Table.Cell>{trustTypeLabels[organisation.type]}</Table.Cell>
                   <Table.Cell>
-                    <ul className="wgll-tag-list">
-                      {organisation.careSettings.map((setting) => (
-                        <li key={setting}>
-                          <Tag modifier="blue">{careSettingLabels[setting]}</Tag>
-                        </li>
-                      ))}
-                    </ul>
+                    <CareSettingTags settings={organisation.careSettings} />
                   </Table.Cell>
                 </Table.Row>
               ))}

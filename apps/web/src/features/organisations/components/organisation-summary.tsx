@@ -1,10 +1,11 @@
 import type { OrganisationDetail } from '@wgll/contracts';
-import { InsetText, SummaryList, Tag } from 'nhsuk-react-components';
+import { InsetText, SummaryList } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
+import { CareSettingTags } from '../../../components/care-setting-tags';
 import { StatusTag } from '../../../components/status-tag';
 import { formatDate } from '../../../lib/dates';
-import { careSettingLabels, readableName, trustTypeLabels } from '../../../lib/format';
+import { readableName, trustTypeLabels } from '../../../lib/format';
 import { icsPath, regionPath } from '../../../lib/links';
 
 interface OrganisationSummaryProps {
@@ -44,17 +45,7 @@ export function OrganisationSummary({ organisation, requestedAt }: OrganisationS
         <SummaryList.Row>
           <SummaryList.Key>Care settings</SummaryList.Key>
           <SummaryList.Value>
-            {organisation.careSettings.length === 0 ? (
-              'None recorded'
-            ) : (
-              <ul className="wgll-tag-list">
-                {organisation.careSettings.map((setting) => (
-                  <li key={setting}>
-                    <Tag modifier="blue">{careSettingLabels[setting]}</Tag>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <CareSettingTags settings={organisation.careSettings} />
           </SummaryList.Value>
         </SummaryList.Row>
         <SummaryList.Row>
