@@ -2,13 +2,20 @@
 # Production image: the API serving the built web app. Build: docker build -t wgll .
 ARG NODE_IMAGE=node:20.20.2-bookworm-slim
 
-FROM ${NODE_IMAGE} AS build
+# Every workspace's package.json (npm ci needs them all to match the lockfile).
+FROM ${NODE_IMAGE} AS manifests
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
 COPY apps/web-e2e/package.json apps/web-e2e/
 COPY libs/contracts/package.json libs/contracts/
+COPY libs/framework/package.json libs/framework/
+COPY libs/scoring/package.json libs/scoring/
+
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+COPY --from=manifests /app ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build --projects=api,web --output-style=static
@@ -16,11 +23,7 @@ RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build --projects=api,web
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
-COPY package.json package-lock.json .npmrc ./
-COPY apps/api/package.json apps/api/
-COPY apps/web/package.json apps/web/
-COPY apps/web-e2e/package.json apps/web-e2e/
-COPY libs/contracts/package.json libs/contracts/
+COPY --from=manifests /app ./
 RUN npm ci --omit=dev --workspace=apps/api --include-workspace-root=false --ignore-scripts --no-audit --no-fund \
   && npm cache clean --force
 COPY --from=build /app/apps/api/dist apps/api/dist

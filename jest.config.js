@@ -21,7 +21,11 @@ const common = {
   rootDir: import.meta.dirname,
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // Runtime libs are tested from source, not from their build.
+    '^@wgll/(framework|scoring)$': '<rootDir>/libs/$1/src/index.ts',
+  },
   transform: {
     '^.+\\.ts$': swc,
     [`node_modules/(${esmRequiredFromCjs.join('|')})/.+\\.js$`]: toCommonJs,

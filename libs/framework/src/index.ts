@@ -1,0 +1,2 @@
+export * from './framework.types.js';
+export * from './validate-framework.js';

@@ -1,0 +1,79 @@
+import type { CareSetting, MeasureId } from '@wgll/framework';
+import { MEASURE_IDS } from '@wgll/framework';
+
+export interface Summary {
+  count: number;
+  mean: number;
+  median: number;
+  /** Quartiles by linear interpolation between order statistics (the "inclusive" method, as Excel's QUARTILE.INC). */
+  lowerQuartile: number;
+  upperQuartile: number;
+  min: number;
+  max: number;
+}
+
+function quantile(sorted: readonly number[], p: number): number {
+  const position = (sorted.length - 1) * p;
+  const below = Math.floor(position);
+  const fraction = position - below;
+  const low = sorted[below]!;
+  return fraction === 0 ? low : low + (sorted[below + 1]! - low) * fraction;
+}
+
+/** Count, mean, median, quartiles, min and max of a set of scores; null for an empty set. */
+export function summarise(values: readonly number[]): Summary | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  // Summing in sorted order makes the mean independent of input order, to the last bit.
+  const mean = sorted.reduce((sum, v) => sum + v, 0) / sorted.length;
+  return {
+    count: sorted.length,
+    mean,
+    median: quantile(sorted, 0.5),
+    lowerQuartile: quantile(sorted, 0.25),
+    upperQuartile: quantile(sorted, 0.75),
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+  };
+}
+
+/** One organisation's scores (for one care setting): null where a measure has no score. */
+export interface ScoredOrganisation {
+  measures: Partial<Record<MeasureId, number | null>>;
+  overall: number | null;
+}
+
+export interface ScoreSummaries {
+  measures: Record<MeasureId, Summary | null>;
+  overall: Summary | null;
+}
+
+/** Summaries per measure and overall over a set of organisations; each counts only the scores present. */
+export function summariseScores(organisations: readonly ScoredOrganisation[]): ScoreSummaries {
+  const present = (values: Array<number | null | undefined>) =>
+    values.filter((v): v is number => typeof v === 'number');
+  const measures = Object.fromEntries(
+    MEASURE_IDS.map((m) => [m, summarise(present(organisations.map((o) => o.measures[m])))]),
+  ) as Record<MeasureId, Summary | null>;
+  return { measures, overall: summarise(present(organisations.map((o) => o.overall))) };
+}
+
+/** Groups items by care setting (comparisons are always within one care setting). */
+export function groupByCareSetting<T>(
+  items: readonly T[],
+  careSettingOf: (item: T) => CareSetting,
+): Map<CareSetting, T[]> {
+  const groups = new Map<CareSetting, T[]>();
+  for (const item of items) {
+    const setting = careSettingOf(item);
+    const group = groups.get(setting);
+    if (group) group.push(item);
+    else groups.set(setting, [item]);
+  }
+  return groups;
+}
+
+/** Scores are kept at full precision and rounded only for display: one decimal place, as the DMA publishes. */
+export function formatScore(score: number | null): string {
+  return score === null ? '–' : (Math.round(score * 10) / 10).toFixed(1);
+}

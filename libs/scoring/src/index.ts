@@ -1,0 +1,3 @@
+export * from './aggregates.js';
+export * from './domain-level.js';
+export * from './return-scores.js';
