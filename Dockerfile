@@ -29,6 +29,8 @@ RUN npm ci --omit=dev --workspace=apps/api --include-workspace-root=false --igno
 COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/apps/api/data apps/api/data
 COPY --from=build /app/apps/web/dist apps/web/dist
+COPY --from=build /app/libs/framework/dist libs/framework/dist
+COPY --from=build /app/libs/framework/question-bank libs/framework/question-bank
 # The embedded database (used only when DATABASE_URL is unset) lives here.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node

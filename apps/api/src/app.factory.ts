@@ -12,6 +12,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig, LogLevelName } from './config/app-config.js';
 import { connectDatabase, type DatabaseConnection } from './database/database-connection.js';
 import { seedReferenceData } from './database/seed/reference-seeder.js';
+import { FrameworksService } from './modules/frameworks/frameworks.service.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -43,8 +44,8 @@ export async function createApp(
   let app: NestFastifyApplication | undefined;
   try {
     app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot(database),
-      new FastifyAdapter({ bodyLimit: 1_048_576 }),
+      AppModule.forRoot(database, { developmentWrites: config.developmentWrites }),
+      new FastifyAdapter({ bodyLimit: 4 * 1_048_576 }),
       { logger, bufferLogs: false },
     );
     app.setGlobalPrefix('api');
@@ -89,6 +90,7 @@ export async function createApp(
       const summary = await seedReferenceData(dataSource);
       log.log('Reference data loaded', summarise(summary));
     }
+    await app.get(FrameworksService).loadBundled();
     const running = app;
     return {
       app: running,

@@ -5,6 +5,10 @@ export type ErrorCode =
   | 'ORGANISATION_NOT_FOUND'
   | 'ICS_NOT_FOUND'
   | 'REGION_NOT_FOUND'
+  | 'FRAMEWORK_VERSION_NOT_FOUND'
+  | 'FRAMEWORK_INVALID'
+  | 'FRAMEWORK_VERSION_PUBLISHED'
+  | 'FORBIDDEN'
   | 'INTERNAL_ERROR';
 
 export interface FieldError {
@@ -18,6 +22,6 @@ export interface ApiError {
   statusCode: number;
   code: ErrorCode;
   message: string;
-  /** Present on 400 VALIDATION_FAILED. */
+  /** Present on 400 VALIDATION_FAILED and FRAMEWORK_INVALID (field = the path in the document). */
   errors?: FieldError[];
 }

@@ -2,3 +2,4 @@ export type * from './common.js';
 export type * from './errors.js';
 export type * from './organisations.js';
 export type * from './health.js';
+export type * from './frameworks.js';

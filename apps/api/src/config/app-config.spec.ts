@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       SEED_ON_START: 'false',
       LOG_LEVEL: 'debug',
       WEB_DIST_DIR: '/srv/web',
+      NODE_ENV: 'production',
     });
     expect(config).toEqual({
       port: 8080,
@@ -32,6 +33,7 @@ describe('loadConfig', () => {
       seedOnStart: false,
       logLevel: 'debug',
       webDistDir: '/srv/web',
+      developmentWrites: false,
     });
   });
 

@@ -58,6 +58,10 @@ class EnvironmentVariables {
   @IsOptional()
   @IsString()
   WEB_DIST_DIR?: string;
+
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
 }
 
 export interface AppConfig {
@@ -70,6 +74,8 @@ export interface AppConfig {
   logLevel: LogLevelName;
   /** The built web app to serve; undefined when it has not been built. */
   webDistDir: string;
+  /** Unauthenticated write endpoints (framework upload) are open unless NODE_ENV=production. */
+  developmentWrites: boolean;
 }
 
 export class ConfigError extends Error {
@@ -96,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: vars.SEED_ON_START,
     logLevel: vars.LOG_LEVEL,
     webDistDir: vars.WEB_DIST_DIR ? abs(vars.WEB_DIST_DIR) : defaultWebDist,
+    developmentWrites: vars.NODE_ENV !== 'production',
   };
 }

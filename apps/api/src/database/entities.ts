@@ -1,3 +1,4 @@
+import { FrameworkVersionEntity } from '../modules/frameworks/entities/framework-version.entity.js';
 import { IcsRegionMembershipEntity } from '../modules/organisations/entities/ics-region-membership.entity.js';
 import { IcsSuccessionEntity } from '../modules/organisations/entities/ics-succession.entity.js';
 import { IcsEntity } from '../modules/organisations/entities/ics.entity.js';
@@ -15,4 +16,5 @@ export const entities = [
   OrganisationEntity,
   OrganisationIcsMembershipEntity,
   OrganisationChangeEntity,
+  FrameworkVersionEntity,
 ];

@@ -207,6 +207,8 @@ describe('service endpoints', () => {
   it('publishes an OpenAPI document naming every route', async () => {
     const doc = await get<{ paths: Record<string, unknown> }>('/api/docs/openapi.json');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/frameworks',
+      '/api/frameworks/{frameworkId}/versions/{version}',
       '/api/health',
       '/api/ics',
       '/api/ics/{code}',

@@ -15,7 +15,7 @@ describe.each(modes)('transaction isolation (%s database)', (mode) => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    t = await startTestApp(mode);
+    t = await startTestApp({ mode });
     dataSource = t.running.app.get(DataSource);
   }, 120_000);
 

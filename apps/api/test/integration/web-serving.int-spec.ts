@@ -12,7 +12,7 @@ describe('serving the web app', () => {
     mkdirSync(join(web, 'assets'));
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>WGLL</title><div id="root"></div>');
     writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
-    t = await startTestApp('default', web);
+    t = await startTestApp({ webDistDir: web });
   }, 120_000);
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import supertest from 'supertest';
 
 import { createApp, type RunningApp } from '../../../src/app.factory.js';
-import { loadConfig } from '../../../src/config/app-config.js';
+import { type AppConfig, loadConfig } from '../../../src/config/app-config.js';
 
 export interface TestApp {
   running: RunningApp;
@@ -17,15 +17,16 @@ export interface TestApp {
  * embedded database in a fresh temporary folder. `mode` forces one of them.
  */
 export async function startTestApp(
-  mode: 'default' | 'embedded' = 'default',
-  webDistDir?: string,
+  options: { mode?: 'default' | 'embedded'; webDistDir?: string; config?: Partial<AppConfig> } = {},
 ): Promise<TestApp> {
+  const { mode = 'default', webDistDir } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'wgll-int-'));
   const config = {
     ...loadConfig({ LOG_LEVEL: 'warn' }),
     databaseUrl: mode === 'embedded' ? undefined : process.env.DATABASE_URL || undefined,
     dataDir,
     webDistDir: webDistDir ?? join(dataDir, 'no-web'),
+    ...options.config,
   };
   const running = await createApp(config);
   await running.app.getHttpAdapter().getInstance().ready();

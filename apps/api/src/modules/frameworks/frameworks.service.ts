@@ -1,0 +1,136 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  FieldError,
+  FrameworkUploadResult,
+  FrameworkVersionList,
+  FrameworkVersionSummary,
+} from '@wgll/contracts';
+import { appliesTo, type CareSetting, type FrameworkVersion, validateFramework } from '@wgll/framework';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { canonicalJson, sha256Hex } from '../../common/canonical-json.js';
+import { readBundledFrameworks } from './bundled-frameworks.js';
+import { FrameworkVersionEntity } from './entities/framework-version.entity.js';
+
+function toSummary(e: FrameworkVersionEntity): FrameworkVersionSummary {
+  return {
+    frameworkId: e.frameworkId,
+    version: e.version,
+    title: e.title,
+    level: e.level,
+    status: e.status,
+    publishedOn: e.publishedOn,
+    domainCount: e.document.domains.length,
+    source: e.source,
+  };
+}
+
+@Injectable()
+export class FrameworksService {
+  private readonly logger = new Logger('FrameworksService');
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get versions() {
+    return this.dataSource.getRepository(FrameworkVersionEntity);
+  }
+
+  async list(): Promise<FrameworkVersionList> {
+    const rows = await this.versions.find({ order: { frameworkId: 'ASC', version: 'DESC' } });
+    return { items: rows.map(toSummary) };
+  }
+
+  async get(frameworkId: string, version: string, careSetting?: CareSetting): Promise<FrameworkVersion> {
+    const row = await this.versions.findOneBy({ frameworkId, version });
+    if (!row) {
+      throw new NotFoundApiException(
+        'FRAMEWORK_VERSION_NOT_FOUND',
+        `There is no version ${version} of the framework ${frameworkId}.`,
+      );
+    }
+    const document = row.document;
+    if (!careSetting || document.level === 'system') return document;
+    return { ...document, domains: document.domains.filter((d) => appliesTo(d, careSetting)) };
+  }
+
+  /**
+   * Stores a framework version after validating it. An identical version already stored is left as
+   * it is; a different one replaces it only while it is a draft: published versions never change.
+   */
+  async upload(input: unknown, source: 'bundled' | 'uploaded'): Promise<FrameworkUploadResult> {
+    const result = validateFramework(input);
+    if (!result.ok) {
+      const byPath = new Map<string, string[]>();
+      for (const p of result.problems)
+        byPath.set(p.path || '(document)', [...(byPath.get(p.path || '(document)') ?? []), p.message]);
+      const errors: FieldError[] = [...byPath].map(([field, messages]) => ({ field, messages }));
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        'FRAMEWORK_INVALID',
+        `The framework has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; each is listed with where it is.`,
+        errors,
+      );
+    }
+    const document = result.framework;
+    const sha256 = sha256Hex(canonicalJson(document));
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const repo = manager.getRepository(FrameworkVersionEntity);
+        const key = { frameworkId: document.frameworkId, version: document.version };
+        const existing = await repo.findOne({ where: key, lock: { mode: 'pessimistic_write' } });
+        if (existing?.sha256 === sha256) return { created: false, version: toSummary(existing) };
+        if (existing && existing.status !== 'draft') {
+          throw new ApiException(
+            HttpStatus.CONFLICT,
+            'FRAMEWORK_VERSION_PUBLISHED',
+            `Version ${document.version} of ${document.frameworkId} is ${existing.status} and cannot change. Give the new content a new version.`,
+          );
+        }
+        const row = repo.create({
+          ...key,
+          title: document.title,
+          level: document.level,
+          status: document.status,
+          publishedOn: document.publishedOn,
+          document,
+          sha256,
+          source,
+        });
+        const saved = await repo.save(row);
+        return { created: true, version: toSummary(saved) };
+      });
+    } catch (error) {
+      // Two uploads of the same new version at once: the second finds the key taken.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new ApiException(
+          HttpStatus.CONFLICT,
+          'FRAMEWORK_VERSION_PUBLISHED',
+          `Version ${document.version} of ${document.frameworkId} was stored by another request at the same time.`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Loads the bundled question bank; a bundled version that fails validation or changed after publication stops the start. */
+  async loadBundled(): Promise<void> {
+    for (const { file, document } of readBundledFrameworks()) {
+      try {
+        const { created, version } = await this.upload(document, 'bundled');
+        this.logger.log('Bundled framework', {
+          file,
+          created,
+          frameworkId: version.frameworkId,
+          version: version.version,
+        });
+      } catch (error) {
+        const detail =
+          error instanceof ApiException
+            ? `${error.message} ${JSON.stringify(error.errors ?? [])}`
+            : String(error);
+        throw new Error(`The bundled framework ${file} cannot be loaded: ${detail}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ApiError, FrameworkUploadResult, FrameworkVersionList } from '@wgll/contracts';
+import type { FrameworkVersion } from '@wgll/framework';
+import { DataSource } from 'typeorm';
+import { FrameworksService } from '../../src/modules/frameworks/frameworks.service.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const bundled = JSON.parse(
+  readFileSync(
+    createRequire(import.meta.url).resolve(
+      '@wgll/framework/question-bank/wgll-self-assessment-2026.organisation.json',
+    ),
+    'utf8',
+  ),
+) as FrameworkVersion;
+const ORG = '/api/frameworks/wgll-self-assessment/versions/2026.1';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the bundled question bank', () => {
+  it('is loaded at start and listed', async () => {
+    const res = await t.http.get('/api/frameworks');
+    expect(res.status).toBe(200);
+    const items = (res.body as FrameworkVersionList).items;
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          frameworkId: 'wgll-self-assessment',
+          version: '2026.1',
+          level: 'organisation',
+          status: 'published',
+          source: 'bundled',
+          domainCount: 48,
+        }),
+        expect.objectContaining({
+          frameworkId: 'wgll-self-assessment-system',
+          level: 'system',
+          domainCount: 22,
+        }),
+      ]),
+    );
+  });
+
+  it('loads again at the next start without changing anything', async () => {
+    await expect(t.running.app.get(FrameworksService).loadBundled()).resolves.toBeUndefined();
+    const [{ count }] = await t.running.app
+      .get(DataSource)
+      .query<[{ count: number }]>(
+        `SELECT count(*)::int AS count FROM framework_version WHERE source = 'bundled'`,
+      );
+    expect(count).toBe(2);
+  });
+
+  it('gives the full tree, or only the domains of one care setting', async () => {
+    const all = (await t.http.get(ORG)).body as FrameworkVersion;
+    expect(all.domains).toHaveLength(48);
+    const ambulance = (await t.http.get(`${ORG}?careSetting=ambulance`)).body as FrameworkVersion;
+    expect(ambulance.domains).toHaveLength(35);
+    expect(ambulance.measures).toHaveLength(7);
+    const titles = ambulance.domains.map((d) => d.title);
+    expect(titles).toContain('Electronic patient care records at scene');
+    expect(titles.filter((title) => /prescrib/i.test(title))).toEqual([]);
+    expect(
+      ambulance.domains.every((d) => d.careSettings === 'all' || d.careSettings.includes('ambulance')),
+    ).toBe(true);
+  });
+
+  it('404s an unknown version and 400s a bad care setting or id', async () => {
+    const missing = await t.http.get('/api/frameworks/wgll-self-assessment/versions/1999.1');
+    expect(missing.status).toBe(404);
+    expect((missing.body as ApiError).code).toBe('FRAMEWORK_VERSION_NOT_FOUND');
+    const badSetting = await t.http.get(`${ORG}?careSetting=dental`);
+    expect(badSetting.status).toBe(400);
+    expect((badSetting.body as ApiError).errors?.[0]?.field).toBe('careSetting');
+    expect((await t.http.get('/api/frameworks/Not_An_Id/versions/1')).status).toBe(400);
+  });
+});
+
+describe('POST /api/frameworks', () => {
+  const id = `test-upload-${Date.now()}`;
+  const draft = (): FrameworkVersion => ({
+    ...structuredClone(bundled),
+    frameworkId: id,
+    status: 'draft',
+    publishedOn: null,
+  });
+
+  it('lists every problem of an invalid framework with its path, and stores nothing', async () => {
+    const broken = draft();
+    broken.domains[1]!.id = broken.domains[0]!.id;
+    (broken.domains[2] as { measure: string }).measure = 'kindness';
+    broken.domains[3]!.levels[2]!.elements = [];
+    const res = await t.http.post('/api/frameworks').send(broken);
+    expect(res.status).toBe(400);
+    const body = res.body as ApiError;
+    expect(body.code).toBe('FRAMEWORK_INVALID');
+    expect(body.errors?.map((e) => e.field)).toEqual(
+      expect.arrayContaining(['domains[1].id', 'domains[2].measure', 'domains[3].levels[2].elements']),
+    );
+    expect(
+      ((await t.http.get('/api/frameworks')).body as FrameworkVersionList).items.map((i) => i.frameworkId),
+    ).not.toContain(id);
+  });
+
+  it('stores a draft, accepts it again unchanged, and lets a draft be replaced', async () => {
+    const first = await t.http.post('/api/frameworks').send(draft());
+    expect(first.status).toBe(201);
+    expect((first.body as FrameworkUploadResult).version).toMatchObject({
+      frameworkId: id,
+      status: 'draft',
+      source: 'uploaded',
+    });
+    expect((await t.http.post('/api/frameworks').send(draft())).status).toBe(200);
+    const changed = { ...draft(), title: 'A better title' };
+    expect((await t.http.post('/api/frameworks').send(changed)).status).toBe(201);
+  });
+
+  it('freezes a version once published: a change is refused with 409', async () => {
+    const published = { ...draft(), status: 'published', publishedOn: '2026-11-01' };
+    expect((await t.http.post('/api/frameworks').send(published)).status).toBe(201);
+    const res = await t.http.post('/api/frameworks').send({ ...published, title: 'Quietly changed' });
+    expect(res.status).toBe(409);
+    expect((res.body as ApiError).code).toBe('FRAMEWORK_VERSION_PUBLISHED');
+    const stored = (await t.http.get(`/api/frameworks/${id}/versions/2026.1`)).body as FrameworkVersion;
+    expect(stored.title).toBe(bundled.title);
+  });
+
+  it('is frozen in the database too: a published document cannot be updated or deleted by SQL', async () => {
+    const db = t.running.app.get(DataSource);
+    await expect(
+      db.query(`UPDATE framework_version SET document = '{}'::jsonb WHERE framework_id = $1`, [
+        'wgll-self-assessment',
+      ]),
+    ).rejects.toThrow(/cannot change/);
+    await expect(
+      db.query(`DELETE FROM framework_version WHERE framework_id = $1`, ['wgll-self-assessment']),
+    ).rejects.toThrow(/cannot change/);
+  });
+
+  it('rejects a body that is not JSON', async () => {
+    const res = await t.http
+      .post('/api/frameworks')
+      .set('content-type', 'application/json')
+      .send('{not json');
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('POST /api/frameworks in production', () => {
+  let prod: TestApp;
+  beforeAll(async () => {
+    prod = await startTestApp({ mode: 'embedded', config: { developmentWrites: false } });
+  }, 120_000);
+  afterAll(async () => {
+    await prod?.close();
+  });
+
+  it('is closed until national administrator accounts exist', async () => {
+    const res = await prod.http.post('/api/frameworks').send({});
+    expect(res.status).toBe(403);
+    expect((res.body as ApiError).code).toBe('FORBIDDEN');
+  });
+});
