@@ -15,6 +15,8 @@ import { seedReferenceData } from './database/seed/reference-seeder.js';
 import { FrameworksService } from './modules/frameworks/frameworks.service.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+const STATIC_FILE =
+  /\.(?:js|mjs|css|map|html|png|svg|ico|jpe?g|gif|webp|json|woff2?|ttf|txt|xml|webmanifest)$/i;
 
 export function createLogger(level: LogLevelName): ConsoleLogger {
   return new ConsoleLogger({
@@ -124,8 +126,9 @@ function serveWebApp(app: NestFastifyApplication, dir: string, log: Logger): voi
   }
   fastify.get('/*', (request, reply) => {
     // Only page addresses fall back to index.html; a missing file (e.g. a stale /assets/x.js) is a 404.
+    // Page addresses may contain dots (/frameworks/x/versions/2026.1), so files are known by extension.
     const path = request.url.split('?')[0] ?? '';
-    if (path === '/api' || path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path) || !hasWeb) {
+    if (path === '/api' || path.startsWith('/api/') || STATIC_FILE.test(path) || !hasWeb) {
       const body: ApiError = {
         statusCode: 404,
         code: 'NOT_FOUND',

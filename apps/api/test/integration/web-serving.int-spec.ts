@@ -25,6 +25,9 @@ describe('serving the web app', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).toContain('<div id="root">');
+    const withDot = await t.http.get('/frameworks/wgll-self-assessment/versions/2026.1');
+    expect(withDot.status).toBe(200);
+    expect(withDot.text).toContain('<div id="root">');
   });
 
   it('serves built files, and 404s a missing file rather than returning the page', async () => {

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 
 const navigation = [
+  { to: '/frameworks', label: 'Frameworks' },
   { to: '/organisations', label: 'Organisations' },
   { to: '/regions', label: 'Regions' },
   { to: '/about-the-data', label: 'About the data' },
@@ -55,6 +56,9 @@ export function Layout() {
       </div>
       <Footer>
         <Footer.Meta>
+          <Footer.ListItem asElement={Link} to="/frameworks">
+            WGLL frameworks
+          </Footer.ListItem>
           <Footer.ListItem asElement={Link} to="/organisations">
             Organisation directory
           </Footer.ListItem>

@@ -1,6 +1,8 @@
 import { createBrowserRouter } from 'react-router';
 
 import { AboutTheDataPage } from '../features/about/routes/about-the-data-page';
+import { FrameworkReaderPage } from '../features/frameworks/routes/framework-reader-page';
+import { FrameworksPage } from '../features/frameworks/routes/frameworks-page';
 import { HomePage } from '../features/home/home-page';
 import { IcsPage } from '../features/ics/routes/ics-page';
 import { DirectoryPage } from '../features/organisations/routes/directory-page';
@@ -28,6 +30,8 @@ export function createRouter() {
             { path: 'ics/:code', element: <IcsPage /> },
             { path: 'regions', element: <RegionsPage /> },
             { path: 'regions/:code', element: <RegionPage /> },
+            { path: 'frameworks', element: <FrameworksPage /> },
+            { path: 'frameworks/:frameworkId/versions/:version', element: <FrameworkReaderPage /> },
             { path: 'about-the-data', element: <AboutTheDataPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

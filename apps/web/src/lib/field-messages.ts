@@ -9,11 +9,13 @@ const fieldLabels: Record<string, string> = {
   page: 'Page number',
   pageSize: 'Page size',
   code: 'ODS code',
+  careSetting: 'Care setting',
 };
 
 /** Messages that read better written for people than as the API's rule. */
 const friendlyMessages: Record<string, string> = {
   at: 'Enter a real date, for example 31 March 2026',
+  careSetting: 'Choose a care setting: acute, community, mental health or ambulance',
 };
 
 /**

@@ -6,3 +6,9 @@ export function withAt(path: string, at: string | undefined): string {
 export const organisationPath = (code: string, at?: string) => withAt(`/organisations/${code}`, at);
 export const icsPath = (code: string, at?: string) => withAt(`/ics/${code}`, at);
 export const regionPath = (code: string, at?: string) => withAt(`/regions/${code}`, at);
+
+/** The reader for a framework version, optionally narrowed to one care setting. */
+export const frameworkPath = (frameworkId: string, version: string, careSetting?: string) =>
+  `/frameworks/${encodeURIComponent(frameworkId)}/versions/${encodeURIComponent(version)}${
+    careSetting ? `?careSetting=${encodeURIComponent(careSetting)}` : ''
+  }`;

@@ -5,6 +5,12 @@ import { useDocumentTitle } from '../../components/use-document-title';
 
 const destinations = [
   {
+    to: '/frameworks',
+    heading: 'Read the framework',
+    description:
+      'What good looks like for each care setting: the 7 success measures, their domains and what each of the 5 levels needs.',
+  },
+  {
     to: '/organisations',
     heading: 'Find an organisation',
     description: 'Search NHS trusts by name or ODS code and see their integrated care system and region.',
@@ -37,14 +43,15 @@ export function HomePage() {
       </p>
       <InsetText>
         <p>
-          For now, the service is a directory of NHS organisations in England: 205 trusts, the integrated care
-          systems they belong to and the 7 NHS England regions, including the changes when 42 integrated care
-          boards became 36 on 1 April 2026.
+          For now, you can read the WGLL framework for trusts and for integrated care systems, and use a
+          directory of NHS organisations in England: 205 trusts, the integrated care systems they belong to
+          and the 7 NHS England regions, including the changes when 42 integrated care boards became 36 on 1
+          April 2026.
         </p>
       </InsetText>
       <Card.Group>
         {destinations.map((destination) => (
-          <Card.GroupItem key={destination.to} width="one-third">
+          <Card.GroupItem key={destination.to} width="one-half">
             <Card clickable>
               <Card.Heading headingLevel="h2" className="nhsuk-heading-m">
                 <Card.Link asElement={Link} to={destination.to}>

@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { FrameworkVersion } from '@wgll/framework';
+import type { Browser, Page } from 'playwright-core';
+
+import { expectNoAxeViolations } from './support/axe.js';
+import { launchBrowser, openGuardedPage, saveScreenshot, type GuardedPage } from './support/browser.js';
+import { repoRoot, startServer, type TestServer } from './support/server.js';
+
+const TITLE_SUFFIX = ' – WGLL digital maturity – NHS';
+const ORGANISATION_TITLE = 'WGLL self-assessment 2026 (organisations)';
+const SYSTEM_TITLE = 'WGLL self-assessment 2026 (integrated care systems)';
+const AT_SCENE = 'Electronic patient care records at scene';
+
+/** The bundled organisation framework, as the API serves it, to check the reader against. */
+function bundledOrganisationFramework(): FrameworkVersion {
+  const file = join(repoRoot, 'libs/framework/question-bank/wgll-self-assessment-2026.organisation.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as FrameworkVersion;
+}
+
+describe('framework reader', () => {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  let session: GuardedPage;
+  let page: Page;
+  const visited: string[] = [];
+
+  const framework = bundledOrganisationFramework();
+  const atScene = framework.domains.find((domain) => domain.title === AT_SCENE);
+  const ePrescribing = framework.domains.find((domain) =>
+    /inpatient e(lectronic |-)prescribing/i.test(domain.title),
+  );
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    session = await openGuardedPage(browser, server.baseUrl);
+    page = session.page;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 30_000);
+
+  /** What every page visit checks: one h1, the title pattern, no axe violations; then a screenshot. */
+  async function checkPage(name: string, expectedTitle: string | RegExp): Promise<void> {
+    await page.locator('h1').first().waitFor();
+    expect(await page.locator('h1').count()).toBe(1);
+    const title = await page.title();
+    if (typeof expectedTitle === 'string') expect(title).toBe(`${expectedTitle}${TITLE_SUFFIX}`);
+    else expect(title).toMatch(expectedTitle);
+    expect(title.endsWith(TITLE_SUFFIX)).toBe(true);
+    await expectNoAxeViolations(page, name);
+    await saveScreenshot(page, name);
+    visited.push(page.url());
+  }
+
+  /** A domain of the reader: its list item, found by its heading. */
+  function domainItem(title: string) {
+    return page
+      .locator('li.wgll-domain')
+      .filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
+  }
+
+  it('the bundled question bank has the domains this test reads', () => {
+    expect(atScene?.careSettings).toEqual(['ambulance']);
+    expect(ePrescribing).toBeDefined();
+    expect(ePrescribing?.careSettings).not.toContain('ambulance');
+  });
+
+  it('lists both framework versions, reached from the header', async () => {
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'What Good Looks Like digital maturity' }).waitFor();
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Frameworks' }).click();
+    await page.waitForURL('**/frameworks');
+    await page.getByRole('heading', { level: 1, name: 'What Good Looks Like frameworks' }).waitFor();
+
+    const organisationRow = page.getByRole('row').filter({ hasText: ORGANISATION_TITLE });
+    const systemRow = page.getByRole('row').filter({ hasText: SYSTEM_TITLE });
+    await organisationRow.waitFor();
+    expect(await organisationRow.textContent()).toMatch(
+      /Organisations \(trusts\).*2026\.1.*Published.*1 April 2026.*48/,
+    );
+    expect(await systemRow.textContent()).toMatch(/Integrated care systems \(ICBs\).*2026\.1.*Published.*22/);
+    await checkPage('frameworks-01-list', 'What Good Looks Like frameworks');
+  }, 60_000);
+
+  it('reads the organisation framework for the ambulance care setting', async () => {
+    if (!atScene || !ePrescribing) throw new Error('the bundled domains are missing');
+    await page.goto('/frameworks');
+    await page.getByRole('link', { name: ORGANISATION_TITLE }).click();
+    await page.waitForURL('**/frameworks/wgll-self-assessment/versions/2026.1');
+    await page.getByRole('heading', { level: 1, name: ORGANISATION_TITLE }).waitFor();
+    // The gating rule is explained once, near the top.
+    await page.getByRole('heading', { level: 2, name: 'How the levels work' }).waitFor();
+    expect(
+      await page.getByText(/every element of that level, and of every level below it, is met/).count(),
+    ).toBe(1);
+    // Every care setting by default, with each domain's care settings shown.
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Showing all 48 domains, for every care setting.' })
+      .waitFor();
+    await page.getByRole('heading', { level: 3, name: ePrescribing.title }).waitFor();
+    expect(await domainItem(AT_SCENE).getByText('Ambulance', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('radio', { name: 'All care settings' }).isChecked()).toBe(true);
+    await checkPage('frameworks-02-organisation', `${ORGANISATION_TITLE}, version 2026.1`);
+
+    await page.getByRole('radio', { name: 'Ambulance' }).check();
+    await page.getByRole('button', { name: 'Show domains' }).click();
+    await page.waitForURL(/\?careSetting=ambulance$/);
+    await page.getByRole('status').filter({ hasText: 'for the ambulance care setting.' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: AT_SCENE }).waitFor();
+    // The page does not jump to the top: the button just pressed is still on screen.
+    expect(
+      await page
+        .getByRole('button', { name: 'Show domains' })
+        .evaluate(
+          (button) =>
+            button.getBoundingClientRect().top >= 0 && button.getBoundingClientRect().bottom <= innerHeight,
+        ),
+    ).toBe(true);
+    const main = page.locator('main');
+    expect(await main.textContent()).not.toMatch(/inpatient e(lectronic |-)?prescribing/i);
+    expect(await page.getByRole('radio', { name: 'Ambulance' }).isChecked()).toBe(true);
+
+    // The contents list links to each measure's section, with its domain count.
+    const contents = page.getByRole('navigation', { name: 'Success measures' });
+    expect(await contents.getByRole('link').count()).toBe(7);
+    await contents.getByRole('link', { name: /^Improve care \(\d+ domains\)$/ }).click();
+    await page.waitForURL(/#measure-improve-care$/);
+
+    // The level ladder is closed until asked for; then it shows every level's elements and evidence.
+    const domain = domainItem(AT_SCENE);
+    const firstElement = atScene.levels.find((level) => level.level === 2)?.elements[0];
+    if (!firstElement) throw new Error(`${AT_SCENE} has no level 2 element`);
+    const evidence = domain.getByText(`Evidence: ${firstElement.evidence}`, { exact: true });
+    expect(await evidence.isVisible()).toBe(false);
+    await domain.getByText('Levels 1 to 5').click();
+    await domain.getByRole('heading', { level: 4, name: 'Level 5' }).waitFor();
+    await evidence.waitFor();
+    await domain.getByText(firstElement.text, { exact: true }).waitFor();
+    await domain.getByText(firstElement.guidance, { exact: true }).waitFor();
+    expect(
+      await domain
+        .getByRole('listitem')
+        .filter({ hasText: /^Level \d/ })
+        .count(),
+    ).toBe(5);
+    await checkPage(
+      'frameworks-03-organisation-ambulance',
+      `${ORGANISATION_TITLE}, version 2026.1, the ambulance care setting`,
+    );
+
+    // The care setting is in the address, so Back returns to every care setting.
+    await page.goBack();
+    await page.goBack();
+    await page.waitForURL((url) => url.search === '');
+    await page.getByRole('heading', { level: 3, name: ePrescribing.title }).waitFor();
+    expect(await page.getByRole('radio', { name: 'All care settings' }).isChecked()).toBe(true);
+  }, 90_000);
+
+  it('reads the system framework, which has no care setting chooser', async () => {
+    await page.goto('/frameworks');
+    await page.getByRole('link', { name: SYSTEM_TITLE }).click();
+    await page.waitForURL('**/frameworks/wgll-self-assessment-system/versions/2026.1');
+    await page.getByRole('heading', { level: 1, name: SYSTEM_TITLE }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Showing all 22 domains.' }).waitFor();
+    expect(await page.getByRole('radio').count()).toBe(0);
+    expect(await page.getByText('Show the domains for').count()).toBe(0);
+    expect(await page.getByRole('heading', { level: 2, name: /^Success measure/ }).count()).toBe(7);
+    await page.getByRole('heading', { level: 3, name: 'Shared care record' }).waitFor();
+    await checkPage('frameworks-04-system', `${SYSTEM_TITLE}, version 2026.1`);
+  }, 60_000);
+
+  it('opens a shared link to the reader directly, with its care setting', async () => {
+    const response = await page.goto(
+      '/frameworks/wgll-self-assessment/versions/2026.1?careSetting=ambulance',
+    );
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { level: 1, name: ORGANISATION_TITLE }).waitFor();
+    await page.getByRole('heading', { level: 3, name: AT_SCENE }).waitFor();
+    expect(await page.getByRole('radio', { name: 'Ambulance' }).isChecked()).toBe(true);
+  }, 60_000);
+
+  it('says an unknown framework version was not found', async () => {
+    await page.goto('/frameworks/wgll-self-assessment/versions/1999.1');
+    await page.getByRole('heading', { level: 1, name: 'Framework not found' }).waitFor();
+    await page.getByRole('link', { name: 'See the framework versions' }).waitFor();
+    await checkPage('frameworks-05-not-found', 'Framework not found');
+  }, 60_000);
+
+  it('explains an unknown care setting in the address, linked to the choices', async () => {
+    await page.goto('/frameworks/wgll-self-assessment/versions/2026.1?careSetting=dental');
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    expect(await summary.getByRole('link').getAttribute('href')).toBe('#careSetting');
+    await page.getByRole('radio', { name: 'All care settings' }).waitFor();
+    await checkPage('frameworks-06-care-setting-error', 'Error: Framework version 2026.1');
+  }, 60_000);
+
+  it('made no request to any other host, and threw no errors in the page', () => {
+    expect(visited.length).toBeGreaterThan(0);
+    expect(session.blockedRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});

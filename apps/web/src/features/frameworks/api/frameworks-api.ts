@@ -1,0 +1,42 @@
+import { useQuery } from '@tanstack/react-query';
+import type { FrameworkVersionList } from '@wgll/contracts';
+import type { FrameworkVersion } from '@wgll/framework';
+
+import { apiGet } from '../../../lib/api-client';
+
+export const frameworkKeys = {
+  all: ['frameworks'] as const,
+  list: () => [...frameworkKeys.all, 'list'] as const,
+  version: (frameworkId: string, version: string, careSetting: string | undefined) =>
+    [...frameworkKeys.all, 'version', frameworkId, version, careSetting ?? null] as const,
+};
+
+/** GET /api/frameworks: the framework versions the service holds. */
+export function useFrameworkVersions() {
+  return useQuery({
+    queryKey: frameworkKeys.list(),
+    queryFn: ({ signal }) => apiGet<FrameworkVersionList>('/frameworks', {}, signal),
+  });
+}
+
+/**
+ * GET /api/frameworks/:frameworkId/versions/:version, with the domains for one care setting when
+ * one is given. Keeps the version on screen while another care setting loads.
+ */
+export function useFrameworkVersion(frameworkId: string, version: string, careSetting: string | undefined) {
+  return useQuery({
+    queryKey: frameworkKeys.version(frameworkId, version, careSetting),
+    queryFn: ({ signal }) =>
+      apiGet<FrameworkVersion>(
+        `/frameworks/${encodeURIComponent(frameworkId)}/versions/${encodeURIComponent(version)}`,
+        { careSetting },
+        signal,
+      ),
+    // A published version never changes.
+    staleTime: Infinity,
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[2] === frameworkId && previousQuery.queryKey[3] === version
+        ? previous
+        : undefined,
+  });
+}
