@@ -78,8 +78,11 @@ describe('framework reader', () => {
     await page.waitForURL('**/frameworks');
     await page.getByRole('heading', { level: 1, name: 'What Good Looks Like frameworks' }).waitFor();
 
-    const organisationRow = page.getByRole('row').filter({ hasText: ORGANISATION_TITLE });
-    const systemRow = page.getByRole('row').filter({ hasText: SYSTEM_TITLE });
+    // Rows are found by their link to the exact version: a shared test database may hold other uploads.
+    const rowLinkingTo = (href: string) =>
+      page.getByRole('row').filter({ has: page.locator(`a[href="${href}"]`) });
+    const organisationRow = rowLinkingTo('/frameworks/wgll-self-assessment/versions/2026.1');
+    const systemRow = rowLinkingTo('/frameworks/wgll-self-assessment-system/versions/2026.1');
     await organisationRow.waitFor();
     expect(await organisationRow.textContent()).toMatch(
       /Organisations \(trusts\).*2026\.1.*Published.*1 April 2026.*48/,
@@ -91,7 +94,7 @@ describe('framework reader', () => {
   it('reads the organisation framework for the ambulance care setting', async () => {
     if (!atScene || !ePrescribing) throw new Error('the bundled domains are missing');
     await page.goto('/frameworks');
-    await page.getByRole('link', { name: ORGANISATION_TITLE }).click();
+    await page.locator('a[href="/frameworks/wgll-self-assessment/versions/2026.1"]').click();
     await page.waitForURL('**/frameworks/wgll-self-assessment/versions/2026.1');
     await page.getByRole('heading', { level: 1, name: ORGANISATION_TITLE }).waitFor();
     // The gating rule is explained once, near the top.

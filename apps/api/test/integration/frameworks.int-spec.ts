@@ -86,9 +86,11 @@ describe('the bundled question bank', () => {
 
 describe('POST /api/frameworks', () => {
   const id = `test-upload-${Date.now()}`;
+  // Its own title too: integration and browser tests share one database in CI, and uploads persist.
   const draft = (): FrameworkVersion => ({
     ...structuredClone(bundled),
     frameworkId: id,
+    title: `Test upload ${id}`,
     status: 'draft',
     publishedOn: null,
   });
@@ -130,7 +132,7 @@ describe('POST /api/frameworks', () => {
     expect(res.status).toBe(409);
     expect((res.body as ApiError).code).toBe('FRAMEWORK_VERSION_PUBLISHED');
     const stored = (await t.http.get(`/api/frameworks/${id}/versions/2026.1`)).body as FrameworkVersion;
-    expect(stored.title).toBe(bundled.title);
+    expect(stored.title).toBe(`Test upload ${id}`);
   });
 
   it('is frozen in the database too: a published document cannot be updated or deleted by SQL', async () => {
