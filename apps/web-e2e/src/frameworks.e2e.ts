@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FrameworkVersion } from '@wgll/framework';
 import type { Browser, Page } from 'playwright-core';
 
-import { expectNoAxeViolations } from './support/axe.js';
-import { launchBrowser, openGuardedPage, saveScreenshot, type GuardedPage } from './support/browser.js';
+import { launchBrowser, openGuardedPage, type GuardedPage } from './support/browser.js';
+import { checkPage as checkPageFor } from './support/check-page.js';
 import { repoRoot, startServer, type TestServer } from './support/server.js';
 
-const TITLE_SUFFIX = ' – WGLL digital maturity – NHS';
 const ORGANISATION_TITLE = 'WGLL self-assessment 2026 (organisations)';
 const SYSTEM_TITLE = 'WGLL self-assessment 2026 (integrated care systems)';
 const AT_SCENE = 'Electronic patient care records at scene';
@@ -45,18 +44,8 @@ describe('framework reader', () => {
     await server?.stop();
   }, 30_000);
 
-  /** What every page visit checks: one h1, the title pattern, no axe violations; then a screenshot. */
-  async function checkPage(name: string, expectedTitle: string | RegExp): Promise<void> {
-    await page.locator('h1').first().waitFor();
-    expect(await page.locator('h1').count()).toBe(1);
-    const title = await page.title();
-    if (typeof expectedTitle === 'string') expect(title).toBe(`${expectedTitle}${TITLE_SUFFIX}`);
-    else expect(title).toMatch(expectedTitle);
-    expect(title.endsWith(TITLE_SUFFIX)).toBe(true);
-    await expectNoAxeViolations(page, name);
-    await saveScreenshot(page, name);
-    visited.push(page.url());
-  }
+  const checkPage = (name: string, expectedTitle: string | RegExp) =>
+    checkPageFor(page, visited, name, expectedTitle);
 
   /** A domain of the reader: its list item, found by its heading. */
   function domainItem(title: string) {
