@@ -25,6 +25,7 @@ const common = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     // Runtime libs are tested from source, not from their build.
     '^@wgll/(framework|scoring)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@wgll/framework/testing$': '<rootDir>/libs/framework/src/testing/synthetic-framework.ts',
   },
   transform: {
     '^.+\\.ts$': swc,

@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 
-import { launchBrowser, openGuardedPage, type GuardedPage } from './support/browser.js';
-import { checkPage as checkPageFor } from './support/check-page.js';
-import { startServer, type TestServer } from './support/server.js';
+import { openGuardedPage } from './support/browser.js';
+import { useJourney } from './support/journey.js';
 
 describe('organisation directory', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  let session: GuardedPage;
+  const journey = useJourney();
+  const { checkPage, visited } = journey;
   let page: Page;
-  const visited: string[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    session = await openGuardedPage(browser, server.baseUrl);
-    page = session.page;
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
-
-  const checkPage = (name: string, expectedTitle: string | RegExp) =>
-    checkPageFor(page, visited, name, expectedTitle);
+  beforeAll(() => {
+    page = journey.page;
+  });
 
   async function activeElementId(): Promise<string | undefined> {
     return page.evaluate(() => document.activeElement?.id);
@@ -157,8 +143,7 @@ describe('organisation directory', () => {
   }, 60_000);
 
   it('blocks and records requests to other hosts (so the check below can fail)', async () => {
-    if (!browser || !server) throw new Error('not started');
-    const probe = await openGuardedPage(browser, server.baseUrl);
+    const probe = await openGuardedPage(journey.browser, journey.baseUrl);
     try {
       // A navigation, because the API's Content Security Policy already stops scripts fetching
       // from other hosts before the request reaches the network.
@@ -176,7 +161,7 @@ describe('organisation directory', () => {
 
   it('made no request to any other host, and threw no errors in the page', () => {
     expect(visited.length).toBeGreaterThan(0);
-    expect(session.blockedRequests).toEqual([]);
-    expect(session.pageErrors).toEqual([]);
+    expect(journey.session.blockedRequests).toEqual([]);
+    expect(journey.session.pageErrors).toEqual([]);
   });
 });

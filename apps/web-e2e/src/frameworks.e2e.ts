@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { FrameworkVersion } from '@wgll/framework';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-import { launchBrowser, openGuardedPage, type GuardedPage } from './support/browser.js';
-import { checkPage as checkPageFor } from './support/check-page.js';
-import { repoRoot, startServer, type TestServer } from './support/server.js';
+import { useJourney } from './support/journey.js';
+import { repoRoot } from './support/server.js';
 
 const ORGANISATION_TITLE = 'WGLL self-assessment 2026 (organisations)';
 const SYSTEM_TITLE = 'WGLL self-assessment 2026 (integrated care systems)';
@@ -20,11 +19,9 @@ function bundledOrganisationFramework(): FrameworkVersion {
 }
 
 describe('framework reader', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  let session: GuardedPage;
+  const journey = useJourney();
+  const { checkPage, visited } = journey;
   let page: Page;
-  const visited: string[] = [];
 
   const framework = bundledOrganisationFramework();
   const atScene = framework.domains.find((domain) => domain.title === AT_SCENE);
@@ -32,20 +29,9 @@ describe('framework reader', () => {
     /inpatient e(lectronic |-)prescribing/i.test(domain.title),
   );
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    session = await openGuardedPage(browser, server.baseUrl);
-    page = session.page;
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
-
-  const checkPage = (name: string, expectedTitle: string | RegExp) =>
-    checkPageFor(page, visited, name, expectedTitle);
+  beforeAll(() => {
+    page = journey.page;
+  });
 
   /** A domain of the reader: its list item, found by its heading. */
   function domainItem(title: string) {
@@ -196,7 +182,7 @@ describe('framework reader', () => {
 
   it('made no request to any other host, and threw no errors in the page', () => {
     expect(visited.length).toBeGreaterThan(0);
-    expect(session.blockedRequests).toEqual([]);
-    expect(session.pageErrors).toEqual([]);
+    expect(journey.session.blockedRequests).toEqual([]);
+    expect(journey.session.pageErrors).toEqual([]);
   });
 });

@@ -14,6 +14,11 @@ export const MEASURE_IDS = [
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
+/** Framework, domain, lineage and element ids: lower-case words joined by dashes or dots. */
+export const ID_PATTERN = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+/** Versions appear in addresses (/frameworks/:id/versions/:version), so they are address-safe. */
+export const VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
 export const CARE_SETTINGS = ['acute', 'community', 'mental-health', 'ambulance'] as const;
 export type CareSetting = (typeof CARE_SETTINGS)[number];
 

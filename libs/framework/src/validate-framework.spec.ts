@@ -1,50 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  CARE_SETTINGS,
-  type FrameworkDomain,
-  type FrameworkVersion,
-  MEASURE_IDS,
-} from './framework.types.js';
+import { CARE_SETTINGS } from './framework.types.js';
+import { syntheticFramework } from './testing/synthetic-framework.js';
 import { appliesTo, validateFramework } from './validate-framework.js';
 
-function domain(id: string, measure: (typeof MEASURE_IDS)[number]): FrameworkDomain {
-  return {
-    id,
-    measure,
-    title: `Domain ${id}`,
-    whatGoodLooksLike: 'Good things happen.',
-    careSettings: 'all',
-    notApplicableAllowed: false,
-    lineage: { id: `lineage-${id}`, relation: 'new' },
-    levels: [1, 2, 3, 4, 5].map((level) => ({
-      level: level as 1 | 2 | 3 | 4 | 5,
-      descriptor: `Level ${level}`,
-      elements:
-        level === 1
-          ? []
-          : [1, 2].map((n) => ({
-              id: `${id}-l${level}-e${n}`,
-              text: `Element ${n} of level ${level}`,
-              guidance: 'What it means.',
-              evidence: 'Board minutes.',
-            })),
-    })),
-  };
-}
-
-function framework(): FrameworkVersion {
-  return {
-    frameworkId: 'test-framework',
-    version: '2026.1',
-    title: 'Test framework',
-    publishedOn: '2026-04-01',
-    status: 'published',
-    level: 'organisation',
-    scale: { min: 1, max: 5 },
-    measures: MEASURE_IDS.map((id) => ({ id, name: id })),
-    domains: MEASURE_IDS.map((m) => domain(`${m}-one`, m)),
-  };
-}
+// One domain per measure, every one applying to "all" care settings.
+const framework = () => syntheticFramework(1, 'all');
 
 const problemsOf = (input: unknown) => {
   const result = validateFramework(input);
@@ -70,7 +30,7 @@ describe('validateFramework', () => {
       expect.arrayContaining([
         {
           path: 'domains[1].id',
-          message: 'duplicate domain id "well-led-one" (first used at domains[0].id)',
+          message: 'duplicate domain id "well-led-1" (first used at domains[0].id)',
         },
         { path: 'domains[2].measure', message: expect.stringMatching(/^measure must be one of well-led/) },
         { path: 'domains[3].levels[2].elements', message: 'level 3 needs 2 to 4 elements (it has 0)' },
@@ -122,6 +82,15 @@ describe('validateFramework', () => {
     expect(problemsOf('hello')[0]?.path).toBe('');
     const f = { ...framework(), colour: 'blue' };
     expect(problemsOf(f)[0]?.message).toMatch(/colour/);
+  });
+
+  it('accepts only ids and versions that the API can address', () => {
+    expect(problemsOf({ ...framework(), version: '2026 draft' }).map((p) => p.path)).toEqual(['version']);
+    expect(problemsOf({ ...framework(), version: '2026/1' }).map((p) => p.path)).toEqual(['version']);
+    expect(problemsOf({ ...framework(), frameworkId: 'x'.repeat(101) }).map((p) => p.path)).toEqual([
+      'frameworkId',
+    ]);
+    expect(validateFramework({ ...framework(), version: '2026.1_rc-2' }).ok).toBe(true);
   });
 
   it('needs a publication date once published', () => {

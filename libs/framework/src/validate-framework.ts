@@ -4,7 +4,9 @@ import {
   type CareSetting,
   type FrameworkDomain,
   type FrameworkVersion,
+  ID_PATTERN,
   MEASURE_IDS,
+  VERSION_PATTERN,
 } from './framework.types.js';
 
 export interface FrameworkProblem {
@@ -25,7 +27,7 @@ const text = (what: string, max = 2000) =>
 const id = (what: string) =>
   z
     .string({ error: `${what} must be text` })
-    .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, `${what} must be lower-case letters, digits, dots and dashes`);
+    .regex(ID_PATTERN, `${what} must be lower-case letters, digits, dots and dashes`);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
@@ -70,8 +72,13 @@ const domainSchema = z.strictObject({
 });
 
 const frameworkSchema = z.strictObject({
-  frameworkId: id('framework id'),
-  version: text('version', 40),
+  frameworkId: id('framework id').max(100, 'framework id must be at most 100 characters'),
+  version: z
+    .string({ error: 'version must be text' })
+    .regex(
+      VERSION_PATTERN,
+      'version must be 1 to 40 letters, digits, dots, dashes or underscores, for example 2026.1',
+    ),
   title: text('title', 200),
   publishedOn: isoDate.nullable(),
   status: z.enum(['draft', 'published', 'retired'], { error: 'status must be draft, published or retired' }),

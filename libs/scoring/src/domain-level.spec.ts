@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { domainLevel, whatNextLevelNeeds } from './domain-level.js';
-import { syntheticDomain } from './synthetic-framework.js';
+import { syntheticDomain } from '@wgll/framework/testing';
 
 const domain = syntheticDomain('d', 'well-led', [2, 3, 3, 2]);
 const ids = (level: number) => domain.levels[level - 1]!.elements.map((e) => e.id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { MEASURE_IDS } from '@wgll/framework';
 import { type DomainAnswer, scoreReturn } from './return-scores.js';
-import { syntheticDomain, syntheticFramework } from './synthetic-framework.js';
+import { syntheticDomain, syntheticFramework } from '@wgll/framework/testing';
 
 const metUpTo = (domainId: string, level: number, counts = [2, 3, 3, 2]) =>
   new Set(

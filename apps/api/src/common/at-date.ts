@@ -5,7 +5,7 @@ import {
   type ValidatorConstraintInterface,
   ValidatorConstraint,
 } from 'class-validator';
-import { isIsoDate } from '../modules/organisations/dated-period.js';
+import { isIsoDate } from './iso-date.js';
 
 @ValidatorConstraint({ name: 'isoDate' })
 export class IsoDateConstraint implements ValidatorConstraintInterface {

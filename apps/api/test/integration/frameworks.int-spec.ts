@@ -50,7 +50,8 @@ describe('the bundled question bank', () => {
   });
 
   it('loads again at the next start without changing anything', async () => {
-    await expect(t.running.app.get(FrameworksService).loadBundled()).resolves.toBeUndefined();
+    const again = await t.running.app.get(FrameworksService).loadBundled();
+    expect(again.map((r) => r.created)).toEqual([false, false]);
     const [{ count }] = await t.running.app
       .get(DataSource)
       .query<[{ count: number }]>(
@@ -142,9 +143,21 @@ describe('POST /api/frameworks', () => {
         'wgll-self-assessment',
       ]),
     ).rejects.toThrow(/cannot change/);
+    // Nor by sending it back to draft first, then editing it.
+    await expect(
+      db.query(`UPDATE framework_version SET status = 'draft' WHERE framework_id = $1`, [
+        'wgll-self-assessment',
+      ]),
+    ).rejects.toThrow(/cannot change/);
     await expect(
       db.query(`DELETE FROM framework_version WHERE framework_id = $1`, ['wgll-self-assessment']),
     ).rejects.toThrow(/cannot change/);
+  });
+
+  it('refuses a version that could not be fetched back, and stores nothing', async () => {
+    const res = await t.http.post('/api/frameworks').send({ ...draft(), version: '2026 draft' });
+    expect(res.status).toBe(400);
+    expect((res.body as ApiError).errors?.map((e) => e.field)).toEqual(['version']);
   });
 
   it('rejects a body that is not JSON', async () => {

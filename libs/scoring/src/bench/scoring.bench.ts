@@ -7,7 +7,7 @@
 import { CARE_SETTINGS, type CareSetting } from '@wgll/framework';
 import { summariseScores } from '../aggregates.js';
 import { type DomainAnswer, scoreReturn } from '../return-scores.js';
-import { syntheticFramework } from '../synthetic-framework.js';
+import { syntheticFramework } from '@wgll/framework/testing';
 
 const ORGANISATIONS = 205;
 const DOMAINS_PER_MEASURE = 6;

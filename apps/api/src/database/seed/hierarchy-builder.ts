@@ -3,10 +3,10 @@ import {
   addDays,
   HIERARCHY_START,
   ICB_MERGER_DATE,
-  isIsoDate,
   maxDate,
   minDate,
 } from '../../modules/organisations/dated-period.js';
+import { isIsoDate } from '../../common/iso-date.js';
 import { type CsvRow, parseCodeList, parseCsv, ReferenceDataError } from './reference-csv.js';
 
 export const REFERENCE_FILES = {

@@ -114,10 +114,13 @@ export class FrameworksService {
   }
 
   /** Loads the bundled question bank; a bundled version that fails validation or changed after publication stops the start. */
-  async loadBundled(): Promise<void> {
+  async loadBundled(): Promise<FrameworkUploadResult[]> {
+    const results: FrameworkUploadResult[] = [];
     for (const { file, document } of readBundledFrameworks()) {
       try {
-        const { created, version } = await this.upload(document, 'bundled');
+        const result = await this.upload(document, 'bundled');
+        results.push(result);
+        const { created, version } = result;
         this.logger.log('Bundled framework', {
           file,
           created,
@@ -132,5 +135,6 @@ export class FrameworksService {
         throw new Error(`The bundled framework ${file} cannot be loaded: ${detail}`);
       }
     }
+    return results;
   }
 }

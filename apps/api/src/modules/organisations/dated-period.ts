@@ -11,16 +11,6 @@ export const HIERARCHY_START: IsoDate = '2022-07-01';
 /** The ICB mergers took effect on 1 April 2026 (42 ICBs became 36). */
 export const ICB_MERGER_DATE: IsoDate = '2026-04-01';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD (rejects 2025-02-30). */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
-}
-
 /** ISO dates compare correctly as strings. */
 export function isValidOn(period: DatedPeriod, at: IsoDate): boolean {
   return period.validFrom <= at && (period.validTo === null || at <= period.validTo);

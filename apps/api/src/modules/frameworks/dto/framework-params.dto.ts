@@ -1,20 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { CareSetting, FrameworkVersionQuery } from '@wgll/contracts';
-import { CARE_SETTINGS } from '@wgll/framework';
+import { CARE_SETTINGS, ID_PATTERN, VERSION_PATTERN } from '@wgll/framework';
 import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 
 export class FrameworkVersionParamsDto {
-  @Matches(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, {
+  @Matches(ID_PATTERN, {
     message:
       'frameworkId must be lower-case letters, digits, dots and dashes, for example wgll-self-assessment',
   })
   @MaxLength(100)
   frameworkId: string;
 
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
-    message: 'version must be letters, digits, dots, dashes or underscores',
+  @Matches(VERSION_PATTERN, {
+    message: 'version must be 1 to 40 letters, digits, dots, dashes or underscores, for example 2026.1',
   })
-  @MaxLength(40)
   version: string;
 }
 

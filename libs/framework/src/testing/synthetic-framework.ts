@@ -1,15 +1,16 @@
 import {
   CARE_SETTINGS,
+  type CareSetting,
   type FrameworkDomain,
   type FrameworkVersion,
   type LevelNumber,
   MEASURE_IDS,
   type MeasureId,
-} from '@wgll/framework';
+} from '../framework.types.js';
 
 /**
  * A domain with `elementsPerLevel[i]` elements at level i + 2, ids `${id}-l${level}-e${n}`.
- * For tests and the benchmark; not part of the library's API.
+ * Test fixtures (`@wgll/framework/testing`): for tests and benchmarks, not for product code.
  */
 export function syntheticDomain(
   id: string,
@@ -41,8 +42,14 @@ export function syntheticDomain(
   };
 }
 
-/** A framework with `domainsPerMeasure` domains for every measure, each applying to every care setting. */
-export function syntheticFramework(domainsPerMeasure: number): FrameworkVersion {
+/**
+ * A valid framework with `domainsPerMeasure` domains for every measure, ids `${measure}-${n}`, each
+ * applying to every care setting (listed, or as "all").
+ */
+export function syntheticFramework(
+  domainsPerMeasure: number,
+  careSettings: CareSetting[] | 'all' = [...CARE_SETTINGS],
+): FrameworkVersion {
   return {
     frameworkId: 'synthetic',
     version: '1',
@@ -54,7 +61,7 @@ export function syntheticFramework(domainsPerMeasure: number): FrameworkVersion 
     measures: MEASURE_IDS.map((id) => ({ id, name: id })),
     domains: MEASURE_IDS.flatMap((m) =>
       Array.from({ length: domainsPerMeasure }, (_, i) =>
-        syntheticDomain(`${m}-${i + 1}`, m, [2, 3, 3, 2], { careSettings: [...CARE_SETTINGS] }),
+        syntheticDomain(`${m}-${i + 1}`, m, [2, 3, 3, 2], { careSettings }),
       ),
     ),
   };
