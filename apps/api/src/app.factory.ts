@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { ConsoleLogger, type LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -11,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import type { AppConfig, LogLevelName } from './config/app-config.js';
 import { connectDatabase, type DatabaseConnection } from './database/database-connection.js';
+import { seedDemoAccounts } from './database/seed/demo-accounts.js';
 import { seedReferenceData } from './database/seed/reference-seeder.js';
 import { FrameworksService } from './modules/frameworks/frameworks.service.js';
 
@@ -46,11 +49,14 @@ export async function createApp(
   let app: NestFastifyApplication | undefined;
   try {
     app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot(database, { developmentWrites: config.developmentWrites }),
-      new FastifyAdapter({ bodyLimit: 4 * 1_048_576 }),
+      AppModule.forRoot(database, config),
+      new FastifyAdapter({ bodyLimit: 4 * 1_048_576, trustProxy: config.trustProxy }),
       { logger, bufferLogs: false },
     );
     app.setGlobalPrefix('api');
+    await app.register(cookie);
+    // Not global: modules/auth/ip-limiter.ts applies it to sign-in and invitations.
+    await app.register(rateLimit, { global: false });
     await app.register(helmet, {
       contentSecurityPolicy: {
         directives: {
@@ -75,7 +81,10 @@ export async function createApp(
           app!,
           new DocumentBuilder()
             .setTitle('WGLL digital maturity platform API')
-            .setDescription('The NHS organisation hierarchy and (later) WGLL self-assessment.')
+            .setDescription(
+              'The NHS organisation hierarchy, WGLL frameworks, accounts and access. Sign in with ' +
+                'POST /api/auth/sign-in; send the csrfToken from GET /api/auth/session as x-csrf-token on writes.',
+            )
             .setVersion('0.1.0')
             .build(),
         ),
@@ -93,6 +102,10 @@ export async function createApp(
       log.log('Reference data loaded', summarise(summary));
     }
     await app.get(FrameworksService).loadBundled();
+    if (config.seedDemo) {
+      const demo = await seedDemoAccounts(dataSource);
+      log.log('Demo accounts ready', { created: demo.created, accounts: demo.accounts.length });
+    }
     const running = app;
     return {
       app: running,

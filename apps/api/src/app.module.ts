@@ -1,35 +1,48 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DATABASE_MODE, DEVELOPMENT_WRITES } from './app.tokens.js';
+import { APP_CONFIG, AUTH_SECRET, DATABASE_MODE } from './app.tokens.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
 import type { DatabaseConnection } from './database/database-connection.js';
 import { buildDataSourceOptions } from './database/database-options.js';
+import { AccessModule } from './modules/access/access.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
 import { FrameworksModule } from './modules/frameworks/frameworks.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
+import { UsersModule } from './modules/users/users.module.js';
 
 @Global()
 @Module({})
 export class AppModule {
   /** The database connection is started before Nest (see app.factory.ts) and passed in. */
-  static forRoot(connection: DatabaseConnection, options: { developmentWrites: boolean }): DynamicModule {
+  static forRoot(connection: DatabaseConnection, config: AppConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(buildDataSourceOptions(connection.url, connection.mode)),
+        AuditModule,
+        AccessModule,
         HealthModule,
         OrganisationsModule,
         FrameworksModule,
+        UsersModule,
+        AuthModule,
       ],
       providers: [
         { provide: DATABASE_MODE, useValue: connection.mode },
-        { provide: DEVELOPMENT_WRITES, useValue: options.developmentWrites },
+        { provide: APP_CONFIG, useValue: config },
+        // Without AUTH_SECRET (allowed outside production) a random secret per process: after a
+        // restart the web app renews its access token from the refresh token, which is stored.
+        { provide: AUTH_SECRET, useValue: config.auth.secret ?? randomBytes(48).toString('base64') },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
-      exports: [DATABASE_MODE, DEVELOPMENT_WRITES],
+      exports: [DATABASE_MODE, APP_CONFIG, AUTH_SECRET],
     };
   }
 }

@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 import { createApp, createLogger } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './database/seed/demo-accounts.js';
+
+function demoSignIn(): string {
+  const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
+  const rows = DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(width)}  ${a.role} (${a.scopeName})`);
+  return `\n  Sign in with a demo account (password: ${DEMO_PASSWORD}):\n${rows.join('\n')}\n\n`;
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -21,6 +28,7 @@ async function main(): Promise<void> {
     `\n  WGLL digital maturity platform is running at ${url}\n` +
       `  API documentation: ${url}/api/docs\n` +
       `  Database: ${running.database.mode === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}\n` +
+      (config.seedDemo ? demoSignIn() : '') +
       '  Press Ctrl+C to stop.\n\n',
   );
   const stop = (signal: string) => {

@@ -9,6 +9,17 @@ export type ErrorCode =
   | 'FRAMEWORK_INVALID'
   | 'FRAMEWORK_VERSION_PUBLISHED'
   | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'CSRF_FAILED'
+  | 'INVITATION_INVALID'
+  | 'USER_NOT_FOUND'
+  | 'USER_EXISTS'
+  | 'ROLE_EXISTS'
+  | 'ROLE_NOT_FOUND'
+  | 'LAST_ADMINISTRATOR'
+  | 'SSO_NOT_CONFIGURED'
   | 'INTERNAL_ERROR';
 
 export interface FieldError {
@@ -24,4 +35,6 @@ export interface ApiError {
   message: string;
   /** Present on 400 VALIDATION_FAILED and FRAMEWORK_INVALID (field = the path in the document). */
   errors?: FieldError[];
+  /** On 429 TOO_MANY_ATTEMPTS: seconds until another try is allowed (also the Retry-After header). */
+  retryAfterSeconds?: number;
 }

@@ -3,3 +3,4 @@ export type * from './errors.js';
 export type * from './organisations.js';
 export type * from './health.js';
 export type * from './frameworks.js';
+export type * from './access.js';

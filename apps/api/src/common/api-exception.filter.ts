@@ -16,6 +16,8 @@ export class ApiException extends HttpException {
     readonly code: ErrorCode,
     message: string,
     readonly errors?: FieldError[],
+    /** For 429: sent as the Retry-After header and `retryAfterSeconds`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message, status);
   }
@@ -30,6 +32,9 @@ export class NotFoundApiException extends ApiException {
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: 'VALIDATION_FAILED',
   [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
+  [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
+  [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'TOO_MANY_ATTEMPTS',
 };
 
 /** Every error leaves the API as an ApiError body; anything unexpected is logged and hidden. */
@@ -40,6 +45,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
+    if (body.retryAfterSeconds !== undefined)
+      void reply.header('retry-after', String(body.retryAfterSeconds));
     void reply.status(body.statusCode).header('content-type', 'application/json').send(body);
   }
 
@@ -50,6 +57,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
         code: exception.code,
         message: exception.message,
         ...(exception.errors ? { errors: exception.errors } : {}),
+        ...(exception.retryAfterSeconds !== undefined
+          ? { retryAfterSeconds: exception.retryAfterSeconds }
+          : {}),
       };
     }
     if (exception instanceof HttpException) {

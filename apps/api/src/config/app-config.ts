@@ -9,6 +9,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
   validateSync,
 } from 'class-validator';
 
@@ -62,6 +63,114 @@ class EnvironmentVariables {
   @IsOptional()
   @IsString()
   NODE_ENV?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(32, { message: 'AUTH_SECRET must be at least 32 characters (e.g. openssl rand -base64 48)' })
+  AUTH_SECRET?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'ACCESS_TOKEN_MINUTES must be a whole number' })
+  @Min(1)
+  @Max(60)
+  ACCESS_TOKEN_MINUTES = 15;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SESSION_HOURS must be a whole number' })
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_HOURS = 12;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SIGN_IN_MAX_FAILURES must be a whole number' })
+  @Min(1)
+  SIGN_IN_MAX_FAILURES = 5;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SIGN_IN_LOCK_MINUTES must be a whole number' })
+  @Min(1)
+  SIGN_IN_LOCK_MINUTES = 15;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SIGN_IN_RATE_LIMIT must be a whole number' })
+  @Min(1)
+  SIGN_IN_RATE_LIMIT = 20;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'INVITATION_DAYS must be a whole number' })
+  @Min(1)
+  @Max(30)
+  INVITATION_DAYS = 7;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/[^/\s]+$/, {
+    message: 'PUBLIC_URL must be the address users open, without a path, e.g. https://wgll.example.nhs.uk',
+  })
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
+  TRUST_PROXY = false;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'SEED_DEMO must be true or false' })
+  SEED_DEMO?: boolean;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_ISSUER must be the issuer URL of the OpenID provider' })
+  OIDC_ISSUER?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_SCOPES = 'openid profile email';
+
+  @IsOptional()
+  @IsString()
+  OIDC_LABEL = 'Sign in with NHS';
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  scopes: string;
+  label: string;
+}
+
+export interface AuthConfig {
+  /** Signs access tokens. Random per process when unset outside production (sessions then refresh). */
+  secret: string | undefined;
+  accessTokenMinutes: number;
+  sessionHours: number;
+  maxFailures: number;
+  lockMinutes: number;
+  /** Sign-in attempts per minute from one IP address. */
+  rateLimitPerMinute: number;
+  invitationDays: number;
+  /** Base of links in invitations and of the SSO redirect; derived from each request when unset. */
+  publicUrl: string | undefined;
+  oidc: OidcConfig | undefined;
 }
 
 export interface AppConfig {
@@ -74,8 +183,11 @@ export interface AppConfig {
   logLevel: LogLevelName;
   /** The built web app to serve; undefined when it has not been built. */
   webDistDir: string;
-  /** Unauthenticated write endpoints (framework upload) are open unless NODE_ENV=production. */
-  developmentWrites: boolean;
+  production: boolean;
+  trustProxy: boolean;
+  /** Seed the demo accounts: default on in embedded mode, off with DATABASE_URL. */
+  seedDemo: boolean;
+  auth: AuthConfig;
 }
 
 export class ConfigError extends Error {
@@ -90,9 +202,12 @@ const defaultWebDist = resolve(import.meta.dirname, '../../../web/dist');
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const vars = plainToInstance(EnvironmentVariables, { ...env }, { exposeDefaultValues: true });
   const errors = validateSync(vars, { whitelist: false, skipMissingProperties: false });
-  if (errors.length > 0) {
-    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {})));
-  }
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  const production = vars.NODE_ENV === 'production';
+  if (production && !vars.AUTH_SECRET) problems.push('AUTH_SECRET is required when NODE_ENV=production');
+  const oidcSet = [vars.OIDC_ISSUER, vars.OIDC_CLIENT_ID].filter(Boolean).length;
+  if (oidcSet === 1) problems.push('OIDC_ISSUER and OIDC_CLIENT_ID must be set together');
+  if (problems.length > 0) throw new ConfigError(problems);
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(process.cwd(), p));
   return {
     port: vars.PORT,
@@ -102,6 +217,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: vars.SEED_ON_START,
     logLevel: vars.LOG_LEVEL,
     webDistDir: vars.WEB_DIST_DIR ? abs(vars.WEB_DIST_DIR) : defaultWebDist,
-    developmentWrites: vars.NODE_ENV !== 'production',
+    production,
+    trustProxy: vars.TRUST_PROXY,
+    seedDemo: vars.SEED_DEMO ?? !vars.DATABASE_URL,
+    auth: {
+      secret: vars.AUTH_SECRET,
+      accessTokenMinutes: vars.ACCESS_TOKEN_MINUTES,
+      sessionHours: vars.SESSION_HOURS,
+      maxFailures: vars.SIGN_IN_MAX_FAILURES,
+      lockMinutes: vars.SIGN_IN_LOCK_MINUTES,
+      rateLimitPerMinute: vars.SIGN_IN_RATE_LIMIT,
+      invitationDays: vars.INVITATION_DAYS,
+      publicUrl: vars.PUBLIC_URL,
+      oidc:
+        vars.OIDC_ISSUER && vars.OIDC_CLIENT_ID
+          ? {
+              issuer: vars.OIDC_ISSUER,
+              clientId: vars.OIDC_CLIENT_ID,
+              clientSecret: vars.OIDC_CLIENT_SECRET,
+              scopes: vars.OIDC_SCOPES,
+              label: vars.OIDC_LABEL,
+            }
+          : undefined,
+    },
   };
 }

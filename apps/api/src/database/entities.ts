@@ -7,6 +7,14 @@ import { OrganisationIcsMembershipEntity } from '../modules/organisations/entiti
 import { OrganisationEntity } from '../modules/organisations/entities/organisation.entity.js';
 import { RegionEntity } from '../modules/organisations/entities/region.entity.js';
 
+import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
+import { AuthSessionEntity } from '../modules/auth/entities/auth-session.entity.js';
+import { RefreshTokenEntity } from '../modules/auth/entities/refresh-token.entity.js';
+import { SignInThrottleEntity } from '../modules/auth/entities/sign-in-throttle.entity.js';
+import { InvitationEntity } from '../modules/users/entities/invitation.entity.js';
+import { RoleAssignmentEntity } from '../modules/users/entities/role-assignment.entity.js';
+import { UserEntity } from '../modules/users/entities/user.entity.js';
+
 /** Every entity, listed explicitly (ESM: no globbing of compiled files). */
 export const entities = [
   RegionEntity,
@@ -17,4 +25,11 @@ export const entities = [
   OrganisationIcsMembershipEntity,
   OrganisationChangeEntity,
   FrameworkVersionEntity,
+  UserEntity,
+  RoleAssignmentEntity,
+  InvitationEntity,
+  AuthSessionEntity,
+  RefreshTokenEntity,
+  SignInThrottleEntity,
+  AuditEventEntity,
 ];

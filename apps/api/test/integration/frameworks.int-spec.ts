@@ -5,6 +5,7 @@ import type { ApiError, FrameworkUploadResult, FrameworkVersionList } from '@wgl
 import type { FrameworkVersion } from '@wgll/framework';
 import { DataSource } from 'typeorm';
 import { FrameworksService } from '../../src/modules/frameworks/frameworks.service.js';
+import { type Client, clientWith } from './support/auth.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const bundled = JSON.parse(
@@ -18,8 +19,12 @@ const bundled = JSON.parse(
 const ORG = '/api/frameworks/wgll-self-assessment/versions/2026.1';
 
 let t: TestApp;
+let admin: Client;
+let reader: Client;
 beforeAll(async () => {
   t = await startTestApp();
+  admin = await clientWith(t, [{ role: 'national-administrator' }]);
+  reader = await clientWith(t, [{ role: 'trust-lead', scopeCode: 'RJ1' }]);
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -27,7 +32,7 @@ afterAll(async () => {
 
 describe('the bundled question bank', () => {
   it('is loaded at start and listed', async () => {
-    const res = await t.http.get('/api/frameworks');
+    const res = await reader.get('/api/frameworks');
     expect(res.status).toBe(200);
     const items = (res.body as FrameworkVersionList).items;
     expect(items).toEqual(
@@ -61,9 +66,9 @@ describe('the bundled question bank', () => {
   });
 
   it('gives the full tree, or only the domains of one care setting', async () => {
-    const all = (await t.http.get(ORG)).body as FrameworkVersion;
+    const all = (await reader.get(ORG)).body as FrameworkVersion;
     expect(all.domains).toHaveLength(48);
-    const ambulance = (await t.http.get(`${ORG}?careSetting=ambulance`)).body as FrameworkVersion;
+    const ambulance = (await reader.get(`${ORG}?careSetting=ambulance`)).body as FrameworkVersion;
     expect(ambulance.domains).toHaveLength(35);
     expect(ambulance.measures).toHaveLength(7);
     const titles = ambulance.domains.map((d) => d.title);
@@ -75,13 +80,13 @@ describe('the bundled question bank', () => {
   });
 
   it('404s an unknown version and 400s a bad care setting or id', async () => {
-    const missing = await t.http.get('/api/frameworks/wgll-self-assessment/versions/1999.1');
+    const missing = await reader.get('/api/frameworks/wgll-self-assessment/versions/1999.1');
     expect(missing.status).toBe(404);
     expect((missing.body as ApiError).code).toBe('FRAMEWORK_VERSION_NOT_FOUND');
-    const badSetting = await t.http.get(`${ORG}?careSetting=dental`);
+    const badSetting = await reader.get(`${ORG}?careSetting=dental`);
     expect(badSetting.status).toBe(400);
     expect((badSetting.body as ApiError).errors?.[0]?.field).toBe('careSetting');
-    expect((await t.http.get('/api/frameworks/Not_An_Id/versions/1')).status).toBe(400);
+    expect((await reader.get('/api/frameworks/Not_An_Id/versions/1')).status).toBe(400);
   });
 });
 
@@ -101,7 +106,7 @@ describe('POST /api/frameworks', () => {
     broken.domains[1]!.id = broken.domains[0]!.id;
     (broken.domains[2] as { measure: string }).measure = 'kindness';
     broken.domains[3]!.levels[2]!.elements = [];
-    const res = await t.http.post('/api/frameworks').send(broken);
+    const res = await admin.post('/api/frameworks', broken);
     expect(res.status).toBe(400);
     const body = res.body as ApiError;
     expect(body.code).toBe('FRAMEWORK_INVALID');
@@ -109,30 +114,30 @@ describe('POST /api/frameworks', () => {
       expect.arrayContaining(['domains[1].id', 'domains[2].measure', 'domains[3].levels[2].elements']),
     );
     expect(
-      ((await t.http.get('/api/frameworks')).body as FrameworkVersionList).items.map((i) => i.frameworkId),
+      ((await reader.get('/api/frameworks')).body as FrameworkVersionList).items.map((i) => i.frameworkId),
     ).not.toContain(id);
   });
 
   it('stores a draft, accepts it again unchanged, and lets a draft be replaced', async () => {
-    const first = await t.http.post('/api/frameworks').send(draft());
+    const first = await admin.post('/api/frameworks', draft());
     expect(first.status).toBe(201);
     expect((first.body as FrameworkUploadResult).version).toMatchObject({
       frameworkId: id,
       status: 'draft',
       source: 'uploaded',
     });
-    expect((await t.http.post('/api/frameworks').send(draft())).status).toBe(200);
+    expect((await admin.post('/api/frameworks', draft())).status).toBe(200);
     const changed = { ...draft(), title: 'A better title' };
-    expect((await t.http.post('/api/frameworks').send(changed)).status).toBe(201);
+    expect((await admin.post('/api/frameworks', changed)).status).toBe(201);
   });
 
   it('freezes a version once published: a change is refused with 409', async () => {
     const published = { ...draft(), status: 'published', publishedOn: '2026-11-01' };
-    expect((await t.http.post('/api/frameworks').send(published)).status).toBe(201);
-    const res = await t.http.post('/api/frameworks').send({ ...published, title: 'Quietly changed' });
+    expect((await admin.post('/api/frameworks', published)).status).toBe(201);
+    const res = await admin.post('/api/frameworks', { ...published, title: 'Quietly changed' });
     expect(res.status).toBe(409);
     expect((res.body as ApiError).code).toBe('FRAMEWORK_VERSION_PUBLISHED');
-    const stored = (await t.http.get(`/api/frameworks/${id}/versions/2026.1`)).body as FrameworkVersion;
+    const stored = (await reader.get(`/api/frameworks/${id}/versions/2026.1`)).body as FrameworkVersion;
     expect(stored.title).toBe(`Test upload ${id}`);
   });
 
@@ -155,32 +160,32 @@ describe('POST /api/frameworks', () => {
   });
 
   it('refuses a version that could not be fetched back, and stores nothing', async () => {
-    const res = await t.http.post('/api/frameworks').send({ ...draft(), version: '2026 draft' });
+    const res = await admin.post('/api/frameworks', { ...draft(), version: '2026 draft' });
     expect(res.status).toBe(400);
     expect((res.body as ApiError).errors?.map((e) => e.field)).toEqual(['version']);
   });
 
   it('rejects a body that is not JSON', async () => {
-    const res = await t.http
+    const res = await admin.agent
       .post('/api/frameworks')
+      .set('x-csrf-token', admin.csrf)
       .set('content-type', 'application/json')
       .send('{not json');
     expect(res.status).toBe(400);
   });
 });
 
-describe('POST /api/frameworks in production', () => {
-  let prod: TestApp;
-  beforeAll(async () => {
-    prod = await startTestApp({ mode: 'embedded', config: { developmentWrites: false } });
-  }, 120_000);
-  afterAll(async () => {
-    await prod?.close();
-  });
-
-  it('is closed until national administrator accounts exist', async () => {
-    const res = await prod.http.post('/api/frameworks').send({});
+describe('who may upload', () => {
+  it('is national administrators only, and each upload is audited', async () => {
+    const res = await reader.post('/api/frameworks', {});
     expect(res.status).toBe(403);
     expect((res.body as ApiError).code).toBe('FORBIDDEN');
+    const anonymous = await t.http.post('/api/frameworks').send({});
+    expect(anonymous.status).toBe(403);
+    expect((anonymous.body as ApiError).code).toBe('CSRF_FAILED');
+    const [row] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'framework.uploaded' AND target_id LIKE 'test-upload-%'`,
+    );
+    expect(row!.n).toBeGreaterThan(0);
   });
 });

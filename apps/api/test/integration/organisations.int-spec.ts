@@ -10,12 +10,16 @@ import type {
 } from '@wgll/contracts';
 import { DataSource } from 'typeorm';
 import { seedReferenceData } from '../../src/database/seed/reference-seeder.js';
+import { type Client, clientWith } from './support/auth.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
+let c: Client;
 
 beforeAll(async () => {
   t = await startTestApp();
+  // The hierarchy is shared reference data: any signed-in user may read it.
+  c = await clientWith(t, [{ role: 'trust-contributor', scopeCode: 'RJ1' }]);
 }, 120_000);
 
 afterAll(async () => {
@@ -23,7 +27,7 @@ afterAll(async () => {
 });
 
 const get = async <T>(path: string, status = 200): Promise<T> => {
-  const res = await t.http.get(path);
+  const res = await c.get(path);
   expect({ path, status: res.status }).toEqual({ path, status });
   return res.body as T;
 };
@@ -207,16 +211,38 @@ describe('service endpoints', () => {
   it('publishes an OpenAPI document naming every route', async () => {
     const doc = await get<{ paths: Record<string, unknown> }>('/api/docs/openapi.json');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/audit',
+      '/api/auth/invitations/{token}',
+      '/api/auth/oidc/callback',
+      '/api/auth/oidc/start',
+      '/api/auth/password',
+      '/api/auth/refresh',
+      '/api/auth/session',
+      '/api/auth/sign-in',
+      '/api/auth/sign-out',
       '/api/frameworks',
       '/api/frameworks/{frameworkId}/versions/{version}',
       '/api/health',
       '/api/ics',
       '/api/ics/{code}',
+      '/api/me/organisations',
       '/api/organisations',
       '/api/organisations/{code}',
+      '/api/organisations/{code}/team',
       '/api/regions',
       '/api/regions/{code}',
+      '/api/users',
+      '/api/users/{id}',
+      '/api/users/{id}/invitation',
+      '/api/users/{id}/roles',
+      '/api/users/{id}/roles/{grantId}',
     ]);
+  });
+
+  it('asks for sign-in before showing the hierarchy', async () => {
+    const res = await t.http.get('/api/organisations/RJ1');
+    expect(res.status).toBe(401);
+    expect((res.body as ApiError).code).toBe('UNAUTHENTICATED');
   });
 
   it('answers an unknown API path with a JSON 404', async () => {

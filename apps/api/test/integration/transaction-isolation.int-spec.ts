@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RegionSummary } from '@wgll/contracts';
 import { DataSource } from 'typeorm';
+import { type Client, clientWith } from './support/auth.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 // Always the embedded database (the risky one: PGlite is a single session); also the external
@@ -13,10 +14,12 @@ const modes: Array<'embedded' | 'default'> = [
 describe.each(modes)('transaction isolation (%s database)', (mode) => {
   let t: TestApp;
   let dataSource: DataSource;
+  let reader: Client;
 
   beforeAll(async () => {
     t = await startTestApp({ mode });
     dataSource = t.running.app.get(DataSource);
+    reader = await clientWith(t, [{ role: 'regional-viewer', scopeCode: 'Y56' }]);
   }, 120_000);
 
   afterAll(async () => {
@@ -36,7 +39,7 @@ describe.each(modes)('transaction isolation (%s database)', (mode) => {
     // While that transaction is open: another unit of work writes and commits, and an HTTP
     // request reads. In embedded mode they wait for the connection; externally they run at once.
     const otherWrite = dataSource.transaction((manager) => manager.query(insert('YT2')));
-    const otherRead = t.http.get('/api/regions');
+    const otherRead = reader.get('/api/regions');
     await new Promise((resolve) => setTimeout(resolve, 200));
 
     await runner.rollbackTransaction();

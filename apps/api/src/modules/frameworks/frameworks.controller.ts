@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -11,8 +11,9 @@ import {
 import type { FrameworkUploadResult, FrameworkVersionList } from '@wgll/contracts';
 import type { FrameworkVersion } from '@wgll/framework';
 import type { FastifyReply } from 'fastify';
-import { DEVELOPMENT_WRITES } from '../../app.tokens.js';
-import { ApiException } from '../../common/api-exception.filter.js';
+import { Allow, CurrentUser, Origin, SignedIn } from '../access/access.decorators.js';
+import type { Principal, RequestOrigin } from '../access/principal.js';
+import { AuditService } from '../audit/audit.service.js';
 import { FrameworkVersionParamsDto, FrameworkVersionQueryDto } from './dto/framework-params.dto.js';
 import { FrameworksService } from './frameworks.service.js';
 
@@ -21,10 +22,11 @@ import { FrameworksService } from './frameworks.service.js';
 export class FrameworksController {
   constructor(
     private readonly frameworks: FrameworksService,
-    @Inject(DEVELOPMENT_WRITES) private readonly developmentWrites: boolean,
+    private readonly audit: AuditService,
   ) {}
 
   @Get()
+  @SignedIn()
   @ApiOperation({ summary: 'Framework versions: the bundled question bank and any uploaded' })
   @ApiOkResponse({ description: 'FrameworkVersionList' })
   list(): Promise<FrameworkVersionList> {
@@ -32,6 +34,7 @@ export class FrameworksController {
   }
 
   @Get(':frameworkId/versions/:version')
+  @SignedIn()
   @ApiOperation({ summary: 'The full tree of a framework version, optionally for one care setting' })
   @ApiOkResponse({ description: 'FrameworkVersion (libs/framework)' })
   @ApiNotFoundResponse({ description: 'FRAMEWORK_VERSION_NOT_FOUND' })
@@ -43,8 +46,9 @@ export class FrameworksController {
   }
 
   @Post()
+  @Allow('framework:manage')
   @ApiOperation({
-    summary: 'Upload a framework version as JSON (development only until sign-in exists)',
+    summary: 'Upload a framework version as JSON (national administrators)',
     description:
       'Validated in full: a 400 lists every problem with its path. A published version never changes.',
   })
@@ -53,19 +57,27 @@ export class FrameworksController {
   })
   @ApiBadRequestResponse({ description: 'FRAMEWORK_INVALID, with errors[].field the path in the document' })
   @ApiConflictResponse({ description: 'FRAMEWORK_VERSION_PUBLISHED' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN outside development' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: national administrators only' })
   async upload(
     @Body() body: unknown,
+    @CurrentUser() user: Principal,
+    @Origin() origin: RequestOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FrameworkUploadResult> {
-    if (!this.developmentWrites) {
-      throw new ApiException(
-        HttpStatus.FORBIDDEN,
-        'FORBIDDEN',
-        'Uploading frameworks is open only in development until national administrator accounts exist.',
-      );
-    }
     const result = await this.frameworks.upload(body, 'uploaded');
+    if (result.created) {
+      await this.audit.record({
+        action: 'framework.uploaded',
+        actor: user,
+        target: {
+          type: 'framework-version',
+          id: `${result.version.frameworkId}@${result.version.version}`,
+          label: result.version.title,
+        },
+        origin,
+        details: { status: result.version.status },
+      });
+    }
     void reply.status(result.created ? HttpStatus.CREATED : HttpStatus.OK);
     return result;
   }

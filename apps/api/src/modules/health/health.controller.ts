@@ -5,6 +5,7 @@ import type { HealthResponse } from '@wgll/contracts';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { DATABASE_MODE } from '../../app.tokens.js';
+import { Public } from '../access/access.decorators.js';
 import type { DatabaseMode } from '../../database/database-options.js';
 
 @ApiTags('health')
@@ -16,6 +17,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Liveness and database reachability' })
   @ApiOkResponse({ description: 'The API and its database are up' })
   @ApiServiceUnavailableResponse({ description: 'The database cannot be reached' })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TrustType } from '@wgll/contracts';
 import { DataSource } from 'typeorm';
+import type { VisibleScope } from '../access/policy.js';
 import type { OrganisationAtRow } from './organisations.mapper.js';
 
 export interface OrganisationFilter {
@@ -10,6 +11,8 @@ export interface OrganisationFilter {
   ics?: string;
   type?: TrustType;
   includeClosed?: boolean;
+  /** Only organisations inside this scope on `at` (see access/policy.ts visibleScope). */
+  scope?: VisibleScope;
 }
 
 /** "valid on $1": both ends inclusive, open-ended when valid_to is null. */
@@ -56,6 +59,13 @@ export class HierarchyRepository {
     if (filter.region) where.push(`r.ods_code = ${param(filter.region)}`);
     if (filter.ics) where.push(`i.ods_code = ${param(filter.ics)}`);
     if (filter.type) where.push(`o.type = ${param(filter.type)}`);
+    if (filter.scope && !filter.scope.all) {
+      const { organisations, ics, regions } = filter.scope;
+      where.push(
+        `(o.ods_code = ANY(${param(organisations)}::text[]) OR i.ods_code = ANY(${param(ics)}::text[])` +
+          ` OR r.ods_code = ANY(${param(regions)}::text[]))`,
+      );
+    }
 
     const from = `
       FROM organisation o

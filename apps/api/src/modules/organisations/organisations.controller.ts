@@ -2,10 +2,14 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { OrganisationDetail, OrganisationList } from '@wgll/contracts';
 import { AtDateQuery } from '../../common/at-date.js';
+import { CurrentUser, SignedIn } from '../access/access.decorators.js';
+import type { Principal } from '../access/principal.js';
+import { PolicyService } from '../access/policy.service.js';
 import { ListOrganisationsQueryDto, OdsCodeParamDto } from './dto/organisation-queries.dto.js';
 import { OrganisationsService } from './organisations.service.js';
 
 @ApiTags('organisations')
+@SignedIn()
 @Controller('organisations')
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
@@ -27,5 +31,25 @@ export class OrganisationsController {
   @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND' })
   get(@Param() { code }: OdsCodeParamDto, @Query() { at }: AtDateQuery): Promise<OrganisationDetail> {
     return this.organisations.get(code, at);
+  }
+}
+
+@ApiTags('organisations')
+@Controller('me')
+export class MeController {
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly policy: PolicyService,
+  ) {}
+
+  @Get('organisations')
+  @SignedIn()
+  @ApiOperation({
+    summary: 'The organisations you may see named on a date: your own, your ICS, your region, or all',
+    description: 'Scope follows the dated hierarchy: an ICS lead sees the organisations in the ICS on `at`.',
+  })
+  @ApiOkResponse({ description: 'OrganisationList' })
+  mine(@Query() query: ListOrganisationsQueryDto, @CurrentUser() user: Principal): Promise<OrganisationList> {
+    return this.organisations.list(query, this.policy.visibleScope(user, 'organisation:view'));
   }
 }

@@ -8,7 +8,7 @@ import { OrganisationIcsMembershipEntity } from './entities/organisation-ics-mem
 import { OrganisationEntity } from './entities/organisation.entity.js';
 import { RegionEntity } from './entities/region.entity.js';
 import { HierarchyRepository } from './hierarchy.repository.js';
-import { OrganisationsController } from './organisations.controller.js';
+import { MeController, OrganisationsController } from './organisations.controller.js';
 import { OrganisationsService } from './organisations.service.js';
 import { IcsController, RegionsController } from './systems.controller.js';
 import { SystemsService } from './systems.service.js';
@@ -26,7 +26,7 @@ import { SystemsService } from './systems.service.js';
       OrganisationChangeEntity,
     ]),
   ],
-  controllers: [OrganisationsController, IcsController, RegionsController],
+  controllers: [OrganisationsController, MeController, IcsController, RegionsController],
   providers: [HierarchyRepository, OrganisationsService, SystemsService],
   exports: [OrganisationsService, SystemsService],
 })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { OrganisationDetail, OrganisationList, OrganisationMembership } from '@wgll/contracts';
 import { In, Repository } from 'typeorm';
+import type { VisibleScope } from '../access/policy.js';
 import { NotFoundApiException } from '../../common/api-exception.filter.js';
 import type { ListOrganisationsQueryDto } from './dto/organisation-queries.dto.js';
 import { isValidOn, operatingStatus, todayInLondon } from './dated-period.js';
@@ -25,14 +26,19 @@ export class OrganisationsService {
     private readonly changes: Repository<OrganisationChangeEntity>,
   ) {}
 
-  async list(query: ListOrganisationsQueryDto): Promise<OrganisationList> {
+  /** Organisations matching the query; with `scope`, only those inside it on the date. */
+  async list(query: ListOrganisationsQueryDto, scope?: VisibleScope): Promise<OrganisationList> {
     const at = query.at ?? todayInLondon();
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const { rows, total } = await this.hierarchy.findOrganisationsAt(at, query, {
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-    });
+    const { rows, total } = await this.hierarchy.findOrganisationsAt(
+      at,
+      { ...query, scope },
+      {
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      },
+    );
     return { at, page, pageSize, total, items: rows.map((row) => toOrganisationSummary(row, at)) };
   }
 

@@ -2,10 +2,12 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { IcsDetail, IcsList, RegionDetail, RegionSummary } from '@wgll/contracts';
 import { AtDateQuery } from '../../common/at-date.js';
+import { SignedIn } from '../access/access.decorators.js';
 import { ListIcsQueryDto, OdsCodeParamDto } from './dto/organisation-queries.dto.js';
 import { SystemsService } from './systems.service.js';
 
 @ApiTags('organisations')
+@SignedIn()
 @Controller('ics')
 export class IcsController {
   constructor(private readonly systems: SystemsService) {}
@@ -27,6 +29,7 @@ export class IcsController {
 }
 
 @ApiTags('organisations')
+@SignedIn()
 @Controller('regions')
 export class RegionsController {
   constructor(private readonly systems: SystemsService) {}

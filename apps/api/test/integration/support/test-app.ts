@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import supertest from 'supertest';
+import { DataSource } from 'typeorm';
 
 import { createApp, type RunningApp } from '../../../src/app.factory.js';
 import { type AppConfig, loadConfig } from '../../../src/config/app-config.js';
 
 export interface TestApp {
   running: RunningApp;
+  dataSource: DataSource;
   http: ReturnType<typeof supertest>;
   close(): Promise<void>;
 }
@@ -26,12 +28,16 @@ export async function startTestApp(
     databaseUrl: mode === 'embedded' ? undefined : process.env.DATABASE_URL || undefined,
     dataDir,
     webDistDir: webDistDir ?? join(dataDir, 'no-web'),
+    seedDemo: false,
     ...options.config,
   };
+  // Every test signs in from 127.0.0.1: a per-IP limit would trip; one test lowers it on purpose.
+  config.auth = { ...config.auth, rateLimitPerMinute: 10_000, ...options.config?.auth };
   const running = await createApp(config);
   await running.app.getHttpAdapter().getInstance().ready();
   return {
     running,
+    dataSource: running.app.get(DataSource),
     http: supertest(running.app.getHttpServer()),
     async close() {
       await running.close();

@@ -1,0 +1,105 @@
+import type { Role } from '@wgll/contracts';
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '../../common/secrets.js';
+
+/** The password of every demo account (printed by `npm start`; demo data only). */
+export const DEMO_PASSWORD = 'wgll-demo-2026';
+
+export interface DemoAccount {
+  email: string;
+  displayName: string;
+  role: Role;
+  scopeCode: string | null;
+  scopeName: string;
+}
+
+/**
+ * One account per role, on real organisations: Guy's and St Thomas' (RJ1, a London acute trust),
+ * its ICS (NHS South East London ICB, QKK) and region (London, Y56).
+ */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  {
+    email: 'admin@demo.wgll.example',
+    displayName: 'Alex Morgan (demo)',
+    role: 'national-administrator',
+    scopeCode: null,
+    scopeName: 'England',
+  },
+  {
+    email: 'region@demo.wgll.example',
+    displayName: 'Priya Shah (demo)',
+    role: 'regional-viewer',
+    scopeCode: 'Y56',
+    scopeName: 'London',
+  },
+  {
+    email: 'ics@demo.wgll.example',
+    displayName: 'Tom Okoro (demo)',
+    role: 'ics-lead',
+    scopeCode: 'QKK',
+    scopeName: 'NHS South East London ICB',
+  },
+  {
+    email: 'trust-lead@demo.wgll.example',
+    displayName: 'Grace Adeyemi (demo)',
+    role: 'trust-lead',
+    scopeCode: 'RJ1',
+    scopeName: "Guy's and St Thomas'",
+  },
+  {
+    email: 'contributor@demo.wgll.example',
+    displayName: 'Ben Carter (demo)',
+    role: 'trust-contributor',
+    scopeCode: 'RJ1',
+    scopeName: "Guy's and St Thomas'",
+  },
+  {
+    email: 'board@demo.wgll.example',
+    displayName: 'Helen Price (demo)',
+    role: 'board-approver',
+    scopeCode: 'RJ1',
+    scopeName: "Guy's and St Thomas'",
+  },
+];
+
+/**
+ * Creates the demo accounts that do not exist yet (idempotent; an account someone changed is left
+ * as it is). Runs in embedded mode, or with SEED_DEMO=true.
+ */
+export async function seedDemoAccounts(
+  dataSource: DataSource,
+): Promise<{ created: number; accounts: DemoAccount[] }> {
+  const existing = await dataSource.query<{ email: string }[]>(
+    'SELECT email FROM app_user WHERE email = ANY($1::text[])',
+    [DEMO_ACCOUNTS.map((a) => a.email)],
+  );
+  const missing = DEMO_ACCOUNTS.filter((a) => !existing.some((e) => e.email === a.email));
+  if (missing.length === 0) return { created: 0, accounts: DEMO_ACCOUNTS };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let created = 0;
+  await dataSource.transaction(async (manager) => {
+    for (const account of missing) {
+      const rows = await manager.query<{ id: string }[]>(
+        `INSERT INTO app_user (email, display_name, password_hash, status) VALUES ($1, $2, $3, 'active')
+         ON CONFLICT (email) DO NOTHING RETURNING id`,
+        [account.email, account.displayName, passwordHash],
+      );
+      if (!rows[0]) continue;
+      created += 1;
+      await manager.query(
+        'INSERT INTO role_assignment (user_id, role, scope_code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [rows[0].id, account.role, account.scopeCode],
+      );
+      await manager.query(
+        `INSERT INTO audit_event (actor_label, action, target_type, target_id, target_label, details)
+         VALUES ('demo data', 'user.created', 'user', $1, $2, $3)`,
+        [
+          rows[0].id,
+          account.email,
+          JSON.stringify({ demo: true, role: account.role, scopeCode: account.scopeCode }),
+        ],
+      );
+    }
+  });
+  return { created, accounts: DEMO_ACCOUNTS };
+}

@@ -1,0 +1,46 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Action } from '@wgll/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { Principal, RequestOrigin } from './principal.js';
+
+/**
+ * What a route needs. Every route declares exactly one (a test enumerates them); the global
+ * AccessGuard denies a route without one.
+ * - public: anyone, signed in or not.
+ * - signed-in: any signed-in user (shared reference data: the ODS hierarchy, frameworks).
+ * - allow: the policy must allow `action` on the resource named by a path parameter (read on the
+ *   `at` query date) or, with no resource, nationally.
+ */
+export type AccessRule =
+  | { kind: 'public' }
+  | { kind: 'signed-in' }
+  | { kind: 'allow'; action: Action; resource?: { type: 'organisation' | 'ics' | 'region'; param: string } };
+
+export const ACCESS_RULE = 'wgll:access-rule';
+
+export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+export const SignedIn = () => SetMetadata(ACCESS_RULE, { kind: 'signed-in' } satisfies AccessRule);
+/** `@Allow('user:manage')` or `@Allow('organisation:view', { type: 'organisation', param: 'code' })`. */
+export const Allow = (
+  action: Action,
+  resource?: { type: 'organisation' | 'ics' | 'region'; param: string },
+) => SetMetadata(ACCESS_RULE, { kind: 'allow', action, resource } satisfies AccessRule);
+
+export type AuthenticatedRequest = FastifyRequest & { user?: Principal };
+
+/** The signed-in user (routes that are not @Public always have one). */
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): Principal | undefined => {
+    return ctx.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  },
+);
+
+export function originOf(request: FastifyRequest): RequestOrigin {
+  const agent = request.headers['user-agent'];
+  return { ip: request.ip ?? null, userAgent: typeof agent === 'string' ? agent.slice(0, 500) : null };
+}
+
+/** The request's IP address and user agent, for the audit log. */
+export const Origin = createParamDecorator((_data: unknown, ctx: ExecutionContext): RequestOrigin =>
+  originOf(ctx.switchToHttp().getRequest<FastifyRequest>()),
+);

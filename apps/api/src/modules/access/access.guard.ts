@@ -1,0 +1,57 @@
+import { type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { ApiException } from '../../common/api-exception.filter.js';
+import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorators.js';
+import { CsrfService } from './csrf.service.js';
+import { forbidden, PolicyService } from './policy.service.js';
+import type { Principal } from './principal.js';
+
+/**
+ * The global guard: deny by default. In order: CSRF on state-changing requests; the route's
+ * declared rule (none → 403); the access-token cookie through Passport's JWT strategy (none or
+ * invalid → 401); then the policy for `@Allow` routes (→ 403).
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly policy: PolicyService,
+    private readonly csrf: CsrfService,
+  ) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    this.csrf.check(request);
+    if (!rule) throw forbidden();
+    await super.canActivate(context);
+    if (rule.kind === 'public') return true;
+    const user = request.user;
+    if (!user) {
+      throw new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Sign in to continue.');
+    }
+    if (rule.kind === 'signed-in') return true;
+    const at = PolicyService.dateOf((request.query as Record<string, unknown> | undefined)?.['at']);
+    const resource = rule.resource
+      ? await this.policy.resolve(
+          rule.resource.type,
+          String((request.params as Record<string, string>)[rule.resource.param] ?? ''),
+          at,
+        )
+      : ({ type: 'national' } as const);
+    this.policy.assert(user, rule.action, resource);
+    return true;
+  }
+
+  /** No user is not an error here: canActivate decides by the route's rule. */
+  override handleRequest<TUser = Principal>(error: unknown, user: TUser | false): TUser {
+    if (error instanceof Error) throw error;
+    return (user || undefined) as TUser;
+  }
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuditList } from '@wgll/contracts';
+import { Allow } from '../access/access.decorators.js';
+import { AuditService } from './audit.service.js';
+import { AuditListQueryDto } from './audit-query.dto.js';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Allow('audit:read')
+  @ApiOperation({ summary: 'The audit log, newest first (national administrators)' })
+  @ApiOkResponse({ description: 'AuditList' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN' })
+  list(@Query() query: AuditListQueryDto): Promise<AuditList> {
+    return this.audit.list(query);
+  }
+}

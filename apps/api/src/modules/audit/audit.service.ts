@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { AuditAction, AuditEvent, AuditList, AuditListQuery } from '@wgll/contracts';
+import { type EntityManager, Repository } from 'typeorm';
+import type { RequestOrigin } from '../access/principal.js';
+import { AuditEventEntity } from './audit-event.entity.js';
+
+export interface AuditEntry {
+  action: AuditAction;
+  /** The signed-in user, or `{ label }` alone when nobody is (e.g. the email typed at sign-in). */
+  actor?: { id?: string | null; email: string } | null;
+  target?: { type: string; id: string; label?: string | null };
+  origin?: RequestOrigin;
+  details?: Record<string, unknown>;
+}
+
+/** The append-only audit log: sign-ins, failures, lockouts, account and role changes, uploads. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
+
+  /** Records an entry; pass `manager` to write inside the caller's transaction. */
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    const repository = manager ? manager.getRepository(AuditEventEntity) : this.events;
+    await repository.insert(
+      repository.create({
+        action: entry.action,
+        actorId: entry.actor?.id ?? null,
+        actorLabel: entry.actor?.email ?? null,
+        targetType: entry.target?.type ?? null,
+        targetId: entry.target?.id ?? null,
+        targetLabel: entry.target?.label ?? null,
+        ip: entry.origin?.ip ?? null,
+        userAgent: entry.origin?.userAgent ?? null,
+        details: entry.details ?? {},
+      }),
+    );
+  }
+
+  async list(query: AuditListQuery): Promise<AuditList> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const builder = this.events.createQueryBuilder('e');
+    if (query.action) builder.andWhere('e.action = :action', { action: query.action });
+    if (query.userId) {
+      builder.andWhere("(e.actor_id = :userId OR (e.target_type = 'user' AND e.target_id = :userIdText))", {
+        userId: query.userId,
+        userIdText: query.userId,
+      });
+    }
+    const [rows, total] = await builder
+      .orderBy('e.occurred_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toAuditEvent), total, page, pageSize };
+  }
+}
+
+function toAuditEvent(row: AuditEventEntity): AuditEvent {
+  return {
+    id: String(row.id),
+    occurredAt: row.occurredAt.toISOString(),
+    actor: row.actorLabel ? { id: row.actorId ?? '', label: row.actorLabel } : null,
+    action: row.action,
+    target:
+      row.targetType && row.targetId
+        ? { type: row.targetType, id: row.targetId, label: row.targetLabel }
+        : null,
+    ip: row.ip,
+    userAgent: row.userAgent,
+    details: row.details as Record<string, unknown>,
+  };
+}

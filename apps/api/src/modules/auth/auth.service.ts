@@ -1,0 +1,108 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CurrentUser, SessionInfo } from '@wgll/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../app.tokens.js';
+import { ApiException } from '../../common/api-exception.filter.js';
+import { hashPassword, verifyPassword } from '../../common/secrets.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { CsrfService } from '../access/csrf.service.js';
+import { can } from '../access/policy.js';
+import type { Principal, RequestOrigin } from '../access/principal.js';
+import { AuditService } from '../audit/audit.service.js';
+import { UserEntity } from '../users/entities/user.entity.js';
+import { GrantsRepository } from '../users/grants.repository.js';
+import { toRoleGrant } from '../users/users.mapper.js';
+import { SessionsService } from './sessions.service.js';
+
+const NATIONAL = { type: 'national' } as const;
+
+/** Sign-in, password changes and what the web app needs to know about the session. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
+    private readonly csrf: CsrfService,
+    private readonly grants: GrantsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async sessionInfo(
+    principal: Principal | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<SessionInfo> {
+    return {
+      user: principal ? await this.currentUser(principal) : null,
+      csrfToken: this.csrf.tokenFor(request, reply),
+      sso: {
+        enabled: this.config.auth.oidc !== undefined,
+        label: this.config.auth.oidc?.label ?? 'Sign in with NHS',
+      },
+    };
+  }
+
+  async currentUser(principal: Principal): Promise<CurrentUser> {
+    const names = await this.grants.scopeNames(principal.grants);
+    return {
+      id: principal.id,
+      email: principal.email,
+      displayName: principal.displayName,
+      roles: principal.grants.map((g) => toRoleGrant(g, names)),
+      capabilities: {
+        manageUsers: can(principal.grants, 'user:manage', NATIONAL),
+        manageFrameworks: can(principal.grants, 'framework:manage', NATIONAL),
+        readAudit: can(principal.grants, 'audit:read', NATIONAL),
+      },
+      signedInWith: principal.method,
+    };
+  }
+
+  /** Changes the password and signs out every other session of the user. */
+  async changePassword(
+    principal: Principal,
+    current: string,
+    next: string,
+    origin: RequestOrigin,
+  ): Promise<void> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: principal.id });
+    if (!(await verifyPassword(user.passwordHash, current))) {
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        'Your current password is not right.',
+        [{ field: 'currentPassword', messages: ['Your current password is not right'] }],
+      );
+    }
+    if (current === next) {
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        'Choose a password you have not just used.',
+        [
+          {
+            field: 'newPassword',
+            messages: ['Your new password must be different from your current password'],
+          },
+        ],
+      );
+    }
+    const passwordHash = await hashPassword(next);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: user.id }, { passwordHash });
+      await this.sessions.revokeOthers(manager, user.id, principal.sessionId, 'password-changed');
+      await this.audit.record(
+        {
+          action: 'password.changed',
+          actor: principal,
+          target: { type: 'user', id: user.id, label: user.email },
+          origin,
+        },
+        manager,
+      );
+    });
+  }
+}

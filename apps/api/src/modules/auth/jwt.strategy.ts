@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
+import { Strategy } from 'passport-jwt';
+import { AUTH_SECRET } from '../../app.tokens.js';
+import type { Principal } from '../access/principal.js';
+import { ACCESS_COOKIE, type AccessTokenPayload, SessionsService } from './sessions.service.js';
+
+export const TOKEN_ISSUER = 'wgll';
+export const TOKEN_AUDIENCE = 'wgll-api';
+
+/**
+ * Passport strategy for the access-token cookie: verifies the JWT (signature, expiry, issuer,
+ * audience), then loads the user and roles fresh, so a revoked session or a disabled account stops
+ * at once rather than when the token expires.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(AUTH_SECRET) secret: string,
+    private readonly sessions: SessionsService,
+  ) {
+    super({
+      jwtFromRequest: (request: FastifyRequest) => request.cookies?.[ACCESS_COOKIE] ?? null,
+      secretOrKey: secret,
+      algorithms: ['HS256'],
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+    });
+  }
+
+  async validate(payload: AccessTokenPayload): Promise<Principal | false> {
+    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return false;
+    return (await this.sessions.loadPrincipal(payload.sub, payload.sid)) ?? false;
+  }
+}

@@ -1,0 +1,132 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  CreateUserRequest,
+  Role,
+  RoleGrantRequest,
+  UpdateUserRequest,
+  UserListQuery,
+  UserStatus,
+} from '@wgll/contracts';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+export const ROLES: Role[] = [
+  'national-administrator',
+  'regional-viewer',
+  'ics-lead',
+  'trust-lead',
+  'trust-contributor',
+  'board-approver',
+];
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const emailCase = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+const upperTrim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
+
+export class RoleGrantDto implements RoleGrantRequest {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role: Role;
+
+  @ApiPropertyOptional({
+    description: 'Region (Y56), ICB (QKK) or organisation (RJ1) ODS code; none for national-administrator',
+  })
+  @IsOptional()
+  @Transform(upperTrim)
+  @Matches(/^[A-Z0-9]{3,6}$/, { message: 'scopeCode must be an ODS code such as Y56, QKK or RJ1' })
+  scopeCode?: string;
+}
+
+export class CreateUserDto implements CreateUserRequest {
+  @ApiProperty({ example: 'jo.bloggs@nhs.net' })
+  @Transform(emailCase)
+  @IsEmail({}, { message: 'email must be an email address, like name@nhs.net' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Jo Bloggs' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'displayName must not be empty' })
+  @MaxLength(200)
+  displayName: string;
+
+  @ApiProperty({ type: [RoleGrantDto] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'roles must contain at least one role' })
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => RoleGrantDto)
+  roles: RoleGrantDto[];
+}
+
+export class UpdateUserDto implements UpdateUserRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'displayName must not be empty' })
+  @MaxLength(200)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'disabled'] })
+  @IsOptional()
+  @IsIn(['active', 'disabled'], { message: 'status must be active or disabled' })
+  status?: 'active' | 'disabled';
+}
+
+export class ListUsersQueryDto implements UserListQuery {
+  @ApiPropertyOptional({ description: 'Part of a name or email' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['invited', 'active', 'disabled'] })
+  @IsOptional()
+  @IsIn(['invited', 'active', 'disabled'], { message: 'status must be invited, active or disabled' })
+  status?: UserStatus;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be a whole number' })
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize must be a whole number' })
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class UserIdParamDto {
+  @IsUUID('all', { message: 'id must be a user id' })
+  id: string;
+}
+
+export class RoleGrantParamsDto extends UserIdParamDto {
+  @IsUUID('all', { message: 'grantId must be a role id' })
+  grantId: string;
+}

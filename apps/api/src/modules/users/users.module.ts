@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { GrantsRepository } from './grants.repository.js';
+import { OrganisationTeamController, UsersController } from './users.controller.js';
+import { UsersService } from './users.service.js';
+
+/** Accounts, scoped roles, invitations; organisation teams. */
+@Module({
+  controllers: [UsersController, OrganisationTeamController],
+  providers: [UsersService, GrantsRepository],
+  exports: [UsersService, GrantsRepository],
+})
+export class UsersModule {}

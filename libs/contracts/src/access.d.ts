@@ -1,0 +1,213 @@
+import type { IsoDate, Page } from './common.js';
+
+/** The six roles. A user may hold several, each with its own scope. */
+export type Role =
+  | 'national-administrator'
+  | 'regional-viewer'
+  | 'ics-lead'
+  | 'trust-lead'
+  | 'trust-contributor'
+  | 'board-approver';
+
+/** What a role's scope code names: nothing (national), a region, an ICS (ICB) or an organisation. */
+export type ScopeType = 'national' | 'region' | 'ics' | 'organisation';
+
+/**
+ * What the policy decides. Global actions (`*:manage`, `audit:read`, `return:reopen`) belong to
+ * national administrators; the others are checked against the dated organisation hierarchy.
+ */
+export type Action =
+  | 'user:manage'
+  | 'framework:manage'
+  | 'cycle:manage'
+  | 'import:manage'
+  | 'audit:read'
+  | 'return:reopen'
+  | 'region:view'
+  | 'ics:view'
+  | 'organisation:view'
+  | 'return:create'
+  | 'return:assign'
+  | 'return:answer'
+  | 'return:submit'
+  | 'return:approve';
+
+export interface RoleScope {
+  type: ScopeType;
+  /** ODS code of the region, ICB or organisation; null for national. */
+  code: string | null;
+  /** Display name of the scope; null for national. */
+  name: string | null;
+}
+
+export interface RoleGrant {
+  id: string;
+  role: Role;
+  scope: RoleScope;
+  grantedAt: string;
+}
+
+/** What the signed-in user may use, for navigation. The API checks every request regardless. */
+export interface Capabilities {
+  manageUsers: boolean;
+  manageFrameworks: boolean;
+  readAudit: boolean;
+}
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: RoleGrant[];
+  capabilities: Capabilities;
+  /** How this session was started. */
+  signedInWith: 'password' | 'sso' | 'invitation';
+}
+
+/** GET /api/auth/session: who is signed in (or null), and what a client needs to make requests. */
+export interface SessionInfo {
+  user: CurrentUser | null;
+  /** Send as the `x-csrf-token` header on every POST, PUT, PATCH and DELETE. */
+  csrfToken: string;
+  sso: { enabled: boolean; label: string };
+}
+
+export interface SignInRequest {
+  email: string;
+  password: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  /** 12 to 128 characters. */
+  newPassword: string;
+}
+
+/** GET /api/auth/invitations/:token */
+export interface InvitationInfo {
+  email: string;
+  displayName: string;
+  expiresAt: string;
+}
+
+export interface AcceptInvitationRequest {
+  /** 12 to 128 characters. */
+  password: string;
+}
+
+export type UserStatus = 'invited' | 'active' | 'disabled';
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  displayName: string;
+  status: UserStatus;
+  roles: RoleGrant[];
+  /** True when the account is linked to a single sign-on identity. */
+  ssoLinked: boolean;
+  lastSignedInAt: string | null;
+  createdAt: string;
+}
+
+export interface UserList extends Page<UserSummary> {}
+
+export interface UserListQuery {
+  /** Part of a name or email. */
+  q?: string;
+  status?: UserStatus;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface RoleGrantRequest {
+  role: Role;
+  /** Required for every role except national-administrator: the region, ICB or organisation ODS code. */
+  scopeCode?: string;
+}
+
+export interface CreateUserRequest {
+  email: string;
+  displayName: string;
+  /** At least one. */
+  roles: RoleGrantRequest[];
+}
+
+export interface UpdateUserRequest {
+  displayName?: string;
+  /** `disabled` signs the user out everywhere; `active` re-enables a disabled account. */
+  status?: 'active' | 'disabled';
+}
+
+/** An invitation link is shown once, to the administrator who created it. */
+export interface InvitationLink {
+  url: string;
+  expiresAt: string;
+}
+
+export interface CreateUserResult {
+  user: UserSummary;
+  invitation: InvitationLink;
+}
+
+/** A member of an organisation's team: someone holding a role scoped to it. */
+export interface TeamMember {
+  userId: string;
+  displayName: string;
+  email: string;
+  status: UserStatus;
+  roles: Role[];
+}
+
+export interface OrganisationTeam {
+  odsCode: string;
+  name: string;
+  members: TeamMember[];
+}
+
+/** GET /api/me/organisations?at=: the organisations the user may see named on a date. */
+export interface MyOrganisationsQuery {
+  at?: IsoDate;
+}
+
+export type AuditAction =
+  | 'sign-in.succeeded'
+  | 'sign-in.failed'
+  | 'sign-in.locked'
+  | 'sign-in.sso-succeeded'
+  | 'sign-in.sso-unknown'
+  | 'sign-in.sso-linked'
+  | 'sign-out'
+  | 'session.refresh-reused'
+  | 'password.changed'
+  | 'invitation.created'
+  | 'invitation.accepted'
+  | 'user.created'
+  | 'user.updated'
+  | 'user.disabled'
+  | 'user.enabled'
+  | 'role.granted'
+  | 'role.revoked'
+  | 'framework.uploaded';
+
+export interface AuditEvent {
+  id: string;
+  occurredAt: string;
+  /** Null when nobody was signed in (e.g. a failed sign-in). */
+  actor: { id: string; label: string } | null;
+  action: AuditAction;
+  target: { type: string; id: string; label: string | null } | null;
+  /** Where the request came from. */
+  ip: string | null;
+  userAgent: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditList extends Page<AuditEvent> {}
+
+export interface AuditListQuery {
+  action?: AuditAction;
+  /** Events by or about this user. */
+  userId?: string;
+  page?: number;
+  pageSize?: number;
+}
