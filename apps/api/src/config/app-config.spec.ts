@@ -24,6 +24,21 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       WEB_DIST_DIR: '/srv/web',
       NODE_ENV: 'production',
+      AUTH_SECRET: 'a'.repeat(40),
+      ACCESS_TOKEN_MINUTES: '10',
+      SESSION_HOURS: '8',
+      SIGN_IN_MAX_FAILURES: '3',
+      SIGN_IN_LOCK_MINUTES: '30',
+      SIGN_IN_RATE_LIMIT: '50',
+      INVITATION_DAYS: '3',
+      PUBLIC_URL: 'https://wgll.example.nhs.uk',
+      TRUST_PROXY: 'true',
+      SEED_DEMO: 'true',
+      OIDC_ISSUER: 'https://am.nhsidentity.spineservices.nhs.uk/openam/oauth2/realms/root/realms/oidc',
+      OIDC_CLIENT_ID: 'wgll',
+      OIDC_CLIENT_SECRET: 'shh',
+      OIDC_SCOPES: 'openid email',
+      OIDC_LABEL: 'Sign in with NHS CIS2',
     });
     expect(config).toEqual({
       port: 8080,
@@ -33,8 +48,40 @@ describe('loadConfig', () => {
       seedOnStart: false,
       logLevel: 'debug',
       webDistDir: '/srv/web',
-      developmentWrites: false,
+      production: true,
+      trustProxy: true,
+      seedDemo: true,
+      auth: {
+        secret: 'a'.repeat(40),
+        accessTokenMinutes: 10,
+        sessionHours: 8,
+        maxFailures: 3,
+        lockMinutes: 30,
+        rateLimitPerMinute: 50,
+        invitationDays: 3,
+        publicUrl: 'https://wgll.example.nhs.uk',
+        oidc: {
+          issuer: 'https://am.nhsidentity.spineservices.nhs.uk/openam/oauth2/realms/root/realms/oidc',
+          clientId: 'wgll',
+          clientSecret: 'shh',
+          scopes: 'openid email',
+          label: 'Sign in with NHS CIS2',
+        },
+      },
     });
+  });
+
+  it('needs AUTH_SECRET in production, and both OIDC_ISSUER and OIDC_CLIENT_ID or neither', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET is required/);
+    expect(() => loadConfig({ AUTH_SECRET: 'short' })).toThrow(/at least 32 characters/);
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://id.example' })).toThrow(/must be set together/);
+    expect(loadConfig({}).auth.oidc).toBeUndefined();
+  });
+
+  it('seeds demo accounts by default only in embedded mode', () => {
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@db/wgll' }).seedDemo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@db/wgll', SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
 
   it('treats an empty DATABASE_URL as unset (embedded mode)', () => {

@@ -5,7 +5,7 @@ import supertest from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { createApp, type RunningApp } from '../../../src/app.factory.js';
-import { type AppConfig, loadConfig } from '../../../src/config/app-config.js';
+import { type AppConfig, type AuthConfig, loadConfig } from '../../../src/config/app-config.js';
 
 export interface TestApp {
   running: RunningApp;
@@ -19,7 +19,12 @@ export interface TestApp {
  * embedded database in a fresh temporary folder. `mode` forces one of them.
  */
 export async function startTestApp(
-  options: { mode?: 'default' | 'embedded'; webDistDir?: string; config?: Partial<AppConfig> } = {},
+  options: {
+    mode?: 'default' | 'embedded';
+    webDistDir?: string;
+    config?: Partial<AppConfig>;
+    auth?: Partial<AuthConfig>;
+  } = {},
 ): Promise<TestApp> {
   const { mode = 'default', webDistDir } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'wgll-int-'));
@@ -32,7 +37,7 @@ export async function startTestApp(
     ...options.config,
   };
   // Every test signs in from 127.0.0.1: a per-IP limit would trip; one test lowers it on purpose.
-  config.auth = { ...config.auth, rateLimitPerMinute: 10_000, ...options.config?.auth };
+  config.auth = { ...config.auth, rateLimitPerMinute: 10_000, ...options.auth };
   const running = await createApp(config);
   await running.app.getHttpAdapter().getInstance().ready();
   return {
