@@ -98,13 +98,19 @@ export class OidcService {
       sso = await this.jwt.verifyAsync<SsoState>(sealed, { audience: SSO_AUDIENCE });
       const currentUrl = new URL(this.redirectUri(request));
       currentUrl.search = new URL(request.url, 'http://callback').search;
-      const tokens = await client.authorizationCodeGrant(await this.discover(settings), currentUrl, {
+      const configuration = await this.discover(settings);
+      const tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
         pkceCodeVerifier: sso.verifier,
         expectedState: sso.state,
         expectedNonce: sso.nonce,
         idTokenExpected: true,
       });
       claims = tokens.claims()!;
+      // Providers (CIS2 among them) may give the email only at the userinfo endpoint.
+      if (typeof claims['email'] !== 'string') {
+        const info = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
+        claims = { ...claims, email: info.email, email_verified: info.email_verified };
+      }
     } catch (error) {
       this.logger.warn('Single sign-on did not complete', {
         reason: error instanceof Error ? error.message : String(error),
