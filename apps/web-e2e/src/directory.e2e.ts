@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 
+import { demoUsers, signIn } from './support/auth.js';
 import { openGuardedPage } from './support/browser.js';
 import { useJourney } from './support/journey.js';
 
@@ -9,9 +10,11 @@ describe('organisation directory', () => {
   const { checkPage, visited } = journey;
   let page: Page;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     page = journey.page;
-  });
+    // Every page but sign-in needs a signed-in user.
+    await signIn(page, demoUsers.admin);
+  }, 60_000);
 
   async function activeElementId(): Promise<string | undefined> {
     return page.evaluate(() => document.activeElement?.id);

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { FrameworkVersion } from '@wgll/framework';
 import type { Page } from 'playwright-core';
 
+import { demoUsers, signIn } from './support/auth.js';
 import { useJourney } from './support/journey.js';
 import { repoRoot } from './support/server.js';
 
@@ -29,9 +30,11 @@ describe('framework reader', () => {
     /inpatient e(lectronic |-)prescribing/i.test(domain.title),
   );
 
-  beforeAll(() => {
+  beforeAll(async () => {
     page = journey.page;
-  });
+    // Every page but sign-in needs a signed-in user.
+    await signIn(page, demoUsers.admin);
+  }, 60_000);
 
   /** A domain of the reader: its list item, found by its heading. */
   function domainItem(title: string) {

@@ -109,7 +109,7 @@ export interface UserSummary {
   createdAt: string;
 }
 
-export interface UserList extends Page<UserSummary> {}
+export type UserList = Page<UserSummary>;
 
 export interface UserListQuery {
   /** Part of a name or email. */
@@ -202,7 +202,7 @@ export interface AuditEvent {
   details: Record<string, unknown>;
 }
 
-export interface AuditList extends Page<AuditEvent> {}
+export type AuditList = Page<AuditEvent>;
 
 export interface AuditListQuery {
   action?: AuditAction;

@@ -33,12 +33,22 @@ export interface GuardedPage {
   pageErrors: string[];
 }
 
+export interface GuardedPageOptions {
+  /** Other addresses the page may reach, for example a test identity provider's issuer URL. */
+  alsoAllow?: string[];
+}
+
 /**
- * A page that may only talk to the test server: every other request is aborted and recorded,
- * so a test can assert that nothing (web fonts, analytics, CDNs) left the machine.
+ * A page that may only talk to the test server (and any `alsoAllow` origins): every other request
+ * is aborted and recorded, so a test can assert that nothing (web fonts, analytics, CDNs) left the
+ * machine.
  */
-export async function openGuardedPage(browser: Browser, baseUrl: string): Promise<GuardedPage> {
-  const allowedOrigin = new URL(baseUrl).origin;
+export async function openGuardedPage(
+  browser: Browser,
+  baseUrl: string,
+  options: GuardedPageOptions = {},
+): Promise<GuardedPage> {
+  const allowedOrigins = new Set([baseUrl, ...(options.alsoAllow ?? [])].map((url) => new URL(url).origin));
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width: 1280, height: 900 },
@@ -57,7 +67,7 @@ export async function openGuardedPage(browser: Browser, baseUrl: string): Promis
     } catch {
       origin = 'null';
     }
-    if (origin === allowedOrigin) {
+    if (allowedOrigins.has(origin)) {
       await route.continue();
     } else {
       blockedRequests.push(url);

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { launchBrowser, openGuardedPage, type GuardedPage } from './browser.js';
 import { checkPage } from './check-page.js';
-import { startServer, type TestServer } from './server.js';
+import { startServer, type StartServerOptions, type TestServer } from './server.js';
 
 export interface Journey {
   /** Available from the describe block's tests on (the hooks below set it up). */
@@ -21,7 +21,7 @@ export interface Journey {
  * For a describe block: starts the built API (serving the built web app) and one guarded Chromium
  * page before its tests, and stops both after them.
  */
-export function useJourney(): Journey {
+export function useJourney(options: StartServerOptions = {}): Journey {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   let session: GuardedPage | undefined;
@@ -32,7 +32,7 @@ export function useJourney(): Journey {
   };
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(options);
     browser = await launchBrowser();
     session = await openGuardedPage(browser, server.baseUrl);
   }, 120_000);

@@ -12,6 +12,16 @@ const webIndex = join(repoRoot, 'apps/web/dist/index.html');
 const HEALTH_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 10_000;
 
+/** A fixed secret for signing the API's tokens in tests (48 characters). Never used outside tests. */
+export const TEST_AUTH_SECRET = 'wgll-e2e-test-secret-not-for-production-use-0048';
+
+export interface StartServerOptions {
+  /** Added to (and overriding) the API's environment, for example to configure single sign-on. */
+  env?: Record<string, string>;
+  /** The port to listen on (for a test that must know the address first); a free one otherwise. */
+  port?: number;
+}
+
 export interface TestServer {
   /** For example http://127.0.0.1:41234 */
   baseUrl: string;
@@ -20,7 +30,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A port nobody is listening on just now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();
@@ -53,9 +64,10 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 /**
  * Starts the built API (which also serves the built web app) on a free port. With DATABASE_URL set
  * (CI, real PostgreSQL) it is passed through; otherwise the API runs its embedded database in a
- * fresh temporary folder. Resolves once GET /api/health answers 200.
+ * fresh temporary folder. The demo accounts are seeded (password `wgll-demo-2026`). Resolves once
+ * GET /api/health answers 200.
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
   for (const [file, hint] of [
     [apiEntry, 'npm run build --workspace=apps/api'],
     [webIndex, 'npm run build --workspace=apps/web'],
@@ -64,8 +76,15 @@ export async function startServer(): Promise<TestServer> {
       throw new Error(`${file} does not exist. Build first: ${hint} (or npm run build).`);
   }
 
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NODE_ENV: 'production' };
+  const port = options.port ?? (await freePort());
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    NODE_ENV: 'production',
+    AUTH_SECRET: TEST_AUTH_SECRET,
+    SEED_DEMO: 'true',
+    ...options.env,
+  };
   let dataDir: string | undefined;
   if (!process.env['DATABASE_URL']) {
     delete env['DATABASE_URL'];

@@ -1,13 +1,21 @@
+import type { CurrentUser } from '@wgll/contracts';
 import { Footer, Header, SkipLink } from 'nhsuk-react-components';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 
-const navigation = [
-  { to: '/frameworks', label: 'Frameworks' },
-  { to: '/organisations', label: 'Organisations' },
-  { to: '/regions', label: 'Regions' },
-  { to: '/about-the-data', label: 'About the data' },
-];
+import { useCurrentUser, useSessionSync, useSignOut } from '../features/auth/api/session-api';
+
+/** The header links a user may use: everyone signed in reads; administrators also manage. */
+function navigationFor(user: CurrentUser) {
+  return [
+    { to: '/frameworks', label: 'Frameworks' },
+    { to: '/organisations', label: 'Organisations' },
+    { to: '/regions', label: 'Regions' },
+    { to: '/about-the-data', label: 'About the data' },
+    ...(user.capabilities.manageUsers ? [{ to: '/admin/users', label: 'Users' }] : []),
+    ...(user.capabilities.readAudit ? [{ to: '/admin/audit', label: 'Audit log' }] : []),
+  ];
+}
 
 /**
  * Moves focus to the main content when the path changes, so keyboard and screen reader users
@@ -30,24 +38,59 @@ function useFocusMainOnNavigation() {
 export function Layout() {
   const { pathname } = useLocation();
   const mainRef = useFocusMainOnNavigation();
+  const user = useCurrentUser();
+  const navigation = user ? navigationFor(user) : [];
+  const signOut = useSignOut();
+  useSessionSync();
+
+  function handleSignOut(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!signOut.isPending) signOut.mutate();
+  }
 
   return (
     <>
       <SkipLink href="#maincontent" />
-      <Header service={{ text: 'WGLL digital maturity', href: '/' }}>
-        <Header.Navigation aria-label="Menu">
-          {navigation.map((item) => (
-            <Header.NavigationItem
-              key={item.to}
-              asElement={Link}
-              to={item.to}
-              current={pathname === item.to}
-              active={pathname !== item.to && pathname.startsWith(`${item.to}/`)}
-            >
-              {item.label}
-            </Header.NavigationItem>
-          ))}
-        </Header.Navigation>
+      {/*
+        The NHS header script measures and rearranges the menu once, when it starts: a new key
+        starts it again whenever the links change (signing in or out, or another user's roles).
+      */}
+      <Header
+        key={navigation.map((item) => item.to).join(' ') || 'signed-out'}
+        service={{ text: 'WGLL digital maturity', href: '/' }}
+      >
+        {/* Header only recognises its own parts as direct children, so they are not wrapped. */}
+        <Header.Account>
+          {user ? (
+            <>
+              <Header.AccountItem href="/account" asElement={Link} to="/account" icon>
+                {user.displayName}
+              </Header.AccountItem>
+              <Header.AccountItem formProps={{ method: 'post', onSubmit: handleSignOut }} type="submit">
+                Sign out
+              </Header.AccountItem>
+            </>
+          ) : (
+            <Header.AccountItem href="/sign-in" asElement={Link} to="/sign-in">
+              Sign in
+            </Header.AccountItem>
+          )}
+        </Header.Account>
+        {navigation.length > 0 ? (
+          <Header.Navigation aria-label="Menu">
+            {navigation.map((item) => (
+              <Header.NavigationItem
+                key={item.to}
+                asElement={Link}
+                to={item.to}
+                current={pathname === item.to}
+                active={pathname !== item.to && pathname.startsWith(`${item.to}/`)}
+              >
+                {item.label}
+              </Header.NavigationItem>
+            ))}
+          </Header.Navigation>
+        ) : null}
       </Header>
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper wgll-main" id="maincontent" tabIndex={-1} ref={mainRef}>

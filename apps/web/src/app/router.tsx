@@ -1,6 +1,16 @@
 import { createBrowserRouter } from 'react-router';
 
+import { NotFoundPage } from '../components/not-found-page';
 import { AboutTheDataPage } from '../features/about/routes/about-the-data-page';
+import { AccountPage } from '../features/account/routes/account-page';
+import { AuditPage } from '../features/admin/routes/audit-page';
+import { NewUserPage } from '../features/admin/routes/new-user-page';
+import { UserPage } from '../features/admin/routes/user-page';
+import { UsersPage } from '../features/admin/routes/users-page';
+import { RequireCapability, RequireSignIn } from '../features/auth/components/require-sign-in';
+import { InvitationPage } from '../features/auth/routes/invitation-page';
+import { NotRecognisedPage } from '../features/auth/routes/not-recognised-page';
+import { SignInPage } from '../features/auth/routes/sign-in-page';
 import { FrameworkReaderPage } from '../features/frameworks/routes/framework-reader-page';
 import { FrameworksPage } from '../features/frameworks/routes/frameworks-page';
 import { HomePage } from '../features/home/home-page';
@@ -9,7 +19,6 @@ import { DirectoryPage } from '../features/organisations/routes/directory-page';
 import { OrganisationPage } from '../features/organisations/routes/organisation-page';
 import { RegionPage } from '../features/regions/routes/region-page';
 import { RegionsPage } from '../features/regions/routes/regions-page';
-import { NotFoundPage } from '../components/not-found-page';
 import { ErrorPage, RootErrorPage } from './error-page';
 import { Layout } from './layout';
 
@@ -24,16 +33,41 @@ export function createRouter() {
           // A pathless route, so a failing page renders its error inside the layout.
           errorElement: <ErrorPage />,
           children: [
-            { index: true, element: <HomePage /> },
-            { path: 'organisations', element: <DirectoryPage /> },
-            { path: 'organisations/:code', element: <OrganisationPage /> },
-            { path: 'ics/:code', element: <IcsPage /> },
-            { path: 'regions', element: <RegionsPage /> },
-            { path: 'regions/:code', element: <RegionPage /> },
-            { path: 'frameworks', element: <FrameworksPage /> },
-            { path: 'frameworks/:frameworkId/versions/:version', element: <FrameworkReaderPage /> },
-            { path: 'about-the-data', element: <AboutTheDataPage /> },
-            { path: '*', element: <NotFoundPage /> },
+            // The only pages for someone who is not signed in.
+            { path: 'sign-in', element: <SignInPage /> },
+            { path: 'sign-in/not-recognised', element: <NotRecognisedPage /> },
+            { path: 'invitations/:token', element: <InvitationPage /> },
+            {
+              // Everything else needs a signed-in user.
+              element: <RequireSignIn />,
+              children: [
+                { index: true, element: <HomePage /> },
+                { path: 'account', element: <AccountPage /> },
+                { path: 'organisations', element: <DirectoryPage /> },
+                { path: 'organisations/:code', element: <OrganisationPage /> },
+                { path: 'ics/:code', element: <IcsPage /> },
+                { path: 'regions', element: <RegionsPage /> },
+                { path: 'regions/:code', element: <RegionPage /> },
+                { path: 'frameworks', element: <FrameworksPage /> },
+                { path: 'frameworks/:frameworkId/versions/:version', element: <FrameworkReaderPage /> },
+                { path: 'about-the-data', element: <AboutTheDataPage /> },
+                {
+                  path: 'admin/users',
+                  element: <RequireCapability capability="manageUsers" />,
+                  children: [
+                    { index: true, element: <UsersPage /> },
+                    { path: 'new', element: <NewUserPage /> },
+                    { path: ':id', element: <UserPage /> },
+                  ],
+                },
+                {
+                  path: 'admin/audit',
+                  element: <RequireCapability capability="readAudit" />,
+                  children: [{ index: true, element: <AuditPage /> }],
+                },
+                { path: '*', element: <NotFoundPage /> },
+              ],
+            },
           ],
         },
       ],

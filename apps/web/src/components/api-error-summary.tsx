@@ -11,7 +11,8 @@ interface ApiErrorSummaryProps {
 
 /**
  * Shows why a request failed. A 400 lists each field message, linked to its input where the page
- * has one; anything else gets the standard "problem with the service" message.
+ * has one; a 403 says the user's roles do not allow it; anything else gets the standard "problem
+ * with the service" message.
  */
 export function ApiErrorSummary({ error, fieldIds = {} }: ApiErrorSummaryProps) {
   if (error instanceof ApiRequestError && error.isValidationError) {
@@ -35,6 +36,22 @@ export function ApiErrorSummary({ error, fieldIds = {} }: ApiErrorSummaryProps) 
           })}
         </ErrorSummary.List>
       </ErrorSummary>
+    );
+  }
+
+  if (error instanceof ApiRequestError && error.isForbidden) {
+    return (
+      <div className="nhsuk-error-summary" role="alert" aria-labelledby="forbidden-error-title">
+        <h2 className="nhsuk-error-summary__title" id="forbidden-error-title">
+          You do not have permission to see this
+        </h2>
+        <div className="nhsuk-error-summary__body">
+          <p>
+            If you need to, ask your organisation&apos;s administrator or the national administrator to give
+            you the right role.
+          </p>
+        </div>
+      </div>
     );
   }
 

@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode, FieldError } from '@wgll/contracts';
+import type { ApiError, ErrorCode, FieldError, SessionInfo } from '@wgll/contracts';
 
 /** Codes the API sends, plus the two failures that happen before a JSON error body arrives. */
 export type ApiRequestErrorCode = ErrorCode | 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
@@ -8,13 +8,22 @@ export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: ApiRequestErrorCode;
   readonly fieldErrors: FieldError[];
+  /** On 429 TOO_MANY_ATTEMPTS: seconds until another try is allowed. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, code: ApiRequestErrorCode, message: string, fieldErrors: FieldError[] = []) {
+  constructor(
+    status: number,
+    code: ApiRequestErrorCode,
+    message: string,
+    fieldErrors: FieldError[] = [],
+    retryAfterSeconds?: number,
+  ) {
     super(message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   get isNotFound(): boolean {
@@ -23,6 +32,10 @@ export class ApiRequestError extends Error {
 
   get isValidationError(): boolean {
     return this.status === 400;
+  }
+
+  get isForbidden(): boolean {
+    return this.status === 403 && this.code === 'FORBIDDEN';
   }
 }
 
@@ -62,6 +75,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 async function readJson(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
   try {
     return (await response.json()) as unknown;
   } catch {
@@ -69,28 +83,51 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+type SessionListener = (session: SessionInfo | null) => void;
+
+const sessionListeners = new Set<SessionListener>();
+let csrfToken: string | undefined;
+let refreshing: Promise<SessionInfo | null> | undefined;
+
 /**
- * GET a JSON resource from the API (same origin, prefix /api). Resolves with the body on 2xx;
- * otherwise rejects with an ApiRequestError built from the API's error body.
+ * Hears about session changes the client finds out about by itself: a refreshed session, or null
+ * when the session has ended and could not be refreshed (the user must sign in again).
  */
-export async function apiGet<T>(
-  path: string,
-  params: Record<string, QueryValue> = {},
-  signal?: AbortSignal,
-): Promise<T> {
-  let response: Response;
+export function onSessionChange(listener: SessionListener): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+/** Remembers the CSRF token of the session the API just described. */
+export function rememberSession(session: SessionInfo): SessionInfo {
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+async function send(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') {
+    csrfToken ??= rememberSession(await request<SessionInfo>('GET', '/auth/session')).csrfToken;
+    headers['x-csrf-token'] = csrfToken;
+  }
+  if (body !== undefined) headers['content-type'] = 'application/json';
   try {
-    response = await fetch(`/api${path}${toQueryString(params)}`, {
-      headers: { Accept: 'application/json' },
+    return await fetch(`/api${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiRequestError(0, 'NETWORK_ERROR', 'The service could not be reached.');
   }
+}
 
+async function toResult<T>(response: Response): Promise<T> {
   const body = await readJson(response);
   if (response.ok) {
+    if (response.status === 204) return undefined as T;
     if (body === undefined) {
       throw new ApiRequestError(
         response.status,
@@ -101,11 +138,87 @@ export async function apiGet<T>(
     return body as T;
   }
   if (isApiError(body)) {
-    throw new ApiRequestError(body.statusCode, body.code, body.message, body.errors ?? []);
+    const header = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
+    const retryAfter =
+      typeof body.retryAfterSeconds === 'number'
+        ? body.retryAfterSeconds
+        : Number.isFinite(header)
+          ? header
+          : undefined;
+    throw new ApiRequestError(body.statusCode, body.code, body.message, body.errors ?? [], retryAfter);
   }
   throw new ApiRequestError(
     response.status,
     response.status === 404 ? 'NOT_FOUND' : 'UNEXPECTED_RESPONSE',
     `The service responded with status ${response.status}.`,
   );
+}
+
+/**
+ * Asks the API for a fresh access cookie. Callers that arrive while a refresh is under way share
+ * it. Resolves with the new session, or null (and tells the listeners) when the user must sign in.
+ */
+function refreshSession(): Promise<SessionInfo | null> {
+  refreshing ??= request<SessionInfo>('POST', '/auth/refresh')
+    .then((session) => rememberSession(session))
+    .catch(() => null)
+    .then((session) => {
+      const signedIn = session?.user ? session : null;
+      for (const listener of sessionListeners) listener(signedIn);
+      return signedIn;
+    })
+    .finally(() => {
+      refreshing = undefined;
+    });
+  return refreshing;
+}
+
+/**
+ * One request to the API. When the access cookie has expired (401 UNAUTHENTICATED), refreshes the
+ * session once and retries; the /auth routes are left alone, since they decide sessions themselves.
+ */
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await send(method, path, body, signal);
+  const mayRefresh = response.status === 401 && !path.startsWith('/auth/');
+  try {
+    return await toResult<T>(response);
+  } catch (error) {
+    if (!mayRefresh || !(error instanceof ApiRequestError) || error.code !== 'UNAUTHENTICATED') throw error;
+    if ((await refreshSession()) === null) throw error;
+    return toResult<T>(await send(method, path, body, signal));
+  }
+}
+
+/**
+ * GET a JSON resource from the API (same origin, prefix /api). Resolves with the body on 2xx;
+ * otherwise rejects with an ApiRequestError built from the API's error body.
+ */
+export function apiGet<T>(
+  path: string,
+  params: Record<string, QueryValue> = {},
+  signal?: AbortSignal,
+): Promise<T> {
+  return request<T>('GET', `${path}${toQueryString(params)}`, undefined, signal);
+}
+
+/**
+ * POST, PUT, PATCH or DELETE with a JSON body and the session's CSRF token. Resolves with the
+ * response body, or undefined for 204 No Content.
+ */
+export function apiSend<T = void>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  return request<T>(method, path, body);
+}
+
+/**
+ * GET /api/auth/session: who is signed in. When nobody is but a refresh cookie may still be valid
+ * (the access cookie is short-lived), one refresh is tried before answering "signed out".
+ */
+export async function fetchSession(signal?: AbortSignal): Promise<SessionInfo> {
+  const session = rememberSession(await request<SessionInfo>('GET', '/auth/session', undefined, signal));
+  if (session.user) return session;
+  return (await refreshSession()) ?? session;
 }

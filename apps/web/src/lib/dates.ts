@@ -51,3 +51,28 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   result.setUTCDate(result.getUTCDate() + days);
   return result.toISOString().slice(0, 10);
 }
+
+const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+});
+
+/** `2026-03-31T13:05:00Z` → `31 March 2026 at 2:05pm` (UK time). Unreadable values are returned unchanged. */
+export function formatDateTime(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const parts = dateTimeParts.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? '';
+  const time = `${part('hour')}:${part('minute')}${part('dayPeriod').toLowerCase().replace(/\s/g, '')}`;
+  return `${part('day')} ${part('month')} ${part('year')} at ${time}`;
+}
+
+/** `2026-03-31T13:05:00Z` → `31 March 2026`: the day (UK time) of a moment. */
+export function formatDayOf(value: string): string {
+  return formatDateTime(value).split(' at ')[0] ?? value;
+}

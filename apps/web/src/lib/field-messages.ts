@@ -10,6 +10,19 @@ const fieldLabels: Record<string, string> = {
   pageSize: 'Page size',
   code: 'ODS code',
   careSetting: 'Care setting',
+  email: 'Email address',
+  password: 'Password',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  displayName: 'Full name',
+  status: 'Status',
+  role: 'Role',
+  scopeCode: 'ODS code',
+  roles: 'Role',
+  'roles.0.role': 'Role',
+  'roles.0.scopeCode': 'ODS code',
+  action: 'Action',
+  userId: 'User',
 };
 
 /** Messages that read better written for people than as the API's rule. */

@@ -2,6 +2,8 @@ import { Card, InsetText } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
 import { useDocumentTitle } from '../../components/use-document-title';
+import { useCurrentUser } from '../auth/api/session-api';
+import { YourAccess } from './your-access';
 
 const destinations = [
   {
@@ -30,6 +32,7 @@ const destinations = [
 /** / : what the service is, with links to its parts. */
 export function HomePage() {
   useDocumentTitle('Home');
+  const user = useCurrentUser();
   return (
     <>
       <h1>What Good Looks Like digital maturity</h1>
@@ -49,6 +52,8 @@ export function HomePage() {
           April 2026.
         </p>
       </InsetText>
+      {user ? <YourAccess user={user} /> : null}
+      <h2>Use the service</h2>
       <Card.Group>
         {destinations.map((destination) => (
           <Card.GroupItem key={destination.to} width="one-half">

@@ -1,5 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import type { IsoDate, OrganisationDetail, OrganisationList, OrganisationListQuery } from '@wgll/contracts';
+import type {
+  IsoDate,
+  OrganisationDetail,
+  OrganisationList,
+  OrganisationListQuery,
+  OrganisationTeam,
+} from '@wgll/contracts';
 
 import { apiGet } from '../../../lib/api-client';
 
@@ -26,5 +32,26 @@ export function useOrganisation(code: string, at: IsoDate | undefined) {
       apiGet<OrganisationDetail>(`/organisations/${encodeURIComponent(code)}`, { at }, signal),
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[2] === code ? previous : undefined,
+  });
+}
+
+/** GET /api/me/organisations: the organisations the signed-in user may see named on a date. */
+export function useMyOrganisations(at: IsoDate, pageSize: number) {
+  return useQuery({
+    queryKey: [...organisationKeys.all, 'mine', at, pageSize] as const,
+    queryFn: ({ signal }) => apiGet<OrganisationList>('/me/organisations', { at, pageSize }, signal),
+  });
+}
+
+/**
+ * GET /api/organisations/:code/team: who holds a role for the organisation. A 403 (outside the
+ * user's scope) is an answer, not a failure, so it is not retried.
+ */
+export function useOrganisationTeam(code: string, at: IsoDate | undefined) {
+  return useQuery({
+    queryKey: [...organisationKeys.all, 'team', code, at ?? null] as const,
+    queryFn: ({ signal }) =>
+      apiGet<OrganisationTeam>(`/organisations/${encodeURIComponent(code)}/team`, { at }, signal),
+    staleTime: 0,
   });
 }

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { AtDateForm } from '../../../components/at-date-form';
+import { Forbidden, FORBIDDEN_TITLE } from '../../../components/forbidden';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
 import { useAtDate } from '../../../components/use-at-date';
@@ -15,6 +16,7 @@ import { MembershipHistory } from '../components/membership-history';
 import { MergerComparison } from '../components/merger-comparison';
 import { OrganisationChanges } from '../components/organisation-changes';
 import { OrganisationSummary } from '../components/organisation-summary';
+import { OrganisationTeam } from '../components/organisation-team';
 
 /** /organisations/:code: one organisation, its place in the hierarchy on a date, and its history. */
 export function OrganisationPage() {
@@ -25,13 +27,18 @@ export function OrganisationPage() {
 
   const notFound = query.error instanceof ApiRequestError && query.error.isNotFound;
   const invalid = query.error instanceof ApiRequestError && query.error.isValidationError;
+  const forbidden = query.error instanceof ApiRequestError && query.error.isForbidden;
   useDocumentTitle(
-    notFound
-      ? 'Organisation not found'
-      : organisation
-        ? readableName(organisation.name)
-        : `${invalid ? 'Error: ' : ''}Organisation ${code}`,
+    forbidden
+      ? FORBIDDEN_TITLE
+      : notFound
+        ? 'Organisation not found'
+        : organisation
+          ? readableName(organisation.name)
+          : `${invalid ? 'Error: ' : ''}Organisation ${code}`,
   );
+
+  if (forbidden) return <Forbidden />;
 
   if (notFound) {
     return (
@@ -66,6 +73,7 @@ export function OrganisationPage() {
           <MergerComparison memberships={organisation.memberships} />
           <MembershipHistory memberships={organisation.memberships} />
           <OrganisationChanges previousNames={organisation.previousNames} changes={organisation.changes} />
+          <OrganisationTeam code={organisation.odsCode} at={at.requested} />
         </>
       ) : (
         <>

@@ -1,0 +1,61 @@
+import type { AuditAction, AuditEvent } from '@wgll/contracts';
+
+import { isRole, roleLabels } from '../../lib/roles';
+
+/** What happened, in plain English. */
+export const auditActionLabels: Record<AuditAction, string> = {
+  'sign-in.succeeded': 'Signed in',
+  'sign-in.failed': 'Failed to sign in',
+  'sign-in.locked': 'Sign-in blocked after too many attempts',
+  'sign-in.sso-succeeded': 'Signed in with single sign-on',
+  'sign-in.sso-unknown': 'Single sign-on by someone without an account',
+  'sign-in.sso-linked': 'Linked single sign-on to an account',
+  'sign-out': 'Signed out',
+  'session.refresh-reused': 'An old sign-in was reused, so all sessions were ended',
+  'password.changed': 'Changed password',
+  'invitation.created': 'Created an invitation link',
+  'invitation.accepted': 'Accepted an invitation',
+  'user.created': 'Added a user',
+  'user.updated': 'Changed a user’s details',
+  'user.disabled': 'Disabled an account',
+  'user.enabled': 'Enabled an account',
+  'role.granted': 'Gave a role',
+  'role.revoked': 'Removed a role',
+  'framework.uploaded': 'Uploaded a framework version',
+};
+
+export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(auditActionLabels, value);
+}
+
+/** `retryAfterSeconds` → `Retry after seconds`. */
+function humanise(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_.]+/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return isRole(value) ? roleLabels[value] : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined) return 'none';
+  if (Array.isArray(value)) return value.map(describeValue).join(', ');
+  return JSON.stringify(value);
+}
+
+/** The event's details on one line: `Role: Trust lead; Scope code: RJ1`. Empty when there are none. */
+export function describeDetails(details: AuditEvent['details']): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${humanise(key)}: ${describeValue(value)}`)
+    .join('; ');
+}
+
+/** Who or what the event was about: its label, or just what kind of thing (an id means little to people). */
+export function describeTarget(target: AuditEvent['target']): string {
+  if (!target) return '';
+  return target.label ?? humanise(target.type);
+}
