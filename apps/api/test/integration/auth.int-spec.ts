@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const auditOf = async (action: string, label: string) =>
-  ((await admin.get(`/api/audit?action=${action}&pageSize=200`).expect(200)).body as AuditList).items.filter(
+  ((await admin.get(`/api/audit?action=${action}&pageSize=100`).expect(200)).body as AuditList).items.filter(
     (e) => e.actor?.label === label,
   );
 

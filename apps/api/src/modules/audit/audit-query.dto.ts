@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { AuditAction, AuditListQuery } from '@wgll/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQuery } from '../../common/page-query.js';
 
 export const AUDIT_ACTIONS: AuditAction[] = [
   'sign-in.succeeded',
@@ -24,7 +24,7 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   'framework.uploaded',
 ];
 
-export class AuditListQueryDto implements AuditListQuery {
+export class AuditListQueryDto extends PageQuery implements AuditListQuery {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
   @IsOptional()
   @IsIn(AUDIT_ACTIONS, { message: 'action must be one of the audit actions listed in the API documentation' })
@@ -34,19 +34,4 @@ export class AuditListQueryDto implements AuditListQuery {
   @IsOptional()
   @IsUUID('all', { message: 'userId must be a user id' })
   userId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize must be a whole number' })
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }

@@ -1,7 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import type { IcsListQuery, OrganisationListQuery, TrustType } from '@wgll/contracts';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../../../common/page-query.js';
 import { AtDateQuery } from '../../../common/at-date.js';
 
 export const TRUST_TYPES: TrustType[] = [
@@ -19,7 +20,10 @@ const upperTrim = ({ value }: { value: unknown }): unknown =>
 const booleanText = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 
-export class ListOrganisationsQueryDto extends AtDateQuery implements OrganisationListQuery {
+export class ListOrganisationsQueryDto
+  extends IntersectionType(AtDateQuery, PageQuery)
+  implements OrganisationListQuery
+{
   @ApiPropertyOptional({ description: 'Part of a name or an ODS code, case-insensitive', example: 'guy' })
   @IsOptional()
   @IsString()
@@ -51,21 +55,6 @@ export class ListOrganisationsQueryDto extends AtDateQuery implements Organisati
   @Transform(booleanText)
   @IsBoolean({ message: 'includeClosed must be true or false' })
   includeClosed?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize must be a whole number' })
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class ListIcsQueryDto extends AtDateQuery implements IcsListQuery {

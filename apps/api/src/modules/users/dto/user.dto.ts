@@ -14,17 +14,15 @@ import {
   IsArray,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../../../common/page-query.js';
 
 export const ROLES: Role[] = [
   'national-administrator',
@@ -93,7 +91,7 @@ export class UpdateUserDto implements UpdateUserRequest {
   status?: 'active' | 'disabled';
 }
 
-export class ListUsersQueryDto implements UserListQuery {
+export class ListUsersQueryDto extends PageQuery implements UserListQuery {
   @ApiPropertyOptional({ description: 'Part of a name or email' })
   @IsOptional()
   @IsString()
@@ -104,21 +102,6 @@ export class ListUsersQueryDto implements UserListQuery {
   @IsOptional()
   @IsIn(['invited', 'active', 'disabled'], { message: 'status must be invited, active or disabled' })
   status?: UserStatus;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize must be a whole number' })
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class UserIdParamDto {
