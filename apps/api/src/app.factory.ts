@@ -15,6 +15,7 @@ import type { AppConfig, LogLevelName } from './config/app-config.js';
 import { connectDatabase, type DatabaseConnection } from './database/database-connection.js';
 import { seedDemoAccounts } from './database/seed/demo-accounts.js';
 import { seedReferenceData } from './database/seed/reference-seeder.js';
+import { AuditService } from './modules/audit/audit.service.js';
 import { FrameworksService } from './modules/frameworks/frameworks.service.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -103,7 +104,7 @@ export async function createApp(
     }
     await app.get(FrameworksService).loadBundled();
     if (config.seedDemo) {
-      const demo = await seedDemoAccounts(dataSource);
+      const demo = await seedDemoAccounts(dataSource, app.get(AuditService));
       log.log('Demo accounts ready', { created: demo.created, accounts: demo.accounts.length });
     }
     const running = app;

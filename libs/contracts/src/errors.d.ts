@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'ROLE_EXISTS'
   | 'ROLE_NOT_FOUND'
   | 'LAST_ADMINISTRATOR'
+  | 'USER_DISABLED'
   | 'SSO_NOT_CONFIGURED'
   | 'INTERNAL_ERROR';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import type { SessionInfo } from '@wgll/contracts';
+import type { ApiError, SessionInfo, UserSummary } from '@wgll/contracts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/database/seed/demo-accounts.js';
-import { anonymousClient, signIn } from './support/auth.js';
+import { anonymousClient, createUser, signIn } from './support/auth.js';
 import { startTestApp } from './support/test-app.js';
 
 // Each test starts its own app, one at a time: Passport's strategies are process-wide, so two apps
@@ -33,6 +33,26 @@ describe('configured behaviour', () => {
       expect(new Set(DEMO_ACCOUNTS.map((a) => a.role)).size).toBe(6);
     } finally {
       await embedded.close();
+    }
+  }, 120_000);
+
+  it('keeps at least one active national administrator', async () => {
+    // A fresh database with exactly one administrator (no demo accounts).
+    const fresh = await startTestApp({ mode: 'embedded' });
+    try {
+      const only = await createUser(fresh, [{ role: 'national-administrator' }]);
+      const admin = await signIn(fresh, only.email);
+      const { roles } = (await admin.get(`/api/users/${only.id}`).expect(200)).body as UserSummary;
+      const revoke = await admin.delete(`/api/users/${only.id}/roles/${roles[0]!.id}`);
+      expect([revoke.status, (revoke.body as ApiError).code]).toEqual([409, 'LAST_ADMINISTRATOR']);
+      // With a second administrator, the first may step down.
+      const second = await createUser(fresh, [{ role: 'national-administrator' }]);
+      await admin.delete(`/api/users/${only.id}/roles/${roles[0]!.id}`).expect(200);
+      const other = await signIn(fresh, second.email);
+      const disable = await other.patch(`/api/users/${second.id}`, { status: 'disabled' });
+      expect(disable.status).toBe(400); // not yourself
+    } finally {
+      await fresh.close();
     }
   }, 120_000);
 });

@@ -222,6 +222,20 @@ describe('sessions', () => {
     expect(await auditOf('password.changed', user.email)).toHaveLength(1);
   });
 
+  it('counts wrong current passwords on the password form towards the lockout', async () => {
+    const user = await createUser(t, []);
+    const client = await signIn(t, user.email);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const res = await client.post('/api/auth/password', {
+        currentPassword: `guess-${i}`,
+        newPassword: 'a brand new passphrase',
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 429]);
+  });
+
   it('disabling an account ends its sessions at once', async () => {
     const user = await createUser(t, []);
     const client = await signIn(t, user.email);
@@ -322,6 +336,25 @@ describe('invitations and user administration', () => {
       target: { type: 'user', id: user.id },
       details: { role: 'ics-lead', scopeCode: 'QKK' },
     });
+  });
+
+  it('a disabled account cannot come back through an invitation link', async () => {
+    const user = await createUser(t, [], { status: 'invited' });
+    const link = (await admin.post(`/api/users/${user.id}/invitation`).expect(201)).body as { url: string };
+    await admin.patch(`/api/users/${user.id}`, { status: 'disabled' }).expect(200);
+    const token = link.url.split('/invitations/')[1]!;
+    expect((await t.http.get(`/api/auth/invitations/${token}`)).status).toBe(404);
+    const accept = await (
+      await anonymousClient(t)
+    ).post(`/api/auth/invitations/${token}`, { password: 'my own long password' });
+    expect(accept.status).toBe(404);
+    const again = await admin.post(`/api/users/${user.id}/invitation`);
+    expect([again.status, (again.body as ApiError).code]).toEqual([409, 'USER_DISABLED']);
+    const [row] = await t.dataSource.query<{ status: string }[]>(
+      'SELECT status FROM app_user WHERE id = $1',
+      [user.id],
+    );
+    expect(row!.status).toBe('disabled');
   });
 
   it('an administrator cannot disable their own account', async () => {

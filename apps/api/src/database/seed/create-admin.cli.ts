@@ -10,6 +10,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../../app.module.js';
 import { ApiException } from '../../common/api-exception.filter.js';
 import { loadConfig } from '../../config/app-config.js';
+import { InvitationsService } from '../../modules/users/invitations.service.js';
 import { UsersService } from '../../modules/users/users.service.js';
 import { connectDatabase } from '../database-connection.js';
 import { DataSource } from 'typeorm';
@@ -57,7 +58,7 @@ async function main(): Promise<number> {
         .catch((grantError: unknown) => {
           if (!(grantError instanceof ApiException) || grantError.code !== 'ROLE_EXISTS') throw grantError;
         });
-      link = await users.createInvitation(id, ACTOR, ORIGIN, baseUrl);
+      link = await context.get(InvitationsService).create(id, ACTOR, ORIGIN, baseUrl);
       console.log(`${email} already had an account: it is now a national administrator.`);
     }
     console.log(

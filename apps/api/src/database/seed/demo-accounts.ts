@@ -1,6 +1,7 @@
 import type { Role } from '@wgll/contracts';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../common/secrets.js';
+import type { AuditService } from '../../modules/audit/audit.service.js';
 
 /** The password of every demo account (printed by `npm start`; demo data only). */
 export const DEMO_PASSWORD = 'wgll-demo-2026';
@@ -68,6 +69,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
  */
 export async function seedDemoAccounts(
   dataSource: DataSource,
+  audit: AuditService,
 ): Promise<{ created: number; accounts: DemoAccount[] }> {
   const existing = await dataSource.query<{ email: string }[]>(
     'SELECT email FROM app_user WHERE email = ANY($1::text[])',
@@ -90,14 +92,14 @@ export async function seedDemoAccounts(
         'INSERT INTO role_assignment (user_id, role, scope_code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
         [rows[0].id, account.role, account.scopeCode],
       );
-      await manager.query(
-        `INSERT INTO audit_event (actor_label, action, target_type, target_id, target_label, details)
-         VALUES ('demo data', 'user.created', 'user', $1, $2, $3)`,
-        [
-          rows[0].id,
-          account.email,
-          JSON.stringify({ demo: true, role: account.role, scopeCode: account.scopeCode }),
-        ],
+      await audit.record(
+        {
+          action: 'user.created',
+          actor: { email: 'demo data' },
+          target: { type: 'user', id: rows[0].id, label: account.email },
+          details: { demo: true, role: account.role, scopeCode: account.scopeCode },
+        },
+        manager,
       );
     }
   });

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../app.tokens.js';
+import { isLoopbackHost } from '../../common/request-url.js';
 import type { AppConfig } from '../../config/app-config.js';
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /**
  * Sets httpOnly cookies. Secure everywhere except on localhost, or as PUBLIC_URL's scheme says when
@@ -16,7 +15,7 @@ export class CookieWriter {
   isSecure(request: FastifyRequest): boolean {
     const publicUrl = this.config.auth.publicUrl;
     if (publicUrl) return publicUrl.startsWith('https:');
-    return !LOOPBACK.has(request.hostname.replace(/:\d+$/, ''));
+    return !isLoopbackHost(request.hostname.replace(/:\d+$/, ''));
   }
 
   set(

@@ -1,15 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Action } from '@wgll/contracts';
-import { DataSource } from 'typeorm';
 import { ApiException } from '../../common/api-exception.filter.js';
 import { isIsoDate } from '../../common/iso-date.js';
 import { todayInLondon } from '../organisations/dated-period.js';
+import { HierarchyRepository } from '../organisations/hierarchy.repository.js';
 import { can, type Resource, type VisibleScope, visibleScope } from './policy.js';
 import type { Principal } from './principal.js';
-
-const VALID_ON = (alias: string): string =>
-  `${alias}.valid_from <= $1 AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= $1)`;
 
 /**
  * Decides `can(user, action, resource)` from the user's roles and the dated hierarchy: a resource is
@@ -17,7 +13,7 @@ const VALID_ON = (alias: string): string =>
  */
 @Injectable()
 export class PolicyService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly hierarchy: HierarchyRepository) {}
 
   /** The date a request views the hierarchy on: a valid `at`, otherwise today (UK). */
   static dateOf(at: unknown): string {
@@ -28,28 +24,14 @@ export class PolicyService {
   async resolve(type: 'organisation' | 'ics' | 'region', code: string, at: string): Promise<Resource | null> {
     const upper = code.trim().toUpperCase();
     if (type === 'organisation') {
-      const [row] = await this.dataSource.query<{ ics: string | null; region: string | null }[]>(
-        `SELECT m.ics_code AS ics, irm.region_code AS region
-         FROM organisation o
-         LEFT JOIN organisation_ics_membership m
-           ON m.organisation_code = o.ods_code AND m.basis = 'assessment' AND ${VALID_ON('m')}
-         LEFT JOIN ics_region_membership irm ON irm.ics_code = m.ics_code AND ${VALID_ON('irm')}
-         WHERE o.ods_code = $2`,
-        [at, upper],
-      );
-      return row ? { type, code: upper, ics: row.ics, region: row.region } : null;
+      const place = await this.hierarchy.placeOrganisation(upper, at);
+      return place ? { type, code: upper, ...place } : null;
     }
     if (type === 'ics') {
-      const [row] = await this.dataSource.query<{ region: string | null }[]>(
-        `SELECT irm.region_code AS region FROM ics i
-         LEFT JOIN ics_region_membership irm ON irm.ics_code = i.ods_code AND ${VALID_ON('irm')}
-         WHERE i.ods_code = $2`,
-        [at, upper],
-      );
-      return row ? { type, code: upper, region: row.region } : null;
+      const place = await this.hierarchy.placeIcs(upper, at);
+      return place ? { type, code: upper, ...place } : null;
     }
-    const [row] = await this.dataSource.query<unknown[]>('SELECT 1 FROM region WHERE ods_code = $1', [upper]);
-    return row ? { type, code: upper } : null;
+    return (await this.hierarchy.regionExists(upper)) ? { type, code: upper } : null;
   }
 
   can(user: Principal, action: Action, resource: Resource): boolean {

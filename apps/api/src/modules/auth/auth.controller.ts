@@ -16,7 +16,7 @@ import { ApiException } from '../../common/api-exception.filter.js';
 import { CurrentUser, Origin, Public, SignedIn } from '../access/access.decorators.js';
 import type { Principal, RequestOrigin } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
-import { UsersService } from '../users/users.service.js';
+import { InvitationsService } from '../users/invitations.service.js';
 import { AuthService } from './auth.service.js';
 import {
   AcceptInvitationDto,
@@ -38,7 +38,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly signIns: SignInService,
     private readonly sessions: SessionsService,
-    private readonly users: UsersService,
+    private readonly invitations: InvitationsService,
     private readonly oidc: OidcService,
     private readonly limiter: IpLimiter,
     private readonly audit: AuditService,
@@ -130,7 +130,7 @@ export class AuthController {
   @ApiOkResponse({ description: 'InvitationInfo' })
   @ApiNotFoundResponse({ description: 'INVITATION_INVALID: unknown, used or expired' })
   invitation(@Param() { token }: InvitationTokenParamDto): Promise<InvitationInfo> {
-    return this.users.invitationInfo(token);
+    return this.invitations.info(token);
   }
 
   @Post('invitations/:token')
@@ -147,7 +147,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionInfo> {
     await this.limiter.check(request);
-    const user = await this.users.acceptInvitation(token, body.password, origin);
+    const user = await this.invitations.accept(token, body.password, origin);
     const principal = await this.sessions.start(user.id, 'invitation', origin, request, reply);
     return this.auth.sessionInfo(principal, request, reply);
   }

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../app.tokens.js';
 import { ApiException } from '../../common/api-exception.filter.js';
-import { hashPassword, verifyPassword } from '../../common/secrets.js';
+import { hashPassword } from '../../common/secrets.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { CsrfService } from '../access/csrf.service.js';
 import { can } from '../access/policy.js';
@@ -15,6 +15,7 @@ import { UserEntity } from '../users/entities/user.entity.js';
 import { GrantsRepository } from '../users/grants.repository.js';
 import { toRoleGrant } from '../users/users.mapper.js';
 import { SessionsService } from './sessions.service.js';
+import { SignInService } from './sign-in.service.js';
 
 const NATIONAL = { type: 'national' } as const;
 
@@ -25,6 +26,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionsService,
+    private readonly signIns: SignInService,
     private readonly csrf: CsrfService,
     private readonly grants: GrantsRepository,
     private readonly audit: AuditService,
@@ -68,15 +70,16 @@ export class AuthService {
     next: string,
     origin: RequestOrigin,
   ): Promise<void> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: principal.id });
-    if (!(await verifyPassword(user.passwordHash, current))) {
+    // The same check, failure count and lockout as signing in: a borrowed session cannot guess it.
+    const user = await this.signIns.verify(principal.email, current, origin).catch((error: unknown) => {
+      if (!(error instanceof ApiException) || error.code !== 'INVALID_CREDENTIALS') throw error;
       throw new ApiException(
         HttpStatus.BAD_REQUEST,
         'VALIDATION_FAILED',
         'Your current password is not right.',
         [{ field: 'currentPassword', messages: ['Your current password is not right'] }],
       );
-    }
+    });
     if (current === next) {
       throw new ApiException(
         HttpStatus.BAD_REQUEST,

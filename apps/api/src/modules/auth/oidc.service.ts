@@ -5,18 +5,17 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG } from '../../app.tokens.js';
+import { baseUrlOf, isLoopbackHost } from '../../common/request-url.js';
 import type { AppConfig, OidcConfig } from '../../config/app-config.js';
 import { CookieWriter } from '../access/cookies.js';
 import type { RequestOrigin } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UserEntity } from '../users/entities/user.entity.js';
-import { baseUrlOf } from '../users/users.controller.js';
 import { SessionsService } from './sessions.service.js';
 
 const SSO_COOKIE = 'wgll_sso';
 const SSO_PATH = '/api/auth/oidc';
 const SSO_AUDIENCE = 'wgll-sso';
-const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
 
 export const SSO_FAILED = '/sign-in?error=sso-failed';
 export const SSO_NOT_RECOGNISED = '/sign-in/not-recognised';
@@ -187,7 +186,7 @@ export class OidcService {
   private discover(settings: OidcConfig): Promise<client.Configuration> {
     const issuer = new URL(settings.issuer);
     // Plain http only for a provider on this machine (development and tests).
-    const insecure = issuer.protocol === 'http:' && LOOPBACK.test(issuer.hostname);
+    const insecure = issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname);
     this.configuration ??= client
       .discovery(issuer, settings.clientId, settings.clientSecret, undefined, {
         ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),

@@ -91,4 +91,38 @@ export class HierarchyRepository {
     );
     return { rows, total };
   }
+
+  /** An organisation's assessment ICS and that ICS's region on `at`; undefined when no such organisation. */
+  async placeOrganisation(
+    code: string,
+    at: string,
+  ): Promise<{ ics: string | null; region: string | null } | undefined> {
+    const [row] = await this.dataSource.query<{ ics: string | null; region: string | null }[]>(
+      `SELECT m.ics_code AS ics, irm.region_code AS region
+       FROM organisation o
+       LEFT JOIN organisation_ics_membership m
+         ON m.organisation_code = o.ods_code AND m.basis = 'assessment' AND ${VALID_ON('m')}
+       LEFT JOIN ics_region_membership irm ON irm.ics_code = m.ics_code AND ${VALID_ON('irm')}
+       WHERE o.ods_code = $2`,
+      [at, code],
+    );
+    return row;
+  }
+
+  /** An ICS's region on `at`; undefined when no such ICS. */
+  async placeIcs(code: string, at: string): Promise<{ region: string | null } | undefined> {
+    const [row] = await this.dataSource.query<{ region: string | null }[]>(
+      `SELECT irm.region_code AS region FROM ics i
+       LEFT JOIN ics_region_membership irm ON irm.ics_code = i.ods_code AND ${VALID_ON('irm')}
+       WHERE i.ods_code = $2`,
+      [at, code],
+    );
+    return row;
+  }
+
+  async regionExists(code: string): Promise<boolean> {
+    return (
+      (await this.dataSource.query<unknown[]>('SELECT 1 FROM region WHERE ods_code = $1', [code])).length > 0
+    );
+  }
 }

@@ -28,6 +28,6 @@ import { SystemsService } from './systems.service.js';
   ],
   controllers: [OrganisationsController, MeController, IcsController, RegionsController],
   providers: [HierarchyRepository, OrganisationsService, SystemsService],
-  exports: [OrganisationsService, SystemsService],
+  exports: [OrganisationsService, SystemsService, HierarchyRepository],
 })
 export class OrganisationsModule {}

@@ -18,6 +18,7 @@ import type {
 } from '@wgll/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AtDateQuery } from '../../common/at-date.js';
+import { baseUrlOf } from '../../common/request-url.js';
 import { Allow, CurrentUser, Origin } from '../access/access.decorators.js';
 import type { Principal, RequestOrigin } from '../access/principal.js';
 import { OdsCodeParamDto } from '../organisations/dto/organisation-queries.dto.js';
@@ -29,18 +30,17 @@ import {
   UpdateUserDto,
   UserIdParamDto,
 } from './dto/user.dto.js';
+import { InvitationsService } from './invitations.service.js';
 import { UsersService } from './users.service.js';
-
-/** The address the request was made to, for links when PUBLIC_URL is not set. */
-export function baseUrlOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
 
 @ApiTags('users')
 @ApiForbiddenResponse({ description: 'FORBIDDEN: national administrators only' })
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   @Get()
   @Allow('user:manage')
@@ -125,13 +125,14 @@ export class UsersController {
   @Allow('user:manage')
   @ApiOperation({ summary: 'A new invitation link (earlier links stop working); also resets a password' })
   @ApiCreatedResponse({ description: 'InvitationLink' })
+  @ApiConflictResponse({ description: 'USER_DISABLED: enable the account first' })
   invite(
     @Param() { id }: UserIdParamDto,
     @CurrentUser() actor: Principal,
     @Origin() origin: RequestOrigin,
     @Req() request: FastifyRequest,
   ): Promise<InvitationLink> {
-    return this.users.createInvitation(id, actor, origin, baseUrlOf(request));
+    return this.invitations.create(id, actor, origin, baseUrlOf(request));
   }
 }
 

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { GrantsRepository } from './grants.repository.js';
+import { InvitationsService } from './invitations.service.js';
 import { OrganisationTeamController, UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
 /** Accounts, scoped roles, invitations; organisation teams. */
 @Module({
   controllers: [UsersController, OrganisationTeamController],
-  providers: [UsersService, GrantsRepository],
-  exports: [UsersService, GrantsRepository],
+  providers: [UsersService, InvitationsService, GrantsRepository],
+  exports: [UsersService, InvitationsService, GrantsRepository],
 })
 export class UsersModule {}

@@ -3,8 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CreateUserResult,
   FieldError,
-  InvitationInfo,
-  InvitationLink,
   OrganisationTeam,
   Role,
   RoleGrantRequest,
@@ -13,26 +11,20 @@ import type {
   UserStatus,
   UserSummary,
 } from '@wgll/contracts';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../app.tokens.js';
 import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
-import { sha256Hex } from '../../common/canonical-json.js';
-import { hashPassword, randomToken } from '../../common/secrets.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { ROLE_SCOPE } from '../access/policy.js';
 import type { RequestOrigin } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
-import { InvitationEntity } from './entities/invitation.entity.js';
 import { RoleAssignmentEntity } from './entities/role-assignment.entity.js';
 import { UserEntity } from './entities/user.entity.js';
 import { GrantsRepository } from './grants.repository.js';
+import { type Actor, InvitationsService } from './invitations.service.js';
 import { toUserSummary } from './users.mapper.js';
 
-/** Who made a change: a signed-in user, or the command line (id null). */
-export interface Actor {
-  id: string | null;
-  email: string;
-}
+export type { Actor } from './invitations.service.js';
 
 /** Accounts, their scoped roles and invitations. Every change is audited in the same transaction. */
 @Injectable()
@@ -41,6 +33,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly grants: GrantsRepository,
+    private readonly invitations: InvitationsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -103,7 +96,7 @@ export class UsersService {
       for (const role of distinct.values()) await this.insertGrant(manager, id, role, actor, origin, target);
       return {
         user: await manager.findOneByOrFail(UserEntity, { id }),
-        invitation: await this.invite(manager, id, actor, origin, baseUrl),
+        invitation: await this.invitations.invite(manager, id, actor, origin, baseUrl),
       };
     });
     const [summary] = await this.summaries([user]);
@@ -144,6 +137,8 @@ export class UsersService {
         }
         await this.assertNotLastAdministrator(manager, id);
         await this.audit.record({ action: 'user.disabled', actor, target, origin }, manager);
+        // An earlier invitation link must not re-enable the account.
+        await this.invitations.closeOpen(manager, id);
         await manager.query(
           `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'account-disabled'
            WHERE user_id = $1 AND revoked_at IS NULL`,
@@ -196,52 +191,6 @@ export class UsersService {
     return this.get(id);
   }
 
-  /** A new invitation link; earlier open links for the user stop working. */
-  async createInvitation(
-    id: string,
-    actor: Actor,
-    origin: RequestOrigin,
-    baseUrl: string,
-  ): Promise<InvitationLink> {
-    return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw userNotFound();
-      return this.invite(manager, id, actor, origin, baseUrl);
-    });
-  }
-
-  async invitationInfo(token: string): Promise<InvitationInfo> {
-    const row = await this.openInvitation(this.dataSource.manager, token);
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: row.userId });
-    return { email: user.email, displayName: user.displayName, expiresAt: row.expiresAt.toISOString() };
-  }
-
-  /** Sets the password from an invitation link (once), activates the account, ends other sessions. */
-  async acceptInvitation(token: string, password: string, origin: RequestOrigin): Promise<UserEntity> {
-    const passwordHash = await hashPassword(password);
-    return this.dataSource.transaction(async (manager) => {
-      const invitation = await this.openInvitation(manager, token, true);
-      const user = await manager.findOneByOrFail(UserEntity, { id: invitation.userId });
-      await manager.update(InvitationEntity, { id: invitation.id }, { closedAt: new Date() });
-      await manager.update(UserEntity, { id: user.id }, { passwordHash, status: 'active' });
-      await manager.query(
-        `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'password-set'
-         WHERE user_id = $1 AND revoked_at IS NULL`,
-        [user.id],
-      );
-      await this.audit.record(
-        {
-          action: 'invitation.accepted',
-          actor: user,
-          target: { type: 'user', id: user.id, label: user.email },
-          origin,
-        },
-        manager,
-      );
-      return { ...user, passwordHash, status: 'active' as const };
-    });
-  }
-
   /** Everyone holding a trust role at the organisation. */
   async team(code: string): Promise<OrganisationTeam> {
     const [organisation] = await this.dataSource.query<{ name: string }[]>(
@@ -282,57 +231,6 @@ export class UsersService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     if (!user) throw userNotFound();
     return user;
-  }
-
-  private async invite(
-    manager: EntityManager,
-    userId: string,
-    actor: Actor,
-    origin: RequestOrigin,
-    baseUrl: string,
-  ): Promise<InvitationLink> {
-    const token = randomToken();
-    const expiresAt = new Date(Date.now() + this.config.auth.invitationDays * 86_400_000);
-    await manager.update(InvitationEntity, { userId, closedAt: IsNull() }, { closedAt: new Date() });
-    await manager.insert(InvitationEntity, {
-      userId,
-      tokenHash: sha256Hex(token),
-      expiresAt,
-      createdBy: actor.id,
-    });
-    const user = await manager.findOneByOrFail(UserEntity, { id: userId });
-    await this.audit.record(
-      {
-        action: 'invitation.created',
-        actor,
-        target: { type: 'user', id: userId, label: user.email },
-        origin,
-        details: { expiresAt },
-      },
-      manager,
-    );
-    return {
-      url: `${this.config.auth.publicUrl ?? baseUrl}/invitations/${token}`,
-      expiresAt: expiresAt.toISOString(),
-    };
-  }
-
-  private async openInvitation(
-    manager: EntityManager,
-    token: string,
-    lock = false,
-  ): Promise<InvitationEntity> {
-    const invitation = await manager.findOne(InvitationEntity, {
-      where: { tokenHash: sha256Hex(token) },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!invitation || invitation.closedAt || invitation.expiresAt.getTime() <= Date.now()) {
-      throw new NotFoundApiException(
-        'INVITATION_INVALID',
-        'This invitation link has expired or has already been used. Ask your administrator for a new one.',
-      );
-    }
-    return invitation;
   }
 
   private async insertGrant(

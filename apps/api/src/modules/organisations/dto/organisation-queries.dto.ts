@@ -15,7 +15,7 @@ export const TRUST_TYPES: TrustType[] = [
 export const ODS_CODE = /^[A-Z0-9]{3,6}$/;
 const ODS_MESSAGE = '$property must be an ODS code: 3 to 6 letters and digits, for example QKK';
 
-const upperTrim = ({ value }: { value: unknown }): unknown =>
+export const upperTrim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 const booleanText = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;

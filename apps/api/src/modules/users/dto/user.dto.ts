@@ -22,6 +22,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { ODS_CODE, upperTrim } from '../../organisations/dto/organisation-queries.dto.js';
 import { PageQuery } from '../../../common/page-query.js';
 
 export const ROLES: Role[] = [
@@ -36,8 +37,6 @@ export const ROLES: Role[] = [
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const emailCase = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
-const upperTrim = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 export class RoleGrantDto implements RoleGrantRequest {
   @ApiProperty({ enum: ROLES })
@@ -49,7 +48,7 @@ export class RoleGrantDto implements RoleGrantRequest {
   })
   @IsOptional()
   @Transform(upperTrim)
-  @Matches(/^[A-Z0-9]{3,6}$/, { message: 'scopeCode must be an ODS code such as Y56, QKK or RJ1' })
+  @Matches(ODS_CODE, { message: 'scopeCode must be an ODS code such as Y56, QKK or RJ1' })
   scopeCode?: string;
 }
 

@@ -5,7 +5,6 @@ import { Link, useParams } from 'react-router';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { CareSettingTags } from '../../../components/care-setting-tags';
 import { AtDateForm } from '../../../components/at-date-form';
-import { Forbidden, FORBIDDEN_TITLE } from '../../../components/forbidden';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
 import { StatusTag } from '../../../components/status-tag';
@@ -126,18 +125,10 @@ export function IcsPage() {
 
   const notFound = query.error instanceof ApiRequestError && query.error.isNotFound;
   const invalid = query.error instanceof ApiRequestError && query.error.isValidationError;
-  const forbidden = query.error instanceof ApiRequestError && query.error.isForbidden;
   useDocumentTitle(
-    forbidden
-      ? FORBIDDEN_TITLE
-      : notFound
-        ? 'ICS not found'
-        : ics
-          ? readableName(ics.name)
-          : `${invalid ? 'Error: ' : ''}ICS ${code}`,
+    notFound ? 'ICS not found' : ics ? readableName(ics.name) : `${invalid ? 'Error: ' : ''}ICS ${code}`,
   );
 
-  if (forbidden) return <Forbidden />;
   if (notFound) {
     return (
       <NotFound heading="ICS not found">

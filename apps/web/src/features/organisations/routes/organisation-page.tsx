@@ -3,7 +3,6 @@ import { Link, useParams } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { AtDateForm } from '../../../components/at-date-form';
-import { Forbidden, FORBIDDEN_TITLE } from '../../../components/forbidden';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
 import { useAtDate } from '../../../components/use-at-date';
@@ -27,18 +26,13 @@ export function OrganisationPage() {
 
   const notFound = query.error instanceof ApiRequestError && query.error.isNotFound;
   const invalid = query.error instanceof ApiRequestError && query.error.isValidationError;
-  const forbidden = query.error instanceof ApiRequestError && query.error.isForbidden;
   useDocumentTitle(
-    forbidden
-      ? FORBIDDEN_TITLE
-      : notFound
-        ? 'Organisation not found'
-        : organisation
-          ? readableName(organisation.name)
-          : `${invalid ? 'Error: ' : ''}Organisation ${code}`,
+    notFound
+      ? 'Organisation not found'
+      : organisation
+        ? readableName(organisation.name)
+        : `${invalid ? 'Error: ' : ''}Organisation ${code}`,
   );
-
-  if (forbidden) return <Forbidden />;
 
   if (notFound) {
     return (

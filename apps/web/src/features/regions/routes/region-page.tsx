@@ -4,7 +4,6 @@ import { Link, useParams } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { AtDateForm } from '../../../components/at-date-form';
-import { Forbidden, FORBIDDEN_TITLE } from '../../../components/forbidden';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
 import { useAtDate } from '../../../components/use-at-date';
@@ -63,18 +62,14 @@ export function RegionPage() {
 
   const notFound = query.error instanceof ApiRequestError && query.error.isNotFound;
   const invalid = query.error instanceof ApiRequestError && query.error.isValidationError;
-  const forbidden = query.error instanceof ApiRequestError && query.error.isForbidden;
   useDocumentTitle(
-    forbidden
-      ? FORBIDDEN_TITLE
-      : notFound
-        ? 'Region not found'
-        : region
-          ? `${region.name} region`
-          : `${invalid ? 'Error: ' : ''}Region ${code}`,
+    notFound
+      ? 'Region not found'
+      : region
+        ? `${region.name} region`
+        : `${invalid ? 'Error: ' : ''}Region ${code}`,
   );
 
-  if (forbidden) return <Forbidden />;
   if (notFound) {
     return (
       <NotFound heading="Region not found">
