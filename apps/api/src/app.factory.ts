@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { ConsoleLogger, type LogLevel, Logger } from '@nestjs/common';
@@ -14,6 +15,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig, LogLevelName } from './config/app-config.js';
 import { connectDatabase, type DatabaseConnection } from './database/database-connection.js';
 import { seedDemoAccounts } from './database/seed/demo-accounts.js';
+import { seedDemoCycle } from './database/seed/demo-cycle.js';
 import { seedReferenceData } from './database/seed/reference-seeder.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { FrameworksService } from './modules/frameworks/frameworks.service.js';
@@ -58,6 +60,10 @@ export async function createApp(
     await app.register(cookie);
     // Not global: modules/auth/ip-limiter.ts applies it to sign-in and invitations.
     await app.register(rateLimit, { global: false });
+    // Evidence uploads: parsed only by the upload route, after the access guard; one file per request.
+    await app.register(multipart, {
+      limits: { fileSize: config.evidence.maxFileBytes, files: 1, fields: 5 },
+    });
     await app.register(helmet, {
       contentSecurityPolicy: {
         directives: {
@@ -106,6 +112,8 @@ export async function createApp(
     if (config.seedDemo) {
       const demo = await seedDemoAccounts(dataSource, app.get(AuditService));
       log.log('Demo accounts ready', { created: demo.created, accounts: demo.accounts.length });
+      const cycle = await seedDemoCycle(dataSource);
+      if (cycle) log.log('Demo assessment cycle created', { name: cycle.name });
     }
     const running = app;
     return {

@@ -9,8 +9,10 @@ import type { AppConfig } from './config/app-config.js';
 import type { DatabaseConnection } from './database/database-connection.js';
 import { buildDataSourceOptions } from './database/database-options.js';
 import { AccessModule } from './modules/access/access.module.js';
+import { AssessmentsModule } from './modules/assessments/assessments.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CyclesModule } from './modules/cycles/cycles.module.js';
 import { FrameworksModule } from './modules/frameworks/frameworks.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
@@ -32,6 +34,8 @@ export class AppModule {
         FrameworksModule,
         UsersModule,
         AuthModule,
+        CyclesModule,
+        AssessmentsModule,
       ],
       providers: [
         { provide: DATABASE_MODE, useValue: connection.mode },

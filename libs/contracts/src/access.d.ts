@@ -26,6 +26,7 @@ export type Action =
   | 'region:view'
   | 'ics:view'
   | 'organisation:view'
+  | 'return:view'
   | 'return:create'
   | 'return:assign'
   | 'return:answer'
@@ -52,6 +53,7 @@ export interface Capabilities {
   manageUsers: boolean;
   manageFrameworks: boolean;
   readAudit: boolean;
+  manageCycles: boolean;
 }
 
 export interface CurrentUser {
@@ -187,7 +189,21 @@ export type AuditAction =
   | 'user.enabled'
   | 'role.granted'
   | 'role.revoked'
-  | 'framework.uploaded';
+  | 'framework.uploaded'
+  | 'cycle.created'
+  | 'cycle.updated'
+  | 'return.created'
+  | 'return.answer-saved'
+  | 'return.answer-confirmed'
+  | 'return.assigned'
+  | 'return.unassigned'
+  | 'return.evidence-added'
+  | 'return.evidence-removed'
+  | 'return.marked-ready'
+  | 'return.approved'
+  | 'return.approval-withdrawn'
+  | 'return.submitted'
+  | 'return.reopened';
 
 export interface AuditEvent {
   id: string;

@@ -4,3 +4,4 @@ export type * from './organisations.js';
 export type * from './health.js';
 export type * from './frameworks.js';
 export type * from './access.js';
+export type * from './returns.js';

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { ApiError, ErrorCode, FieldError } from '@wgll/contracts';
 import type { FastifyReply } from 'fastify';
+import { QueryFailedError } from 'typeorm';
 
 /** An HTTP error that carries a stable code from libs/contracts. */
 export class ApiException extends HttpException {
@@ -18,6 +19,8 @@ export class ApiException extends HttpException {
     readonly errors?: FieldError[],
     /** For 429: sent as the Retry-After header and `retryAfterSeconds`. */
     readonly retryAfterSeconds?: number,
+    /** More of the body, for errors whose contract adds fields (e.g. 409 ANSWER_CONFLICT's `current`). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message, status);
   }
@@ -60,6 +63,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
         ...(exception.retryAfterSeconds !== undefined
           ? { retryAfterSeconds: exception.retryAfterSeconds }
           : {}),
+        ...exception.extra,
       };
     }
     if (exception instanceof HttpException) {
@@ -78,6 +82,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
         statusCode: status,
         code: CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED',
         message: (exception as Error).message,
+      };
+    }
+    // The database's own guard on sealed returns (migration AddAssessmentReturns): a conflict, not a fault.
+    if (exception instanceof QueryFailedError && /^RETURN_SEALED\b/.test(exception.message)) {
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        code: 'RETURN_SEALED',
+        message: 'This return has been submitted and sealed, so it cannot change.',
       };
     }
     this.logger.error(

@@ -127,6 +127,20 @@ class EnvironmentVariables {
   SEED_DEMO?: boolean;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'EVIDENCE_MAX_FILE_MB must be a whole number' })
+  @Min(1)
+  @Max(100)
+  EVIDENCE_MAX_FILE_MB = 10;
+
+  @IsOptional()
+  @Matches(/^\s*(pdf|docx|xlsx|pptx|png|jpg|jpeg)(\s*,\s*(pdf|docx|xlsx|pptx|png|jpg|jpeg))*\s*$/i, {
+    message:
+      'EVIDENCE_FILE_TYPES must be a comma-separated list drawn from pdf, docx, xlsx, pptx, png, jpg, jpeg',
+  })
+  EVIDENCE_FILE_TYPES = 'pdf,docx,xlsx,pptx,png,jpg,jpeg';
+
+  @IsOptional()
   @Transform(emptyToUndefined)
   @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_ISSUER must be the issuer URL of the OpenID provider' })
   OIDC_ISSUER?: string;
@@ -173,6 +187,12 @@ export interface AuthConfig {
   oidc: OidcConfig | undefined;
 }
 
+export interface EvidenceConfig {
+  maxFileBytes: number;
+  /** Lower-case file name extensions accepted for upload. */
+  extensions: string[];
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -188,6 +208,7 @@ export interface AppConfig {
   /** Seed the demo accounts: default on in embedded mode, off with DATABASE_URL. */
   seedDemo: boolean;
   auth: AuthConfig;
+  evidence: EvidenceConfig;
 }
 
 export class ConfigError extends Error {
@@ -220,6 +241,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     trustProxy: vars.TRUST_PROXY,
     seedDemo: vars.SEED_DEMO ?? !vars.DATABASE_URL,
+    evidence: {
+      maxFileBytes: vars.EVIDENCE_MAX_FILE_MB * 1024 * 1024,
+      extensions: [...new Set(vars.EVIDENCE_FILE_TYPES.split(',').map((e) => e.trim().toLowerCase()))],
+    },
     auth: {
       secret: vars.AUTH_SECRET,
       accessTokenMinutes: vars.ACCESS_TOKEN_MINUTES,

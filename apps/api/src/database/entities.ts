@@ -7,6 +7,13 @@ import { OrganisationIcsMembershipEntity } from '../modules/organisations/entiti
 import { OrganisationEntity } from '../modules/organisations/entities/organisation.entity.js';
 import { RegionEntity } from '../modules/organisations/entities/region.entity.js';
 
+import { AssessmentReturnEntity } from '../modules/assessments/entities/assessment-return.entity.js';
+import { DomainAnswerEntity } from '../modules/assessments/entities/domain-answer.entity.js';
+import { EvidenceEntity } from '../modules/assessments/entities/evidence.entity.js';
+import { ReturnApprovalEntity } from '../modules/assessments/entities/return-approval.entity.js';
+import { ReturnAssignmentEntity } from '../modules/assessments/entities/return-assignment.entity.js';
+import { ReturnSealEntity } from '../modules/assessments/entities/return-seal.entity.js';
+import { CycleEntity } from '../modules/cycles/cycle.entity.js';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
 import { AuthSessionEntity } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshTokenEntity } from '../modules/auth/entities/refresh-token.entity.js';
@@ -32,4 +39,11 @@ export const entities = [
   RefreshTokenEntity,
   SignInThrottleEntity,
   AuditEventEntity,
+  CycleEntity,
+  AssessmentReturnEntity,
+  DomainAnswerEntity,
+  EvidenceEntity,
+  ReturnAssignmentEntity,
+  ReturnApprovalEntity,
+  ReturnSealEntity,
 ];

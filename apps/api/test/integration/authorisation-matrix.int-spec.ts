@@ -5,10 +5,11 @@
  * ICB mergers. Every other route is tried signed out (401).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ApiError, OrganisationList, OrganisationTeam, Role } from '@wgll/contracts';
+import type { Action, ApiError, OrganisationList, OrganisationTeam, Role } from '@wgll/contracts';
 import type supertest from 'supertest';
 import { routeDeclarations } from '../../src/modules/access/route-declarations.js';
 import { anonymousClient, type Client, clientWith, createUser } from './support/auth.js';
+import { createCycle, smallFramework, startReturns, uploadFrameworks } from './support/returns.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const IN_SCOPE = 'RJ1'; // Guy's and St Thomas': NHS South East London ICB (QKK), London (Y56)
@@ -77,10 +78,155 @@ const NATIONAL_ROUTES: { route: string; admin: number; call(c: Client, ids: Ids)
   },
   { route: 'GET /audit', admin: 200, call: (c) => c.get('/api/audit?pageSize=1') },
   { route: 'POST /frameworks', admin: 400, call: (c) => c.post('/api/frameworks', {}) },
+  { route: 'POST /cycles', admin: 400, call: (c) => c.post('/api/cycles', {}) },
+  { route: 'PATCH /cycles/:id', admin: 404, call: (c) => c.patch(`/api/cycles/${NO_ID}`, {}) },
 ];
+
+/**
+ * Routes on one return, tried by every role on a trust return in scope (RJ1), one outside (RC9) and
+ * the ICB's system return (QKK). Allowed requests are built to stop after the guard without changing
+ * anything (a 400, 404 or 409, or a read), so `allowed` is the status any permitted role gets.
+ */
+const RETURN_ROUTES: { route: string; allowed: number; call(c: Client, id: string): supertest.Test }[] = [
+  { route: 'GET /returns/:id', allowed: 200, call: (c, id) => c.get(`/api/returns/${id}`) },
+  {
+    route: 'PUT /returns/:id/answers/:domainId',
+    allowed: 400,
+    call: (c, id) => c.put(`/api/returns/${id}/answers/well-led-d`, {}),
+  },
+  {
+    route: 'POST /returns/:id/answers/:domainId/confirm',
+    allowed: 400,
+    call: (c, id) => c.post(`/api/returns/${id}/answers/well-led-d/confirm`, {}),
+  },
+  {
+    route: 'POST /returns/:id/evidence/links',
+    allowed: 400,
+    call: (c, id) => c.post(`/api/returns/${id}/evidence/links`, {}),
+  },
+  {
+    route: 'POST /returns/:id/evidence/files',
+    allowed: 400,
+    call: (c, id) => c.post(`/api/returns/${id}/evidence/files`, {}),
+  },
+  {
+    route: 'GET /returns/:id/evidence/:evidenceId/file',
+    allowed: 404,
+    call: (c, id) => c.get(`/api/returns/${id}/evidence/${NO_ID}/file`),
+  },
+  {
+    route: 'DELETE /returns/:id/evidence/:evidenceId',
+    allowed: 404,
+    call: (c, id) => c.delete(`/api/returns/${id}/evidence/${NO_ID}`),
+  },
+  {
+    route: 'GET /returns/:id/assignees',
+    allowed: 200,
+    call: (c, id) => c.get(`/api/returns/${id}/assignees`),
+  },
+  {
+    route: 'PUT /returns/:id/assignments',
+    allowed: 400,
+    call: (c, id) => c.put(`/api/returns/${id}/assignments`, {}),
+  },
+  {
+    route: 'DELETE /returns/:id/assignments/:assignmentId',
+    allowed: 404,
+    call: (c, id) => c.delete(`/api/returns/${id}/assignments/${NO_ID}`),
+  },
+  { route: 'POST /returns/:id/ready', allowed: 409, call: (c, id) => c.post(`/api/returns/${id}/ready`) },
+  {
+    route: 'POST /returns/:id/approvals',
+    allowed: 400,
+    call: (c, id) => c.post(`/api/returns/${id}/approvals`, {}),
+  },
+  { route: 'POST /returns/:id/submit', allowed: 409, call: (c, id) => c.post(`/api/returns/${id}/submit`) },
+  {
+    route: 'POST /returns/:id/reopen',
+    allowed: 400,
+    call: (c, id) => c.post(`/api/returns/${id}/reopen`, {}),
+  },
+  {
+    route: 'GET /returns/:id/seals/:revision',
+    allowed: 404,
+    call: (c, id) => c.get(`/api/returns/${id}/seals/1`),
+  },
+  {
+    route: 'GET /returns/:id/seals/:revision/verification',
+    allowed: 404,
+    call: (c, id) => c.get(`/api/returns/${id}/seals/1/verification`),
+  },
+  { route: 'GET /returns/:id/history', allowed: 200, call: (c, id) => c.get(`/api/returns/${id}/history`) },
+];
+
+/** Routes on a trust's or an ICB's list of returns, tried on one in scope and one outside. */
+const OWNER_RETURN_ROUTES: {
+  route: string;
+  allowed: number;
+  inScope: string;
+  outOfScope: string;
+  call(c: Client, code: string): supertest.Test;
+}[] = [
+  {
+    route: 'GET /organisations/:code/returns',
+    allowed: 200,
+    inScope: 'RJ1',
+    outOfScope: 'RC9',
+    call: (c, code) => c.get(`/api/organisations/${code}/returns`),
+  },
+  {
+    route: 'POST /organisations/:code/returns',
+    allowed: 400,
+    inScope: 'RJ1',
+    outOfScope: 'RC9',
+    call: (c, code) => c.post(`/api/organisations/${code}/returns`, {}),
+  },
+  {
+    route: 'GET /ics/:code/returns',
+    allowed: 200,
+    inScope: 'QKK',
+    outOfScope: 'S1Y5D',
+    call: (c, code) => c.get(`/api/ics/${code}/returns`),
+  },
+  {
+    route: 'POST /ics/:code/returns',
+    allowed: 400,
+    inScope: 'QKK',
+    outOfScope: 'S1Y5D',
+    call: (c, code) => c.post(`/api/ics/${code}/returns`, {}),
+  },
+];
+
+const NO_ID = '00000000-0000-4000-8000-000000000000';
+const ADMIN: Role = 'national-administrator';
+
+/**
+ * Who may take each return action inside their scope, written out independently of policy.ts.
+ * Drafts are private to the trust: ICS leads and regional viewers never reach a trust's return, and
+ * only ICS leads (with administrators) reach the ICB's own return.
+ */
+const TRUST_RETURN_ROLES: Partial<Record<Action, Role[]>> = {
+  'return:view': [ADMIN, 'trust-lead', 'trust-contributor', 'board-approver'],
+  'return:create': [ADMIN, 'trust-lead'],
+  'return:answer': [ADMIN, 'trust-lead', 'trust-contributor'],
+  'return:assign': [ADMIN, 'trust-lead'],
+  'return:submit': [ADMIN, 'trust-lead'],
+  'return:approve': [ADMIN, 'board-approver'],
+  'return:reopen': [ADMIN],
+};
+const SYSTEM_RETURN_ROLES: Partial<Record<Action, Role[]>> = {
+  'return:view': [ADMIN, 'ics-lead'],
+  'return:create': [ADMIN, 'ics-lead'],
+  'return:answer': [ADMIN, 'ics-lead'],
+  'return:assign': [ADMIN, 'ics-lead'],
+  'return:submit': [ADMIN, 'ics-lead'],
+  'return:approve': [ADMIN, 'ics-lead'],
+  'return:reopen': [ADMIN],
+};
 
 interface Ids {
   user: string;
+  returns: { inScope: string; outOfScope: string; system: string };
 }
 
 let t: TestApp;
@@ -94,7 +240,20 @@ beforeAll(async () => {
   // Team members at both organisations, so a leak would show as data.
   await createUser(t, [{ role: 'trust-lead', scopeCode: IN_SCOPE }]);
   await createUser(t, [{ role: 'trust-lead', scopeCode: OUT_OF_SCOPE }]);
-  ids = { user: (await createUser(t, [], { status: 'invited' })).id };
+  const admin = clients.get(ADMIN)!;
+  const org = smallFramework('organisation');
+  const sys = smallFramework('system');
+  await uploadFrameworks(admin, org, sys);
+  const cycle = await createCycle(admin, org, sys);
+  const system = await admin.post('/api/ics/QKK/returns', { cycleId: cycle.id });
+  ids = {
+    user: (await createUser(t, [], { status: 'invited' })).id,
+    returns: {
+      inScope: (await startReturns(admin, IN_SCOPE, cycle.id)).created[0]!.id,
+      outOfScope: (await startReturns(admin, OUT_OF_SCOPE, cycle.id)).created[0]!.id,
+      system: (system.body as { created: { id: string }[] }).created[0]!.id,
+    },
+  };
 }, 120_000);
 
 afterAll(async () => {
@@ -126,14 +285,21 @@ describe('every route declares who may use it', () => {
     const undeclared = routes.filter((r) => !r.rule).map((r) => `${r.method} ${r.path}`);
     expect(undeclared).toEqual([]);
     const allowRoutes = routes.filter((r) => r.rule?.kind === 'allow').map((r) => `${r.method} ${r.path}`);
-    const covered = [...SCOPED_ROUTES.map((r) => r.route), ...NATIONAL_ROUTES.map((r) => r.route)];
+    const covered = [
+      ...SCOPED_ROUTES.map((r) => r.route),
+      ...NATIONAL_ROUTES.map((r) => r.route),
+      ...RETURN_ROUTES.map((r) => r.route),
+      ...OWNER_RETURN_ROUTES.map((r) => r.route),
+    ];
     expect(allowRoutes.filter((r) => !covered.includes(r))).toEqual([]);
     // Scoped routes name their resource; national ones do not.
     for (const r of routes.filter((x) => x.rule?.kind === 'allow')) {
       const scoped = r.rule?.kind === 'allow' && r.rule.resource !== undefined;
       expect({ route: `${r.method} ${r.path}`, scoped }).toEqual({
         route: `${r.method} ${r.path}`,
-        scoped: SCOPED_ROUTES.some((s) => s.route === `${r.method} ${r.path}`),
+        scoped: [...SCOPED_ROUTES, ...RETURN_ROUTES, ...OWNER_RETURN_ROUTES].some(
+          (s) => s.route === `${r.method} ${r.path}`,
+        ),
       });
     }
   });
@@ -164,9 +330,13 @@ describe('every route declares who may use it', () => {
         .replace(':code', IN_SCOPE)
         .replace(':frameworkId', 'wgll-self-assessment')
         .replace(':version', '2026.1')
-        .replace(':grantId', '00000000-0000-4000-8000-000000000000')
-        .replace(':id', ids.user);
-      const method = r.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+        .replace(':grantId', NO_ID)
+        .replace(':evidenceId', NO_ID)
+        .replace(':assignmentId', NO_ID)
+        .replace(':domainId', 'well-led-d')
+        .replace(':revision', '1')
+        .replace(':id', r.path.startsWith('/returns') ? ids.returns.inScope : ids.user);
+      const method = r.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
       const res =
         method === 'get'
           ? await anonymous.get(path)
@@ -238,5 +408,47 @@ describe.each(NATIONAL_ROUTES)('$route', (route) => {
       expect(res.status).toBe(403);
       expect((res.body as ApiError).code).toBe('FORBIDDEN');
     }
+  });
+});
+
+/** The action a route declares (so the expectation follows the declaration, not a copy of it). */
+function actionOf(route: string): Action {
+  const found = routeDeclarations(t.running.app).find((r) => `${r.method} ${r.path}` === route);
+  if (found?.rule?.kind !== 'allow') throw new Error(`${route} has no @Allow`);
+  return found.rule.action;
+}
+
+function expectOutcome(res: supertest.Response, allowed: boolean, allowedStatus: number): void {
+  tried += 1;
+  if (allowed) {
+    expect(res.status).toBe(allowedStatus);
+  } else {
+    expect(res.status).toBe(403);
+    expect(Object.keys(res.body as object).sort()).toEqual(['code', 'message', 'statusCode']);
+  }
+}
+
+describe.each(RETURN_ROUTES)('$route', (route) => {
+  it.each(ROLES.map((r) => r.role))(
+    '%s: its trust return in scope, another trust, and the ICB return',
+    async (role) => {
+      const action = actionOf(route.route);
+      const client = clients.get(role)!;
+      const trustRoles = TRUST_RETURN_ROLES[action]!;
+      const systemRoles = SYSTEM_RETURN_ROLES[action]!;
+      expectOutcome(await route.call(client, ids.returns.inScope), trustRoles.includes(role), route.allowed);
+      expectOutcome(await route.call(client, ids.returns.outOfScope), role === ADMIN, route.allowed);
+      expectOutcome(await route.call(client, ids.returns.system), systemRoles.includes(role), route.allowed);
+    },
+  );
+});
+
+describe.each(OWNER_RETURN_ROUTES)('$route', (route) => {
+  it.each(ROLES.map((r) => r.role))('%s: allowed in scope, denied outside', async (role) => {
+    const action = actionOf(route.route);
+    const roles = (route.inScope === 'QKK' ? SYSTEM_RETURN_ROLES : TRUST_RETURN_ROLES)[action]!;
+    const client = clients.get(role)!;
+    expectOutcome(await route.call(client, route.inScope), roles.includes(role), route.allowed);
+    expectOutcome(await route.call(client, route.outOfScope), role === ADMIN, route.allowed);
   });
 });

@@ -12,19 +12,21 @@ import type { Principal, RequestOrigin } from './principal.js';
  *   `at` query date) or, with no resource, nationally.
  */
 export type AccessRule =
-  | { kind: 'public' }
-  | { kind: 'signed-in' }
-  | { kind: 'allow'; action: Action; resource?: { type: 'organisation' | 'ics' | 'region'; param: string } };
+  { kind: 'public' } | { kind: 'signed-in' } | { kind: 'allow'; action: Action; resource?: ResourceParam };
+
+/**
+ * The path parameter naming the resource: an ODS code, or the id of a record placed through a
+ * locator (`return`: an assessment return, placed as its organisation or ICB on its cycle's date).
+ */
+export type ResourceParam = { type: 'organisation' | 'ics' | 'region' | 'return'; param: string };
 
 export const ACCESS_RULE = 'wgll:access-rule';
 
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
 export const SignedIn = () => SetMetadata(ACCESS_RULE, { kind: 'signed-in' } satisfies AccessRule);
 /** `@Allow('user:manage')` or `@Allow('organisation:view', { type: 'organisation', param: 'code' })`. */
-export const Allow = (
-  action: Action,
-  resource?: { type: 'organisation' | 'ics' | 'region'; param: string },
-) => SetMetadata(ACCESS_RULE, { kind: 'allow', action, resource } satisfies AccessRule);
+export const Allow = (action: Action, resource?: ResourceParam) =>
+  SetMetadata(ACCESS_RULE, { kind: 'allow', action, resource } satisfies AccessRule);
 
 export type AuthenticatedRequest = FastifyRequest & { user?: Principal };
 

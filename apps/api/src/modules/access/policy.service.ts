@@ -4,6 +4,7 @@ import { ApiException } from '../../common/api-exception.filter.js';
 import { isIsoDate } from '../../common/iso-date.js';
 import { todayInLondon } from '../organisations/dated-period.js';
 import { HierarchyRepository } from '../organisations/hierarchy.repository.js';
+import type { ResourceParam } from './access.decorators.js';
 import { can, type Resource, type VisibleScope, visibleScope } from './policy.js';
 import type { Principal } from './principal.js';
 
@@ -11,9 +12,24 @@ import type { Principal } from './principal.js';
  * Decides `can(user, action, resource)` from the user's roles and the dated hierarchy: a resource is
  * placed in its ICS and region on the date being viewed, then the pure rule in policy.ts decides.
  */
+/** Where a record lives: the organisation or ICS it belongs to, and the date to place it on. */
+export interface Located {
+  type: 'organisation' | 'ics';
+  code: string;
+  at: string;
+}
+export type Locator = (id: string) => Promise<Located | null>;
+
 @Injectable()
 export class PolicyService {
+  private readonly locators = new Map<string, Locator>();
+
   constructor(private readonly hierarchy: HierarchyRepository) {}
+
+  /** Lets a domain module place its records (e.g. returns) for `@Allow` without access depending on it. */
+  registerLocator(type: 'return', locator: Locator): void {
+    this.locators.set(type, locator);
+  }
 
   /** The date a request views the hierarchy on: a valid `at`, otherwise today (UK). */
   static dateOf(at: unknown): string {
@@ -21,7 +37,11 @@ export class PolicyService {
   }
 
   /** Places a resource in the hierarchy on `at`; null when no such resource exists. */
-  async resolve(type: 'organisation' | 'ics' | 'region', code: string, at: string): Promise<Resource | null> {
+  async resolve(type: ResourceParam['type'], code: string, at: string): Promise<Resource | null> {
+    if (type === 'return') {
+      const located = await this.locators.get(type)?.(code);
+      return located ? this.resolve(located.type, located.code, located.at) : null;
+    }
     const upper = code.trim().toUpperCase();
     if (type === 'organisation') {
       const place = await this.hierarchy.placeOrganisation(upper, at);

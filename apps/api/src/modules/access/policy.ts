@@ -39,10 +39,39 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   'national-administrator': [],
   'regional-viewer': ['region:view', 'ics:view', 'organisation:view'],
   'ics-lead': ['ics:view', 'organisation:view'],
-  'trust-lead': ['organisation:view', 'return:create', 'return:assign', 'return:answer', 'return:submit'],
-  'trust-contributor': ['organisation:view', 'return:answer'],
-  'board-approver': ['organisation:view', 'return:approve'],
+  'trust-lead': [
+    'organisation:view',
+    'return:view',
+    'return:create',
+    'return:assign',
+    'return:answer',
+    'return:submit',
+  ],
+  'trust-contributor': ['organisation:view', 'return:view', 'return:answer'],
+  'board-approver': ['organisation:view', 'return:view', 'return:approve'],
 };
+
+/**
+ * What an ICS lead may do with the ICB's own system-level return (a resource of type `ics`). It does
+ * not reach the ICS's trusts: their returns are private to each trust until sealed.
+ */
+export const ICS_RETURN_ACTIONS: readonly Action[] = [
+  'return:view',
+  'return:create',
+  'return:assign',
+  'return:answer',
+  'return:submit',
+  'return:approve',
+];
+
+function systemReturnGrant(grant: Grant, action: Action, resource: Resource): boolean {
+  return (
+    grant.role === 'ics-lead' &&
+    ICS_RETURN_ACTIONS.includes(action) &&
+    resource.type === 'ics' &&
+    resource.code === grant.scopeCode
+  );
+}
 
 function covers(grant: Grant, resource: Resource): boolean {
   switch (ROLE_SCOPE[grant.role]) {
@@ -69,8 +98,8 @@ export function can(grants: readonly Grant[], action: Action, resource: Resource
     (grant) =>
       grant.role === 'national-administrator' ||
       (!NATIONAL_ACTIONS.includes(action) &&
-        ROLE_ACTIONS[grant.role].includes(action) &&
-        covers(grant, resource)),
+        ((ROLE_ACTIONS[grant.role].includes(action) && covers(grant, resource)) ||
+          systemReturnGrant(grant, action, resource))),
   );
 }
 

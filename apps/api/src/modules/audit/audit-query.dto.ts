@@ -3,26 +3,42 @@ import type { AuditAction, AuditListQuery } from '@wgll/contracts';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/page-query.js';
 
-export const AUDIT_ACTIONS: AuditAction[] = [
-  'sign-in.succeeded',
-  'sign-in.failed',
-  'sign-in.locked',
-  'sign-in.sso-succeeded',
-  'sign-in.sso-unknown',
-  'sign-in.sso-linked',
-  'sign-out',
-  'session.refresh-reused',
-  'password.changed',
-  'invitation.created',
-  'invitation.accepted',
-  'user.created',
-  'user.updated',
-  'user.disabled',
-  'user.enabled',
-  'role.granted',
-  'role.revoked',
-  'framework.uploaded',
-];
+/** Every audit action; a Record so that adding one to the contract without listing it here fails to compile. */
+const ACTION_SET: Record<AuditAction, true> = {
+  'sign-in.succeeded': true,
+  'sign-in.failed': true,
+  'sign-in.locked': true,
+  'sign-in.sso-succeeded': true,
+  'sign-in.sso-unknown': true,
+  'sign-in.sso-linked': true,
+  'sign-out': true,
+  'session.refresh-reused': true,
+  'password.changed': true,
+  'invitation.created': true,
+  'invitation.accepted': true,
+  'user.created': true,
+  'user.updated': true,
+  'user.disabled': true,
+  'user.enabled': true,
+  'role.granted': true,
+  'role.revoked': true,
+  'framework.uploaded': true,
+  'cycle.created': true,
+  'cycle.updated': true,
+  'return.created': true,
+  'return.answer-saved': true,
+  'return.answer-confirmed': true,
+  'return.assigned': true,
+  'return.unassigned': true,
+  'return.evidence-added': true,
+  'return.evidence-removed': true,
+  'return.marked-ready': true,
+  'return.approved': true,
+  'return.approval-withdrawn': true,
+  'return.submitted': true,
+  'return.reopened': true,
+};
+export const AUDIT_ACTIONS = Object.keys(ACTION_SET) as AuditAction[];
 
 export class AuditListQueryDto extends PageQuery implements AuditListQuery {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })

@@ -37,10 +37,17 @@ export class AuditService {
     );
   }
 
-  async list(query: AuditListQuery): Promise<AuditList> {
+  /** One page of events, newest first; `target` keeps those about one record (e.g. a return's history). */
+  async list(query: AuditListQuery, target?: { type: string; id: string }): Promise<AuditList> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const builder = this.events.createQueryBuilder('e');
+    if (target) {
+      builder.andWhere('e.target_type = :targetType AND e.target_id = :targetId', {
+        targetType: target.type,
+        targetId: target.id,
+      });
+    }
     if (query.action) builder.andWhere('e.action = :action', { action: query.action });
     if (query.userId) {
       builder.andWhere("(e.actor_id = :userId OR (e.target_type = 'user' AND e.target_id = :userIdText))", {

@@ -58,6 +58,7 @@ export class AuthService {
         manageUsers: can(principal.grants, 'user:manage', NATIONAL),
         manageFrameworks: can(principal.grants, 'framework:manage', NATIONAL),
         readAudit: can(principal.grants, 'audit:read', NATIONAL),
+        manageCycles: can(principal.grants, 'cycle:manage', NATIONAL),
       },
       signedInWith: principal.method,
     };

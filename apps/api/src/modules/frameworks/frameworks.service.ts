@@ -29,6 +29,8 @@ function toSummary(e: FrameworkVersionEntity): FrameworkVersionSummary {
 @Injectable()
 export class FrameworksService {
   private readonly logger = new Logger('FrameworksService');
+  /** Published versions never change, so their documents are kept once read. */
+  private readonly published = new Map<string, FrameworkVersion>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -52,6 +54,28 @@ export class FrameworksService {
     const document = row.document;
     if (!careSetting || document.level === 'system') return document;
     return { ...document, domains: document.domains.filter((d) => appliesTo(d, careSetting)) };
+  }
+
+  /** A stored version's summary, or null. */
+  async find(frameworkId: string, version: string): Promise<FrameworkVersionSummary | null> {
+    const row = await this.versions.findOneBy({ frameworkId, version });
+    return row ? toSummary(row) : null;
+  }
+
+  /** The whole document of a version (all care settings), from memory once published. */
+  async document(frameworkId: string, version: string): Promise<FrameworkVersion> {
+    const key = `${frameworkId}@${version}`;
+    const cached = this.published.get(key);
+    if (cached) return cached;
+    const document = await this.get(frameworkId, version);
+    if (document.status !== 'draft') this.published.set(key, document);
+    return document;
+  }
+
+  /** Titles of stored versions, keyed `frameworkId@version`. */
+  async titles(): Promise<Map<string, string>> {
+    const rows = await this.versions.find({ select: { frameworkId: true, version: true, title: true } });
+    return new Map(rows.map((r) => [`${r.frameworkId}@${r.version}`, r.title]));
   }
 
   /**

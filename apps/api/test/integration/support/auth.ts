@@ -16,6 +16,7 @@ export interface Client {
   get(path: string): supertest.Test;
   post(path: string, body?: object): supertest.Test;
   patch(path: string, body?: object): supertest.Test;
+  put(path: string, body?: object): supertest.Test;
   delete(path: string): supertest.Test;
 }
 
@@ -34,6 +35,11 @@ export async function anonymousClient(t: TestApp): Promise<Client> {
     patch: (path, body) =>
       agent
         .patch(path)
+        .set('x-csrf-token', client.csrf)
+        .send(body ?? {}),
+    put: (path, body) =>
+      agent
+        .put(path)
         .set('x-csrf-token', client.csrf)
         .send(body ?? {}),
     delete: (path) => agent.delete(path).set('x-csrf-token', client.csrf),

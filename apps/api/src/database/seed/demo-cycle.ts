@@ -1,0 +1,30 @@
+import type { DataSource } from 'typeorm';
+import { CycleEntity } from '../../modules/cycles/cycle.entity.js';
+import { todayInLondon } from '../../modules/organisations/dated-period.js';
+
+/**
+ * The demo's assessment cycle: this financial year (April to March), answered with the bundled
+ * question bank, with the hierarchy read on 1 April. Created only when there is no cycle at all.
+ */
+export async function seedDemoCycle(
+  dataSource: DataSource,
+  today = todayInLondon(),
+): Promise<CycleEntity | null> {
+  const cycles = dataSource.getRepository(CycleEntity);
+  if ((await cycles.count()) > 0) return null;
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const start = month >= 4 ? year : year - 1;
+  return cycles.save(
+    cycles.create({
+      name: `${start}/${String((start + 1) % 100).padStart(2, '0')}`,
+      organisationFrameworkId: 'wgll-self-assessment',
+      organisationFrameworkVersion: '2026.1',
+      systemFrameworkId: 'wgll-self-assessment-system',
+      systemFrameworkVersion: '2026.1',
+      opensOn: `${start}-04-01`,
+      closesOn: `${start + 1}-03-31`,
+      referenceDate: `${start}-04-01`,
+      createdBy: null,
+    }),
+  );
+}

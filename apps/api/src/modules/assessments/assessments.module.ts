@@ -1,0 +1,40 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { PolicyService } from '../access/policy.service.js';
+import { CyclesModule } from '../cycles/cycles.module.js';
+import { FrameworksModule } from '../frameworks/frameworks.module.js';
+import { AnswersService } from './answers.service.js';
+import { AssignmentsService } from './assignments.service.js';
+import { CarryForwardService } from './carry-forward.service.js';
+import { EvidenceService } from './evidence.service.js';
+import { OwnerReturnsController } from './owner-returns.controller.js';
+import { ReturnStore } from './return-store.js';
+import { ReturnsController, ReturnsSupportController } from './returns.controller.js';
+import { ReturnsService } from './returns.service.js';
+import { WorkflowService } from './workflow.service.js';
+
+/** Assessment returns: answers, evidence, assignments, carry forward, approval, sealing, reopening. */
+@Module({
+  imports: [CyclesModule, FrameworksModule],
+  controllers: [OwnerReturnsController, ReturnsController, ReturnsSupportController],
+  providers: [
+    ReturnStore,
+    ReturnsService,
+    AnswersService,
+    EvidenceService,
+    AssignmentsService,
+    CarryForwardService,
+    WorkflowService,
+  ],
+  exports: [ReturnsService],
+})
+export class AssessmentsModule implements OnModuleInit {
+  constructor(
+    private readonly policy: PolicyService,
+    private readonly store: ReturnStore,
+  ) {}
+
+  /** Lets `@Allow(…, { type: 'return' })` place a return as its trust or ICB on its cycle's date. */
+  onModuleInit(): void {
+    this.policy.registerLocator('return', (id) => this.store.locate(id));
+  }
+}

@@ -1,0 +1,213 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  AddEvidenceLinkRequest,
+  ApproveRequest,
+  AssignRequest,
+  CareSetting,
+  Confidence,
+  ConfirmAnswerRequest,
+  CreateOrganisationReturnsRequest,
+  CreateSystemReturnRequest,
+  MeasureId,
+  ReopenRequest,
+  SaveAnswerRequest,
+} from '@wgll/contracts';
+import { CARE_SETTINGS, MEASURE_IDS } from '@wgll/framework';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  Validate,
+} from 'class-validator';
+import { IsoDateConstraint } from '../../../common/at-date.js';
+import { PageQuery } from '../../../common/page-query.js';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const CONFIDENCE: Confidence[] = ['low', 'medium', 'high'];
+
+export class ReturnIdParam {
+  @IsUUID('all', { message: 'id must be a return id' })
+  id: string;
+}
+
+export class AnswerParams extends ReturnIdParam {
+  @Matches(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, { message: 'domainId must be a domain id of the framework' })
+  @MaxLength(100)
+  domainId: string;
+}
+
+export class EvidenceParams extends ReturnIdParam {
+  @IsUUID('all', { message: 'evidenceId must be an evidence id' })
+  evidenceId: string;
+}
+
+export class AssignmentParams extends ReturnIdParam {
+  @IsUUID('all', { message: 'assignmentId must be an assignment id' })
+  assignmentId: string;
+}
+
+export class SealParams extends ReturnIdParam {
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  )
+  @IsInt({ message: 'revision must be a whole number' })
+  @Min(1)
+  revision: number;
+}
+
+export class CycleFilterQuery {
+  @ApiPropertyOptional({ description: 'Only this cycle' })
+  @IsOptional()
+  @IsUUID('all', { message: 'cycleId must be a cycle id' })
+  cycleId?: string;
+}
+
+export class HistoryQuery extends PageQuery {}
+
+export class CreateOrganisationReturnsDto implements CreateOrganisationReturnsRequest {
+  @ApiProperty()
+  @IsUUID('all', { message: 'Choose the cycle' })
+  cycleId: string;
+
+  @ApiPropertyOptional({
+    enum: CARE_SETTINGS,
+    isArray: true,
+    description: 'Default: every care setting the trust runs',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(CARE_SETTINGS, {
+    each: true,
+    message: `each care setting must be one of ${CARE_SETTINGS.join(', ')}`,
+  })
+  careSettings?: CareSetting[];
+
+  @ApiPropertyOptional({ description: "Start from the trust's last sealed return of an earlier cycle" })
+  @IsOptional()
+  @IsBoolean()
+  carryForward?: boolean;
+}
+
+export class CreateSystemReturnDto implements CreateSystemReturnRequest {
+  @ApiProperty()
+  @IsUUID('all', { message: 'Choose the cycle' })
+  cycleId: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  carryForward?: boolean;
+}
+
+export class SaveAnswerDto implements SaveAnswerRequest {
+  @ApiProperty({ description: 'The version the edit is based on; 0 when the domain had no answer' })
+  @IsInt({ message: 'baseVersion must be a whole number' })
+  @Min(0)
+  baseVersion: number;
+
+  @ApiProperty({ type: [String], description: 'Element ids ticked as met' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  met: string[];
+
+  @ApiProperty()
+  @IsBoolean()
+  notApplicable: boolean;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(10000, { message: 'The comment must be 10,000 characters or fewer' })
+  comment: string;
+
+  @ApiProperty({ enum: CONFIDENCE, nullable: true })
+  @IsOptional()
+  @IsIn(CONFIDENCE, { message: 'confidence must be low, medium or high' })
+  confidence: Confidence | null;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'each evidence id must be an evidence id of this return' })
+  evidenceIds: string[];
+}
+
+export class ConfirmAnswerDto implements ConfirmAnswerRequest {
+  @ApiProperty()
+  @IsInt({ message: 'baseVersion must be a whole number' })
+  @Min(1)
+  baseVersion: number;
+}
+
+export class AddEvidenceLinkDto implements AddEvidenceLinkRequest {
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'Enter a title for the link' })
+  @MaxLength(300)
+  title: string;
+
+  @ApiProperty({ example: 'https://intranet.example.nhs.uk/board-papers/2026-09' })
+  @Transform(trim)
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    {
+      message: 'Enter a web address starting with https:// or http://',
+    },
+  )
+  @MaxLength(2000)
+  url: string;
+}
+
+export class AssignDto implements AssignRequest {
+  @ApiPropertyOptional({ enum: MEASURE_IDS })
+  @IsOptional()
+  @IsIn(MEASURE_IDS, { message: 'measure must be one of the seven measures' })
+  measure?: MeasureId;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, { message: 'domainId must be a domain id of the framework' })
+  @MaxLength(100)
+  domainId?: string;
+
+  @ApiProperty()
+  @IsUUID('all', { message: 'Choose the person to assign' })
+  userId: string;
+}
+
+export class ApproveDto implements ApproveRequest {
+  @ApiProperty({ example: '2026-11-05' })
+  @Validate(IsoDateConstraint)
+  meetingDate: string;
+
+  @ApiProperty({ example: 'Board minute 2026/114' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'Enter the minute reference' })
+  @MaxLength(100)
+  minuteReference: string;
+}
+
+export class ReopenDto implements ReopenRequest {
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'Enter the reason for reopening' })
+  @MaxLength(2000)
+  reason: string;
+}

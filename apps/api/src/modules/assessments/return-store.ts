@@ -1,0 +1,174 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PersonRef } from '@wgll/contracts';
+import type { FrameworkVersion } from '@wgll/framework';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
+import type { Located } from '../access/policy.service.js';
+import type { Principal } from '../access/principal.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CycleEntity } from '../cycles/cycle.entity.js';
+import { CyclesService } from '../cycles/cycles.service.js';
+import { FrameworksService } from '../frameworks/frameworks.service.js';
+import { UserEntity } from '../users/entities/user.entity.js';
+import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
+import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function returnNotFound(): ApiException {
+  return new NotFoundApiException('RETURN_NOT_FOUND', 'There is no such return.');
+}
+
+export function sealed(): ApiException {
+  return new ApiException(
+    HttpStatus.CONFLICT,
+    'RETURN_SEALED',
+    'This return has been submitted and sealed, so it cannot change. A national administrator can reopen it.',
+  );
+}
+
+export interface LoadedReturn {
+  ret: AssessmentReturnEntity;
+  cycle: CycleEntity;
+}
+
+export interface EditContext extends LoadedReturn {
+  framework: FrameworkVersion;
+}
+
+/** A short label for audit entries: "RJ1 acute 2026/27" or "QKK system 2026/27". */
+export function returnLabel(ret: AssessmentReturnEntity, cycle: Pick<CycleEntity, 'name'>): string {
+  return `${ret.organisationCode ?? ret.icsCode} ${ret.careSetting ?? 'system'} ${cycle.name}`;
+}
+
+/** Loading, locking and the rules every change to a return shares. */
+@Injectable()
+export class ReturnStore {
+  constructor(
+    @InjectDataSource() readonly dataSource: DataSource,
+    private readonly frameworks: FrameworksService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Places a return for the access guard: its trust or ICB, on its cycle's reference date. */
+  async locate(id: string): Promise<Located | null> {
+    if (!UUID.test(id)) return null;
+    const [row] = await this.dataSource.query<
+      { organisation_code: string | null; ics_code: string | null; reference_date: string }[]
+    >(
+      `SELECT r.organisation_code, r.ics_code, to_char(c.reference_date, 'YYYY-MM-DD') AS reference_date
+       FROM assessment_return r JOIN cycle c ON c.id = r.cycle_id WHERE r.id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    return row.organisation_code
+      ? { type: 'organisation', code: row.organisation_code, at: row.reference_date }
+      : { type: 'ics', code: row.ics_code!, at: row.reference_date };
+  }
+
+  async load(id: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedReturn> {
+    const ret = UUID.test(id) ? await manager.getRepository(AssessmentReturnEntity).findOneBy({ id }) : null;
+    if (!ret) throw returnNotFound();
+    const cycle = await manager.getRepository(CycleEntity).findOneByOrFail({ id: ret.cycleId });
+    return { ret, cycle };
+  }
+
+  /** Locks the return row for the rest of the transaction: changes to one return are serialised. */
+  async lock(manager: EntityManager, id: string): Promise<LoadedReturn> {
+    const ret = UUID.test(id)
+      ? await manager
+          .getRepository(AssessmentReturnEntity)
+          .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!ret) throw returnNotFound();
+    const cycle = await manager.getRepository(CycleEntity).findOneByOrFail({ id: ret.cycleId });
+    return { ret, cycle };
+  }
+
+  framework(
+    ref: Pick<AssessmentReturnEntity, 'frameworkId' | 'frameworkVersion'>,
+  ): Promise<FrameworkVersion> {
+    return this.frameworks.document(ref.frameworkId, ref.frameworkVersion);
+  }
+
+  /**
+   * Starts a change to a return's content (answers, evidence): locks the return, then refuses a
+   * sealed return or a cycle that is not open. Call `recordEdit` once the change is known to happen.
+   */
+  async beginEdit(manager: EntityManager, id: string): Promise<EditContext> {
+    const loaded = await this.lock(manager, id);
+    if (loaded.ret.state === 'submitted') throw sealed();
+    CyclesService.assertOpen(loaded.cycle);
+    return { ...loaded, framework: await this.framework(loaded.ret) };
+  }
+
+  /**
+   * Marks the return changed. An approved return loses its board approvals, since the board approved
+   * something else (recorded on each approval and in the audit log); it then awaits approval again.
+   * Returns how many approvals were withdrawn.
+   */
+  async recordEdit(
+    manager: EntityManager,
+    context: EditContext,
+    actor: Principal,
+    change: string,
+  ): Promise<number> {
+    const { ret, cycle } = context;
+    let withdrawn = 0;
+    if (ret.state === 'approved') {
+      withdrawn = await this.withdrawApprovals(manager, ret, cycle, actor, change);
+      ret.state = 'awaiting-approval';
+    }
+    ret.updatedAt = new Date();
+    await manager
+      .getRepository(AssessmentReturnEntity)
+      .update({ id: ret.id }, { state: ret.state, updatedAt: ret.updatedAt });
+    return withdrawn;
+  }
+
+  private async withdrawApprovals(
+    manager: EntityManager,
+    ret: AssessmentReturnEntity,
+    cycle: CycleEntity,
+    actor: Principal,
+    change: string,
+  ): Promise<number> {
+    const reason = `The return changed after approval (${change}).`;
+    const result = await manager
+      .createQueryBuilder()
+      .update(ReturnApprovalEntity)
+      .set({ withdrawnAt: () => 'now()', withdrawnReason: reason })
+      .where('return_id = :id AND revision = :revision AND withdrawn_at IS NULL', {
+        id: ret.id,
+        revision: ret.revision,
+      })
+      .returning(['id'])
+      .execute();
+    const ids = (result.raw as { id: string }[]).map((r) => r.id);
+    await this.audit.record(
+      {
+        action: 'return.approval-withdrawn',
+        actor,
+        target: { type: 'return', id: ret.id, label: returnLabel(ret, cycle) },
+        details: { approvals: ids, reason, revision: ret.revision },
+      },
+      manager,
+    );
+    return ids.length;
+  }
+
+  /** Display names (and emails) of users, by id. */
+  async people(
+    ids: Iterable<string | null>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, PersonRef & { email: string }>> {
+    const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const rows = await manager.getRepository(UserEntity).find({
+      where: { id: In(wanted) },
+      select: { id: true, displayName: true, email: true },
+    });
+    return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.displayName, email: u.email }]));
+  }
+}

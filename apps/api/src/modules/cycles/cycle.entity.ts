@@ -1,0 +1,43 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * An assessment round (e.g. "2026/27"): the framework version for each level, when it accepts
+ * answers, and the date on which the organisation hierarchy is read for its returns.
+ */
+@Entity({ name: 'cycle' })
+@Index('cycle_name', ['name'], { unique: true })
+@Check('cycle_dates', 'opens_on <= closes_on')
+export class CycleEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  name: string;
+
+  @Column({ name: 'organisation_framework_id', type: 'varchar', length: 100 })
+  organisationFrameworkId: string;
+
+  @Column({ name: 'organisation_framework_version', type: 'varchar', length: 40 })
+  organisationFrameworkVersion: string;
+
+  @Column({ name: 'system_framework_id', type: 'varchar', length: 100 })
+  systemFrameworkId: string;
+
+  @Column({ name: 'system_framework_version', type: 'varchar', length: 40 })
+  systemFrameworkVersion: string;
+
+  @Column({ name: 'opens_on', type: 'date' })
+  opensOn: string;
+
+  @Column({ name: 'closes_on', type: 'date' })
+  closesOn: string;
+
+  @Column({ name: 'reference_date', type: 'date' })
+  referenceDate: string;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,165 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Cycle, CycleList, FieldError, FrameworkRef } from '@wgll/contracts';
+import type { FrameworkLevel } from '@wgll/framework';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
+import type { Principal } from '../access/principal.js';
+import { AuditService } from '../audit/audit.service.js';
+import { FrameworksService } from '../frameworks/frameworks.service.js';
+import { todayInLondon } from '../organisations/dated-period.js';
+import { CycleEntity } from './cycle.entity.js';
+import { cycleStatus, toCycle } from './cycles.mapper.js';
+import type { CreateCycleDto, UpdateCycleDto } from './dto/cycle.dto.js';
+
+export function cycleNotFound(): ApiException {
+  return new NotFoundApiException('CYCLE_NOT_FOUND', 'There is no such assessment cycle.');
+}
+
+/** Assessment rounds: created and dated by national administrators, read by everyone signed in. */
+@Injectable()
+export class CyclesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly frameworks: FrameworksService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private get cycles() {
+    return this.dataSource.getRepository(CycleEntity);
+  }
+
+  async list(): Promise<CycleList> {
+    const [rows, titles] = await Promise.all([
+      this.cycles.find({ order: { opensOn: 'DESC', name: 'DESC' } }),
+      this.frameworks.titles(),
+    ]);
+    const today = todayInLondon();
+    return { items: rows.map((r) => toCycle(r, today, titles)) };
+  }
+
+  async get(id: string): Promise<Cycle> {
+    return toCycle(await this.entity(id), todayInLondon(), await this.frameworks.titles());
+  }
+
+  async entity(id: string): Promise<CycleEntity> {
+    const row = await this.cycles.findOneBy({ id });
+    if (!row) throw cycleNotFound();
+    return row;
+  }
+
+  async create(input: CreateCycleDto, actor: Principal): Promise<Cycle> {
+    const errors = [
+      ...(await this.checkFramework('organisationFramework', input.organisationFramework, 'organisation')),
+      ...(await this.checkFramework('systemFramework', input.systemFramework, 'system')),
+      ...checkDates(input.opensOn, input.closesOn),
+    ];
+    if (errors.length > 0) throw invalid(errors);
+    try {
+      const saved = await this.dataSource.transaction(async (manager) => {
+        const row = await manager.getRepository(CycleEntity).save(
+          manager.getRepository(CycleEntity).create({
+            name: input.name,
+            organisationFrameworkId: input.organisationFramework.frameworkId,
+            organisationFrameworkVersion: input.organisationFramework.version,
+            systemFrameworkId: input.systemFramework.frameworkId,
+            systemFrameworkVersion: input.systemFramework.version,
+            opensOn: input.opensOn,
+            closesOn: input.closesOn,
+            referenceDate: input.referenceDate,
+            createdBy: actor.id,
+          }),
+        );
+        await this.audit.record(
+          {
+            action: 'cycle.created',
+            actor,
+            target: { type: 'cycle', id: row.id, label: row.name },
+            details: { ...input },
+          },
+          manager,
+        );
+        return row;
+      });
+      return this.get(saved.id);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new ApiException(
+          HttpStatus.CONFLICT,
+          'CYCLE_EXISTS',
+          `There is already a cycle called ${input.name}.`,
+          [{ field: 'name', messages: [`There is already a cycle called ${input.name}`] }],
+        );
+      }
+      throw error;
+    }
+  }
+
+  async update(id: string, input: UpdateCycleDto, actor: Principal): Promise<Cycle> {
+    await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(CycleEntity);
+      const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw cycleNotFound();
+      const before = { opensOn: row.opensOn, closesOn: row.closesOn };
+      const after = { opensOn: input.opensOn ?? row.opensOn, closesOn: input.closesOn ?? row.closesOn };
+      const errors = checkDates(after.opensOn, after.closesOn);
+      if (errors.length > 0) throw invalid(errors);
+      await repo.update({ id }, after);
+      await this.audit.record(
+        {
+          action: 'cycle.updated',
+          actor,
+          target: { type: 'cycle', id, label: row.name },
+          details: { before, after },
+        },
+        manager,
+      );
+    });
+    return this.get(id);
+  }
+
+  /** Refuses writes to a return unless its cycle is open today. */
+  static assertOpen(cycle: Pick<CycleEntity, 'name' | 'opensOn' | 'closesOn'>): void {
+    const status = cycleStatus(cycle, todayInLondon());
+    if (status !== 'open') {
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        'CYCLE_NOT_OPEN',
+        status === 'upcoming'
+          ? `The ${cycle.name} cycle opens on ${cycle.opensOn}; answers can be given from then.`
+          : `The ${cycle.name} cycle closed on ${cycle.closesOn}; its returns can no longer change.`,
+      );
+    }
+  }
+
+  private async checkFramework(
+    field: string,
+    ref: FrameworkRef,
+    level: FrameworkLevel,
+  ): Promise<FieldError[]> {
+    const found = await this.frameworks.find(ref.frameworkId, ref.version);
+    const problem = !found
+      ? `There is no version ${ref.version} of the framework ${ref.frameworkId}`
+      : found.level !== level
+        ? `${found.title} is a framework for ${found.level} returns, not ${level} returns`
+        : found.status !== 'published'
+          ? `${found.title} version ${ref.version} is ${found.status}; a cycle needs a published version`
+          : null;
+    return problem ? [{ field, messages: [problem] }] : [];
+  }
+}
+
+function checkDates(opensOn: string, closesOn: string): FieldError[] {
+  return opensOn > closesOn
+    ? [{ field: 'closesOn', messages: ['The closing date must be on or after the opening date'] }]
+    : [];
+}
+
+function invalid(errors: FieldError[]): ApiException {
+  return new ApiException(
+    HttpStatus.BAD_REQUEST,
+    'VALIDATION_FAILED',
+    'There is a problem with the cycle: each is listed with its field.',
+    errors,
+  );
+}

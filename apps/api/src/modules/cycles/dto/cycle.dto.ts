@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CreateCycleRequest, FrameworkRef, UpdateCycleRequest } from '@wgll/contracts';
+import { ID_PATTERN, VERSION_PATTERN } from '@wgll/framework';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  Validate,
+  ValidateNested,
+} from 'class-validator';
+import { IsoDateConstraint } from '../../../common/at-date.js';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class FrameworkRefDto implements FrameworkRef {
+  @ApiProperty({ example: 'wgll-self-assessment' })
+  @Matches(ID_PATTERN, { message: 'frameworkId must be a framework id, for example wgll-self-assessment' })
+  @MaxLength(100)
+  frameworkId: string;
+
+  @ApiProperty({ example: '2026.1' })
+  @Matches(VERSION_PATTERN, { message: 'version must be a framework version, for example 2026.1' })
+  version: string;
+}
+
+export class CreateCycleDto implements CreateCycleRequest {
+  @ApiProperty({ example: '2026/27' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'Enter a name for the cycle, for example 2026/27' })
+  @MaxLength(40)
+  name: string;
+
+  @ApiProperty({ type: FrameworkRefDto })
+  @IsDefined({ message: 'Choose the framework version for organisation returns' })
+  @ValidateNested()
+  @Type(() => FrameworkRefDto)
+  organisationFramework: FrameworkRefDto;
+
+  @ApiProperty({ type: FrameworkRefDto })
+  @IsDefined({ message: 'Choose the framework version for system (ICB) returns' })
+  @ValidateNested()
+  @Type(() => FrameworkRefDto)
+  systemFramework: FrameworkRefDto;
+
+  @ApiProperty({ example: '2026-10-01' })
+  @Validate(IsoDateConstraint)
+  opensOn: string;
+
+  @ApiProperty({ example: '2027-03-31' })
+  @Validate(IsoDateConstraint)
+  closesOn: string;
+
+  @ApiProperty({ example: '2026-04-01', description: 'The organisation hierarchy is read on this date' })
+  @Validate(IsoDateConstraint)
+  referenceDate: string;
+}
+
+export class UpdateCycleDto implements UpdateCycleRequest {
+  @ApiPropertyOptional({ example: '2026-10-01' })
+  @IsOptional()
+  @Validate(IsoDateConstraint)
+  opensOn?: string;
+
+  @ApiPropertyOptional({ example: '2027-03-31' })
+  @IsOptional()
+  @Validate(IsoDateConstraint)
+  closesOn?: string;
+}
+
+export class CycleIdParam {
+  @IsUUID('all', { message: 'id must be a cycle id' })
+  id: string;
+}

@@ -1,0 +1,405 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type {
+  AnswerConflictError,
+  ApiError,
+  Approval,
+  AuditEvent,
+  ReturnDetail,
+  ReturnHistory,
+  SaveAnswerResult,
+  SealVerification,
+  SessionInfo,
+} from '@wgll/contracts';
+import type { FrameworkVersion } from '@wgll/framework';
+import { type Client, clientWith } from './support/auth.js';
+import {
+  answer,
+  answerAll,
+  createCycle,
+  getReturn,
+  isoDay,
+  smallFramework,
+  startReturns,
+  upTo,
+  uploadFrameworks,
+} from './support/returns.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let admin: Client;
+let lead: Client;
+let contributor: Client;
+let board: Client;
+let board2: Client;
+let outsider: Client;
+let org: FrameworkVersion;
+let sys: FrameworkVersion;
+let cycleId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await clientWith(t, [{ role: 'national-administrator' }]);
+  lead = await clientWith(t, [{ role: 'trust-lead', scopeCode: 'RJ1' }]);
+  contributor = await clientWith(t, [{ role: 'trust-contributor', scopeCode: 'RJ1' }]);
+  board = await clientWith(t, [{ role: 'board-approver', scopeCode: 'RJ1' }]);
+  board2 = await clientWith(t, [{ role: 'board-approver', scopeCode: 'RJ1' }]);
+  outsider = await clientWith(t, [{ role: 'trust-lead', scopeCode: 'RC9' }]);
+  org = smallFramework('organisation');
+  sys = smallFramework('system');
+  await uploadFrameworks(admin, org, sys);
+  cycleId = (await createCycle(admin, org, sys)).id;
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+async function newReturn(): Promise<ReturnDetail> {
+  const cycle = await createCycle(admin, org, sys);
+  const { created } = await startReturns(lead, 'RJ1', cycle.id);
+  return getReturn(lead, created[0]!.id);
+}
+
+function errorOf(res: { body: unknown }): ApiError {
+  return res.body as ApiError;
+}
+
+describe('cycles', () => {
+  it('only a national administrator creates one, with field errors for bad input', async () => {
+    const body = {
+      name: 'Bad',
+      organisationFramework: { frameworkId: sys.frameworkId, version: '1' },
+      systemFramework: { frameworkId: 'nope', version: '1' },
+      opensOn: '2026-10-01',
+      closesOn: '2026-09-01',
+      referenceDate: '2026-04-01',
+    };
+    expect((await lead.post('/api/cycles', body)).status).toBe(403);
+    const res = await admin.post('/api/cycles', body);
+    expect(res.status).toBe(400);
+    expect(
+      errorOf(res)
+        .errors?.map((e) => e.field)
+        .sort(),
+    ).toEqual(['closesOn', 'organisationFramework', 'systemFramework']);
+    const count = await t.dataSource.query<{ n: string }[]>(
+      "SELECT count(*) AS n FROM cycle WHERE name = 'Bad'",
+    );
+    expect(Number(count[0]!.n)).toBe(0);
+  });
+
+  it('refuses a second cycle with the same name (409) and lists cycles with their status', async () => {
+    const cycle = await createCycle(admin, org, sys, { opensOn: isoDay(10), closesOn: isoDay(20) });
+    expect(cycle.status).toBe('upcoming');
+    const again = await admin.post('/api/cycles', {
+      name: cycle.name,
+      organisationFramework: { frameworkId: org.frameworkId, version: org.version },
+      systemFramework: { frameworkId: sys.frameworkId, version: sys.version },
+      opensOn: cycle.opensOn,
+      closesOn: cycle.closesOn,
+      referenceDate: cycle.referenceDate,
+    });
+    expect(again.status).toBe(409);
+    expect(errorOf(again).code).toBe('CYCLE_EXISTS');
+    const list = await lead.get('/api/cycles');
+    expect(list.status).toBe(200);
+    expect((list.body as { items: { id: string }[] }).items.map((c) => c.id)).toContain(cycle.id);
+  });
+});
+
+describe('starting returns', () => {
+  it('creates one per care setting the trust runs; a second start changes nothing', async () => {
+    const first = await startReturns(lead, 'RJ1', cycleId);
+    expect(first.created.map((r) => r.careSetting)).toEqual(['acute']);
+    expect(first.created[0]).toMatchObject({
+      state: 'draft',
+      revision: 1,
+      progress: { total: 7, answered: 0 },
+    });
+    const second = await startReturns(lead, 'RJ1', cycleId);
+    expect(second.created).toEqual([]);
+    expect(second.existing.map((r) => r.id)).toEqual([first.created[0]!.id]);
+  });
+
+  it('refuses a care setting the trust does not run, another trust, and contributors', async () => {
+    const res = await lead.post('/api/organisations/RJ1/returns', { cycleId, careSettings: ['ambulance'] });
+    expect(res.status).toBe(400);
+    expect(errorOf(res).errors?.[0]?.field).toBe('careSettings');
+    expect((await outsider.post('/api/organisations/RJ1/returns', { cycleId })).status).toBe(403);
+    expect((await contributor.post('/api/organisations/RJ1/returns', { cycleId })).status).toBe(403);
+  });
+});
+
+describe('answering', () => {
+  it('scores live, and refuses unknown domains and elements with 400, writing nothing', async () => {
+    const ret = await newReturn();
+    const domain = org.domains[1]!;
+    const saved = await contributor.put(
+      `/api/returns/${ret.id}/answers/${domain.id}`,
+      answer([...upTo(domain.id, 3), `${domain.id}-l5-e1`], {
+        comment: 'Board paper 12',
+      }),
+    );
+    expect(saved.status).toBe(200);
+    expect((saved.body as SaveAnswerResult).answer).toMatchObject({ version: 1, comment: 'Board paper 12' });
+    const detail = await getReturn(lead, ret.id);
+    expect(detail.scores.domains.find((d) => d.domainId === domain.id)).toMatchObject({
+      status: 'scored',
+      level: 3,
+    });
+    expect(detail.progress).toMatchObject({ total: 7, answered: 1 });
+
+    const unknownDomain = await contributor.put(`/api/returns/${ret.id}/answers/not-a-domain`, answer([]));
+    expect(unknownDomain.status).toBe(400);
+    expect(errorOf(unknownDomain).errors?.[0]?.field).toBe('domainId');
+    const unknownElement = await contributor.put(
+      `/api/returns/${ret.id}/answers/${domain.id}`,
+      answer(['someone-elses-element'], { baseVersion: 1 }),
+    );
+    expect(unknownElement.status).toBe(400);
+    expect(errorOf(unknownElement).errors?.[0]?.field).toBe('met');
+    const notAllowed = await contributor.put(
+      `/api/returns/${ret.id}/answers/${domain.id}`,
+      answer([], { baseVersion: 1, notApplicable: true }),
+    );
+    expect(notAllowed.status).toBe(400);
+    expect(errorOf(notAllowed).errors?.[0]?.field).toBe('notApplicable');
+    const after = await getReturn(lead, ret.id);
+    expect(after.answers.find((a) => a.domainId === domain.id)).toMatchObject({
+      version: 1,
+      comment: 'Board paper 12',
+    });
+  });
+
+  it('two writers on one domain: the stale one gets 409 with the current answer and nothing is lost', async () => {
+    const ret = await newReturn();
+    const domain = org.domains[2]!;
+    const path = `/api/returns/${ret.id}/answers/${domain.id}`;
+    const [a, b] = await Promise.all([
+      lead.put(path, answer([`${domain.id}-l2-e1`], { comment: 'from the lead' })),
+      contributor.put(path, answer([], { comment: 'from the contributor' })),
+    ]);
+    const statuses = [a.status, b.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    const [won, lost] = a.status === 200 ? [a, b] : [b, a];
+    const conflict = lost.body as AnswerConflictError;
+    expect(conflict.code).toBe('ANSWER_CONFLICT');
+    expect(conflict.current).toEqual((won.body as SaveAnswerResult).answer);
+    // The loser chooses to keep theirs, based on the version they were shown.
+    const kept = await (lost === a ? lead : contributor).put(
+      path,
+      answer([], { comment: 'kept after conflict', baseVersion: conflict.current!.version }),
+    );
+    expect(kept.status).toBe(200);
+    expect((kept.body as SaveAnswerResult).answer.version).toBe(2);
+    const history = (await lead.get(`/api/returns/${ret.id}/history?pageSize=100`)).body as ReturnHistory;
+    const saves = history.items.filter((e) => e.action === 'return.answer-saved');
+    expect(saves).toHaveLength(2);
+    expect(saves[0]!.details).toMatchObject({
+      before: expect.any(Object),
+      after: { comment: 'kept after conflict' },
+    });
+  });
+
+  it('a save identical to what is stored changes nothing', async () => {
+    const ret = await newReturn();
+    const domain = org.domains[3]!;
+    const path = `/api/returns/${ret.id}/answers/${domain.id}`;
+    await lead.put(path, answer([`${domain.id}-l2-e1`]));
+    const same = await lead.put(path, answer([`${domain.id}-l2-e1`], { baseVersion: 1 }));
+    expect((same.body as SaveAnswerResult).answer.version).toBe(1);
+  });
+});
+
+describe('the workflow', () => {
+  it('draft → ready → approved → submitted, with each refusal on the way', async () => {
+    const ret = await newReturn();
+    const base = `/api/returns/${ret.id}`;
+    // Not ready while domains are unanswered: 409 listing each one.
+    const early = await lead.post(`${base}/ready`);
+    expect(early.status).toBe(409);
+    expect(errorOf(early).code).toBe('RETURN_INCOMPLETE');
+    expect(errorOf(early).errors).toHaveLength(7);
+    // Approving a draft, and approving without the role.
+    expect(
+      errorOf(await board.post(`${base}/approvals`, { meetingDate: isoDay(0), minuteReference: 'M1' })).code,
+    ).toBe('RETURN_STATE');
+    expect(
+      (await lead.post(`${base}/approvals`, { meetingDate: isoDay(0), minuteReference: 'M1' })).status,
+    ).toBe(403);
+    // Submitting without approval: 409 listing what is missing.
+    const unapproved = await lead.post(`${base}/submit`);
+    expect(unapproved.status).toBe(409);
+    expect(errorOf(unapproved).code).toBe('RETURN_NOT_APPROVED');
+    expect(errorOf(unapproved).errors?.map((e) => e.field)).toContain('approval');
+
+    await answerAll(contributor, ret, org);
+    expect((await contributor.post(`${base}/ready`)).status).toBe(403);
+    const ready = await lead.post(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    expect((ready.body as ReturnDetail).state).toBe('awaiting-approval');
+
+    const future = await board.post(`${base}/approvals`, { meetingDate: isoDay(5), minuteReference: 'M1' });
+    expect(future.status).toBe(400);
+    const approved = await board.post(`${base}/approvals`, {
+      meetingDate: isoDay(-1),
+      minuteReference: 'Minute 2026/114',
+    });
+    expect(approved.status).toBe(201);
+    expect((approved.body as Approval).minuteReference).toBe('Minute 2026/114');
+    expect(
+      errorOf(await board.post(`${base}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'again' }))
+        .code,
+    ).toBe('APPROVAL_EXISTS');
+    expect(
+      (await board2.post(`${base}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'M2' })).status,
+    ).toBe(201);
+
+    const submitted = await lead.post(`${base}/submit`);
+    expect(submitted.status).toBe(200);
+    const detail = submitted.body as ReturnDetail;
+    expect(detail.state).toBe('submitted');
+    expect(detail.seals).toHaveLength(1);
+    expect(detail.seals[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(detail.permissions).toMatchObject({ answer: false, submit: false, approve: false });
+
+    const history = (await lead.get(`${base}/history?pageSize=100`)).body as ReturnHistory;
+    const actions = history.items.map((e: AuditEvent) => e.action);
+    for (const action of [
+      'return.created',
+      'return.answer-saved',
+      'return.marked-ready',
+      'return.approved',
+      'return.submitted',
+    ]) {
+      expect(actions).toContain(action);
+    }
+  });
+
+  it('an edit after approval withdraws it, recorded on the approval and in the history', async () => {
+    const ret = await newReturn();
+    const base = `/api/returns/${ret.id}`;
+    await answerAll(lead, ret, org);
+    await lead.post(`${base}/ready`).expect(200);
+    await board.post(`${base}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'M7' }).expect(201);
+    const domain = org.domains[0]!;
+    const edit = await contributor.put(
+      `${base}/answers/${domain.id}`,
+      answer([`${domain.id}-l2-e1`], { baseVersion: 1, comment: 'changed after approval' }),
+    );
+    expect(edit.status).toBe(200);
+    expect(edit.body).toMatchObject({ state: 'awaiting-approval', approvalsWithdrawn: 1 });
+    const detail = await getReturn(lead, ret.id);
+    expect(detail.approvals[0]!.withdrawnAt).not.toBeNull();
+    expect(detail.approvals[0]!.withdrawnReason).toContain(domain.title);
+    expect(detail.missing.map((m) => m.reason)).toEqual(['no-approval']);
+    expect(errorOf(await lead.post(`${base}/submit`)).code).toBe('RETURN_NOT_APPROVED');
+    const history = (await lead.get(`${base}/history`)).body as ReturnHistory;
+    expect(history.items.map((e) => e.action)).toContain('return.approval-withdrawn');
+    // The board approves again and it can be submitted.
+    await board.post(`${base}/approvals`, { meetingDate: isoDay(0), minuteReference: 'M8' }).expect(201);
+    await lead.post(`${base}/submit`).expect(200);
+  });
+
+  it('a sealed return cannot change through any route or in the database; its seal verifies after a reopen and a new submission', async () => {
+    const ret = await newReturn();
+    const base = `/api/returns/${ret.id}`;
+    await answerAll(lead, ret, org);
+    const evidence = await lead.post(`${base}/evidence/links`, {
+      title: 'Strategy',
+      url: 'https://example.nhs.uk/s',
+    });
+    expect(evidence.status).toBe(201);
+    await lead.post(`${base}/ready`).expect(200);
+    await board.post(`${base}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'M9' }).expect(201);
+    const first = (await lead.post(`${base}/submit`).expect(200)).body as ReturnDetail;
+    const domain = org.domains[0]!;
+    const contributorId = ((await contributor.get('/api/auth/session')).body as SessionInfo).user!.id;
+    const writes = [
+      lead.put(`${base}/answers/${domain.id}`, answer([], { baseVersion: 1 })),
+      lead.post(`${base}/answers/${domain.id}/confirm`, { baseVersion: 1 }),
+      lead.post(`${base}/evidence/links`, { title: 'Late', url: 'https://example.nhs.uk/late' }),
+      lead.delete(`${base}/evidence/${(evidence.body as { id: string }).id}`),
+      lead.put(`${base}/assignments`, { measure: 'well-led', userId: contributorId }),
+      lead.post(`${base}/ready`),
+      lead.post(`${base}/submit`),
+      board.post(`${base}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'late' }),
+    ];
+    for (const res of await Promise.all(writes)) {
+      expect(res.status).toBe(409);
+      expect(errorOf(res).code).toBe('RETURN_SEALED');
+    }
+    // The database refuses too, whatever the service does.
+    await expect(
+      t.dataSource.query(`UPDATE domain_answer SET comment = 'tampered' WHERE return_id = $1`, [ret.id]),
+    ).rejects.toThrow(/RETURN_SEALED/);
+    await expect(
+      t.dataSource.query(`UPDATE assessment_return SET state = 'draft' WHERE id = $1`, [ret.id]),
+    ).rejects.toThrow(/RETURN_SEALED/);
+    await expect(
+      t.dataSource.query(`DELETE FROM return_seal WHERE return_id = $1`, [ret.id]),
+    ).rejects.toThrow(/RETURN_SEALED/);
+
+    // Only a national administrator reopens, and only with a reason.
+    expect((await lead.post(`${base}/reopen`, { reason: 'typo' })).status).toBe(403);
+    expect((await admin.post(`${base}/reopen`, { reason: '  ' })).status).toBe(400);
+    const reopened = (
+      await admin.post(`${base}/reopen`, { reason: 'The board found an error in measure 1' }).expect(200)
+    ).body as ReturnDetail;
+    expect(reopened).toMatchObject({ state: 'draft', revision: 2 });
+    expect(reopened.approvals).toEqual([]);
+
+    await lead
+      .put(`${base}/answers/${domain.id}`, answer([], { baseVersion: 1, comment: 'revision 2' }))
+      .expect(200);
+    await lead.post(`${base}/ready`).expect(200);
+    await board.post(`${base}/approvals`, { meetingDate: isoDay(0), minuteReference: 'M10' }).expect(201);
+    const second = (await lead.post(`${base}/submit`).expect(200)).body as ReturnDetail;
+    expect(second.seals.map((s) => s.revision)).toEqual([1, 2]);
+    expect(second.seals[0]!.sha256).toBe(first.seals[0]!.sha256);
+
+    for (const revision of [1, 2]) {
+      const check = (await lead.get(`${base}/seals/${revision}/verification`).expect(200))
+        .body as SealVerification;
+      expect(check).toMatchObject({ revision, verified: true });
+      expect(check.computedSha256).toBe(check.sha256);
+      const download = await lead.get(`${base}/seals/${revision}`).expect(200);
+      expect(download.headers['content-disposition']).toContain('attachment');
+      const snapshot = JSON.parse(download.text) as {
+        return: { revision: number };
+        answers: { comment: string }[];
+      };
+      expect(snapshot.return.revision).toBe(revision);
+      expect(snapshot.answers.some((a) => a.comment === 'revision 2')).toBe(revision === 2);
+    }
+    const actions = ((await lead.get(`${base}/history?pageSize=100`)).body as ReturnHistory).items.map(
+      (e) => e.action,
+    );
+    expect(actions).toContain('return.reopened');
+    expect(actions.filter((a) => a === 'return.submitted')).toHaveLength(2);
+  });
+
+  it('a closed cycle accepts no answers (409 CYCLE_NOT_OPEN)', async () => {
+    const ret = await newReturn();
+    await admin
+      .patch(`/api/cycles/${ret.cycle.id}`, { opensOn: isoDay(-30), closesOn: isoDay(-1) })
+      .expect(200);
+    const domain = org.domains[0]!;
+    const res = await lead.put(`/api/returns/${ret.id}/answers/${domain.id}`, answer([]));
+    expect(res.status).toBe(409);
+    expect(errorOf(res).code).toBe('CYCLE_NOT_OPEN');
+  });
+});
+
+describe('scope', () => {
+  it("another trust's lead gets 403 on every return route; an unknown return is 404 for an administrator", async () => {
+    const ret = await newReturn();
+    expect((await outsider.get(`/api/returns/${ret.id}`)).status).toBe(403);
+    expect(
+      (await outsider.put(`/api/returns/${ret.id}/answers/${org.domains[0]!.id}`, answer([]))).status,
+    ).toBe(403);
+    expect((await outsider.get(`/api/organisations/RJ1/returns`)).status).toBe(403);
+    const missing = await admin.get('/api/returns/00000000-0000-4000-8000-000000000000');
+    expect(missing.status).toBe(404);
+    expect(errorOf(missing).code).toBe('RETURN_NOT_FOUND');
+  });
+});
