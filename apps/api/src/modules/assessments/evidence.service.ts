@@ -112,7 +112,8 @@ export class EvidenceService {
         .getRepository(EvidenceEntity)
         .findOneBy({ id: evidenceId, returnId: id });
       if (!evidence) throw evidenceNotFound();
-      const cited = await manager.query<{ domain_id: string }[]>(
+      // TypeORM answers an UPDATE … RETURNING with [rows, count].
+      const [cited] = await manager.query<[{ domain_id: string }[], number]>(
         `UPDATE domain_answer SET evidence_ids = array_remove(evidence_ids, $2::uuid), version = version + 1,
            updated_by = $3, updated_at = now()
          WHERE return_id = $1 AND $2::uuid = ANY(evidence_ids) RETURNING domain_id`,

@@ -1,0 +1,326 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type {
+  ApiError,
+  Assignment,
+  AssigneeList,
+  Evidence,
+  MyAssignmentList,
+  ReturnDetail,
+  ReturnHistory,
+  SaveAnswerResult,
+  SessionInfo,
+} from '@wgll/contracts';
+import type { FrameworkVersion } from '@wgll/framework';
+import { syntheticDomain } from '@wgll/framework/testing';
+import { type Client, clientWith } from './support/auth.js';
+import {
+  answer,
+  answerAll,
+  createCycle,
+  getReturn,
+  isoDay,
+  smallFramework,
+  startReturns,
+  upTo,
+  uploadFrameworks,
+} from './support/returns.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let admin: Client;
+let lead: Client;
+let contributor: Client;
+let board: Client;
+let org: FrameworkVersion;
+let sys: FrameworkVersion;
+
+const MAX_BYTES = 64 * 1024;
+const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
+
+beforeAll(async () => {
+  t = await startTestApp({
+    config: { evidence: { maxFileBytes: MAX_BYTES, extensions: ['pdf', 'png', 'docx'] } },
+  });
+  admin = await clientWith(t, [{ role: 'national-administrator' }]);
+  lead = await clientWith(t, [{ role: 'trust-lead', scopeCode: 'RJ1' }]);
+  contributor = await clientWith(t, [{ role: 'trust-contributor', scopeCode: 'RJ1' }]);
+  board = await clientWith(t, [{ role: 'board-approver', scopeCode: 'RJ1' }]);
+  org = smallFramework('organisation');
+  sys = smallFramework('system');
+  await uploadFrameworks(admin, org, sys);
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+async function newReturn(): Promise<ReturnDetail> {
+  const cycle = await createCycle(admin, org, sys);
+  const { created } = await startReturns(lead, 'RJ1', cycle.id);
+  return getReturn(lead, created[0]!.id);
+}
+
+function upload(client: Client, id: string, name: string, content: Buffer, title?: string) {
+  const req = client.agent.post(`/api/returns/${id}/evidence/files`).set('x-csrf-token', client.csrf);
+  if (title) void req.field('title', title);
+  return req.attach('file', content, name);
+}
+
+async function userId(client: Client): Promise<string> {
+  return ((await client.get('/api/auth/session')).body as SessionInfo).user!.id;
+}
+
+describe('evidence', () => {
+  it('stores a file with its SHA-256, serves it back byte for byte, and lets several domains cite it', async () => {
+    const ret = await newReturn();
+    const res = await upload(contributor, ret.id, 'digital-strategy.pdf', PDF, 'Digital strategy 2026');
+    expect(res.status).toBe(201);
+    const evidence = res.body as Evidence;
+    expect(evidence).toMatchObject({
+      kind: 'file',
+      title: 'Digital strategy 2026',
+      fileName: 'digital-strategy.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: PDF.length,
+      sha256: createHash('sha256').update(PDF).digest('hex'),
+    });
+    const download = await lead.agent.get(`/api/returns/${ret.id}/evidence/${evidence.id}/file`).buffer(true);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toContain('application/pdf');
+    expect(Buffer.compare(download.body as Buffer, PDF)).toBe(0);
+
+    const [a, b] = [org.domains[0]!, org.domains[1]!];
+    for (const d of [a, b]) {
+      await contributor
+        .put(`/api/returns/${ret.id}/answers/${d.id}`, answer(upTo(d.id, 2), { evidenceIds: [evidence.id] }))
+        .expect(200);
+    }
+    const detail = await getReturn(lead, ret.id);
+    expect(detail.evidence[0]!.usedBy).toEqual([a.id, b.id].sort());
+  });
+
+  it('refuses a file too large (413) or of another type (415), whatever its name says, and stores nothing', async () => {
+    const ret = await newReturn();
+    const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(MAX_BYTES + 10, 0x20)]);
+    const tooBig = await upload(lead, ret.id, 'huge.pdf', big);
+    expect(tooBig.status).toBe(413);
+    expect((tooBig.body as ApiError).code).toBe('EVIDENCE_TOO_LARGE');
+    const text = await upload(lead, ret.id, 'notes.txt', Buffer.from('hello'));
+    expect(text.status).toBe(415);
+    expect((text.body as ApiError).code).toBe('EVIDENCE_TYPE_NOT_ALLOWED');
+    const disguised = await upload(lead, ret.id, 'invoice.pdf', Buffer.from('MZ\x90\x00 not really a pdf'));
+    expect(disguised.status).toBe(415);
+    const notConfigured = await upload(
+      lead,
+      ret.id,
+      'photo.jpg',
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]),
+    );
+    expect(notConfigured.status).toBe(415);
+    expect((await getReturn(lead, ret.id)).evidence).toEqual([]);
+  });
+
+  it('adds links, and removing evidence takes it off the answers citing it (their versions move on)', async () => {
+    const ret = await newReturn();
+    const bad = await lead.post(`/api/returns/${ret.id}/evidence/links`, {
+      title: 'x',
+      url: 'javascript:alert(1)',
+    });
+    expect(bad.status).toBe(400);
+    const link = (
+      await lead
+        .post(`/api/returns/${ret.id}/evidence/links`, {
+          title: 'Board minutes',
+          url: 'https://example.nhs.uk/m',
+        })
+        .expect(201)
+    ).body as Evidence;
+    const domain = org.domains[2]!;
+    const saved = (
+      await lead
+        .put(`/api/returns/${ret.id}/answers/${domain.id}`, answer([], { evidenceIds: [link.id] }))
+        .expect(200)
+    ).body as SaveAnswerResult;
+    expect(saved.answer.version).toBe(1);
+    await lead.delete(`/api/returns/${ret.id}/evidence/${link.id}`).expect(204);
+    const detail = await getReturn(lead, ret.id);
+    expect(detail.evidence).toEqual([]);
+    expect(detail.answers.find((a) => a.domainId === domain.id)).toMatchObject({
+      evidenceIds: [],
+      version: 2,
+    });
+    const history = (await lead.get(`/api/returns/${ret.id}/history`)).body as ReturnHistory;
+    expect(history.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['return.evidence-added', 'return.evidence-removed']),
+    );
+    const removed = history.items.find((e) => e.action === 'return.evidence-removed')!;
+    expect(removed.details).toMatchObject({ evidenceId: link.id, removedFromDomains: [domain.id] });
+  });
+});
+
+describe('assignments', () => {
+  it('the lead assigns a measure and a domain; each person sees what is theirs and what is left', async () => {
+    const ret = await newReturn();
+    const contributorId = await userId(contributor);
+    const assignees = (await lead.get(`/api/returns/${ret.id}/assignees`).expect(200)).body as AssigneeList;
+    expect(assignees.items.map((p) => p.id)).toContain(contributorId);
+    expect(assignees.items.map((p) => p.id)).not.toContain(await userId(board));
+
+    const measure = (
+      await lead
+        .put(`/api/returns/${ret.id}/assignments`, { measure: 'well-led', userId: contributorId })
+        .expect(200)
+    ).body as Assignment;
+    expect(measure).toMatchObject({ measure: 'well-led', domainId: null, assignee: { id: contributorId } });
+    const domain = org.domains[3]!;
+    await lead
+      .put(`/api/returns/${ret.id}/assignments`, { domainId: domain.id, userId: contributorId })
+      .expect(200);
+    // Refusals: both or neither target, a domain not in the return, someone without an answering role.
+    expect((await lead.put(`/api/returns/${ret.id}/assignments`, { userId: contributorId })).status).toBe(
+      400,
+    );
+    expect(
+      (await lead.put(`/api/returns/${ret.id}/assignments`, { domainId: 'nope', userId: contributorId }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await lead.put(`/api/returns/${ret.id}/assignments`, {
+          measure: 'well-led',
+          userId: await userId(board),
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await contributor.put(`/api/returns/${ret.id}/assignments`, {
+          measure: 'well-led',
+          userId: contributorId,
+        })
+      ).status,
+    ).toBe(403);
+
+    let mine = (
+      (await contributor.get('/api/me/assignments').expect(200)).body as MyAssignmentList
+    ).items.filter((i) => i.return.id === ret.id);
+    expect(mine.map((i) => [i.title, i.answered, i.total])).toEqual([
+      ['Measure well-led', 0, 1],
+      [domain.title, 0, 1],
+    ]);
+    const wellLed = org.domains.find((d) => d.measure === 'well-led')!;
+    await contributor
+      .put(`/api/returns/${ret.id}/answers/${wellLed.id}`, answer(upTo(wellLed.id, 2)))
+      .expect(200);
+    mine = ((await contributor.get('/api/me/assignments')).body as MyAssignmentList).items.filter(
+      (i) => i.return.id === ret.id,
+    );
+    expect(mine[0]).toMatchObject({ answered: 1, total: 1, remaining: [] });
+    expect(mine[1]!.remaining).toEqual([{ domainId: domain.id, title: domain.title }]);
+
+    const detail = await getReturn(lead, ret.id);
+    expect(detail.measures.find((m) => m.measure === 'well-led')).toMatchObject({ answered: 1, total: 1 });
+    await lead.delete(`/api/returns/${ret.id}/assignments/${measure.id}`).expect(204);
+    const actions = ((await lead.get(`/api/returns/${ret.id}/history`)).body as ReturnHistory).items.map(
+      (e) => e.action,
+    );
+    expect(actions.filter((a) => a === 'return.assigned')).toHaveLength(2);
+    expect(actions).toContain('return.unassigned');
+  });
+});
+
+describe('carry forward', () => {
+  it('copies answers of domains with the same lineage from the last sealed return, marked to confirm', async () => {
+    // Last year: the small framework, sealed. This year: a new version where one domain was renamed
+    // (same lineage, new id), one is new, and one old domain is gone.
+    const lastYear = await createCycle(admin, org, sys, { referenceDate: '2025-04-01' });
+    const { created } = await startReturns(lead, 'RJ1', lastYear.id);
+    const old = await getReturn(lead, created[0]!.id);
+    const link = (
+      await lead
+        .post(`/api/returns/${old.id}/evidence/links`, {
+          title: 'Old strategy',
+          url: 'https://example.nhs.uk/o',
+        })
+        .expect(201)
+    ).body as Evidence;
+    await answerAll(lead, old, org);
+    const first = org.domains[0]!;
+    await lead
+      .put(
+        `/api/returns/${old.id}/answers/${first.id}`,
+        answer(upTo(first.id, 4), {
+          baseVersion: 1,
+          comment: 'Strong',
+          confidence: 'high',
+          evidenceIds: [link.id],
+        }),
+      )
+      .expect(200);
+    await lead.post(`/api/returns/${old.id}/ready`).expect(200);
+    await board
+      .post(`/api/returns/${old.id}/approvals`, { meetingDate: isoDay(-2), minuteReference: 'Y1' })
+      .expect(201);
+    await lead.post(`/api/returns/${old.id}/submit`).expect(200);
+
+    const renamed = { ...syntheticDomain('well-led-renamed', 'well-led', [2, 2, 2, 2]) };
+    renamed.levels = org.domains[0]!.levels; // same elements, new domain id
+    renamed.lineage = { id: org.domains[0]!.lineage.id, relation: 'reworded' };
+    const next = smallFramework('organisation', {
+      frameworkId: `${org.frameworkId}-next`,
+      domains: [
+        renamed,
+        ...org.domains.slice(1, 6),
+        syntheticDomain('healthy-populations-new', 'healthy-populations', [2, 2, 2, 2]),
+      ],
+    });
+    await uploadFrameworks(admin, next);
+    const thisYear = await createCycle(admin, next, sys, { referenceDate: '2026-04-01' });
+    const started = await startReturns(lead, 'RJ1', thisYear.id, { carryForward: true });
+    const ret = await getReturn(lead, started.created[0]!.id);
+
+    expect(ret.carriedForwardFrom).toEqual({ returnId: old.id, cycleName: lastYear.name });
+    expect(ret.progress).toMatchObject({ total: 7, answered: 0, toConfirm: 6 });
+    const carried = ret.answers.find((a) => a.domainId === 'well-led-renamed')!;
+    expect(carried).toMatchObject({
+      toConfirm: true,
+      comment: 'Strong',
+      confidence: 'high',
+      met: upTo(first.id, 4).sort(),
+    });
+    expect(carried.evidenceIds).toHaveLength(1);
+    expect(ret.evidence[0]).toMatchObject({ title: 'Old strategy', usedBy: ['well-led-renamed'] });
+    expect(ret.evidence[0]!.id).not.toBe(link.id);
+    expect(ret.answers.some((a) => a.domainId === 'healthy-populations-new')).toBe(false);
+    expect(ret.scores.domains.find((d) => d.domainId === 'well-led-renamed')!.level).toBe(4);
+
+    // Not ready until every carried answer is confirmed or changed.
+    const early = await lead.post(`/api/returns/${ret.id}/ready`);
+    expect((early.body as ApiError).code).toBe('RETURN_INCOMPLETE');
+    expect(
+      (early.body as ApiError).errors?.find((e) => e.field === 'domains.well-led-renamed')?.messages[0],
+    ).toContain('confirm');
+    const confirmed = await contributor
+      .post(`/api/returns/${ret.id}/answers/well-led-renamed/confirm`, { baseVersion: 1 })
+      .expect(200);
+    expect((confirmed.body as SaveAnswerResult).answer).toMatchObject({ toConfirm: false, version: 2 });
+    const changed = ret.answers.find((a) => a.domainId !== 'well-led-renamed')!;
+    await contributor
+      .put(`/api/returns/${ret.id}/answers/${changed.domainId}`, answer([], { baseVersion: 1 }))
+      .expect(200);
+    const after = await getReturn(lead, ret.id);
+    expect(after.progress).toMatchObject({ answered: 2, toConfirm: 4 });
+    const actions = ((await lead.get(`/api/returns/${ret.id}/history`)).body as ReturnHistory).items.map(
+      (e) => e.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(['return.created', 'return.answer-confirmed', 'return.answer-saved']),
+    );
+  });
+
+  it('starts empty when there is no earlier sealed return', async () => {
+    const cycle = await createCycle(admin, org, sys, { referenceDate: '2024-04-01' });
+    const { created } = await startReturns(lead, 'RJ1', cycle.id, { carryForward: true });
+    expect(created[0]).toMatchObject({ carriedForwardFrom: null, progress: { answered: 0, toConfirm: 0 } });
+  });
+});

@@ -1,0 +1,206 @@
+// `npm run bench:answers`: answer saves per second and latency with 50 concurrent editors, each
+// autosaving their own domain of one return, against the real API over HTTP (autocannon), then a
+// count of lost writes: every acknowledged save must be what the database holds. Prints figures;
+// asserts nothing. Uses DATABASE_URL when set, otherwise the embedded database in a temporary folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { DataSource } from 'typeorm';
+import { syntheticFramework } from '@wgll/framework/testing';
+import { createApp } from '../apps/api/dist/app.factory.js';
+import { hashPassword } from '../apps/api/dist/common/secrets.js';
+import { loadConfig } from '../apps/api/dist/config/app-config.js';
+
+const EDITORS = Number(process.env.EDITORS ?? 50);
+const SECONDS = Number(process.env.SECONDS ?? 15);
+const PASSWORD = 'bench-password-2026';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'wgll-bench-'));
+const config = {
+  ...loadConfig({ ...process.env, LOG_LEVEL: 'warn' }),
+  dataDir,
+  seedDemo: false,
+  port: 0,
+};
+config.auth = { ...config.auth, rateLimitPerMinute: 100_000 };
+const running = await createApp(config);
+await running.app.listen(0, '127.0.0.1');
+const base = (await running.app.getUrl()).replace('[::1]', '127.0.0.1');
+const db = running.app.get(DataSource);
+
+async function user(role, scopeCode) {
+  const email = `bench-${role}-${Math.random().toString(36).slice(2)}@bench.wgll.example`;
+  const [{ id }] = await db.query(
+    `INSERT INTO app_user (email, display_name, password_hash, status) VALUES ($1, $2, $3, 'active') RETURNING id`,
+    [email, `Bench ${role}`, await hashPassword(PASSWORD)],
+  );
+  await db.query('INSERT INTO role_assignment (user_id, role, scope_code) VALUES ($1, $2, $3)', [
+    id,
+    role,
+    scopeCode,
+  ]);
+  return signIn(email);
+}
+
+async function signIn(email) {
+  const session = await fetch(`${base}/api/auth/session`);
+  const csrfCookie = session.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const { csrfToken } = await session.json();
+  const res = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie.join('; ') },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in ${res.status}`);
+  const cookies = [...csrfCookie, ...res.headers.getSetCookie().map((c) => c.split(';')[0])];
+  return { cookie: cookies.join('; '), csrf: csrfToken };
+}
+
+async function call(who, method, path, body) {
+  const res = await fetch(`${base}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-csrf-token': who.csrf, cookie: who.cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+// A framework with 8 domains per measure (56), so 50 editors each have a domain of their own.
+const framework = { ...syntheticFramework(8, 'all'), frameworkId: `bench-${Date.now()}` };
+const system = { ...framework, frameworkId: `${framework.frameworkId}-system`, level: 'system' };
+const admin = await user('national-administrator', null);
+await call(admin, 'POST', '/frameworks', framework);
+await call(admin, 'POST', '/frameworks', system);
+const today = new Date().toISOString().slice(0, 10);
+const cycle = await call(admin, 'POST', '/cycles', {
+  name: `Bench ${framework.frameworkId}`,
+  organisationFramework: { frameworkId: framework.frameworkId, version: '1' },
+  systemFramework: { frameworkId: system.frameworkId, version: '1' },
+  opensOn: '2026-01-01',
+  closesOn: today > '2099-01-01' ? today : '2099-12-31',
+  referenceDate: '2026-04-01',
+});
+const lead = await user('trust-lead', 'RJ1');
+const { created } = await call(lead, 'POST', '/organisations/RJ1/returns', { cycleId: cycle.id });
+const returnId = created[0].id;
+const editors = [];
+for (let i = 0; i < EDITORS; i += 1) editors.push(await user('trust-contributor', 'RJ1'));
+const domains = framework.domains.slice(0, EDITORS);
+
+// Each connection is one editor on one domain, saving its next edit on the version it last saw.
+// autocannon shares the `requests` objects between connections, so each connection gets its own.
+const acknowledged = new Map(); // domain id → { version, comment } of the last save answered 200
+let conflicts = 0;
+let nextEditor = 0;
+
+// Per editor across both runs: the version last saved and how many edits were sent.
+const progress = domains.map(() => ({ version: 0, seq: 0 }));
+
+function editorRequest(editor) {
+  const who = editors[editor];
+  const domain = domains[editor];
+  const elements = domain.levels.flatMap((l) => l.elements.map((e) => e.id));
+  const mine = progress[editor];
+  return {
+    method: 'PUT',
+    path: `/api/returns/${returnId}/answers/${domain.id}`,
+    headers: { 'content-type': 'application/json', 'x-csrf-token': who.csrf, cookie: who.cookie },
+    setupRequest(req) {
+      mine.seq += 1;
+      return {
+        ...req,
+        body: JSON.stringify({
+          baseVersion: mine.version,
+          met: elements.slice(0, mine.seq % (elements.length + 1)),
+          notApplicable: false,
+          comment: `editor ${editor} edit ${mine.seq}`,
+          confidence: 'medium',
+          evidenceIds: [],
+        }),
+      };
+    },
+    onResponse(status, body) {
+      if (status === 200) {
+        const saved = JSON.parse(body);
+        mine.version = saved.answer.version;
+        acknowledged.set(domain.id, { version: mine.version, comment: saved.answer.comment });
+      } else if (status === 409) {
+        conflicts += 1;
+      }
+    },
+  };
+}
+
+async function run(label, extra) {
+  nextEditor = 0;
+  const result = await autocannon({
+    url: base,
+    connections: EDITORS,
+    duration: SECONDS,
+    requests: [{ method: 'GET', path: '/api/health' }],
+    setupClient(client) {
+      client.requestIterator.setRequests([editorRequest(nextEditor++)]);
+    },
+    ...extra,
+  });
+  console.log(`${label}:`);
+  console.log(`  saves acknowledged:   ${result['2xx']} (${(result['2xx'] / SECONDS).toFixed(0)} saves/s)`);
+  console.log(
+    `  latency:              p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+  );
+  console.log(
+    `  non-2xx responses:    ${result.non2xx}; errors ${result.errors}, timeouts ${result.timeouts}`,
+  );
+}
+
+console.log(
+  `Answer saves: ${EDITORS} concurrent editors, each on their own domain of one return, ${SECONDS} s per run, ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
+);
+await run('Flat out (each editor saves again as soon as the last save is answered)', {});
+// The last save of each connection may still be in flight when a run stops (its answer unread):
+// let it land, then pick up each editor's version, as the page does after a conflict.
+await new Promise((resolve) => setTimeout(resolve, 2000));
+for (const row of await db.query('SELECT domain_id, version FROM domain_answer WHERE return_id = $1', [
+  returnId,
+])) {
+  progress[domains.findIndex((d) => d.id === row.domain_id)].version = row.version;
+}
+await run('Autosave pace (each editor saves once a second)', { connectionRate: 1 });
+
+// Saves still in flight when a run stops finish on the server; let them land, then compare.
+await new Promise((resolve) => setTimeout(resolve, 2000));
+const stored = await db.query('SELECT domain_id, version, comment FROM domain_answer WHERE return_id = $1', [
+  returnId,
+]);
+const audited = await db.query(
+  `SELECT details->>'domainId' AS domain_id, count(*)::int AS n FROM audit_event
+   WHERE target_type = 'return' AND target_id = $1 AND action = 'return.answer-saved' GROUP BY 1`,
+  [returnId],
+);
+let lost = 0;
+let unaudited = 0;
+for (const [i, domain] of domains.entries()) {
+  const ack = acknowledged.get(domain.id);
+  const row = stored.find((r) => r.domain_id === domain.id);
+  const own = row?.comment.startsWith(`editor ${i} `);
+  // Lost: the database holds less than was acknowledged, something else, or another editor's text.
+  if (
+    ack &&
+    (!row ||
+      !own ||
+      row.version < ack.version ||
+      (row.version === ack.version && row.comment !== ack.comment))
+  ) {
+    lost += 1;
+  }
+  // Every version of every answer is in the audit log.
+  if ((audited.find((a) => a.domain_id === domain.id)?.n ?? 0) !== (row?.version ?? 0)) unaudited += 1;
+}
+console.log(
+  `Check after both runs: ${acknowledged.size} domains, 409 conflicts ${conflicts}, lost writes ${lost}, answers whose versions are not all audited ${unaudited}`,
+);
+await running.close();
+rmSync(dataDir, { recursive: true, force: true });
