@@ -39,6 +39,8 @@ describe('loadConfig', () => {
       OIDC_CLIENT_SECRET: 'shh',
       OIDC_SCOPES: 'openid email',
       OIDC_LABEL: 'Sign in with NHS CIS2',
+      EVIDENCE_MAX_FILE_MB: '25',
+      EVIDENCE_FILE_TYPES: 'pdf, PNG',
     });
     expect(config).toEqual({
       port: 8080,
@@ -51,6 +53,7 @@ describe('loadConfig', () => {
       production: true,
       trustProxy: true,
       seedDemo: true,
+      evidence: { maxFileBytes: 25 * 1024 * 1024, extensions: ['pdf', 'png'] },
       auth: {
         secret: 'a'.repeat(40),
         accessTokenMinutes: 10,

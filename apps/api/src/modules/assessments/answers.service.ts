@@ -71,9 +71,17 @@ export class AnswersService {
       }
       const version = (current?.version ?? 0) + 1;
       const answers = manager.getRepository(DomainAnswerEntity);
-      const values = { ...content, version, toConfirm: false, updatedBy: actor.id, updatedAt: new Date() };
-      if (current) await answers.update({ returnId: id, domainId }, values);
-      else await answers.insert({ returnId: id, domainId, ...values });
+      const saved = {
+        returnId: id,
+        domainId,
+        ...content,
+        version,
+        toConfirm: false,
+        updatedBy: actor.id,
+        updatedAt: new Date(),
+      };
+      if (current) await answers.update({ returnId: id, domainId }, saved);
+      else await answers.insert(saved);
       const withdrawn = await this.store.recordEdit(manager, context, actor, `answer to ${domain.title}`);
       await this.audit.record(
         {
@@ -90,12 +98,7 @@ export class AnswersService {
         },
         manager,
       );
-      return this.result(
-        manager,
-        context,
-        await answers.findOneByOrFail({ returnId: id, domainId }),
-        withdrawn,
-      );
+      return this.result(manager, context, saved, withdrawn, actor);
     });
   }
 
@@ -233,8 +236,13 @@ export class AnswersService {
     context: EditContext,
     answer: DomainAnswerEntity,
     approvalsWithdrawn: number,
+    editor?: Principal,
   ): Promise<SaveAnswerResult> {
-    const people = await this.store.people([answer.updatedBy], manager);
+    // The one who just saved needs no lookup.
+    const people =
+      editor && answer.updatedBy === editor.id
+        ? new Map([[editor.id, { id: editor.id, displayName: editor.displayName, email: editor.email }]])
+        : await this.store.people([answer.updatedBy], manager);
     return { answer: toAnswer(answer, people), state: context.ret.state, approvalsWithdrawn };
   }
 }
