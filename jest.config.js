@@ -39,7 +39,11 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/apps/api/src/**/*.spec.ts',
+        '<rootDir>/apps/web/src/**/*.spec.ts',
+        '<rootDir>/libs/*/src/**/*.spec.ts',
+      ],
     },
     {
       ...common,

@@ -13,6 +13,7 @@ function navigationFor(user: CurrentUser) {
     { to: '/regions', label: 'Regions' },
     { to: '/about-the-data', label: 'About the data' },
     ...(user.capabilities.manageUsers ? [{ to: '/admin/users', label: 'Users' }] : []),
+    ...(user.capabilities.manageCycles ? [{ to: '/admin/cycles', label: 'Cycles' }] : []),
     ...(user.capabilities.readAudit ? [{ to: '/admin/audit', label: 'Audit log' }] : []),
   ];
 }

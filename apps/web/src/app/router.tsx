@@ -7,10 +7,12 @@ import { AuditPage } from '../features/admin/routes/audit-page';
 import { NewUserPage } from '../features/admin/routes/new-user-page';
 import { UserPage } from '../features/admin/routes/user-page';
 import { UsersPage } from '../features/admin/routes/users-page';
+import { MyAssignmentsPage } from '../features/assignments/routes/my-assignments-page';
 import { RequireCapability, RequireSignIn } from '../features/auth/components/require-sign-in';
 import { InvitationPage } from '../features/auth/routes/invitation-page';
 import { NotRecognisedPage } from '../features/auth/routes/not-recognised-page';
 import { SignInPage } from '../features/auth/routes/sign-in-page';
+import { CyclesPage } from '../features/cycles/routes/cycles-page';
 import { FrameworkReaderPage } from '../features/frameworks/routes/framework-reader-page';
 import { FrameworksPage } from '../features/frameworks/routes/frameworks-page';
 import { HomePage } from '../features/home/home-page';
@@ -19,6 +21,15 @@ import { DirectoryPage } from '../features/organisations/routes/directory-page';
 import { OrganisationPage } from '../features/organisations/routes/organisation-page';
 import { RegionPage } from '../features/regions/routes/region-page';
 import { RegionsPage } from '../features/regions/routes/regions-page';
+import { IcsReturnsPage } from '../features/returns/routes/ics-returns-page';
+import { OrganisationReturnsPage } from '../features/returns/routes/organisation-returns-page';
+import { QuestionnairePage } from '../features/returns/routes/questionnaire-page';
+import { ReturnApprovalPage } from '../features/returns/routes/return-approval-page';
+import { ReturnAssignmentsPage } from '../features/returns/routes/return-assignments-page';
+import { ReturnHistoryPage } from '../features/returns/routes/return-history-page';
+import { ReturnOverviewPage } from '../features/returns/routes/return-overview-page';
+import { ReturnReviewPage } from '../features/returns/routes/return-review-page';
+import { SealPage } from '../features/returns/routes/seal-page';
 import { ErrorPage, RootErrorPage } from './error-page';
 import { Layout } from './layout';
 
@@ -45,7 +56,17 @@ export function createRouter() {
                 { path: 'account', element: <AccountPage /> },
                 { path: 'organisations', element: <DirectoryPage /> },
                 { path: 'organisations/:code', element: <OrganisationPage /> },
+                { path: 'organisations/:code/returns', element: <OrganisationReturnsPage /> },
                 { path: 'ics/:code', element: <IcsPage /> },
+                { path: 'ics/:code/returns', element: <IcsReturnsPage /> },
+                { path: 'assignments', element: <MyAssignmentsPage /> },
+                { path: 'returns/:id', element: <ReturnOverviewPage /> },
+                { path: 'returns/:id/measures/:measure', element: <QuestionnairePage /> },
+                { path: 'returns/:id/assignments', element: <ReturnAssignmentsPage /> },
+                { path: 'returns/:id/review', element: <ReturnReviewPage /> },
+                { path: 'returns/:id/approval', element: <ReturnApprovalPage /> },
+                { path: 'returns/:id/history', element: <ReturnHistoryPage /> },
+                { path: 'returns/:id/seals/:revision', element: <SealPage /> },
                 { path: 'regions', element: <RegionsPage /> },
                 { path: 'regions/:code', element: <RegionPage /> },
                 { path: 'frameworks', element: <FrameworksPage /> },
@@ -59,6 +80,11 @@ export function createRouter() {
                     { path: 'new', element: <NewUserPage /> },
                     { path: ':id', element: <UserPage /> },
                   ],
+                },
+                {
+                  path: 'admin/cycles',
+                  element: <RequireCapability capability="manageCycles" />,
+                  children: [{ index: true, element: <CyclesPage /> }],
                 },
                 {
                   path: 'admin/audit',

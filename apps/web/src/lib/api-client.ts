@@ -10,6 +10,8 @@ export class ApiRequestError extends Error {
   readonly fieldErrors: FieldError[];
   /** On 429 TOO_MANY_ATTEMPTS: seconds until another try is allowed. */
   readonly retryAfterSeconds: number | undefined;
+  /** The whole error body, when the API sent one (e.g. `current` on 409 ANSWER_CONFLICT). */
+  readonly body: ApiError | undefined;
 
   constructor(
     status: number,
@@ -17,6 +19,7 @@ export class ApiRequestError extends Error {
     message: string,
     fieldErrors: FieldError[] = [],
     retryAfterSeconds?: number,
+    body?: ApiError,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -24,6 +27,7 @@ export class ApiRequestError extends Error {
     this.code = code;
     this.fieldErrors = fieldErrors;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.body = body;
   }
 
   get isNotFound(): boolean {
@@ -110,12 +114,14 @@ async function send(method: string, path: string, body: unknown, signal?: AbortS
     csrfToken ??= rememberSession(await request<SessionInfo>('GET', '/auth/session')).csrfToken;
     headers['x-csrf-token'] = csrfToken;
   }
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // Multipart bodies get their content type (with the boundary) from the browser.
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   try {
     return await fetch(`/api${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
       signal,
     });
   } catch (error) {
@@ -145,7 +151,7 @@ async function toResult<T>(response: Response): Promise<T> {
         : Number.isFinite(header)
           ? header
           : undefined;
-    throw new ApiRequestError(body.statusCode, body.code, body.message, body.errors ?? [], retryAfter);
+    throw new ApiRequestError(body.statusCode, body.code, body.message, body.errors ?? [], retryAfter, body);
   }
   throw new ApiRequestError(
     response.status,
@@ -211,6 +217,14 @@ export function apiSend<T = void>(
   body?: unknown,
 ): Promise<T> {
   return request<T>(method, path, body);
+}
+
+/**
+ * POST a multipart form (for example a file upload) with the session's CSRF token. The browser sets
+ * the content type and boundary. Like apiSend, it refreshes an expired session once and retries.
+ */
+export function apiUpload<T>(path: string, formData: FormData): Promise<T> {
+  return request<T>('POST', path, formData);
 }
 
 /**

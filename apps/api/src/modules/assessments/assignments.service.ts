@@ -47,7 +47,7 @@ export class AssignmentsService {
       if ((input.measure === undefined) === (input.domainId === undefined)) {
         throw invalid('measure', 'Choose either a measure or a single domain to assign');
       }
-      const domains = applicableDomains(await this.store.framework(ret), ret.careSetting);
+      const domains = applicableDomains(await this.store.framework(ret, manager), ret.careSetting);
       if (input.domainId !== undefined && !domains.some((d) => d.id === input.domainId)) {
         throw invalid('domainId', `${input.domainId} is not a domain of this return`);
       }

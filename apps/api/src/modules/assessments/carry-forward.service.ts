@@ -47,13 +47,16 @@ export class CarryForwardService {
     );
     if (!source) return null;
     const sealed = JSON.parse(source.snapshot) as SealedReturn;
-    const previous = await this.store.framework({
-      frameworkId: sealed.framework.frameworkId,
-      frameworkVersion: sealed.framework.version,
-    });
+    const previous = await this.store.framework(
+      { frameworkId: sealed.framework.frameworkId, frameworkVersion: sealed.framework.version },
+      manager,
+    );
     const lineageOf = new Map(previous.domains.map((d) => [d.id, d.lineage.id]));
     const byLineage = new Map(
-      applicableDomains(await this.store.framework(ret), ret.careSetting).map((d) => [d.lineage.id, d]),
+      applicableDomains(await this.store.framework(ret, manager), ret.careSetting).map((d) => [
+        d.lineage.id,
+        d,
+      ]),
     );
     const copies: { answer: SealedAnswer; domainId: string; elements: Set<string>; naAllowed: boolean }[] =
       [];

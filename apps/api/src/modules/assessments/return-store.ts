@@ -86,10 +86,12 @@ export class ReturnStore {
     return { ret, cycle };
   }
 
+  /** The return's framework version; inside a transaction pass its manager (embedded mode has one connection). */
   framework(
     ref: Pick<AssessmentReturnEntity, 'frameworkId' | 'frameworkVersion'>,
+    manager?: EntityManager,
   ): Promise<FrameworkVersion> {
-    return this.frameworks.document(ref.frameworkId, ref.frameworkVersion);
+    return this.frameworks.document(ref.frameworkId, ref.frameworkVersion, manager);
   }
 
   /**
@@ -100,7 +102,7 @@ export class ReturnStore {
     const loaded = await this.lock(manager, id);
     if (loaded.ret.state === 'submitted') throw sealed();
     CyclesService.assertOpen(loaded.cycle);
-    return { ...loaded, framework: await this.framework(loaded.ret) };
+    return { ...loaded, framework: await this.framework(loaded.ret, manager) };
   }
 
   /**

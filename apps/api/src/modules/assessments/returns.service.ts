@@ -193,7 +193,7 @@ export class ReturnsService {
     for (const ret of rows) {
       const cycle = cycles.find((c) => c.id === ret.cycleId)!;
       const view = viewReturn(
-        await this.store.framework(ret),
+        await this.store.framework(ret, manager),
         ret.careSetting,
         answers.filter((a) => a.returnId === ret.id),
       );
@@ -261,7 +261,7 @@ export class ReturnsService {
         select: { revision: true, sha256: true, sealedAt: true, sealedBy: true },
         order: { revision: 'ASC' },
       }),
-      this.store.framework(ret),
+      this.store.framework(ret, manager),
     ]);
     const people = await this.store.people(
       [

@@ -50,7 +50,7 @@ export class WorkflowService {
       CyclesService.assertOpen(cycle);
       if (ret.state !== 'draft') throw wrongState(ret, 'it is already ready for approval');
       const view = viewReturn(
-        await this.store.framework(ret),
+        await this.store.framework(ret, manager),
         ret.careSetting,
         await this.answers(manager, ret),
       );
@@ -128,7 +128,7 @@ export class WorkflowService {
       const { ret, cycle } = loaded;
       if (ret.state === 'submitted') throw sealed();
       CyclesService.assertOpen(cycle);
-      const framework = await this.store.framework(ret);
+      const framework = await this.store.framework(ret, manager);
       const answers = await this.answers(manager, ret);
       const view = viewReturn(framework, ret.careSetting, answers);
       const approvals = await manager
@@ -263,16 +263,18 @@ export class WorkflowService {
     return seal;
   }
 
-  private transition(
+  private async transition(
     id: string,
     actor: Principal,
     change: (manager: EntityManager, loaded: LoadedReturn) => Promise<void>,
   ): Promise<ReturnDetail> {
-    return this.store.dataSource.transaction(async (manager) => {
-      const loaded = await this.store.lock(manager, id);
-      await change(manager, loaded);
-      return this.returns.detailOf(loaded, actor, manager);
+    // The detail is read after the commit: it places the return through the policy's own queries.
+    const loaded = await this.store.dataSource.transaction(async (manager) => {
+      const locked = await this.store.lock(manager, id);
+      await change(manager, locked);
+      return locked;
     });
+    return this.returns.detailOf(loaded, actor);
   }
 
   private answers(manager: EntityManager, ret: AssessmentReturnEntity): Promise<DomainAnswerEntity[]> {

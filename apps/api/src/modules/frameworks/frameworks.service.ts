@@ -7,7 +7,7 @@ import type {
   FrameworkVersionSummary,
 } from '@wgll/contracts';
 import { appliesTo, type CareSetting, type FrameworkVersion, validateFramework } from '@wgll/framework';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
 import { canonicalJson, sha256Hex } from '../../common/canonical-json.js';
 import { readBundledFrameworks } from './bundled-frameworks.js';
@@ -63,11 +63,21 @@ export class FrameworksService {
   }
 
   /** The whole document of a version (all care settings), from memory once published. */
-  async document(frameworkId: string, version: string): Promise<FrameworkVersion> {
+  async document(frameworkId: string, version: string, manager?: EntityManager): Promise<FrameworkVersion> {
     const key = `${frameworkId}@${version}`;
     const cached = this.published.get(key);
     if (cached) return cached;
-    const document = await this.get(frameworkId, version);
+    // Inside a transaction, read through it: the embedded database has a single connection.
+    const row = await (manager ?? this.dataSource.manager)
+      .getRepository(FrameworkVersionEntity)
+      .findOneBy({ frameworkId, version });
+    if (!row) {
+      throw new NotFoundApiException(
+        'FRAMEWORK_VERSION_NOT_FOUND',
+        `There is no version ${version} of the framework ${frameworkId}.`,
+      );
+    }
+    const document = row.document;
     if (document.status !== 'draft') this.published.set(key, document);
     return document;
   }

@@ -22,6 +22,20 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'role.granted': 'Gave a role',
   'role.revoked': 'Removed a role',
   'framework.uploaded': 'Uploaded a framework version',
+  'cycle.created': 'Created an assessment cycle',
+  'cycle.updated': 'Changed a cycle’s dates',
+  'return.created': 'Started a return',
+  'return.answer-saved': 'Changed an answer',
+  'return.answer-confirmed': 'Confirmed a carried-forward answer',
+  'return.assigned': 'Assigned work on a return',
+  'return.unassigned': 'Removed an assignment',
+  'return.evidence-added': 'Added evidence',
+  'return.evidence-removed': 'Removed evidence',
+  'return.marked-ready': 'Marked a return ready for board approval',
+  'return.approved': 'Recorded the board’s approval',
+  'return.approval-withdrawn': 'Board approval withdrawn because the return changed',
+  'return.submitted': 'Submitted and sealed a return',
+  'return.reopened': 'Reopened a submitted return',
 };
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

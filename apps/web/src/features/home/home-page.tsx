@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { useCurrentUser } from '../auth/api/session-api';
 import { YourAccess } from './your-access';
+import { YourReturns } from './your-returns';
 
 const destinations = [
   {
@@ -41,17 +42,18 @@ export function HomePage() {
         What Good Looks Like (WGLL) framework and its national Digital Maturity Assessment.
       </p>
       <p>
-        Trusts will be able to assess themselves against the 7 WGLL success measures, see how they compare
-        with similar organisations, and take the results to their board.
+        Trusts assess themselves against the 7 WGLL success measures, one return for each care setting they
+        run. Their board approves the return and the trust submits it; integrated care boards complete a
+        system-level return of their own.
       </p>
       <InsetText>
         <p>
-          For now, you can read the WGLL framework for trusts and for integrated care systems, and use a
-          directory of NHS organisations in England: 205 trusts, the integrated care systems they belong to
-          and the 7 NHS England regions, including the changes when 42 integrated care boards became 36 on 1
-          April 2026.
+          You can also read the WGLL framework for trusts and for integrated care systems, and use a directory
+          of NHS organisations in England: 205 trusts, the integrated care systems they belong to and the 7
+          NHS England regions, including the changes when 42 integrated care boards became 36 on 1 April 2026.
         </p>
       </InsetText>
+      {user ? <YourReturns user={user} /> : null}
       {user ? <YourAccess user={user} /> : null}
       <h2>Use the service</h2>
       <Card.Group>

@@ -158,6 +158,10 @@ export function IcsPage() {
               : `Showing this ICS on ${formatDate(ics.at)}.`}
           </p>
           <IcsStatusMessage ics={ics} />
+          <p>
+            <Link to={`/ics/${ics.odsCode}/returns`}>Assessment returns</Link>: the ICB’s own system-level
+            return
+          </p>
           <IcsFacts ics={ics} requestedAt={at.requested} />
           <AtDateForm at={at.effective} label="Show this ICS on another date" />
           <IcsOrganisations ics={ics} requestedAt={at.requested} />

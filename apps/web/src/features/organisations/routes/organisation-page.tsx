@@ -62,6 +62,10 @@ export function OrganisationPage() {
               ? `Loading this organisation on ${formatDate(at.effective)}…`
               : `Showing this organisation on ${formatDate(organisation.at)}.`}
           </p>
+          <p>
+            <Link to={`/organisations/${organisation.odsCode}/returns`}>Assessment returns</Link> for this
+            trust
+          </p>
           <OrganisationSummary organisation={organisation} requestedAt={at.requested} />
           <AtDateForm at={at.effective} label="Show this organisation on another date" />
           <MergerComparison memberships={organisation.memberships} />

@@ -1,0 +1,61 @@
+/**
+ * The embedded database is a single connection: a query made outside a request's transaction while
+ * it is open would wait for ever. This runs the whole return workflow in embedded mode to prove no
+ * route does (the other return tests run on DATABASE_URL in CI).
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ReturnDetail } from '@wgll/contracts';
+import { type Client, clientWith } from './support/auth.js';
+import {
+  answerAll,
+  createCycle,
+  getReturn,
+  isoDay,
+  smallFramework,
+  startReturns,
+  uploadFrameworks,
+} from './support/returns.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let admin: Client;
+let lead: Client;
+let board: Client;
+
+beforeAll(async () => {
+  t = await startTestApp({ mode: 'embedded' });
+  admin = await clientWith(t, [{ role: 'national-administrator' }]);
+  lead = await clientWith(t, [{ role: 'trust-lead', scopeCode: 'RJ1' }]);
+  board = await clientWith(t, [{ role: 'board-approver', scopeCode: 'RJ1' }]);
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('returns on the embedded database', () => {
+  it('start (carried forward), answer, evidence, assign, ready, approve, submit, reopen and verify', async () => {
+    const org = smallFramework('organisation');
+    const sys = smallFramework('system');
+    await uploadFrameworks(admin, org, sys);
+    const cycle = await createCycle(admin, org, sys);
+    const { created } = await startReturns(lead, 'RJ1', cycle.id, { carryForward: true });
+    const ret = await getReturn(lead, created[0]!.id);
+    const base = `/api/returns/${ret.id}`;
+    await answerAll(lead, ret, org);
+    await lead
+      .post(`${base}/evidence/links`, { title: 'Minutes', url: 'https://example.nhs.uk/m' })
+      .expect(201);
+    const people = (await lead.get(`${base}/assignees`).expect(200)).body as { items: { id: string }[] };
+    await lead.put(`${base}/assignments`, { measure: 'well-led', userId: people.items[0]!.id }).expect(200);
+    await lead.post(`${base}/ready`).expect(200);
+    await board.post(`${base}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'E1' }).expect(201);
+    const submitted = (await lead.post(`${base}/submit`).expect(200)).body as ReturnDetail;
+    expect(submitted.state).toBe('submitted');
+    const reopened = (await admin.post(`${base}/reopen`, { reason: 'Embedded check' }).expect(200))
+      .body as ReturnDetail;
+    expect(reopened).toMatchObject({ state: 'draft', revision: 2 });
+    const check = await lead.get(`${base}/seals/1/verification`).expect(200);
+    expect(check.body).toMatchObject({ verified: true });
+    await lead.get(`${base}/history`).expect(200);
+  }, 60_000);
+});

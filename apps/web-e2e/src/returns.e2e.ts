@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Cycle, ReturnDetail, SessionInfo } from '@wgll/contracts';
+import type { FrameworkVersion } from '@wgll/framework';
+import { MEASURE_IDS } from '@wgll/framework';
+import type { APIRequestContext, Page } from 'playwright-core';
+
+import { demoUsers, signIn, signInWithApi, signOut } from './support/auth.js';
+import { useJourney } from './support/journey.js';
+
+/**
+ * A small framework keeps the journey quick: one domain per measure, two elements per level, each
+ * element's text unique so a checkbox is found by its label. The first domain allows "not applicable".
+ */
+function smallFramework(level: 'organisation' | 'system', frameworkId: string): FrameworkVersion {
+  return {
+    frameworkId,
+    version: '1',
+    title: `Browser test framework ${frameworkId}`,
+    publishedOn: '2026-04-01',
+    status: 'published',
+    level,
+    scale: { min: 1, max: 5 },
+    measures: MEASURE_IDS.map((id) => ({ id, name: `Measure ${id}` })),
+    domains: MEASURE_IDS.map((measure, i) => ({
+      id: `${measure}-d`,
+      measure,
+      title: `Domain of ${measure}`,
+      whatGoodLooksLike: `Good ${measure} happens.`,
+      careSettings: 'all',
+      notApplicableAllowed: i === 0,
+      lineage: { id: `${measure}-d`, relation: 'new' },
+      levels: ([1, 2, 3, 4, 5] as const).map((l) => ({
+        level: l,
+        descriptor: `Level ${l} of ${measure}`,
+        elements:
+          l === 1
+            ? []
+            : [1, 2].map((n) => ({
+                id: `${measure}-d-l${l}-e${n}`,
+                text: `${measure} element ${n} at level ${l}`,
+                guidance: 'Guidance.',
+                evidence: 'Evidence.',
+              })),
+      })),
+    })),
+  };
+}
+
+const frameworkId = `browser-${randomUUID().slice(0, 8)}`;
+const organisation = smallFramework('organisation', frameworkId);
+const system = smallFramework('system', `${frameworkId}-system`);
+
+async function post<T>(request: APIRequestContext, csrf: string, path: string, data: unknown): Promise<T> {
+  const res = await request.post(path, { headers: { 'x-csrf-token': csrf }, data });
+  expect([200, 201]).toContain(res.status());
+  return (await res.json()) as T;
+}
+
+describe('an assessment return, from start to seal', () => {
+  const journey = useJourney();
+  const { checkPage } = journey;
+  let page: Page;
+  let cycle: Cycle;
+  let returnId: string;
+
+  beforeAll(async () => {
+    page = journey.page;
+    // The administrator's setup goes through the API in a context of its own.
+    const context = await journey.browser.newContext({ baseURL: journey.baseUrl });
+    const { csrfToken } = await signInWithApi(context.request, demoUsers.admin);
+    await post(context.request, csrfToken, '/api/frameworks', organisation);
+    await post(context.request, csrfToken, '/api/frameworks', system);
+    const today = new Date();
+    cycle = await post<Cycle>(context.request, csrfToken, '/api/cycles', {
+      name: `Browser ${frameworkId}`,
+      organisationFramework: { frameworkId: organisation.frameworkId, version: '1' },
+      systemFramework: { frameworkId: system.frameworkId, version: '1' },
+      opensOn: new Date(today.getTime() - 30 * 86_400_000).toISOString().slice(0, 10),
+      closesOn: new Date(today.getTime() + 60 * 86_400_000).toISOString().slice(0, 10),
+      referenceDate: '2026-04-01',
+    });
+    await context.close();
+  }, 60_000);
+
+  /** Ticks the level 2 and 3 elements of a measure's domain and waits for the autosave. */
+  async function answerMeasure(measure: string) {
+    await page.goto(`/returns/${returnId}/measures/${measure}`);
+    for (const element of [
+      `${measure} element 1 at level 2`,
+      `${measure} element 2 at level 2`,
+      `${measure} element 1 at level 3`,
+      `${measure} element 2 at level 3`,
+    ]) {
+      await page.getByRole('checkbox', { name: element, exact: true }).check();
+    }
+    await page.getByText('All changes saved').first().waitFor({ timeout: 15_000 });
+  }
+
+  /** Waits until the API reports the return in `expected` (the page's own update may lag a moment). */
+  async function waitForState(expected: ReturnDetail['state']): Promise<ReturnDetail> {
+    for (let i = 0; i < 50; i += 1) {
+      const detail = await state();
+      if (detail.state === expected) return detail;
+      await page.waitForTimeout(200);
+    }
+    return state();
+  }
+
+  async function state(): Promise<ReturnDetail> {
+    const res = await page.request.get(`/api/returns/${returnId}`);
+    expect(res.status()).toBe(200);
+    return (await res.json()) as ReturnDetail;
+  }
+
+  it('a trust lead starts the trust’s return for the cycle', async () => {
+    await signIn(page, demoUsers.trustLead);
+    await page.goto(`/organisations/RJ1/returns?cycle=${cycle.id}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await checkPage('organisation returns', /Assessment returns/);
+    await page.getByRole('button', { name: 'Start returns' }).click();
+    const link = page.getByRole('table').getByRole('link').first();
+    await link.waitFor();
+    await link.click();
+    await page.waitForURL(/\/returns\/[0-9a-f-]{36}$/);
+    returnId = page.url().split('/returns/')[1]!;
+    await checkPage('return overview', /return/i);
+    expect((await state()).state).toBe('draft');
+  }, 90_000);
+
+  it('the lead answers six measures in the questionnaire; the level follows the ticks', async () => {
+    // The contributor gets the first measure (through the API: the journey is about answering it).
+    const me = (await (await page.request.get('/api/auth/session')).json()) as SessionInfo;
+    const people = (await (await page.request.get(`/api/returns/${returnId}/assignees`)).json()) as {
+      items: { id: string; email: string }[];
+    };
+    const contributor = people.items.find((p) => p.email === demoUsers.trustContributor)!;
+    const assigned = await page.request.put(`/api/returns/${returnId}/assignments`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { measure: MEASURE_IDS[0], userId: contributor.id },
+    });
+    expect(assigned.status()).toBe(200);
+
+    await answerMeasure(MEASURE_IDS[1]);
+    await checkPage('questionnaire', /Measure smart-foundations|Domain of smart-foundations|question/i);
+    for (const measure of MEASURE_IDS.slice(2)) await answerMeasure(measure);
+    const detail = await state();
+    expect(detail.progress).toMatchObject({ total: 7, answered: 6 });
+    expect(detail.scores.domains.find((d) => d.domainId === 'smart-foundations-d')?.level).toBe(3);
+  }, 90_000);
+
+  it('a contributor answers the measure assigned to them', async () => {
+    await signOut(page);
+    await signIn(page, demoUsers.trustContributor);
+    await page.goto('/assignments');
+    await page.getByRole('heading', { level: 1, name: 'Your assignments' }).waitFor();
+    await checkPage('my assignments', /Your assignments/);
+    await page
+      .getByRole('link', { name: `Domain of ${MEASURE_IDS[0]}` })
+      .first()
+      .click();
+    await page.waitForURL(/\/measures\//);
+    for (const element of [
+      `${MEASURE_IDS[0]} element 1 at level 2`,
+      `${MEASURE_IDS[0]} element 2 at level 2`,
+    ]) {
+      await page.getByRole('checkbox', { name: element, exact: true }).check();
+    }
+    await page.getByLabel('Comment').first().fill('Our digital strategy was approved in September.');
+    await page.getByText('All changes saved').first().waitFor({ timeout: 15_000 });
+    expect((await state()).progress).toMatchObject({ answered: 7 });
+  }, 90_000);
+
+  it('the lead marks it ready and a board approver approves it', async () => {
+    await signOut(page);
+    await signIn(page, demoUsers.trustLead);
+    await page.goto(`/returns/${returnId}/review`);
+    await checkPage('review', /Review/i);
+    await page.getByRole('button', { name: 'Mark ready for board approval' }).click();
+    expect((await waitForState('awaiting-approval')).state).toBe('awaiting-approval');
+
+    await signOut(page);
+    await signIn(page, demoUsers.boardApprover);
+    await approve('Minute 7.2 of the test board');
+    expect((await waitForState('approved')).state).toBe('approved');
+  }, 90_000);
+
+  async function approve(minute: string) {
+    await page.goto(`/returns/${returnId}/approval`);
+    const date = page.getByRole('group', { name: /Date of the board meeting/ });
+    const yesterday = new Date(Date.now() - 86_400_000);
+    await date.getByLabel('Day').fill(String(yesterday.getUTCDate()));
+    await date.getByLabel('Month').fill(String(yesterday.getUTCMonth() + 1));
+    await date.getByLabel('Year').fill(String(yesterday.getUTCFullYear()));
+    await page.getByLabel('Minute reference').fill(minute);
+    await page.getByRole('button', { name: 'Record approval' }).click();
+    await page.getByText(minute).first().waitFor();
+  }
+
+  it('an edit after approval withdraws it, and the board approves again', async () => {
+    await signOut(page);
+    await signIn(page, demoUsers.trustContributor);
+    await page.goto(`/returns/${returnId}/measures/${MEASURE_IDS[0]}`);
+    await page.getByRole('checkbox', { name: `${MEASURE_IDS[0]} element 1 at level 3`, exact: true }).check();
+    await page
+      .getByText(/withdrew the board.s approval/i)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    const detail = await state();
+    expect(detail.state).toBe('awaiting-approval');
+    expect(detail.approvals[0]?.withdrawnAt).not.toBeNull();
+
+    await signOut(page);
+    await signIn(page, demoUsers.boardApprover);
+    await approve('Minute 9.1 of the test board');
+    await checkPage('approval', /approv/i);
+  }, 90_000);
+
+  it('the lead submits: the return is sealed, read-only, and its seal checks out', async () => {
+    await signOut(page);
+    await signIn(page, demoUsers.trustLead);
+    await page.goto(`/returns/${returnId}/approval`);
+    await page.getByRole('button', { name: 'Submit the return' }).click();
+    const detail = await waitForState('submitted');
+    expect(detail.state).toBe('submitted');
+    const seal = detail.seals[0]!;
+
+    await page.goto(`/returns/${returnId}/seals/1`);
+    await page.getByText(seal.sha256).first().waitFor();
+    await page.getByRole('button', { name: 'Check the seal' }).click();
+    await page
+      .getByText(/seal is intact/i)
+      .first()
+      .waitFor();
+    await checkPage('sealed return', /seal/i);
+
+    await page.goto(`/returns/${returnId}/measures/${MEASURE_IDS[1]}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('checkbox').count()).toBe(0);
+  }, 90_000);
+});

@@ -1,0 +1,51 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateCycleRequest, Cycle, CycleList, UpdateCycleRequest } from '@wgll/contracts';
+
+import { apiGet, apiSend } from '../../../lib/api-client';
+
+export const cycleKeys = {
+  all: ['cycles'] as const,
+  list: () => [...cycleKeys.all, 'list'] as const,
+};
+
+/** GET /api/cycles: every assessment cycle. */
+export function useCycles() {
+  return useQuery({
+    queryKey: cycleKeys.list(),
+    queryFn: ({ signal }) => apiGet<CycleList>('/cycles', {}, signal),
+  });
+}
+
+/** POST /api/cycles (national administrators). */
+export function useCreateCycle() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCycleRequest) => apiSend<Cycle>('POST', '/cycles', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: cycleKeys.all }),
+  });
+}
+
+/** PATCH /api/cycles/:id: moves the opening and closing dates. */
+export function useUpdateCycle(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateCycleRequest) =>
+      apiSend<Cycle>('PATCH', `/cycles/${encodeURIComponent(id)}`, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: cycleKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['returns'] });
+    },
+  });
+}
+
+/** The cycle to show first: the open one, else the one that opens latest. */
+export function defaultCycle(cycles: Cycle[]): Cycle | undefined {
+  const open = cycles.find((cycle) => cycle.status === 'open');
+  if (open) return open;
+  return [...cycles].sort((a, b) => b.opensOn.localeCompare(a.opensOn))[0];
+}
+
+/** Newest first, for lists and choices. */
+export function sortCycles(cycles: Cycle[]): Cycle[] {
+  return [...cycles].sort((a, b) => b.opensOn.localeCompare(a.opensOn));
+}

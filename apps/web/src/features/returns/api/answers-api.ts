@@ -1,0 +1,125 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type {
+  AddEvidenceLinkRequest,
+  ConfirmAnswerRequest,
+  DomainAnswer,
+  Evidence,
+  EvidenceRules,
+  ReturnDetail,
+  SaveAnswerRequest,
+  SaveAnswerResult,
+} from '@wgll/contracts';
+
+import { apiGet, apiSend, apiUpload } from '../../../lib/api-client';
+import { returnKeys } from './returns-api';
+
+const returnPath = (returnId: string) => `/returns/${encodeURIComponent(returnId)}`;
+const answerPath = (returnId: string, domainId: string) =>
+  `${returnPath(returnId)}/answers/${encodeURIComponent(domainId)}`;
+
+/** PUT /api/returns/:id/answers/:domainId */
+export function saveAnswer(
+  returnId: string,
+  domainId: string,
+  body: SaveAnswerRequest,
+): Promise<SaveAnswerResult> {
+  return apiSend<SaveAnswerResult>('PUT', answerPath(returnId, domainId), body);
+}
+
+/** POST /api/returns/:id/answers/:domainId/confirm: keeps a carried-forward answer as it is. */
+export function confirmAnswer(
+  returnId: string,
+  domainId: string,
+  baseVersion: number,
+): Promise<SaveAnswerResult> {
+  const body: ConfirmAnswerRequest = { baseVersion };
+  return apiSend<SaveAnswerResult>('POST', `${answerPath(returnId, domainId)}/confirm`, body);
+}
+
+/** The address of an evidence file, for downloading it. */
+export function evidenceFileHref(returnId: string, evidenceId: string): string {
+  return `/api${returnPath(returnId)}/evidence/${encodeURIComponent(evidenceId)}/file`;
+}
+
+function updateDetail(
+  queryClient: QueryClient,
+  returnId: string,
+  update: (detail: ReturnDetail) => ReturnDetail,
+) {
+  queryClient.setQueryData<ReturnDetail>(returnKeys.detail(returnId), (detail) => detail && update(detail));
+}
+
+/**
+ * Puts a saved (or newly seen) answer into the cached return, with the return's new state. The
+ * progress, scores and approvals the server derives are left for the next fetch: the return is
+ * marked stale without fetching now, so other pages load it afresh.
+ */
+export function rememberAnswer(
+  queryClient: QueryClient,
+  returnId: string,
+  answer: DomainAnswer,
+  result: SaveAnswerResult | null,
+): void {
+  updateDetail(queryClient, returnId, (detail) => {
+    const others = detail.answers.filter((item) => item.domainId !== answer.domainId);
+    const known = detail.answers.find((item) => item.domainId === answer.domainId);
+    if (known && known.version > answer.version) return detail;
+    return {
+      ...detail,
+      answers: [...others, answer],
+      state: result?.state ?? detail.state,
+      evidence: detail.evidence.map((evidence) => {
+        const cited = answer.evidenceIds.includes(evidence.id);
+        const usedBy = evidence.usedBy.filter((domainId) => domainId !== answer.domainId);
+        return { ...evidence, usedBy: cited ? [...usedBy, answer.domainId] : usedBy };
+      }),
+    };
+  });
+  void queryClient.invalidateQueries({ queryKey: returnKeys.detail(returnId), refetchType: 'none' });
+  void queryClient.invalidateQueries({ queryKey: returnKeys.myAssignments(), refetchType: 'none' });
+}
+
+/** GET /api/evidence-rules: what file evidence the server accepts. */
+export function useEvidenceRules() {
+  return useQuery({
+    queryKey: ['evidence-rules'],
+    queryFn: ({ signal }) => apiGet<EvidenceRules>('/evidence-rules', {}, signal),
+    staleTime: Infinity,
+  });
+}
+
+function addEvidenceToCache(queryClient: QueryClient, returnId: string, evidence: Evidence) {
+  updateDetail(queryClient, returnId, (detail) => ({
+    ...detail,
+    evidence: [...detail.evidence.filter((item) => item.id !== evidence.id), evidence],
+  }));
+}
+
+/** POST /api/returns/:id/evidence/links */
+export function useAddEvidenceLink(returnId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AddEvidenceLinkRequest) =>
+      apiSend<Evidence>('POST', `${returnPath(returnId)}/evidence/links`, body),
+    onSuccess: (evidence) => addEvidenceToCache(queryClient, returnId, evidence),
+  });
+}
+
+export interface EvidenceUpload {
+  title: string;
+  file: File;
+}
+
+/** POST /api/returns/:id/evidence/files (multipart: the title first, then the file). */
+export function useUploadEvidence(returnId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ title, file }: EvidenceUpload) => {
+      const form = new FormData();
+      if (title) form.append('title', title);
+      form.append('file', file, file.name);
+      return apiUpload<Evidence>(`${returnPath(returnId)}/evidence/files`, form);
+    },
+    onSuccess: (evidence) => addEvidenceToCache(queryClient, returnId, evidence),
+  });
+}

@@ -1,0 +1,41 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AssigneeList, Assignment, AssignRequest, MyAssignmentList } from '@wgll/contracts';
+
+import { apiGet, apiSend } from '../../../lib/api-client';
+import { returnKeys, returnUrl } from './returns-api';
+
+/** GET /api/returns/:id/assignees: the people who may be given work on the return. */
+export function useAssignees(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...returnKeys.all, 'assignees', id] as const,
+    enabled,
+    queryFn: ({ signal }) => apiGet<AssigneeList>(`${returnUrl(id)}/assignees`, {}, signal),
+  });
+}
+
+/** PUT /api/returns/:id/assignments: gives (or gives again) a measure or a domain to someone. */
+export function useAssign(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AssignRequest) => apiSend<Assignment>('PUT', `${returnUrl(id)}/assignments`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: returnKeys.all }),
+  });
+}
+
+/** DELETE /api/returns/:id/assignments/:assignmentId */
+export function useUnassign(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (assignmentId: string) =>
+      apiSend('DELETE', `${returnUrl(id)}/assignments/${encodeURIComponent(assignmentId)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: returnKeys.all }),
+  });
+}
+
+/** GET /api/me/assignments: the work given to the signed-in user. */
+export function useMyAssignments() {
+  return useQuery({
+    queryKey: returnKeys.myAssignments(),
+    queryFn: ({ signal }) => apiGet<MyAssignmentList>('/me/assignments', {}, signal),
+  });
+}

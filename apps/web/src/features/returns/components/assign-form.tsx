@@ -1,0 +1,125 @@
+import type { AssignRequest, MeasureId } from '@wgll/contracts';
+import type { FrameworkVersion } from '@wgll/framework';
+import { Button, Select } from 'nhsuk-react-components';
+import { useState, type FormEvent } from 'react';
+
+import { ApiErrorSummary } from '../../../components/api-error-summary';
+import { FormErrorSummary } from '../../../components/form-error-summary';
+import { LoadingMessage } from '../../../components/loading-message';
+import { errorFor, type FormError } from '../../../lib/form-errors';
+import { useAssign, useAssignees } from '../api/assignments-api';
+import { isFormRefusal, refusalErrors } from '../return-errors';
+
+const ids = { target: 'assign-target', user: 'assign-user' };
+
+/** `measure:well-led` or `domain:<id>` → the request's measure or domain. */
+function toTarget(value: string): Pick<AssignRequest, 'measure' | 'domainId'> {
+  const [kind, id = ''] = value.split(/:(.*)/s);
+  return kind === 'measure' ? { measure: id as MeasureId } : { domainId: id };
+}
+
+interface AssignFormProps {
+  returnId: string;
+  framework: FrameworkVersion;
+  onAssigned: (message: string) => void;
+}
+
+/** Gives a measure, or a single domain, to someone to answer. */
+export function AssignForm({ returnId, framework, onAssigned }: AssignFormProps) {
+  const assignees = useAssignees(returnId, true);
+  const assign = useAssign(returnId);
+  const [target, setTarget] = useState('');
+  const [userId, setUserId] = useState('');
+  const [checkErrors, setCheckErrors] = useState<FormError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const errors =
+    checkErrors.length > 0
+      ? checkErrors
+      : refusalErrors(assign.error, { measure: ids.target, domainId: ids.target, userId: ids.user });
+
+  function describe(value: string): string {
+    const chosen = toTarget(value);
+    if (chosen.measure) return framework.measures.find((item) => item.id === chosen.measure)?.name ?? '';
+    return framework.domains.find((item) => item.id === chosen.domainId)?.title ?? '';
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAttempt((value) => value + 1);
+    const found: FormError[] = [];
+    if (!target) found.push({ id: ids.target, message: 'Choose a measure or domain to assign' });
+    if (!userId) found.push({ id: ids.user, message: 'Choose who will answer it' });
+    setCheckErrors(found);
+    if (found.length > 0) return;
+    const person = assignees.data?.items.find((item) => item.id === userId);
+    assign.mutate(
+      { ...toTarget(target), userId },
+      {
+        onSuccess: () => {
+          onAssigned(`Assigned ${describe(target)} to ${person?.displayName ?? 'them'}`);
+          setTarget('');
+          setUserId('');
+        },
+      },
+    );
+  }
+
+  if (assignees.isPending) return <LoadingMessage>Loading the people you can assign…</LoadingMessage>;
+  if (assignees.isError) return <ApiErrorSummary error={assignees.error} />;
+
+  return (
+    <section aria-labelledby="assign-heading">
+      <h2 id="assign-heading">Assign a measure or domain</h2>
+      {assign.isError && !isFormRefusal(assign.error) ? (
+        <ApiErrorSummary key={attempt} error={assign.error} />
+      ) : null}
+      <FormErrorSummary key={attempt} errors={errors} />
+      <form method="post" noValidate onSubmit={handleSubmit}>
+        <Select
+          id={ids.target}
+          name="target"
+          label="What to assign"
+          labelProps={{ size: 's' }}
+          hint="Assign a whole success measure, or one domain within it. Assigning again replaces the person."
+          value={target}
+          error={errorFor(errors, ids.target)}
+          onChange={(event) => setTarget(event.target.value)}
+        >
+          <option value="">Choose a measure or domain</option>
+          {framework.measures.map((measure) => (
+            <optgroup key={measure.id} label={measure.name}>
+              <option value={`measure:${measure.id}`}>All of {measure.name}</option>
+              {framework.domains
+                .filter((domain) => domain.measure === measure.id)
+                .map((domain) => (
+                  <option key={domain.id} value={`domain:${domain.id}`}>
+                    {domain.title}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </Select>
+        <Select
+          id={ids.user}
+          name="userId"
+          label="Person"
+          labelProps={{ size: 's' }}
+          hint="People with a role at this organisation who can answer questions."
+          value={userId}
+          error={errorFor(errors, ids.user)}
+          onChange={(event) => setUserId(event.target.value)}
+        >
+          <option value="">Choose a person</option>
+          {assignees.data.items.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.displayName} ({person.email})
+            </option>
+          ))}
+        </Select>
+        <Button type="submit" disabled={assign.isPending}>
+          Assign
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import type { ReturnDetail } from '@wgll/contracts';
+import { Link } from 'react-router';
+
+import { careSettingLabels, readableName } from '../../../lib/format';
+import { firstMeasure, questionnairePath, returnPath } from '../return-labels';
+import '../returns.css';
+import { ReturnStateTag } from './return-state-tag';
+
+export type ReturnSection = 'overview' | 'questions' | 'assignments' | 'review' | 'approval' | 'history';
+
+interface ReturnHeaderProps {
+  detail: ReturnDetail;
+  /** The section the page belongs to, marked as current in the navigation (none for a sealed return). */
+  current?: ReturnSection;
+}
+
+function sectionsOf(detail: ReturnDetail): { id: ReturnSection; label: string; to: string }[] {
+  const base = returnPath(detail.id);
+  return [
+    { id: 'overview', label: 'Overview', to: base },
+    { id: 'questions', label: 'Questions', to: questionnairePath(detail.id, firstMeasure(detail)) },
+    { id: 'assignments', label: 'Assignments', to: `${base}/assignments` },
+    { id: 'review', label: 'Review', to: `${base}/review` },
+    { id: 'approval', label: 'Approval', to: `${base}/approval` },
+    { id: 'history', label: 'History', to: `${base}/history` },
+  ];
+}
+
+/**
+ * The top of every page of a return: whose return it is, its state, and links to its sections.
+ * Each page keeps its own h1, which comes after this.
+ */
+export function ReturnHeader({ detail, current }: ReturnHeaderProps) {
+  const scope = detail.careSetting
+    ? `${careSettingLabels[detail.careSetting]} return`
+    : 'System (ICB) return';
+  return (
+    <div className="wgll-return-header">
+      <p className="nhsuk-caption-l nhsuk-u-margin-bottom-2">
+        {readableName(detail.owner.name)} ({detail.owner.code}) · {scope} · {detail.cycle.name}
+        {detail.revision > 1 ? ` · Revision ${detail.revision}` : ''}
+      </p>
+      <p className="nhsuk-body-s nhsuk-u-margin-bottom-3">
+        <span className="nhsuk-u-visually-hidden">State: </span>
+        <ReturnStateTag state={detail.state} />
+      </p>
+      <nav className="wgll-secondary-nav" aria-label="Sections of this return">
+        <ul className="wgll-secondary-nav__list">
+          {sectionsOf(detail).map((section) => (
+            <li
+              key={section.id}
+              className={
+                section.id === current
+                  ? 'wgll-secondary-nav__item wgll-secondary-nav__item--current'
+                  : 'wgll-secondary-nav__item'
+              }
+            >
+              <Link
+                className="wgll-secondary-nav__link"
+                to={section.to}
+                aria-current={section.id === current ? 'page' : undefined}
+              >
+                {section.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

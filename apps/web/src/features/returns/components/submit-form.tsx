@@ -1,0 +1,46 @@
+import type { ReturnDetail } from '@wgll/contracts';
+import { Button, WarningCallout } from 'nhsuk-react-components';
+import { useState, type FormEvent } from 'react';
+
+import { ApiErrorSummary } from '../../../components/api-error-summary';
+import { useSubmitReturn } from '../api/returns-api';
+import { conflictProblems, missingProblems } from '../missing-problems';
+import { LinkErrorSummary } from './link-error-summary';
+
+/** A trust lead submits the approved return: it is sealed and can no longer be changed. */
+export function SubmitForm({ detail, onSubmitted }: { detail: ReturnDetail; onSubmitted: () => void }) {
+  const submit = useSubmitReturn(detail.id);
+  const [attempt, setAttempt] = useState(0);
+  const missing = missingProblems(submit.error, detail, 'RETURN_NOT_APPROVED');
+  const problems = missing.length > 0 ? missing : conflictProblems(submit.error);
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAttempt((value) => value + 1);
+    // The form may be gone once the return changes, so the page is told through the promise.
+    submit.mutateAsync().then(onSubmitted, () => undefined);
+  }
+
+  return (
+    <section aria-labelledby="submit-heading">
+      <h2 id="submit-heading">Submit the return</h2>
+      <LinkErrorSummary key={attempt} title="The return cannot be submitted yet" problems={problems} />
+      {submit.isError && problems.length === 0 ? (
+        <ApiErrorSummary key={attempt} error={submit.error} />
+      ) : null}
+      <WarningCallout>
+        <WarningCallout.Heading>Submitting seals the return</WarningCallout.Heading>
+        <p>
+          A copy of the return, its scores and the board’s approval is stored with a SHA-256 hash. The return
+          then becomes read-only: nobody can change its answers. Only a national administrator can reopen it,
+          as a new revision.
+        </p>
+      </WarningCallout>
+      <form method="post" noValidate onSubmit={handleSubmit}>
+        <Button type="submit" disabled={submit.isPending}>
+          Submit the return
+        </Button>
+      </form>
+    </section>
+  );
+}

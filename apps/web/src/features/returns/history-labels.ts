@@ -1,0 +1,121 @@
+import type { AuditEvent } from '@wgll/contracts';
+
+import { formatDate } from '../../lib/dates';
+
+type Details = Record<string, unknown>;
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : undefined;
+
+const record = (value: unknown): Details | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Details) : undefined;
+
+/** An answer in a few words: `level 3, 4 elements met, confidence high` or `not applicable`. */
+export function describeAnswer(value: unknown): string {
+  const answer = record(value);
+  if (!answer) return 'not answered';
+  if (answer['notApplicable'] === true) return 'not applicable';
+  const parts: string[] = [];
+  const level = text(answer['level']);
+  if (level) parts.push(`level ${level}`);
+  const met = Array.isArray(answer['met'])
+    ? answer['met'].length
+    : typeof answer['metCount'] === 'number'
+      ? answer['metCount']
+      : typeof answer['met'] === 'number'
+        ? answer['met']
+        : undefined;
+  if (met !== undefined) parts.push(`${met} element${met === 1 ? '' : 's'} met`);
+  const confidence = text(answer['confidence']);
+  parts.push(confidence ? `confidence ${confidence}` : 'no confidence given');
+  return parts.join(', ');
+}
+
+/** What the event was about: a domain's title (looked up by id), a measure's name, or its label. */
+function subject(event: AuditEvent, details: Details, titles: (id: string) => string | undefined): string {
+  const domainId = text(details['domainId']);
+  const measure = text(details['measure']);
+  return (
+    text(details['domainTitle']) ??
+    (domainId ? titles(domainId) : undefined) ??
+    text(details['measureName']) ??
+    (measure ? titles(measure) : undefined) ??
+    text(details['title']) ??
+    domainId ??
+    measure ??
+    event.target?.label ??
+    'the return'
+  );
+}
+
+/** One event as a sentence and, where it helps, what changed. */
+export function describeEvent(
+  event: AuditEvent,
+  titles: (id: string) => string | undefined,
+  people: (userId: string) => string | undefined = () => undefined,
+): { summary: string; change?: string } {
+  const details = event.details;
+  const about = subject(event, details, titles);
+  const assignee = record(details['assignee']);
+  const assigneeId = text(details['assigneeId']);
+  const person =
+    text(assignee?.['displayName']) ??
+    text(details['assigneeName']) ??
+    (assigneeId ? people(assigneeId) : undefined);
+  const carried = record(details['carriedForward']);
+  switch (event.action) {
+    case 'return.created':
+      return {
+        summary: 'Started the return',
+        change: carried
+          ? `Started from the submitted ${text(carried['cycle']) ?? 'earlier'} return: ${text(carried['answers']) ?? 'its'} answers copied to confirm`
+          : undefined,
+      };
+    case 'return.answer-saved':
+      return {
+        summary: `Changed the answer to ${about}`,
+        change: `Before: ${describeAnswer(details['before'])}. After: ${describeAnswer(details['after'])}.`,
+      };
+    case 'return.answer-confirmed':
+      return { summary: `Confirmed the carried-forward answer to ${about}` };
+    case 'return.assigned':
+      return { summary: person ? `Assigned ${about} to ${person}` : `Assigned ${about}` };
+    case 'return.unassigned':
+      return {
+        summary: `Removed the assignment of ${about}${person === 'someone' ? '' : ` from ${person}`}`,
+      };
+    case 'return.evidence-added':
+      return { summary: `Added evidence: ${text(details['title']) ?? about}` };
+    case 'return.evidence-removed':
+      return { summary: `Removed evidence: ${text(details['title']) ?? about}` };
+    case 'return.marked-ready':
+      return { summary: 'Marked the return ready for board approval' };
+    case 'return.approved': {
+      const meeting = text(details['meetingDate']);
+      const minute = text(details['minuteReference']);
+      return {
+        summary: 'Recorded the board’s approval',
+        change: [meeting ? `Board meeting on ${formatDate(meeting)}` : '', minute ? `minute ${minute}` : '']
+          .filter(Boolean)
+          .join(', '),
+      };
+    }
+    case 'return.approval-withdrawn':
+      return {
+        summary: 'Board approval withdrawn because the return changed',
+        change: text(details['reason']) ? `What changed: ${text(details['reason'])}` : undefined,
+      };
+    case 'return.submitted':
+      return {
+        summary: `Submitted and sealed revision ${text(details['revision']) ?? ''}`.trim(),
+        change: text(details['sha256']) ? `SHA-256 ${text(details['sha256'])}` : undefined,
+      };
+    case 'return.reopened':
+      return {
+        summary: `Reopened the return${text(details['revision']) ? ` as revision ${text(details['revision'])}` : ''}`,
+        change: text(details['reason']) ? `Reason: ${text(details['reason'])}` : undefined,
+      };
+    default:
+      return { summary: event.action };
+  }
+}

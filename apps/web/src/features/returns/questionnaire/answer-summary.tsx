@@ -1,0 +1,93 @@
+import type { Evidence } from '@wgll/contracts';
+import type { FrameworkDomain } from '@wgll/framework';
+import { domainLevel } from '@wgll/scoring';
+import type { ReactNode } from 'react';
+
+import { confidenceLabels } from '../return-labels';
+import { effectiveMet, type AnswerDraft } from './answer-draft';
+
+function sameList(a: readonly string[], b: readonly string[]) {
+  return a.length === b.length && a.every((item) => b.includes(item));
+}
+
+function Row({ label, differs, children }: { label: string; differs: boolean; children: ReactNode }) {
+  return (
+    <div className="nhsuk-summary-list__row">
+      <dt className="nhsuk-summary-list__key">
+        {label}
+        {differs ? <strong className="nhsuk-tag nhsuk-tag--yellow wgll-differs">Different</strong> : null}
+      </dt>
+      <dd className="nhsuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+interface AnswerSummaryProps {
+  domain: FrameworkDomain;
+  draft: AnswerDraft;
+  evidence: readonly Evidence[];
+  /** The other version, to mark what differs from it. */
+  compareTo?: AnswerDraft;
+}
+
+/** A domain's answer, without inputs: for comparing versions, and for reading a closed return. */
+export function AnswerSummary({ domain, draft, evidence, compareTo }: AnswerSummaryProps) {
+  const met = effectiveMet(draft);
+  const elements = domain.levels.flatMap((level) =>
+    level.elements
+      .filter((element) => met.includes(element.id))
+      .map((element) => ({ ...element, level: level.level })),
+  );
+  const cited = draft.evidenceIds.map(
+    (id) => evidence.find((item) => item.id === id) ?? { id, title: 'Evidence no longer in the return' },
+  );
+  const notApplicable = draft.notApplicable && domain.notApplicableAllowed;
+  return (
+    <dl className="nhsuk-summary-list wgll-answer-summary">
+      <Row label="Level" differs={false}>
+        {notApplicable ? 'Not applicable' : `Level ${domainLevel(domain, new Set(met))}`}
+      </Row>
+      <Row label="Elements met" differs={compareTo !== undefined && !sameList(met, effectiveMet(compareTo))}>
+        {elements.length === 0 ? (
+          'None'
+        ) : (
+          <ul className="nhsuk-list nhsuk-list--bullet nhsuk-u-margin-bottom-0">
+            {elements.map((element) => (
+              <li key={element.id}>
+                Level {element.level}: {element.text}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Row>
+      {domain.notApplicableAllowed ? (
+        <Row
+          label="Not applicable"
+          differs={compareTo !== undefined && compareTo.notApplicable !== draft.notApplicable}
+        >
+          {draft.notApplicable ? 'Yes' : 'No'}
+        </Row>
+      ) : null}
+      <Row label="Comment" differs={compareTo !== undefined && compareTo.comment !== draft.comment}>
+        {draft.comment ? <span className="wgll-pre-line wgll-copyable">{draft.comment}</span> : 'None'}
+      </Row>
+      <Row label="Confidence" differs={compareTo !== undefined && compareTo.confidence !== draft.confidence}>
+        {draft.confidence ? confidenceLabels[draft.confidence] : 'Not given'}
+      </Row>
+      <Row
+        label="Evidence"
+        differs={compareTo !== undefined && !sameList(draft.evidenceIds, compareTo.evidenceIds)}
+      >
+        {cited.length === 0 ? (
+          'None'
+        ) : (
+          <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+            {cited.map((item) => (
+              <li key={item.id}>{item.title}</li>
+            ))}
+          </ul>
+        )}
+      </Row>
+    </dl>
+  );
+}

@@ -1,0 +1,223 @@
+import type { Evidence } from '@wgll/contracts';
+import type { FrameworkDomain } from '@wgll/framework';
+import { memo, useRef, useState } from 'react';
+
+import { AddEvidence } from './add-evidence';
+import { toggle, type AnswerDraft } from './answer-draft';
+import { AnswerSummary } from './answer-summary';
+import type { DomainSaveView } from './autosave-snapshot';
+import { CommentField, ConfidenceField, NotApplicableField } from './comment-confidence';
+import { ConflictPanel } from './conflict-panel';
+import { domainProblems, type DomainProblems } from './domain-problems';
+import { DomainScore } from './domain-score';
+import { EvidencePicker } from './evidence-picker';
+import { domainIds } from './field-ids';
+import { LevelElements } from './level-elements';
+import { hasAnswer } from './live-score';
+import { domainStatusText } from './save-status';
+import { ToConfirm } from './to-confirm';
+
+/** What a domain can ask of autosave. Stable functions, so unchanged domains skip re-rendering. */
+export interface DomainActions {
+  edit: (domainId: string, change: (draft: AnswerDraft) => AnswerDraft, now?: boolean) => void;
+  flush: (domainId: string) => void;
+  confirm: (domainId: string) => void;
+  keepMine: (domainId: string) => void;
+  takeSaved: (domainId: string) => void;
+}
+
+/** edit: inputs. read-only: the answer as text. stopped: autosave stopped, unsaved edits shown to copy. */
+export type DomainMode = 'edit' | 'read-only' | 'stopped';
+
+interface DomainQuestionProps {
+  returnId: string;
+  domain: FrameworkDomain;
+  view: DomainSaveView;
+  evidence: readonly Evidence[];
+  assignee: string | undefined;
+  carriedFrom: string;
+  mode: DomainMode;
+  actions: DomainActions;
+}
+
+function ProblemBox({ domainId, problems }: { domainId: string; problems: DomainProblems }) {
+  const ids = domainIds(domainId);
+  return (
+    <div className="nhsuk-error-summary" role="alert" aria-labelledby={`${ids.errors}-title`} id={ids.errors}>
+      <h3 className="nhsuk-error-summary__title" id={`${ids.errors}-title`}>
+        This answer has not been saved
+      </h3>
+      <div className="nhsuk-error-summary__body">
+        <ul className="nhsuk-list nhsuk-error-summary__list">
+          {problems.list.map(({ id, message }) => (
+            <li key={`${id ?? ''}:${message}`}>
+              {id ? <a href={`#${id}`}>{message}</a> : <span className="wgll-error-text">{message}</span>}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+interface InputsProps {
+  returnId: string;
+  domain: FrameworkDomain;
+  draft: AnswerDraft;
+  evidence: readonly Evidence[];
+  problems: DomainProblems;
+  actions: DomainActions;
+}
+
+function DomainInputs({ returnId, domain, draft, evidence, problems, actions }: InputsProps) {
+  const change = (update: (draft: AnswerDraft) => AnswerDraft) => actions.edit(domain.id, update);
+  return (
+    <>
+      {domain.notApplicableAllowed ? (
+        <NotApplicableField
+          domainId={domain.id}
+          checked={draft.notApplicable}
+          error={problems.notApplicable}
+          onChange={(notApplicable) => change((d) => ({ ...d, notApplicable }))}
+        />
+      ) : null}
+      <LevelElements
+        domain={domain}
+        met={draft.met}
+        notApplicable={draft.notApplicable && domain.notApplicableAllowed}
+        error={problems.met}
+        onToggle={(elementId, on) => change((d) => ({ ...d, met: toggle(d.met, elementId, on) }))}
+      />
+      <ConfidenceField
+        domainId={domain.id}
+        value={draft.confidence}
+        error={problems.confidence}
+        onChange={(confidence) => change((d) => ({ ...d, confidence }))}
+      />
+      <CommentField
+        domainId={domain.id}
+        value={draft.comment}
+        error={problems.comment}
+        onChange={(comment) => change((d) => ({ ...d, comment }))}
+        onBlur={() => actions.flush(domain.id)}
+      />
+      <EvidencePicker
+        returnId={returnId}
+        domainId={domain.id}
+        evidence={evidence}
+        cited={draft.evidenceIds}
+        error={problems.evidence}
+        onToggle={(evidenceId, on) =>
+          change((d) => ({ ...d, evidenceIds: toggle(d.evidenceIds, evidenceId, on) }))
+        }
+      />
+      <AddEvidence
+        returnId={returnId}
+        domainId={domain.id}
+        onAdded={(added) => change((d) => ({ ...d, evidenceIds: toggle(d.evidenceIds, added.id, true) }))}
+      />
+    </>
+  );
+}
+
+/** One domain of the measure: what good looks like, the live level, and the answer (inputs or text). */
+export const DomainQuestion = memo(function DomainQuestion({
+  returnId,
+  domain,
+  view,
+  evidence,
+  assignee,
+  carriedFrom,
+  mode,
+  actions,
+}: DomainQuestionProps) {
+  const ids = domainIds(domain.id);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [confirmedHere, setConfirmedHere] = useState(false);
+  const firstElement = domain.levels.find((level) => level.elements.length > 0)?.elements[0];
+  const problems = domainProblems(
+    domain.id,
+    view.phase === 'invalid' ? view.invalid : null,
+    firstElement?.id,
+  );
+  const status = domainStatusText(view);
+  const editing = mode === 'edit' && !view.conflict;
+
+  return (
+    <section className="wgll-question" id={ids.section} aria-labelledby={ids.heading}>
+      <h2 id={ids.heading} ref={heading} className="nhsuk-heading-l wgll-focus-target" tabIndex={-1}>
+        {domain.title}
+      </h2>
+      {assignee ? <p className="nhsuk-body-s wgll-assignee">Assigned to {assignee}</p> : null}
+      {status ? (
+        <p className={`nhsuk-body-s wgll-domain-status wgll-domain-status--${view.phase}`}>{status}</p>
+      ) : null}
+      <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">What good looks like</h3>
+      <p>{domain.whatGoodLooksLike}</p>
+      {view.restored && mode === 'edit' && view.unsaved ? (
+        <div className="nhsuk-inset-text">
+          <p>Changes you had not saved before the page was reloaded have been kept, and are being saved.</p>
+        </div>
+      ) : null}
+      {problems.list.length > 0 ? <ProblemBox domainId={domain.id} problems={problems} /> : null}
+      {view.conflict && mode !== 'read-only' ? (
+        <ConflictPanel
+          domain={domain}
+          mine={view.draft}
+          current={view.conflict.current}
+          evidence={evidence}
+          onKeepMine={() => {
+            // The panel goes: focus returns to the domain, whose status says what happens next.
+            actions.keepMine(domain.id);
+            heading.current?.focus();
+          }}
+          onUseSaved={() => {
+            actions.takeSaved(domain.id);
+            heading.current?.focus();
+          }}
+        />
+      ) : null}
+      {(view.stored?.toConfirm ?? false) || confirmedHere ? (
+        <ToConfirm
+          cycleName={carriedFrom}
+          toConfirm={view.stored?.toConfirm ?? false}
+          changed={view.unsaved}
+          confirmedHere={confirmedHere}
+          busy={view.phase === 'saving' || view.phase === 'pending'}
+          readOnly={!editing}
+          onConfirm={() => {
+            setConfirmedHere(true);
+            actions.confirm(domain.id);
+          }}
+        />
+      ) : null}
+      {mode === 'stopped' && view.unsaved ? (
+        <div className="nhsuk-warning-callout">
+          <h3 className="nhsuk-warning-callout__label">
+            <span className="nhsuk-u-visually-hidden">Important: </span>
+            Your changes to this domain are not saved
+          </h3>
+          <p>Copy anything you need from your changes below before you leave this page.</p>
+          <AnswerSummary domain={domain} draft={view.draft} evidence={evidence} />
+        </div>
+      ) : null}
+      <DomainScore domain={domain} draft={view.draft} answered={hasAnswer(view)} editable={editing} />
+      {editing ? (
+        <DomainInputs
+          returnId={returnId}
+          domain={domain}
+          draft={view.draft}
+          evidence={evidence}
+          problems={problems}
+          actions={actions}
+        />
+      ) : mode === 'read-only' || (!view.conflict && !(mode === 'stopped' && view.unsaved)) ? (
+        hasAnswer(view) ? (
+          <AnswerSummary domain={domain} draft={view.draft} evidence={evidence} />
+        ) : (
+          <p>Not answered.</p>
+        )
+      ) : null}
+    </section>
+  );
+});

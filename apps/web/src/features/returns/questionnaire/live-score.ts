@@ -1,0 +1,61 @@
+import type { CareSetting, MeasureId } from '@wgll/contracts';
+import type { FrameworkDomain, FrameworkVersion } from '@wgll/framework';
+import { scoreReturn, type DomainAnswer as ScoringAnswer, type ReturnScores } from '@wgll/scoring';
+
+import { effectiveMet } from './answer-draft';
+import type { AutosaveSnapshot, DomainSaveView } from './autosave-snapshot';
+
+/** Whether the domain has an answer, saved or about to be. */
+export function hasAnswer(view: DomainSaveView | undefined): boolean {
+  return view !== undefined && (view.stored !== null || view.unsaved);
+}
+
+/** Still to confirm: carried forward, and neither confirmed nor changed yet. */
+export function isToConfirm(view: DomainSaveView | undefined): boolean {
+  return view?.stored?.toConfirm === true && !view.unsaved;
+}
+
+/** The answers as the person sees them now (unsaved edits included), for scoring. */
+export function liveAnswers(snapshot: AutosaveSnapshot): Map<string, ScoringAnswer> {
+  const answers = new Map<string, ScoringAnswer>();
+  for (const view of snapshot.domains.values()) {
+    if (!hasAnswer(view)) continue;
+    answers.set(
+      view.domainId,
+      view.draft.notApplicable ? { notApplicable: true } : { met: new Set(effectiveMet(view.draft)) },
+    );
+  }
+  return answers;
+}
+
+/** Scores computed in the browser from what is on screen: never typed, never waiting for a save. */
+export function liveScores(
+  framework: FrameworkVersion,
+  careSetting: CareSetting | null,
+  snapshot: AutosaveSnapshot,
+): ReturnScores {
+  return scoreReturn(framework, careSetting, liveAnswers(snapshot));
+}
+
+export interface LiveMeasureProgress {
+  measure: MeasureId;
+  name: string;
+  total: number;
+  answered: number;
+  toConfirm: number;
+}
+
+/** Each measure's answered and to-confirm counts, live. */
+export function liveProgress(framework: FrameworkVersion, snapshot: AutosaveSnapshot): LiveMeasureProgress[] {
+  return framework.measures.map((measure) => {
+    const domains: FrameworkDomain[] = framework.domains.filter((domain) => domain.measure === measure.id);
+    let answered = 0;
+    let toConfirm = 0;
+    for (const domain of domains) {
+      const view = snapshot.domains.get(domain.id);
+      if (isToConfirm(view)) toConfirm += 1;
+      else if (hasAnswer(view)) answered += 1;
+    }
+    return { measure: measure.id, name: measure.name, total: domains.length, answered, toConfirm };
+  });
+}

@@ -1,0 +1,79 @@
+import type { AutosaveSnapshot, DomainSaveView } from './autosave-snapshot';
+
+const clock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** `14:05`, UK time. */
+export function formatClock(date: Date): string {
+  return clock.format(date);
+}
+
+const plural = (count: number, singular: string, plural: string) =>
+  `${count} ${count === 1 ? singular : plural}`;
+
+/** The page's one-line save status, as the live region says it. */
+export function pageStatusText(snapshot: AutosaveSnapshot): string {
+  if (snapshot.stopped) {
+    return snapshot.unsaved > 0
+      ? `${plural(snapshot.unsaved, 'change is', 'changes are')} not saved. ${snapshot.stopped.message}`
+      : `Changes can no longer be saved. ${snapshot.stopped.message}`;
+  }
+  if (snapshot.retrying > 0) {
+    return `${plural(snapshot.unsaved || snapshot.retrying, 'unsaved change', 'unsaved changes')} – trying again`;
+  }
+  if (snapshot.conflicts > 0) {
+    return `${plural(snapshot.conflicts, 'answer was', 'answers were')} not saved because someone else saved first – choose which version to keep`;
+  }
+  if (snapshot.invalid > 0) {
+    return `${plural(snapshot.invalid, 'answer was', 'answers were')} not saved – see the problem shown with the answer`;
+  }
+  if (snapshot.busy > 0) return 'Saving…';
+  if (snapshot.lastSavedAt) return `All changes saved at ${formatClock(snapshot.lastSavedAt)}`;
+  return 'Your answers are saved automatically as you go.';
+}
+
+/** One domain's save state, in a few words. */
+export function domainStatusText(view: DomainSaveView): string {
+  switch (view.phase) {
+    case 'pending':
+    case 'saving':
+      return 'Saving…';
+    case 'retrying':
+      return 'Not saved yet – trying again';
+    case 'conflict':
+      return 'Not saved – someone else saved this answer first';
+    case 'invalid':
+      return 'Not saved – there is a problem with this answer';
+    case 'stopped':
+      return 'Not saved – changes can no longer be saved';
+    case 'saved':
+      return view.savedAt ? `Saved at ${formatClock(view.savedAt)}` : '';
+  }
+}
+
+/**
+ * The page-level save status: polite, so screen readers hear it when they are free. It stays in
+ * place (sticky) so everyone can see whether their work is safe.
+ */
+export function PageSaveStatus({ snapshot }: { snapshot: AutosaveSnapshot }) {
+  const text = pageStatusText(snapshot);
+  const problem =
+    snapshot.stopped !== null || snapshot.retrying > 0 || snapshot.conflicts > 0 || snapshot.invalid > 0;
+  return (
+    <div
+      className={problem ? 'wgll-save-status wgll-save-status--problem' : 'wgll-save-status'}
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+    >
+      <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
+        <span className="nhsuk-u-visually-hidden">Save status: </span>
+        {problem ? <strong>{text}</strong> : text}
+      </p>
+    </div>
+  );
+}

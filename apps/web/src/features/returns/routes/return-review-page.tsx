@@ -1,0 +1,83 @@
+import type { ReturnDetail } from '@wgll/contracts';
+import type { FrameworkVersion } from '@wgll/framework';
+import { useState } from 'react';
+import { Link } from 'react-router';
+
+import { ApiErrorSummary } from '../../../components/api-error-summary';
+import { LoadingMessage } from '../../../components/loading-message';
+import { useDocumentTitle } from '../../../components/use-document-title';
+import { useReturnFramework } from '../api/returns-api';
+import { DomainAnswerSummary } from '../components/domain-answer-summary';
+import { MarkReadyForm } from '../components/mark-ready-form';
+import { MissingList } from '../components/missing-list';
+import { ReturnHeader } from '../components/return-header';
+import { ReturnLoader } from '../components/return-loader';
+import { SuccessBanner } from '../components/success-banner';
+import { formatScore, questionnairePath, returnTitle } from '../return-labels';
+
+function ReviewAnswers({ detail, framework }: { detail: ReturnDetail; framework: FrameworkVersion }) {
+  return (
+    <>
+      {framework.measures.map((measure) => {
+        const score = detail.measures.find((item) => item.measure === measure.id)?.score ?? null;
+        const domains = framework.domains.filter((domain) => domain.measure === measure.id);
+        if (domains.length === 0) return null;
+        return (
+          <section key={measure.id} aria-labelledby={`measure-${measure.id}`} className="wgll-measure">
+            <h2 id={`measure-${measure.id}`}>{measure.name}</h2>
+            <p className="nhsuk-body-l">Measure score: {formatScore(score)}</p>
+            {domains.map((domain) => (
+              <div key={domain.id} className="wgll-domain">
+                <h3>
+                  <Link to={questionnairePath(detail.id, measure.id, domain.id)}>{domain.title}</Link>
+                </h3>
+                <DomainAnswerSummary
+                  domain={domain}
+                  answer={detail.answers.find((answer) => answer.domainId === domain.id)}
+                  score={detail.scores.domains.find((item) => item.domainId === domain.id)}
+                  evidence={detail.evidence}
+                />
+              </div>
+            ))}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function ReturnReview({ detail }: { detail: ReturnDetail }) {
+  useDocumentTitle(`Review – ${returnTitle(detail)}`);
+  const framework = useReturnFramework(detail);
+  const [ready, setReady] = useState(0);
+  const canMarkReady = detail.permissions.submit && detail.state === 'draft';
+
+  return (
+    <>
+      <ReturnHeader detail={detail} current="review" />
+      {ready > 0 ? (
+        <SuccessBanner key={ready} heading="The return is ready for board approval">
+          <p>A board approver can now record the board’s approval on the approval page.</p>
+        </SuccessBanner>
+      ) : null}
+      <h1>Review the return</h1>
+      <p>
+        Every answer in one place, to check before the return goes to the board. Select a domain to change its
+        answer.
+      </p>
+      <p className="nhsuk-body-l">
+        Overall score: <strong>{formatScore(detail.overall)}</strong>
+      </p>
+      {canMarkReady ? <MarkReadyForm detail={detail} onReady={() => setReady((value) => value + 1)} /> : null}
+      <MissingList detail={detail} />
+      {framework.isPending ? <LoadingMessage>Loading the answers…</LoadingMessage> : null}
+      {framework.isError ? <ApiErrorSummary error={framework.error} /> : null}
+      {framework.data ? <ReviewAnswers detail={detail} framework={framework.data} /> : null}
+    </>
+  );
+}
+
+/** /returns/:id/review: every answer, the scores, what is missing, and marking the return ready. */
+export function ReturnReviewPage() {
+  return <ReturnLoader>{(detail) => <ReturnReview detail={detail} />}</ReturnLoader>;
+}

@@ -1,0 +1,93 @@
+import type { ReturnDetail } from '@wgll/contracts';
+import { BackLink, SummaryList } from 'nhsuk-react-components';
+import { Link, useNavigate, useParams } from 'react-router';
+
+import { NotFound } from '../../../components/not-found';
+import { useDocumentTitle } from '../../../components/use-document-title';
+import { formatDateTime } from '../../../lib/dates';
+import { CopyHash } from '../components/copy-hash';
+import { ReopenForm } from '../components/reopen-form';
+import { ReturnHeader } from '../components/return-header';
+import { ReturnLoader } from '../components/return-loader';
+import { SealCheck } from '../components/seal-check';
+import { SealList } from '../components/seal-list';
+import { SnapshotScores } from '../components/snapshot-scores';
+import { returnPath, returnTitle } from '../return-labels';
+
+function Seal({ detail, revision }: { detail: ReturnDetail; revision: number }) {
+  useDocumentTitle(`Sealed return, revision ${revision} – ${returnTitle(detail)}`);
+  const navigate = useNavigate();
+  const seal = detail.seals.find((item) => item.revision === revision);
+  if (!seal) {
+    return (
+      <NotFound heading="Sealed return not found">
+        <p>
+          Revision {revision} of this return has not been sealed. A return is sealed when it is submitted.
+        </p>
+        <p>
+          <Link to={returnPath(detail.id)}>Go to the return</Link>
+        </p>
+      </NotFound>
+    );
+  }
+  const canReopen = detail.permissions.reopen && detail.state === 'submitted' && detail.revision === revision;
+  const download = `/api${returnPath(detail.id)}/seals/${revision}`;
+
+  return (
+    <>
+      <BackLink asElement={Link} to={returnPath(detail.id)}>
+        Return overview
+      </BackLink>
+      <ReturnHeader detail={detail} />
+      <h1>Sealed return, revision {revision}</h1>
+      <p>
+        This is the return as it was submitted. It is read-only: the copy below is what the board approved and
+        the trust submitted.
+      </p>
+      <SummaryList>
+        <SummaryList.Row>
+          <SummaryList.Key>Revision</SummaryList.Key>
+          <SummaryList.Value>{seal.revision}</SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Sealed</SummaryList.Key>
+          <SummaryList.Value>{formatDateTime(seal.sealedAt)}</SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Submitted by</SummaryList.Key>
+          <SummaryList.Value>{seal.sealedBy.displayName}</SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>SHA-256 hash</SummaryList.Key>
+          <SummaryList.Value>
+            <CopyHash id="seal-hash" hash={seal.sha256} />
+          </SummaryList.Value>
+        </SummaryList.Row>
+      </SummaryList>
+      <p>
+        <a href={download} download={`return-${detail.id}-revision-${revision}.json`}>
+          Download the sealed return (JSON)
+        </a>
+      </p>
+      <p className="nhsuk-body-s">
+        The file is the exact copy the hash was computed from, so its SHA-256 hash matches the one shown
+        above.
+      </p>
+      <SealCheck returnId={detail.id} revision={revision} />
+      <SnapshotScores detail={detail} revision={revision} />
+      {canReopen ? (
+        <ReopenForm
+          detail={detail}
+          onReopened={() => void navigate(returnPath(detail.id), { state: { reopened: true } })}
+        />
+      ) : null}
+      <SealList detail={detail} />
+    </>
+  );
+}
+
+/** /returns/:id/seals/:revision: a sealed return, its hash, checking it, and (for administrators) reopening. */
+export function SealPage() {
+  const revision = Number.parseInt(useParams()['revision'] ?? '', 10);
+  return <ReturnLoader>{(detail) => <Seal detail={detail} revision={revision} />}</ReturnLoader>;
+}
