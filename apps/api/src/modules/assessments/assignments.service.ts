@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Assignment, AssigneeList, MyAssignment, MyAssignmentList } from '@wgll/contracts';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { NotFoundApiException } from '../../common/api-exception.filter.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AssignDto } from './dto/returns.dto.js';
@@ -11,7 +11,7 @@ import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { ReturnAssignmentEntity } from './entities/return-assignment.entity.js';
 import { returnLabel, ReturnStore, sealed } from './return-store.js';
 import { applicableDomains } from './return-view.js';
-import { ReturnsService } from './returns.service.js';
+import { invalid, ReturnsService } from './returns.service.js';
 import { toAssignment } from './returns.mapper.js';
 
 /** Measures or single domains of a return given to people to answer, and each person's list. */
@@ -146,10 +146,4 @@ export class AssignmentsService {
     }
     return { items };
   }
-}
-
-function invalid(field: string, message: string): ApiException {
-  return new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', `${message}.`, [
-    { field, messages: [message] },
-  ]);
 }
