@@ -70,9 +70,9 @@ export type ReturnLevel = 'organisation' | 'system';
 
 /**
  * draft → awaiting-approval (every applicable domain answered and confirmed) → approved (one or more
- * board approvals) → submitted (sealed, read-only). Any edit while awaiting approval or approved
- * withdraws the approvals and returns the return to draft. A national administrator may reopen a
- * submitted return: it becomes a draft of the next revision.
+ * board approvals) → submitted (sealed, read-only). Any edit after approval withdraws the approvals
+ * (kept, marked withdrawn) and the return awaits approval again. A national administrator may reopen
+ * a submitted return: it becomes a draft of the next revision.
  */
 export type ReturnState = 'draft' | 'awaiting-approval' | 'approved' | 'submitted';
 
@@ -223,7 +223,7 @@ export interface AddEvidenceLinkRequest {
   url: string;
 }
 
-/** What the server accepts for file evidence (GET /api/returns/evidence-rules). */
+/** What the server accepts for file evidence (GET /api/evidence-rules). */
 export interface EvidenceRules {
   maxFileBytes: number;
   /** File name extensions, lower case, without the dot. */
