@@ -176,7 +176,9 @@ describe('an assessment return, from start to seal', () => {
     await signOut(page);
     await signIn(page, demoUsers.trustLead);
     await page.goto(`/returns/${returnId}/review`);
-    await checkPage('review', /Review/i);
+    // The title is set once the return has loaded: wait for the page's own button first.
+    await page.getByRole('button', { name: 'Mark ready for board approval' }).waitFor();
+    await checkPage('review', /return/i);
     await page.getByRole('button', { name: 'Mark ready for board approval' }).click();
     expect((await waitForState('awaiting-approval')).state).toBe('awaiting-approval');
 
