@@ -95,6 +95,7 @@ describe('an assessment return, from start to seal', () => {
     ]) {
       await page.getByRole('checkbox', { name: element, exact: true }).check();
     }
+    await waitForAnswer(`${measure}-d`, (a) => a.met.length === 4);
     await page.getByText('All changes saved').first().waitFor({ timeout: 15_000 });
   }
 
@@ -106,6 +107,16 @@ describe('an assessment return, from start to seal', () => {
       await page.waitForTimeout(200);
     }
     return state();
+  }
+
+  /** Waits until the stored answer of a domain satisfies `ok` (autosave has reached the API). */
+  async function waitForAnswer(domainId: string, ok: (a: ReturnDetail['answers'][number]) => boolean) {
+    for (let i = 0; i < 75; i += 1) {
+      const answer = (await state()).answers.find((a) => a.domainId === domainId);
+      if (answer && ok(answer)) return answer;
+      await page.waitForTimeout(200);
+    }
+    throw new Error(`The answer to ${domainId} was not saved as expected`);
   }
 
   async function state(): Promise<ReturnDetail> {
@@ -168,8 +179,16 @@ describe('an assessment return, from start to seal', () => {
       await page.getByRole('checkbox', { name: element, exact: true }).check();
     }
     await page.getByLabel('Comment').first().fill('Our digital strategy was approved in September.');
+    const saved = await waitForAnswer(
+      `${MEASURE_IDS[0]}-d`,
+      (a) => a.comment === 'Our digital strategy was approved in September.' && a.met.length === 2,
+    );
+    expect(saved.updatedBy?.displayName).toBeTruthy();
     await page.getByText('All changes saved').first().waitFor({ timeout: 15_000 });
-    expect((await state()).progress).toMatchObject({ answered: 7 });
+    const detail = await state();
+    expect(detail.progress).toMatchObject({ answered: 7 });
+    // Every measure the lead answered reached level 3; the contributor's reached level 2.
+    expect(detail.scores.domains.map((d) => d.level)).toEqual([2, 3, 3, 3, 3, 3, 3]);
   }, 90_000);
 
   it('the lead marks it ready and a board approver approves it', async () => {
@@ -237,8 +256,11 @@ describe('an assessment return, from start to seal', () => {
       .waitFor();
     await checkPage('sealed return', /seal/i);
 
+    // Once the questionnaire has loaded (its read-only notice and the sealed answer's element are
+    // shown), nothing on it can be ticked.
     await page.goto(`/returns/${returnId}/measures/${MEASURE_IDS[1]}`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByText('These answers are read-only.').waitFor();
+    await page.getByText(`${MEASURE_IDS[1]} element 1 at level 2`).first().waitFor();
     expect(await page.getByRole('checkbox').count()).toBe(0);
   }, 90_000);
 });

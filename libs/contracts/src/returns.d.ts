@@ -343,7 +343,7 @@ export interface ConfirmAnswerRequest {
 
 export interface SaveAnswerResult {
   answer: DomainAnswer;
-  /** The return's state after the save (an edit after approval returns it to draft). */
+  /** The return's state after the save (an edit after approval returns it to awaiting approval). */
   state: ReturnState;
   /** Approvals withdrawn by this edit. */
   approvalsWithdrawn: number;

@@ -32,6 +32,19 @@ export class NotFoundApiException extends ApiException {
   }
 }
 
+/** 400 VALIDATION_FAILED naming the fields at fault; the message defaults to theirs, joined. */
+export function invalidFields(
+  errors: FieldError[],
+  message = `${errors.flatMap((e) => e.messages).join('; ')}.`,
+): ApiException {
+  return new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', message, errors);
+}
+
+/** 400 VALIDATION_FAILED for one field, shown in the summary and beside the field. */
+export function invalidField(field: string, message: string): ApiException {
+  return invalidFields([{ field, messages: [message] }]);
+}
+
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: 'VALIDATION_FAILED',
   [HttpStatus.NOT_FOUND]: 'NOT_FOUND',

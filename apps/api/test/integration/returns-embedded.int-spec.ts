@@ -4,7 +4,7 @@
  * route does (the other return tests run on DATABASE_URL in CI).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ReturnDetail } from '@wgll/contracts';
+import type { ReturnDetail, ReturnHistory } from '@wgll/contracts';
 import { type Client, clientWith } from './support/auth.js';
 import {
   answerAll,
@@ -33,12 +33,12 @@ afterAll(async () => {
 });
 
 describe('returns on the embedded database', () => {
-  it('start (carried forward), answer, evidence, assign, ready, approve, submit, reopen and verify', async () => {
+  it('start, answer, evidence, assign, ready, approve, submit, reopen, verify, then carry forward', async () => {
     const org = smallFramework('organisation');
     const sys = smallFramework('system');
     await uploadFrameworks(admin, org, sys);
-    const cycle = await createCycle(admin, org, sys);
-    const { created } = await startReturns(lead, 'RJ1', cycle.id, { carryForward: true });
+    const cycle = await createCycle(admin, org, sys, { referenceDate: '2025-04-01' });
+    const { created } = await startReturns(lead, 'RJ1', cycle.id);
     const ret = await getReturn(lead, created[0]!.id);
     const base = `/api/returns/${ret.id}`;
     await answerAll(lead, ret, org);
@@ -56,6 +56,15 @@ describe('returns on the embedded database', () => {
     expect(reopened).toMatchObject({ state: 'draft', revision: 2 });
     const check = await lead.get(`${base}/seals/1/verification`).expect(200);
     expect(check.body).toMatchObject({ verified: true });
-    await lead.get(`${base}/history`).expect(200);
+    const history = (await lead.get(`${base}/history?pageSize=100`).expect(200)).body as ReturnHistory;
+    expect(history.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['return.created', 'return.submitted', 'return.reopened']),
+    );
+    // Carry forward inside the creating transaction: the seal, both frameworks, the evidence copy.
+    const next = await createCycle(admin, org, sys, { referenceDate: '2026-04-01' });
+    const carried = await startReturns(lead, 'RJ1', next.id, { carryForward: true });
+    const copy = await getReturn(lead, carried.created[0]!.id);
+    expect(copy.carriedForwardFrom?.returnId).toBe(ret.id);
+    expect(copy.progress).toMatchObject({ total: 7, toConfirm: 7 });
   }, 60_000);
 });

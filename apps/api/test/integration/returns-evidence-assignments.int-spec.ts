@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
+  AnswerConflictError,
   ApiError,
   Assignment,
   AssigneeList,
@@ -156,6 +157,35 @@ describe('evidence', () => {
     const removed = history.items.find((e) => e.action === 'return.evidence-removed')!;
     expect(removed.details).toMatchObject({ evidenceId: link.id, removedFromDomains: [domain.id] });
   });
+
+  it("another return's evidence cannot be cited (400) or removed here (404); changing evidence withdraws an approval", async () => {
+    const mine = await newReturn();
+    const other = await newReturn();
+    const foreign = (
+      await lead
+        .post(`/api/returns/${other.id}/evidence/links`, { title: 'Theirs', url: 'https://example.nhs.uk/t' })
+        .expect(201)
+    ).body as Evidence;
+    const domain = org.domains[0]!;
+    const cite = await lead.put(
+      `/api/returns/${mine.id}/answers/${domain.id}`,
+      answer([], { evidenceIds: [foreign.id] }),
+    );
+    expect(cite.status).toBe(400);
+    expect((cite.body as ApiError).errors?.[0]?.field).toBe('evidenceIds');
+    expect((await lead.delete(`/api/returns/${mine.id}/evidence/${foreign.id}`)).status).toBe(404);
+    expect((await getReturn(lead, other.id)).evidence.map((e) => e.id)).toEqual([foreign.id]);
+
+    await answerAll(lead, mine, org);
+    await lead.post(`/api/returns/${mine.id}/ready`).expect(200);
+    await board
+      .post(`/api/returns/${mine.id}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'E1' })
+      .expect(201);
+    await upload(lead, mine.id, 'late.pdf', PDF).expect(201);
+    const after = await getReturn(lead, mine.id);
+    expect(after.state).toBe('awaiting-approval');
+    expect(after.approvals[0]!.withdrawnReason).toContain('evidence added');
+  });
 });
 
 describe('assignments', () => {
@@ -176,22 +206,22 @@ describe('assignments', () => {
     await lead
       .put(`/api/returns/${ret.id}/assignments`, { domainId: domain.id, userId: contributorId })
       .expect(200);
-    // Refusals: both or neither target, a domain not in the return, someone without an answering role.
-    expect((await lead.put(`/api/returns/${ret.id}/assignments`, { userId: contributorId })).status).toBe(
-      400,
-    );
-    expect(
-      (await lead.put(`/api/returns/${ret.id}/assignments`, { domainId: 'nope', userId: contributorId }))
-        .status,
-    ).toBe(400);
-    expect(
-      (
-        await lead.put(`/api/returns/${ret.id}/assignments`, {
-          measure: 'well-led',
-          userId: await userId(board),
-        })
-      ).status,
-    ).toBe(400);
+    // Refusals, each naming its field and changing nothing: neither target, a domain not in the
+    // return, someone without an answering role here, a lead of another trust; and a contributor.
+    const otherTrustLead = await clientWith(t, [{ role: 'trust-lead', scopeCode: 'RC9' }]);
+    const refusals: [object, string][] = [
+      [{ userId: contributorId }, 'measure'],
+      [{ domainId: 'nope', userId: contributorId }, 'domainId'],
+      [{ measure: 'well-led', userId: await userId(board) }, 'userId'],
+      [{ measure: 'well-led', userId: await userId(otherTrustLead) }, 'userId'],
+    ];
+    for (const [body, field] of refusals) {
+      const res = await lead.put(`/api/returns/${ret.id}/assignments`, body);
+      expect({ status: res.status, field: (res.body as ApiError).errors?.[0]?.field }).toEqual({
+        status: 400,
+        field,
+      });
+    }
     expect(
       (
         await contributor.put(`/api/returns/${ret.id}/assignments`, {
@@ -200,6 +230,10 @@ describe('assignments', () => {
         })
       ).status,
     ).toBe(403);
+    expect((await getReturn(lead, ret.id)).assignments.map((a) => a.measure ?? a.domainId)).toEqual([
+      'well-led',
+      domain.id,
+    ]);
 
     let mine = (
       (await contributor.get('/api/me/assignments').expect(200)).body as MyAssignmentList
@@ -300,9 +334,18 @@ describe('carry forward', () => {
     expect(
       (early.body as ApiError).errors?.find((e) => e.field === 'domains.well-led-renamed')?.messages[0],
     ).toContain('confirm');
+    const stale = await contributor.post(`/api/returns/${ret.id}/answers/well-led-renamed/confirm`, {
+      baseVersion: 7,
+    });
+    expect(stale.status).toBe(409);
+    expect((stale.body as AnswerConflictError).current).toMatchObject({ version: 1, toConfirm: true });
     const confirmed = await contributor
       .post(`/api/returns/${ret.id}/answers/well-led-renamed/confirm`, { baseVersion: 1 })
       .expect(200);
+    const again = await contributor
+      .post(`/api/returns/${ret.id}/answers/well-led-renamed/confirm`, { baseVersion: 2 })
+      .expect(200);
+    expect((again.body as SaveAnswerResult).answer.version).toBe(2);
     expect((confirmed.body as SaveAnswerResult).answer).toMatchObject({ toConfirm: false, version: 2 });
     const changed = ret.answers.find((a) => a.domainId !== 'well-led-renamed')!;
     await contributor
@@ -316,6 +359,53 @@ describe('carry forward', () => {
     expect(actions).toEqual(
       expect.arrayContaining(['return.created', 'return.answer-confirmed', 'return.answer-saved']),
     );
+  });
+
+  it('takes the last seal of a reopened return, with evidence since removed from its draft', async () => {
+    const lastYear = await createCycle(admin, org, sys, { referenceDate: '2024-06-01' });
+    const old = await getReturn(lead, (await startReturns(lead, 'RJ1', lastYear.id)).created[0]!.id);
+    const file = (await upload(lead, old.id, 'policy.pdf', PDF, 'Cyber policy').expect(201)).body as Evidence;
+    await answerAll(lead, old, org);
+    const first = org.domains[0]!;
+    await lead
+      .put(
+        `/api/returns/${old.id}/answers/${first.id}`,
+        answer(upTo(first.id, 2), { baseVersion: 1, evidenceIds: [file.id] }),
+      )
+      .expect(200);
+    await lead.post(`/api/returns/${old.id}/ready`).expect(200);
+    await board
+      .post(`/api/returns/${old.id}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'Y2' })
+      .expect(201);
+    await lead.post(`/api/returns/${old.id}/submit`).expect(200);
+    // Reopened, the file removed and the answer changed in the draft of revision 2 (not sealed).
+    await admin.post(`/api/returns/${old.id}/reopen`, { reason: 'Check the cyber answer' }).expect(200);
+    await lead.delete(`/api/returns/${old.id}/evidence/${file.id}`).expect(204);
+    await lead
+      .put(
+        `/api/returns/${old.id}/answers/${first.id}`,
+        answer([], { baseVersion: 3, comment: 'draft change' }),
+      )
+      .expect(200);
+    // The removed file still downloads: the seal of revision 1 names it.
+    const kept = await lead.agent.get(`/api/returns/${old.id}/evidence/${file.id}/file`).buffer(true);
+    expect(Buffer.compare(kept.body as Buffer, PDF)).toBe(0);
+    expect((await lead.get(`/api/returns/${old.id}/seals/1/verification`)).body).toMatchObject({
+      verified: true,
+    });
+
+    const thisYear = await createCycle(admin, org, sys, { referenceDate: '2024-09-01' });
+    const started = await startReturns(lead, 'RJ1', thisYear.id, { carryForward: true });
+    const ret = await getReturn(lead, started.created[0]!.id);
+    expect(ret.carriedForwardFrom?.returnId).toBe(old.id);
+    const carried = ret.answers.find((a) => a.domainId === first.id)!;
+    expect(carried).toMatchObject({ met: upTo(first.id, 2).sort(), comment: '', toConfirm: true });
+    expect(ret.evidence).toHaveLength(1);
+    expect(ret.evidence[0]).toMatchObject({
+      fileName: 'policy.pdf',
+      sha256: file.sha256,
+      usedBy: [first.id],
+    });
   });
 
   it('starts empty when there is no earlier sealed return', async () => {

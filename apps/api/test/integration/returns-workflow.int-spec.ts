@@ -6,7 +6,9 @@ import type {
   AuditEvent,
   ReturnDetail,
   ReturnHistory,
+  ReturnList,
   SaveAnswerResult,
+  CreateReturnsResult,
   SealVerification,
   SessionInfo,
 } from '@wgll/contracts';
@@ -106,6 +108,28 @@ describe('cycles', () => {
   });
 });
 
+describe('moving a cycle', () => {
+  it('refuses a closing date before the stored opening date, changes nothing, and audits a real change', async () => {
+    const cycle = await createCycle(admin, org, sys, { opensOn: isoDay(-10), closesOn: isoDay(30) });
+    const bad = await admin.patch(`/api/cycles/${cycle.id}`, { closesOn: isoDay(-20) });
+    expect(bad.status).toBe(400);
+    expect(errorOf(bad).errors?.[0]?.field).toBe('closesOn');
+    expect((await admin.patch(`/api/cycles/${cycle.id}`, { opensOn: '2026-02-30' })).status).toBe(400);
+    expect((await lead.patch(`/api/cycles/${cycle.id}`, { closesOn: isoDay(40) })).status).toBe(403);
+    expect((await lead.get(`/api/cycles/${cycle.id}`)).body).toMatchObject({ closesOn: cycle.closesOn });
+    await admin.patch(`/api/cycles/${cycle.id}`, { closesOn: isoDay(40) }).expect(200);
+    const audit = (await admin.get('/api/audit?action=cycle.updated&pageSize=100')).body as {
+      items: AuditEvent[];
+    };
+    const mine = audit.items.filter((e) => e.target?.id === cycle.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.details).toEqual({
+      before: { opensOn: cycle.opensOn, closesOn: cycle.closesOn },
+      after: { opensOn: cycle.opensOn, closesOn: isoDay(40) },
+    });
+  });
+});
+
 describe('starting returns', () => {
   it('creates one per care setting the trust runs; a second start changes nothing', async () => {
     const first = await startReturns(lead, 'RJ1', cycleId);
@@ -192,6 +216,9 @@ describe('answering', () => {
     expect(kept.status).toBe(200);
     expect((kept.body as SaveAnswerResult).answer.version).toBe(2);
     const history = (await lead.get(`/api/returns/${ret.id}/history?pageSize=100`)).body as ReturnHistory;
+    // The history is this return's alone (this file has many returns).
+    expect(history.items.every((e) => e.target?.type === 'return' && e.target.id === ret.id)).toBe(true);
+    expect(history.total).toBe(history.items.length);
     const saves = history.items.filter((e) => e.action === 'return.answer-saved');
     expect(saves).toHaveLength(2);
     expect(saves[0]!.details).toMatchObject({
@@ -200,13 +227,32 @@ describe('answering', () => {
     });
   });
 
-  it('a save identical to what is stored changes nothing', async () => {
+  it('a save identical to what is stored changes nothing, even on an approved return', async () => {
     const ret = await newReturn();
+    const base = `/api/returns/${ret.id}`;
+    await answerAll(lead, ret, org);
+    await lead.post(`${base}/ready`).expect(200);
+    await board.post(`${base}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'S1' }).expect(201);
     const domain = org.domains[3]!;
+    const same = await lead.put(
+      `${base}/answers/${domain.id}`,
+      answer(upTo(domain.id, 3), { baseVersion: 1 }),
+    );
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({ answer: { version: 1 }, state: 'approved', approvalsWithdrawn: 0 });
+    const history = (await lead.get(`${base}/history?pageSize=100`)).body as ReturnHistory;
+    expect(history.items.filter((e) => e.action === 'return.answer-saved')).toHaveLength(7);
+    expect(history.items.map((e) => e.action)).not.toContain('return.approval-withdrawn');
+  });
+
+  it('a stale edit is a conflict even when it is also invalid (the person must see what is stored)', async () => {
+    const ret = await newReturn();
+    const domain = org.domains[4]!;
     const path = `/api/returns/${ret.id}/answers/${domain.id}`;
-    await lead.put(path, answer([`${domain.id}-l2-e1`]));
-    const same = await lead.put(path, answer([`${domain.id}-l2-e1`], { baseVersion: 1 }));
-    expect((same.body as SaveAnswerResult).answer.version).toBe(1);
+    await lead.put(path, answer(upTo(domain.id, 2))).expect(200);
+    const stale = await contributor.put(path, answer(['not-an-element'], { baseVersion: 0 }));
+    expect(stale.status).toBe(409);
+    expect((stale.body as AnswerConflictError).current?.met).toEqual(upTo(domain.id, 2).sort());
   });
 });
 
@@ -338,6 +384,24 @@ describe('the workflow', () => {
     await expect(
       t.dataSource.query(`DELETE FROM return_seal WHERE return_id = $1`, [ret.id]),
     ).rejects.toThrow(/RETURN_SEALED/);
+    await expect(
+      t.dataSource.query(
+        `INSERT INTO evidence (return_id, kind, title, url) VALUES ($1, 'link', 'x', 'https://x')`,
+        [ret.id],
+      ),
+    ).rejects.toThrow(/RETURN_SEALED/);
+    await expect(
+      t.dataSource.query(`UPDATE return_approval SET minute_reference = 'changed' WHERE return_id = $1`, [
+        ret.id,
+      ]),
+    ).rejects.toThrow(/RETURN_SEALED/);
+    await expect(
+      t.dataSource.query(
+        `INSERT INTO return_assignment (return_id, measure, assignee_id) VALUES ($1, 'well-led', $2)`,
+        [ret.id, contributorId],
+      ),
+    ).rejects.toThrow(/RETURN_SEALED/);
+    await expect(t.dataSource.query(`DELETE FROM evidence WHERE return_id = $1`, [ret.id])).rejects.toThrow();
 
     // Only a national administrator reopens, and only with a reason.
     expect((await lead.post(`${base}/reopen`, { reason: 'typo' })).status).toBe(403);
@@ -378,20 +442,104 @@ describe('the workflow', () => {
     expect(actions.filter((a) => a === 'return.submitted')).toHaveLength(2);
   });
 
-  it('a closed cycle accepts no answers (409 CYCLE_NOT_OPEN)', async () => {
+  it('a closed cycle accepts no change by any route, and nothing is written', async () => {
     const ret = await newReturn();
+    const base = `/api/returns/${ret.id}`;
+    const domain = org.domains[0]!;
+    await lead.put(`${base}/answers/${domain.id}`, answer(upTo(domain.id, 2))).expect(200);
     await admin
       .patch(`/api/cycles/${ret.cycle.id}`, { opensOn: isoDay(-30), closesOn: isoDay(-1) })
       .expect(200);
-    const domain = org.domains[0]!;
-    const res = await lead.put(`/api/returns/${ret.id}/answers/${domain.id}`, answer([]));
-    expect(res.status).toBe(409);
+    const refused = await Promise.all([
+      lead.put(`${base}/answers/${domain.id}`, answer([], { baseVersion: 1 })),
+      lead.post(`${base}/answers/${domain.id}/confirm`, { baseVersion: 1 }),
+      lead.post(`${base}/evidence/links`, { title: 'Late', url: 'https://example.nhs.uk/late' }),
+      lead.post(`${base}/ready`),
+      lead.post(`${base}/submit`),
+    ]);
+    for (const res of refused) {
+      expect(res.status).toBe(409);
+      expect(errorOf(res).code).toBe('CYCLE_NOT_OPEN');
+    }
+    const after = await getReturn(lead, ret.id);
+    expect(after.answers).toHaveLength(1);
+    expect(after.answers[0]).toMatchObject({ version: 1, met: upTo(domain.id, 2).sort() });
+    expect(after.evidence).toEqual([]);
+    expect(after.state).toBe('draft');
+    expect(after.permissions).toMatchObject({ answer: false, submit: false, approve: false });
+  });
+
+  it('an upcoming cycle can have returns started but accepts no answers yet', async () => {
+    const cycle = await createCycle(admin, org, sys, { opensOn: isoDay(5), closesOn: isoDay(50) });
+    const { created } = await startReturns(lead, 'RJ1', cycle.id);
+    const ret = await getReturn(lead, created[0]!.id);
+    expect(ret.cycle.status).toBe('upcoming');
+    expect(ret.permissions.answer).toBe(false);
+    const res = await lead.put(`/api/returns/${ret.id}/answers/${org.domains[0]!.id}`, answer([]));
     expect(errorOf(res).code).toBe('CYCLE_NOT_OPEN');
+    expect(errorOf(res).message).toContain('opens on');
+    expect((await getReturn(lead, ret.id)).answers).toEqual([]);
+    // A closed cycle takes no new returns.
+    const closed = await createCycle(admin, org, sys, { opensOn: isoDay(-20), closesOn: isoDay(-10) });
+    const late = await lead.post('/api/organisations/RJ1/returns', { cycleId: closed.id });
+    expect(late.status).toBe(409);
+    expect(errorOf(late).code).toBe('CYCLE_NOT_OPEN');
+    expect((await lead.get(`/api/organisations/RJ1/returns?cycleId=${closed.id}`)).body).toEqual({
+      items: [],
+    });
+  });
+
+  it('only a submitted return can be reopened, and only while its cycle is open', async () => {
+    const ret = await newReturn();
+    const base = `/api/returns/${ret.id}`;
+    const draft = await admin.post(`${base}/reopen`, { reason: 'Too early' });
+    expect(draft.status).toBe(409);
+    expect(errorOf(draft).code).toBe('RETURN_STATE');
+    await answerAll(lead, ret, org);
+    await lead.post(`${base}/ready`).expect(200);
+    await board.post(`${base}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'R1' }).expect(201);
+    await lead.post(`${base}/submit`).expect(200);
+    await admin
+      .patch(`/api/cycles/${ret.cycle.id}`, { opensOn: isoDay(-30), closesOn: isoDay(-1) })
+      .expect(200);
+    const closed = await admin.post(`${base}/reopen`, { reason: 'After the close' });
+    expect(errorOf(closed).code).toBe('CYCLE_NOT_OPEN');
+    expect(await getReturn(lead, ret.id)).toMatchObject({ state: 'submitted', revision: 1 });
+  });
+
+  it("an ICB's system return: the ICS lead starts, answers, approves and submits it; the trust lead cannot", async () => {
+    const icsLead = await clientWith(t, [{ role: 'ics-lead', scopeCode: 'QKK' }]);
+    const cycle = await createCycle(admin, org, sys);
+    expect((await lead.post('/api/ics/QKK/returns', { cycleId: cycle.id })).status).toBe(403);
+    const started = await icsLead.post('/api/ics/QKK/returns', { cycleId: cycle.id });
+    expect(started.status).toBe(201);
+    const ret = await getReturn(icsLead, (started.body as CreateReturnsResult).created[0]!.id);
+    expect(ret).toMatchObject({ level: 'system', careSetting: null, owner: { type: 'ics', code: 'QKK' } });
+    expect(ret.progress.total).toBe(sys.domains.length);
+    const base = `/api/returns/${ret.id}`;
+    expect((await lead.get(base)).status).toBe(403);
+    const assignees = (await icsLead.get(`${base}/assignees`).expect(200)).body as {
+      items: { id: string }[];
+    };
+    const icsLeadId = ((await icsLead.get('/api/auth/session')).body as SessionInfo).user!.id;
+    expect(assignees.items.map((p) => p.id)).toContain(icsLeadId);
+    await answerAll(icsLead, ret, sys);
+    expect(ret.permissions.approve).toBe(false); // a draft is not for approval yet
+    await icsLead.post(`${base}/ready`).expect(200);
+    await icsLead
+      .post(`${base}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'ICB 12' })
+      .expect(201);
+    const sealed = (await icsLead.post(`${base}/submit`).expect(200)).body as ReturnDetail;
+    expect(sealed.state).toBe('submitted');
+    // The ICB's list holds its own returns only, never its trusts' (RJ1's drafts are in QKK too).
+    const list = (await icsLead.get('/api/ics/QKK/returns').expect(200)).body as ReturnList;
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every((r) => r.level === 'system' && r.owner.code === 'QKK')).toBe(true);
   });
 });
 
 describe('scope', () => {
-  it("another trust's lead gets 403 on every return route; an unknown return is 404 for an administrator", async () => {
+  it("another trust's lead gets 403 on its return, its answers and its list (the matrix tries every route); an unknown return is 404 for an administrator", async () => {
     const ret = await newReturn();
     expect((await outsider.get(`/api/returns/${ret.id}`)).status).toBe(403);
     expect(

@@ -3,10 +3,12 @@ import { Init1795266955776 } from './1795266955776-init.js';
 import { AddFrameworkVersions1795269644368 } from './1795269644368-add-framework-versions.js';
 import { AddIdentityAndAccess1795272623846 } from './1795272623846-add-identity-and-access.js';
 import { AddAssessmentReturns1795275839599 } from './1795275839599-add-assessment-returns.js';
+import { KeepRemovedEvidence1795278597480 } from './1795278597480-keep-removed-evidence.js';
 
 export const migrations = [
   Init1795266955776,
   AddFrameworkVersions1795269644368,
   AddIdentityAndAccess1795272623846,
   AddAssessmentReturns1795275839599,
+  KeepRemovedEvidence1795278597480,
 ];

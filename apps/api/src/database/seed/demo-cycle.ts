@@ -1,4 +1,6 @@
+import type { FrameworkVersion } from '@wgll/framework';
 import type { DataSource } from 'typeorm';
+import { readBundledFrameworks } from '../../modules/frameworks/bundled-frameworks.js';
 import { CycleEntity } from '../../modules/cycles/cycle.entity.js';
 import { todayInLondon } from '../../modules/organisations/dated-period.js';
 
@@ -12,15 +14,18 @@ export async function seedDemoCycle(
 ): Promise<CycleEntity | null> {
   const cycles = dataSource.getRepository(CycleEntity);
   if ((await cycles.count()) > 0) return null;
+  const bundled = readBundledFrameworks().map((f) => f.document as FrameworkVersion);
+  const organisation = bundled.find((f) => f.level === 'organisation')!;
+  const system = bundled.find((f) => f.level === 'system')!;
   const [year, month] = today.split('-').map(Number) as [number, number];
   const start = month >= 4 ? year : year - 1;
   return cycles.save(
     cycles.create({
       name: `${start}/${String((start + 1) % 100).padStart(2, '0')}`,
-      organisationFrameworkId: 'wgll-self-assessment',
-      organisationFrameworkVersion: '2026.1',
-      systemFrameworkId: 'wgll-self-assessment-system',
-      systemFrameworkVersion: '2026.1',
+      organisationFrameworkId: organisation.frameworkId,
+      organisationFrameworkVersion: organisation.version,
+      systemFrameworkId: system.frameworkId,
+      systemFrameworkVersion: system.version,
       opensOn: `${start}-04-01`,
       closesOn: `${start + 1}-03-31`,
       referenceDate: `${start}-04-01`,

@@ -64,6 +64,18 @@ export const ICS_RETURN_ACTIONS: readonly Action[] = [
   'return:approve',
 ];
 
+/**
+ * The roles that, held on a scope of this type, may take `action` on a return there (for example
+ * who may be given work on a return: those who may answer it).
+ */
+export function returnRolesThatMay(action: Action, scope: 'organisation' | 'ics'): Role[] {
+  return (Object.keys(ROLE_SCOPE) as Role[]).filter(
+    (role) =>
+      ROLE_SCOPE[role] === scope &&
+      (scope === 'ics' ? ICS_RETURN_ACTIONS : ROLE_ACTIONS[role]).includes(action),
+  );
+}
+
 function systemReturnGrant(grant: Grant, action: Action, resource: Resource): boolean {
   return (
     grant.role === 'ics-lead' &&

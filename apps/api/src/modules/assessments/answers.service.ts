@@ -2,13 +2,14 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import type { FieldError, SaveAnswerResult } from '@wgll/contracts';
 import type { FrameworkDomain } from '@wgll/framework';
 import { domainLevel } from '@wgll/scoring';
-import { type EntityManager, In } from 'typeorm';
-import { ApiException } from '../../common/api-exception.filter.js';
+import { type EntityManager, In, IsNull } from 'typeorm';
+import { ApiException, invalidField, invalidFields } from '../../common/api-exception.filter.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { ConfirmAnswerDto, SaveAnswerDto } from './dto/returns.dto.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
+import { PeopleRepository } from '../users/people.repository.js';
 import { type EditContext, returnLabel, ReturnStore } from './return-store.js';
 import { applicableDomains } from './return-view.js';
 import { toAnswer } from './returns.mapper.js';
@@ -50,6 +51,7 @@ function sameContent(a: AnswerContent, b: AnswerContent): boolean {
 export class AnswersService {
   constructor(
     private readonly store: ReturnStore,
+    private readonly people: PeopleRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -64,8 +66,9 @@ export class AnswersService {
         confidence: input.confidence ?? null,
         evidenceIds: [...new Set(input.evidenceIds)],
       };
-      await this.validate(manager, context, domain, content);
+      // A stale edit is a conflict whatever it holds: the person must first see what is stored.
       const current = await this.current(manager, id, domainId, input.baseVersion);
+      await this.validate(manager, context, domain, content);
       if (current && !current.toConfirm && sameContent(current, content)) {
         return this.result(manager, context, current, 0);
       }
@@ -148,16 +151,9 @@ export class AnswersService {
       (d) => d.id === domainId,
     );
     if (!domain) {
-      throw new ApiException(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        `${domainId} is not a domain of this return.`,
-        [
-          {
-            field: 'domainId',
-            messages: [`${domainId} is not a domain of this return's framework and care setting`],
-          },
-        ],
+      throw invalidField(
+        'domainId',
+        `${domainId} is not a domain of this return's framework and care setting`,
       );
     }
     return domain;
@@ -172,7 +168,7 @@ export class AnswersService {
   ): Promise<DomainAnswerEntity | null> {
     const current = await manager.getRepository(DomainAnswerEntity).findOneBy({ returnId: id, domainId });
     if ((current?.version ?? 0) !== baseVersion) {
-      const people = await this.store.people([current?.updatedBy ?? null], manager);
+      const people = await this.people.byIds([current?.updatedBy ?? null], manager);
       throw new ApiException(
         HttpStatus.CONFLICT,
         'ANSWER_CONFLICT',
@@ -212,7 +208,7 @@ export class AnswersService {
     }
     if (content.evidenceIds.length > 0) {
       const found = await manager.getRepository(EvidenceEntity).count({
-        where: { returnId: context.ret.id, id: In(content.evidenceIds) },
+        where: { returnId: context.ret.id, id: In(content.evidenceIds), removedAt: IsNull() },
       });
       if (found !== content.evidenceIds.length) {
         errors.push({
@@ -222,12 +218,7 @@ export class AnswersService {
       }
     }
     if (errors.length > 0) {
-      throw new ApiException(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        'The answer has problems; each is listed with its field.',
-        errors,
-      );
+      throw invalidFields(errors);
     }
   }
 
@@ -242,7 +233,7 @@ export class AnswersService {
     const people =
       editor && answer.updatedBy === editor.id
         ? new Map([[editor.id, { id: editor.id, displayName: editor.displayName, email: editor.email }]])
-        : await this.store.people([answer.updatedBy], manager);
+        : await this.people.byIds([answer.updatedBy], manager);
     return { answer: toAnswer(answer, people), state: context.ret.state, approvalsWithdrawn };
   }
 }

@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { PolicyService } from '../access/policy.service.js';
 import { CyclesModule } from '../cycles/cycles.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { AnswersService } from './answers.service.js';
 import { AssignmentsService } from './assignments.service.js';
 import { CarryForwardService } from './carry-forward.service.js';
@@ -14,7 +15,7 @@ import { WorkflowService } from './workflow.service.js';
 
 /** Assessment returns: answers, evidence, assignments, carry forward, approval, sealing, reopening. */
 @Module({
-  imports: [CyclesModule, FrameworksModule],
+  imports: [CyclesModule, FrameworksModule, UsersModule],
   controllers: [OwnerReturnsController, ReturnsController, ReturnsSupportController],
   providers: [
     ReturnStore,

@@ -2,16 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { Assignment, AssigneeList, MyAssignment, MyAssignmentList } from '@wgll/contracts';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { NotFoundApiException } from '../../common/api-exception.filter.js';
+import { invalidField, NotFoundApiException } from '../../common/api-exception.filter.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AssignDto } from './dto/returns.dto.js';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { ReturnAssignmentEntity } from './entities/return-assignment.entity.js';
+import { can, returnRolesThatMay } from '../access/policy.js';
+import { PolicyService } from '../access/policy.service.js';
+import { PeopleRepository } from '../users/people.repository.js';
 import { returnLabel, ReturnStore, sealed } from './return-store.js';
 import { applicableDomains } from './return-view.js';
-import { invalid, ReturnsService } from './returns.service.js';
+import { ReturnsService } from './returns.service.js';
 import { toAssignment } from './returns.mapper.js';
 
 /** Measures or single domains of a return given to people to answer, and each person's list. */
@@ -19,24 +22,21 @@ import { toAssignment } from './returns.mapper.js';
 export class AssignmentsService {
   constructor(
     private readonly store: ReturnStore,
+    private readonly people: PeopleRepository,
+    private readonly policy: PolicyService,
     private readonly returns: ReturnsService,
     private readonly audit: AuditService,
   ) {}
 
-  /** Who may be given work: the trust's leads and contributors, or the ICB's ICS leads (not disabled). */
+  /** Who may be given work: people (not disabled) whose role may answer the return. */
   async assignees(id: string, manager: EntityManager = this.store.dataSource.manager): Promise<AssigneeList> {
     const { ret } = await this.store.load(id, manager);
-    const rows = await manager.query<{ id: string; display_name: string; email: string }[]>(
-      `SELECT DISTINCT u.id, u.display_name, u.email
-       FROM app_user u JOIN role_assignment g ON g.user_id = u.id
-       WHERE u.status <> 'disabled' AND g.scope_code = $1 AND g.role = ANY($2)
-       ORDER BY u.display_name, u.email`,
-      [
-        ret.organisationCode ?? ret.icsCode,
-        ret.level === 'organisation' ? ['trust-lead', 'trust-contributor'] : ['ics-lead'],
-      ],
+    const items = await this.people.holding(
+      ret.organisationCode ?? ret.icsCode!,
+      returnRolesThatMay('return:answer', ret.level === 'organisation' ? 'organisation' : 'ics'),
+      manager,
     );
-    return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email })) };
+    return { items };
   }
 
   /** Gives a measure or a domain to someone, replacing whoever had it. */
@@ -45,15 +45,18 @@ export class AssignmentsService {
       const { ret, cycle } = await this.store.lock(manager, id);
       if (ret.state === 'submitted') throw sealed();
       if ((input.measure === undefined) === (input.domainId === undefined)) {
-        throw invalid('measure', 'Choose either a measure or a single domain to assign');
+        throw invalidField('measure', 'Choose either a measure or a single domain to assign');
       }
       const domains = applicableDomains(await this.store.framework(ret, manager), ret.careSetting);
       if (input.domainId !== undefined && !domains.some((d) => d.id === input.domainId)) {
-        throw invalid('domainId', `${input.domainId} is not a domain of this return`);
+        throw invalidField('domainId', `${input.domainId} is not a domain of this return`);
+      }
+      if (input.measure !== undefined && !domains.some((d) => d.measure === input.measure)) {
+        throw invalidField('measure', 'That measure has no domains in this return');
       }
       const assignees = await this.assignees(id, manager);
       if (!assignees.items.some((p) => p.id === input.userId)) {
-        throw invalid(
+        throw invalidField(
           'userId',
           'That person cannot be given work on this return: they need a role that answers it',
         );
@@ -78,7 +81,7 @@ export class AssignmentsService {
         },
         manager,
       );
-      return toAssignment(saved, await this.store.people([saved.assigneeId, actor.id], manager));
+      return toAssignment(saved, await this.people.byIds([saved.assigneeId, actor.id], manager));
     });
   }
 
@@ -112,13 +115,18 @@ export class AssignmentsService {
     if (assignments.length === 0) return { items: [] };
     const returnIds = [...new Set(assignments.map((a) => a.returnId))];
     const rets = await manager.getRepository(AssessmentReturnEntity).findBy({ id: In(returnIds) });
-    const open = rets.filter((r) => r.state !== 'submitted');
+    // Only returns the user may still see (a role taken away takes the work away too).
+    const open: AssessmentReturnEntity[] = [];
+    for (const ret of rets) {
+      const resource = await this.policy.resolve('return', ret.id, '');
+      if (ret.state !== 'submitted' && resource && can(user.grants, 'return:view', resource)) open.push(ret);
+    }
     const summaries = await this.returns.summaries(open);
     const answers = await manager.getRepository(DomainAnswerEntity).find({
       where: { returnId: In(open.map((r) => r.id)) },
       select: { returnId: true, domainId: true, toConfirm: true },
     });
-    const people = await this.store.people(assignments.flatMap((a) => [a.assigneeId, a.assignedBy]));
+    const people = await this.people.byIds(assignments.flatMap((a) => [a.assigneeId, a.assignedBy]));
     const items: MyAssignment[] = [];
     for (const assignment of assignments) {
       const ret = open.find((r) => r.id === assignment.returnId);

@@ -2,14 +2,16 @@ import { createHash } from 'node:crypto';
 import { HttpStatus, Inject, Injectable, StreamableFile } from '@nestjs/common';
 import type { Evidence, EvidenceRules } from '@wgll/contracts';
 import type { FastifyRequest } from 'fastify';
-import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { ApiException, invalidField, NotFoundApiException } from '../../common/api-exception.filter.js';
 import { APP_CONFIG } from '../../app.tokens.js';
 import type { AppConfig } from '../../config/app-config.js';
+import { IsNull } from 'typeorm';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AddEvidenceLinkDto } from './dto/returns.dto.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
 import { extensionOf, recogniseFile, safeFileName } from './evidence-files.js';
+import { PeopleRepository } from '../users/people.repository.js';
 import { returnLabel, ReturnStore } from './return-store.js';
 import { toEvidence } from './returns.mapper.js';
 
@@ -22,6 +24,7 @@ function evidenceNotFound(): ApiException {
 export class EvidenceService {
   constructor(
     private readonly store: ReturnStore,
+    private readonly people: PeopleRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -41,9 +44,7 @@ export class EvidenceService {
       ? await request.file({ limits: { fileSize: maxFileBytes, files: 1 } })
       : undefined;
     if (!part) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Choose a file to upload.', [
-        { field: 'file', messages: ['Choose a file to upload'] },
-      ]);
+      throw invalidField('file', 'Choose a file to upload');
     }
     const fileName = safeFileName(part.filename);
     const allowed = extensions.map((e) => e.toUpperCase()).join(', ');
@@ -100,17 +101,20 @@ export class EvidenceService {
         manager,
       );
       const saved = await repo.findOneByOrFail({ id: evidenceId });
-      return toEvidence(saved, [], await this.store.people([actor.id], manager));
+      return toEvidence(saved, [], await this.people.byIds([actor.id], manager));
     });
   }
 
-  /** Removes evidence from the return and from every answer citing it (each answer's version moves on). */
+  /**
+   * Removes evidence from the return and from every answer citing it (each answer's version moves
+   * on). The stored row is kept, marked removed, so earlier seals that name it stay verifiable.
+   */
   remove(id: string, evidenceId: string, actor: Principal): Promise<void> {
     return this.store.dataSource.transaction(async (manager) => {
       const context = await this.store.beginEdit(manager, id);
       const evidence = await manager
         .getRepository(EvidenceEntity)
-        .findOneBy({ id: evidenceId, returnId: id });
+        .findOneBy({ id: evidenceId, returnId: id, removedAt: IsNull() });
       if (!evidence) throw evidenceNotFound();
       // TypeORM answers an UPDATE … RETURNING with [rows, count].
       const [cited] = await manager.query<[{ domain_id: string }[], number]>(
@@ -119,7 +123,7 @@ export class EvidenceService {
          WHERE return_id = $1 AND $2::uuid = ANY(evidence_ids) RETURNING domain_id`,
         [id, evidenceId, actor.id],
       );
-      await manager.getRepository(EvidenceEntity).delete({ id: evidenceId });
+      await manager.getRepository(EvidenceEntity).update({ id: evidenceId }, { removedAt: new Date() });
       await this.store.recordEdit(manager, context, actor, `evidence removed: ${evidence.title}`);
       await this.audit.record(
         {

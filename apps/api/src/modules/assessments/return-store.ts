@@ -1,8 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PersonRef } from '@wgll/contracts';
 import type { FrameworkVersion } from '@wgll/framework';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
 import type { Located } from '../access/policy.service.js';
 import type { Principal } from '../access/principal.js';
@@ -10,11 +10,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { CycleEntity } from '../cycles/cycle.entity.js';
 import { CyclesService } from '../cycles/cycles.service.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
-import { UserEntity } from '../users/entities/user.entity.js';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function returnNotFound(): ApiException {
   return new NotFoundApiException('RETURN_NOT_FOUND', 'There is no such return.');
@@ -53,7 +50,7 @@ export class ReturnStore {
 
   /** Places a return for the access guard: its trust or ICB, on its cycle's reference date. */
   async locate(id: string): Promise<Located | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUUID(id)) return null;
     const [row] = await this.dataSource.query<
       { organisation_code: string | null; ics_code: string | null; reference_date: string }[]
     >(
@@ -68,7 +65,7 @@ export class ReturnStore {
   }
 
   async load(id: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedReturn> {
-    const ret = UUID.test(id) ? await manager.getRepository(AssessmentReturnEntity).findOneBy({ id }) : null;
+    const ret = isUUID(id) ? await manager.getRepository(AssessmentReturnEntity).findOneBy({ id }) : null;
     if (!ret) throw returnNotFound();
     const cycle = await manager.getRepository(CycleEntity).findOneByOrFail({ id: ret.cycleId });
     return { ret, cycle };
@@ -76,7 +73,7 @@ export class ReturnStore {
 
   /** Locks the return row for the rest of the transaction: changes to one return are serialised. */
   async lock(manager: EntityManager, id: string): Promise<LoadedReturn> {
-    const ret = UUID.test(id)
+    const ret = isUUID(id)
       ? await manager
           .getRepository(AssessmentReturnEntity)
           .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
@@ -158,19 +155,5 @@ export class ReturnStore {
       manager,
     );
     return ids.length;
-  }
-
-  /** Display names (and emails) of users, by id. */
-  async people(
-    ids: Iterable<string | null>,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, PersonRef & { email: string }>> {
-    const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
-    if (wanted.length === 0) return new Map();
-    const rows = await manager.getRepository(UserEntity).find({
-      where: { id: In(wanted) },
-      select: { id: true, displayName: true, email: true },
-    });
-    return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.displayName, email: u.email }]));
   }
 }

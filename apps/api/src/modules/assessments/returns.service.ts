@@ -8,8 +8,8 @@ import type {
   ReturnSummary,
 } from '@wgll/contracts';
 import type { CareSetting } from '@wgll/framework';
-import { type EntityManager, In } from 'typeorm';
-import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { type EntityManager, In, IsNull } from 'typeorm';
+import { ApiException, invalidField, NotFoundApiException } from '../../common/api-exception.filter.js';
 import { can } from '../access/policy.js';
 import { PolicyService } from '../access/policy.service.js';
 import type { Principal } from '../access/principal.js';
@@ -27,6 +27,7 @@ import { EvidenceEntity } from './entities/evidence.entity.js';
 import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
 import { ReturnAssignmentEntity } from './entities/return-assignment.entity.js';
 import { ReturnSealEntity } from './entities/return-seal.entity.js';
+import { PeopleRepository } from '../users/people.repository.js';
 import { type LoadedReturn, returnLabel, ReturnStore } from './return-store.js';
 import { viewReturn } from './return-view.js';
 import { toAnswer, toApproval, toAssignment, toEvidence, toSeal } from './returns.mapper.js';
@@ -38,6 +39,7 @@ type Owner = { type: 'organisation'; code: string } | { type: 'ics'; code: strin
 export class ReturnsService {
   constructor(
     private readonly store: ReturnStore,
+    private readonly people: PeopleRepository,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
     private readonly carryForward: CarryForwardService,
@@ -74,7 +76,7 @@ export class ReturnsService {
     const wanted = input.careSettings ?? runs;
     const foreign = wanted.filter((c) => !runs.includes(c));
     if (wanted.length === 0 || foreign.length > 0) {
-      throw invalid(
+      throw invalidField(
         'careSettings',
         runs.length === 0
           ? `${organisation.name} has no care settings on record, so it has no returns to start`
@@ -105,7 +107,7 @@ export class ReturnsService {
     owners: ({ organisationCode: string; careSetting: CareSetting } | { icsCode: string })[],
   ): Promise<CreateReturnsResult> {
     const cycle = await this.manager.getRepository(CycleEntity).findOneBy({ id: input.cycleId });
-    if (!cycle) throw invalid('cycleId', 'There is no such assessment cycle');
+    if (!cycle) throw invalidField('cycleId', 'There is no such assessment cycle');
     if (cycleStatus(cycle, todayInLondon()) === 'closed') {
       throw new ApiException(
         HttpStatus.CONFLICT,
@@ -239,17 +241,17 @@ export class ReturnsService {
     return this.detailOf(loaded, user);
   }
 
-  async detailOf(
-    { ret, cycle }: LoadedReturn,
-    user: Principal,
-    manager = this.manager,
-  ): Promise<ReturnDetail> {
+  /** Read outside any transaction: permissions go through the policy's own queries. */
+  async detailOf({ ret, cycle }: LoadedReturn, user: Principal): Promise<ReturnDetail> {
+    const manager = this.manager;
     const [summary] = await this.summaries([ret], manager);
     const [answers, evidence, assignments, approvals, seals, framework] = await Promise.all([
       manager
         .getRepository(DomainAnswerEntity)
         .find({ where: { returnId: ret.id }, order: { domainId: 'ASC' } }),
-      manager.getRepository(EvidenceEntity).find({ where: { returnId: ret.id }, order: { addedAt: 'ASC' } }),
+      manager
+        .getRepository(EvidenceEntity)
+        .find({ where: { returnId: ret.id, removedAt: IsNull() }, order: { addedAt: 'ASC' } }),
       manager
         .getRepository(ReturnAssignmentEntity)
         .find({ where: { returnId: ret.id }, order: { assignedAt: 'ASC' } }),
@@ -263,7 +265,7 @@ export class ReturnsService {
       }),
       this.store.framework(ret, manager),
     ]);
-    const people = await this.store.people(
+    const people = await this.people.byIds(
       [
         ...answers.map((a) => a.updatedBy),
         ...evidence.map((e) => e.addedBy),
@@ -318,7 +320,7 @@ export class ReturnsService {
       answer: editable && allowed('return:answer'),
       assign: ret.state !== 'submitted' && allowed('return:assign'),
       submit: editable && allowed('return:submit'),
-      approve: editable && allowed('return:approve'),
+      approve: editable && ret.state !== 'draft' && allowed('return:approve'),
       reopen: ret.state === 'submitted' && allowed('return:reopen'),
     };
   }
@@ -327,10 +329,4 @@ export class ReturnsService {
     await this.store.load(id);
     return this.audit.list({ page, pageSize }, { type: 'return', id });
   }
-}
-
-export function invalid(field: string, message: string): ApiException {
-  return new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', `${message}.`, [
-    { field, messages: [message] },
-  ]);
 }

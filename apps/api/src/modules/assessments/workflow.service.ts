@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Approval, ReturnDetail, SealVerification } from '@wgll/contracts';
 import { type EntityManager, IsNull } from 'typeorm';
-import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { ApiException, invalidField, NotFoundApiException } from '../../common/api-exception.filter.js';
 import { canonicalJson, sha256Hex } from '../../common/canonical-json.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -13,6 +13,7 @@ import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
 import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
 import { ReturnSealEntity } from './entities/return-seal.entity.js';
+import { PeopleRepository } from '../users/people.repository.js';
 import { type LoadedReturn, returnLabel, ReturnStore, sealed } from './return-store.js';
 import { missingAsErrors, viewReturn } from './return-view.js';
 import { toApproval } from './returns.mapper.js';
@@ -39,6 +40,7 @@ function wrongState(ret: AssessmentReturnEntity, wanted: string): ApiException {
 export class WorkflowService {
   constructor(
     private readonly store: ReturnStore,
+    private readonly people: PeopleRepository,
     private readonly returns: ReturnsService,
     private readonly audit: AuditService,
   ) {}
@@ -75,17 +77,7 @@ export class WorkflowService {
       CyclesService.assertOpen(cycle);
       if (ret.state === 'draft') throw wrongState(ret, 'mark it ready for approval first');
       if (input.meetingDate > todayInLondon()) {
-        throw new ApiException(
-          HttpStatus.BAD_REQUEST,
-          'VALIDATION_FAILED',
-          'The board meeting cannot be in the future.',
-          [
-            {
-              field: 'meetingDate',
-              messages: ['The date of the board meeting must be today or in the past'],
-            },
-          ],
-        );
+        throw invalidField('meetingDate', 'The date of the board meeting must be today or in the past');
       }
       const repo = manager.getRepository(ReturnApprovalEntity);
       if (
@@ -118,7 +110,7 @@ export class WorkflowService {
         minuteReference: input.minuteReference,
       });
       const saved = await repo.findOneByOrFail({ id: approvalId });
-      return toApproval(saved, await this.store.people([actor.id], manager));
+      return toApproval(saved, await this.people.byIds([actor.id], manager));
     });
   }
 
@@ -155,8 +147,8 @@ export class WorkflowService {
       }
       const evidence = await manager
         .getRepository(EvidenceEntity)
-        .find({ where: { returnId: id }, order: { id: 'ASC' } });
-      const people = await this.store.people([...active.map((a) => a.approverId), actor.id], manager);
+        .find({ where: { returnId: id, removedAt: IsNull() }, order: { id: 'ASC' } });
+      const people = await this.people.byIds([...active.map((a) => a.approverId), actor.id], manager);
       const [summary] = await this.returns.summaries([ret], manager);
       const personOf = (userId: string) => {
         const p = people.get(userId);
@@ -228,6 +220,8 @@ export class WorkflowService {
   reopen(id: string, input: ReopenDto, actor: Principal): Promise<ReturnDetail> {
     return this.transition(id, actor, async (manager, { ret, cycle }) => {
       if (ret.state !== 'submitted') throw wrongState(ret, 'only a submitted return can be reopened');
+      // A draft nobody can change would be a dead end: the cycle must be open (move its dates first).
+      CyclesService.assertOpen(cycle);
       const from = ret.revision;
       ret.revision = from + 1;
       ret.state = 'draft';

@@ -1,10 +1,10 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CurrentUser, SessionInfo } from '@wgll/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../app.tokens.js';
-import { ApiException } from '../../common/api-exception.filter.js';
+import { ApiException, invalidField, invalidFields } from '../../common/api-exception.filter.js';
 import { hashPassword } from '../../common/secrets.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { CsrfService } from '../access/csrf.service.js';
@@ -74,24 +74,17 @@ export class AuthService {
     // The same check, failure count and lockout as signing in: a borrowed session cannot guess it.
     const user = await this.signIns.verify(principal.email, current, origin).catch((error: unknown) => {
       if (!(error instanceof ApiException) || error.code !== 'INVALID_CREDENTIALS') throw error;
-      throw new ApiException(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        'Your current password is not right.',
-        [{ field: 'currentPassword', messages: ['Your current password is not right'] }],
-      );
+      throw invalidField('currentPassword', 'Your current password is not right');
     });
     if (current === next) {
-      throw new ApiException(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        'Choose a password you have not just used.',
+      throw invalidFields(
         [
           {
             field: 'newPassword',
             messages: ['Your new password must be different from your current password'],
           },
         ],
+        'Choose a password you have not just used.',
       );
     }
     const passwordHash = await hashPassword(next);

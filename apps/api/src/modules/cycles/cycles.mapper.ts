@@ -1,9 +1,10 @@
 import type { Cycle, CycleStatus } from '@wgll/contracts';
+import { operatingStatus } from '../organisations/dated-period.js';
 import type { CycleEntity } from './cycle.entity.js';
 
 export function cycleStatus(cycle: Pick<CycleEntity, 'opensOn' | 'closesOn'>, today: string): CycleStatus {
-  if (today < cycle.opensOn) return 'upcoming';
-  return today > cycle.closesOn ? 'closed' : 'open';
+  const status = operatingStatus(cycle.opensOn, cycle.closesOn, today);
+  return status === 'not-yet-open' ? 'upcoming' : status;
 }
 
 export function toCycle(cycle: CycleEntity, today: string, titles: Map<string, string>): Cycle {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Cycle, CycleList, FieldError, FrameworkRef } from '@wgll/contracts';
 import type { FrameworkLevel } from '@wgll/framework';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { ApiException, invalidFields, NotFoundApiException } from '../../common/api-exception.filter.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
@@ -54,7 +54,8 @@ export class CyclesService {
       ...(await this.checkFramework('systemFramework', input.systemFramework, 'system')),
       ...checkDates(input.opensOn, input.closesOn),
     ];
-    if (errors.length > 0) throw invalid(errors);
+    if (errors.length > 0)
+      throw invalidFields(errors, 'There is a problem with the cycle: each is listed with its field.');
     try {
       const saved = await this.dataSource.transaction(async (manager) => {
         const row = await manager.getRepository(CycleEntity).save(
@@ -103,7 +104,8 @@ export class CyclesService {
       const before = { opensOn: row.opensOn, closesOn: row.closesOn };
       const after = { opensOn: input.opensOn ?? row.opensOn, closesOn: input.closesOn ?? row.closesOn };
       const errors = checkDates(after.opensOn, after.closesOn);
-      if (errors.length > 0) throw invalid(errors);
+      if (errors.length > 0)
+        throw invalidFields(errors, 'There is a problem with the cycle: each is listed with its field.');
       await repo.update({ id }, after);
       await this.audit.record(
         {
@@ -153,13 +155,4 @@ function checkDates(opensOn: string, closesOn: string): FieldError[] {
   return opensOn > closesOn
     ? [{ field: 'closesOn', messages: ['The closing date must be on or after the opening date'] }]
     : [];
-}
-
-function invalid(errors: FieldError[]): ApiException {
-  return new ApiException(
-    HttpStatus.BAD_REQUEST,
-    'VALIDATION_FAILED',
-    'There is a problem with the cycle: each is listed with its field.',
-    errors,
-  );
 }

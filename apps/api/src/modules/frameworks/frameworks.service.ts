@@ -44,14 +44,7 @@ export class FrameworksService {
   }
 
   async get(frameworkId: string, version: string, careSetting?: CareSetting): Promise<FrameworkVersion> {
-    const row = await this.versions.findOneBy({ frameworkId, version });
-    if (!row) {
-      throw new NotFoundApiException(
-        'FRAMEWORK_VERSION_NOT_FOUND',
-        `There is no version ${version} of the framework ${frameworkId}.`,
-      );
-    }
-    const document = row.document;
+    const document = await this.document(frameworkId, version);
     if (!careSetting || document.level === 'system') return document;
     return { ...document, domains: document.domains.filter((d) => appliesTo(d, careSetting)) };
   }

@@ -13,7 +13,12 @@ import type {
 } from '@wgll/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../app.tokens.js';
-import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
+import {
+  ApiException,
+  invalidField,
+  invalidFields,
+  NotFoundApiException,
+} from '../../common/api-exception.filter.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { ROLE_SCOPE } from '../access/policy.js';
 import type { RequestOrigin } from '../access/principal.js';
@@ -128,12 +133,7 @@ export class UsersService {
       }
       if (change.status === 'disabled' && user.status !== 'disabled') {
         if (id === actor.id) {
-          throw new ApiException(
-            HttpStatus.BAD_REQUEST,
-            'VALIDATION_FAILED',
-            'You cannot disable your own account.',
-            [{ field: 'status', messages: ['You cannot disable your own account'] }],
-          );
+          throw invalidField('status', 'You cannot disable your own account');
         }
         await this.assertNotLastAdministrator(manager, id);
         await this.audit.record({ action: 'user.disabled', actor, target, origin }, manager);
@@ -289,12 +289,7 @@ export class UsersService {
       }
     }
     if (errors.length > 0) {
-      throw new ApiException(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        errors.flatMap((e) => e.messages).join('; '),
-        errors,
-      );
+      throw invalidFields(errors, errors.flatMap((e) => e.messages).join('; '));
     }
   }
 

@@ -52,6 +52,13 @@ export class EvidenceEntity {
   @Column({ type: 'bytea', nullable: true, select: false })
   content: Buffer | null;
 
+  /**
+   * Set when removed from the return. The row (and file) stays: a seal of an earlier revision may
+   * name it, and every seal must stay verifiable and its evidence downloadable.
+   */
+  @Column({ name: 'removed_at', type: 'timestamptz', nullable: true })
+  removedAt: Date | null;
+
   @Column({ name: 'added_by', type: 'uuid', nullable: true })
   addedBy: string | null;
 

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PersonRef, Role } from '@wgll/contracts';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { UserEntity } from './entities/user.entity.js';
+
+export type Person = PersonRef & { email: string };
+
+/** Names of people for other modules: by id, or those holding given roles on a scope. */
+@Injectable()
+export class PeopleRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Display names and emails by user id; pass the transaction's manager when inside one. */
+  async byIds(
+    ids: Iterable<string | null>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Person>> {
+    const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const rows = await manager.getRepository(UserEntity).find({
+      where: { id: In(wanted) },
+      select: { id: true, displayName: true, email: true },
+    });
+    return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.displayName, email: u.email }]));
+  }
+
+  /** People (not disabled) holding any of `roles` on `scopeCode`, by name. */
+  async holding(
+    scopeCode: string,
+    roles: Role[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Person[]> {
+    const rows = await manager.query<{ id: string; display_name: string; email: string }[]>(
+      `SELECT DISTINCT u.id, u.display_name, u.email
+       FROM app_user u JOIN role_assignment g ON g.user_id = u.id
+       WHERE u.status <> 'disabled' AND g.scope_code = $1 AND g.role = ANY($2)
+       ORDER BY u.display_name, u.email`,
+      [scopeCode, roles],
+    );
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email }));
+  }
+}
