@@ -1,7 +1,6 @@
-import { ErrorSummary } from 'nhsuk-react-components';
-
 import { ApiRequestError } from '../lib/api-client';
-import { userFieldMessage } from '../lib/field-messages';
+import { apiFieldErrors } from '../lib/form-errors';
+import { FormErrorSummary } from './form-error-summary';
 
 interface ApiErrorSummaryProps {
   error: unknown;
@@ -16,27 +15,7 @@ interface ApiErrorSummaryProps {
  */
 export function ApiErrorSummary({ error, fieldIds = {} }: ApiErrorSummaryProps) {
   if (error instanceof ApiRequestError && error.isValidationError) {
-    const messages = error.fieldErrors.flatMap((fieldError) =>
-      [...new Set(fieldError.messages.map((message) => userFieldMessage(fieldError.field, message)))].map(
-        (message) => ({ field: fieldError.field, message }),
-      ),
-    );
-    return (
-      <ErrorSummary>
-        <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-        {messages.length === 0 ? <p>{error.message}</p> : null}
-        <ErrorSummary.List>
-          {messages.map(({ field, message }) => {
-            const id = fieldIds[field];
-            return (
-              <li key={`${field}:${message}`}>
-                {id ? <a href={`#${id}`}>{message}</a> : <span className="wgll-error-text">{message}</span>}
-              </li>
-            );
-          })}
-        </ErrorSummary.List>
-      </ErrorSummary>
-    );
+    return <FormErrorSummary errors={apiFieldErrors(error, fieldIds)} />;
   }
 
   if (error instanceof ApiRequestError && error.isForbidden) {

@@ -46,7 +46,7 @@ export class ApiRequestError extends Error {
 export type QueryValue = string | number | boolean | null | undefined;
 
 /** Builds `?a=1&b=2`, leaving out empty values; returns '' when nothing is left. */
-export function toQueryString(params: Record<string, QueryValue>): string {
+function toQueryString(params: Record<string, QueryValue>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '' || value === false) continue;
@@ -66,7 +66,7 @@ function isFieldError(value: unknown): value is FieldError {
   );
 }
 
-export function isApiError(value: unknown): value is ApiError {
+function isApiError(value: unknown): value is ApiError {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
   return (
@@ -85,6 +85,11 @@ async function readJson(response: Response): Promise<unknown> {
   } catch {
     return undefined;
   }
+}
+
+/** The address of an API path in the browser, for example for a download link: `/api/returns/…`. */
+export function apiUrl(path: string): string {
+  return `/api${path}`;
 }
 
 type SessionListener = (session: SessionInfo | null) => void;
@@ -118,7 +123,7 @@ async function send(method: string, path: string, body: unknown, signal?: AbortS
   const multipart = body instanceof FormData;
   if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   try {
-    return await fetch(`/api${path}`, {
+    return await fetch(apiUrl(path), {
       method,
       headers,
       body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
@@ -208,8 +213,9 @@ export function apiGet<T>(
 }
 
 /**
- * POST, PUT, PATCH or DELETE with a JSON body and the session's CSRF token. Resolves with the
- * response body, or undefined for 204 No Content.
+ * POST, PUT, PATCH or DELETE with the session's CSRF token. The body is sent as JSON, or as a
+ * multipart form when it is FormData (for example a file upload: the browser sets the content type
+ * and boundary). Resolves with the response body, or undefined for 204 No Content.
  */
 export function apiSend<T = void>(
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
@@ -217,14 +223,6 @@ export function apiSend<T = void>(
   body?: unknown,
 ): Promise<T> {
   return request<T>(method, path, body);
-}
-
-/**
- * POST a multipart form (for example a file upload) with the session's CSRF token. The browser sets
- * the content type and boundary. Like apiSend, it refreshes an expired session once and retries.
- */
-export function apiUpload<T>(path: string, formData: FormData): Promise<T> {
-  return request<T>('POST', path, formData);
 }
 
 /**

@@ -1,18 +1,42 @@
 import { ApiRequestError } from './api-client';
 import { userFieldMessage } from './field-messages';
 
-/** A message for a form: `id` is the input it is about (linked from the error summary), if any. */
+/**
+ * A message for a form: `id` is the input it is about (linked from the error summary), if any;
+ * `to` is another page that puts it right (linked instead), if any.
+ */
 export interface FormError {
   id: string | undefined;
   message: string;
+  to?: string;
+}
+
+export interface ApiProblemOptions {
+  /**
+   * Also 409 refusals, for forms whose conflicts explain themselves (for example "The cycle is not
+   * open"): their field messages where they list any, else the API's own message.
+   */
+  conflicts?: boolean;
+}
+
+function isExplainedRefusal(error: unknown, options: ApiProblemOptions): error is ApiRequestError {
+  return (
+    error instanceof ApiRequestError &&
+    (error.isValidationError || (options.conflicts === true && error.status === 409))
+  );
 }
 
 /**
- * The API's field messages (400 VALIDATION_FAILED) as form errors. `fieldIds` maps the API's field
- * names, for example `roles.0.scopeCode`, to the ids of this form's inputs.
+ * The API's field messages (400 VALIDATION_FAILED, and 409 refusals with `conflicts`) as form
+ * errors. `fieldIds` maps the API's field names, for example `roles.0.scopeCode`, to the ids of
+ * this form's inputs.
  */
-export function apiFieldErrors(error: unknown, fieldIds: Record<string, string>): FormError[] {
-  if (!(error instanceof ApiRequestError) || !error.isValidationError) return [];
+export function apiFieldErrors(
+  error: unknown,
+  fieldIds: Record<string, string>,
+  options: ApiProblemOptions = {},
+): FormError[] {
+  if (!isExplainedRefusal(error, options)) return [];
   const errors = error.fieldErrors.flatMap((fieldError) =>
     fieldError.messages.map((message) => ({
       id: fieldIds[fieldError.field],
@@ -37,7 +61,16 @@ export function looksLikeEmail(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 }
 
-/** Whether a failed request is one the form explains itself (rather than a service problem). */
-export function isFormProblem(error: unknown, codes: readonly string[] = []): boolean {
-  return error instanceof ApiRequestError && (error.isValidationError || codes.includes(error.code));
+/**
+ * Whether a failed request is one the form explains itself (rather than a service problem): a 400,
+ * one of `codes`, or (with `conflicts`) any 409.
+ */
+export function isFormProblem(
+  error: unknown,
+  codes: readonly string[] = [],
+  options: ApiProblemOptions = {},
+): boolean {
+  return (
+    isExplainedRefusal(error, options) || (error instanceof ApiRequestError && codes.includes(error.code))
+  );
 }

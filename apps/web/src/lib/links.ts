@@ -5,6 +5,12 @@ export function withAt(path: string, at: string | undefined): string {
 
 export const organisationPath = (code: string, at?: string) => withAt(`/organisations/${code}`, at);
 export const icsPath = (code: string, at?: string) => withAt(`/ics/${code}`, at);
+/** A trust's assessment returns, optionally for one cycle. */
+export const organisationReturnsPath = (code: string, cycleId?: string) =>
+  `/organisations/${encodeURIComponent(code)}/returns${cycleId ? `?cycle=${encodeURIComponent(cycleId)}` : ''}`;
+/** An ICB's own (system-level) assessment returns, optionally for one cycle. */
+export const icsReturnsPath = (code: string, cycleId?: string) =>
+  `/ics/${encodeURIComponent(code)}/returns${cycleId ? `?cycle=${encodeURIComponent(cycleId)}` : ''}`;
 export const regionPath = (code: string, at?: string) => withAt(`/regions/${code}`, at);
 
 /** The reader for a framework version, optionally narrowed to one care setting. */

@@ -1,4 +1,4 @@
-import type { Role, RoleScope, ScopeType } from '@wgll/contracts';
+import type { CurrentUser, Role, RoleScope, ScopeType } from '@wgll/contracts';
 
 import { readableName } from './format';
 
@@ -71,4 +71,27 @@ export function scopeCodeMessage(role: Role): string | undefined {
     case 'national':
       return undefined;
   }
+}
+
+/** The lead role that starts the returns of a trust (organisation) or of an ICB (ics). */
+const returnLeadRoles = { organisation: 'trust-lead', ics: 'ics-lead' } as const satisfies Partial<
+  Record<ScopeType, Role>
+>;
+
+/**
+ * Whether the user may start assessment returns for a trust (`organisation`) or an ICB (`ics`): a
+ * national administrator anywhere, or the trust lead or ICS lead of that place. The API decides.
+ */
+export function mayStartReturns(
+  user: CurrentUser | null,
+  scopeType: keyof typeof returnLeadRoles,
+  code: string,
+): boolean {
+  return (
+    user?.roles.some(
+      (grant) =>
+        grant.role === 'national-administrator' ||
+        (grant.role === returnLeadRoles[scopeType] && grant.scope.code === code),
+    ) ?? false
+  );
 }

@@ -1,6 +1,6 @@
 import type { FrameworkRef, IsoDate } from '@wgll/contracts';
 
-import { readDateParts, type DateParts } from '../../components/date-fields';
+import { dateInputTarget, readDateParts, type DateParts } from '../../components/date-fields';
 import type { FormError } from '../../lib/form-errors';
 
 /** A framework version as a select's value: `frameworkId|version` (neither may contain a bar). */
@@ -24,7 +24,7 @@ export function readDates<K extends string>(
   for (const key of Object.keys(fields) as K[]) {
     const result = readDateParts(values[key], fields[key].label);
     if ('date' in result) dates[key] = result.date;
-    else errors.push({ id: `${fields[key].id}-day`, message: result.error });
+    else errors.push({ id: dateInputTarget(fields[key].id), message: result.error });
   }
   return { dates, errors };
 }

@@ -1,11 +1,10 @@
-import type { CurrentUser, RoleGrant } from '@wgll/contracts';
+import type { CurrentUser } from '@wgll/contracts';
 import { Link } from 'react-router';
 
 import { pluralise } from '../../lib/format';
-import { describeScope } from '../../lib/roles';
+import { icsReturnsPath, organisationReturnsPath } from '../../lib/links';
+import { describeScope, roleScopeTypes } from '../../lib/roles';
 import { useMyAssignments } from '../returns/api/assignments-api';
-
-const trustRoles = new Set<RoleGrant['role']>(['trust-lead', 'trust-contributor', 'board-approver']);
 
 /** One link for each trust or ICB the user's roles cover, to its assessment returns. */
 function returnLinks(user: CurrentUser) {
@@ -13,14 +12,17 @@ function returnLinks(user: CurrentUser) {
   for (const grant of user.roles) {
     const code = grant.scope.code;
     if (!code) continue;
-    if (trustRoles.has(grant.role)) {
+    // Every trust role (lead, contributor, board approver) leads to the trust's returns; an ICS
+    // lead's role to the ICB's own system return.
+    const scopeType = roleScopeTypes[grant.role];
+    if (scopeType === 'organisation') {
       links.set(`organisation:${code}`, {
-        to: `/organisations/${code}/returns`,
+        to: organisationReturnsPath(code),
         label: describeScope(grant.scope),
       });
-    } else if (grant.role === 'ics-lead') {
+    } else if (scopeType === 'ics') {
       links.set(`ics:${code}`, {
-        to: `/ics/${code}/returns`,
+        to: icsReturnsPath(code),
         label: `${describeScope(grant.scope)}: system return`,
       });
     }

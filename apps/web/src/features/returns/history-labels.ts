@@ -1,6 +1,7 @@
 import type { AuditEvent } from '@wgll/contracts';
 
 import { formatDate } from '../../lib/dates';
+import { pluralise } from '../../lib/format';
 
 type Details = Record<string, unknown>;
 
@@ -11,7 +12,7 @@ const record = (value: unknown): Details | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Details) : undefined;
 
 /** An answer in a few words: `level 3, 4 elements met, confidence high` or `not applicable`. */
-export function describeAnswer(value: unknown): string {
+function describeAnswer(value: unknown): string {
   const answer = record(value);
   if (!answer) return 'not answered';
   if (answer['notApplicable'] === true) return 'not applicable';
@@ -25,7 +26,7 @@ export function describeAnswer(value: unknown): string {
       : typeof answer['met'] === 'number'
         ? answer['met']
         : undefined;
-  if (met !== undefined) parts.push(`${met} element${met === 1 ? '' : 's'} met`);
+  if (met !== undefined) parts.push(`${pluralise(met, 'element')} met`);
   const confidence = text(answer['confidence']);
   parts.push(confidence ? `confidence ${confidence}` : 'no confidence given');
   return parts.join(', ');
@@ -82,7 +83,7 @@ export function describeEvent(
       return { summary: person ? `Assigned ${about} to ${person}` : `Assigned ${about}` };
     case 'return.unassigned':
       return {
-        summary: `Removed the assignment of ${about}${person === 'someone' ? '' : ` from ${person}`}`,
+        summary: `Removed the assignment of ${about}${person ? ` from ${person}` : ''}`,
       };
     case 'return.evidence-added':
       return { summary: `Added evidence: ${text(details['title']) ?? about}` };

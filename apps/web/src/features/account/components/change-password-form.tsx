@@ -1,8 +1,9 @@
-import { Button, NotificationBanner, PasswordInput } from 'nhsuk-react-components';
+import { Button, PasswordInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { FormErrorSummary } from '../../../components/form-error-summary';
+import { SuccessBanner } from '../../../components/success-banner';
 import { apiFieldErrors, errorFor, isFormProblem, type FormError } from '../../../lib/form-errors';
 import { checkNewPassword, NewPasswordFields } from '../../auth/components/new-password-fields';
 import { useChangePassword } from '../api/account-api';
@@ -60,10 +61,9 @@ export function ChangePasswordForm({ onErrorsChange }: { onErrorsChange: (hasErr
   return (
     <>
       {change.isSuccess ? (
-        <NotificationBanner key={attempt} success title="Success">
-          <NotificationBanner.Heading>Your password has been changed</NotificationBanner.Heading>
+        <SuccessBanner key={attempt} heading="Your password has been changed">
           <p>Use your new password next time you sign in. You have been signed out on any other devices.</p>
-        </NotificationBanner>
+        </SuccessBanner>
       ) : null}
       {change.isError && !isFormProblem(change.error) ? (
         <ApiErrorSummary key={attempt} error={change.error} />

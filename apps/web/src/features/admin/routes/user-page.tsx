@@ -1,4 +1,4 @@
-import { BackLink, NotificationBanner, SummaryList } from 'nhsuk-react-components';
+import { BackLink, SummaryList } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 
@@ -6,6 +6,7 @@ import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { Forbidden, FORBIDDEN_TITLE } from '../../../components/forbidden';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
+import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/dates';
@@ -54,11 +55,7 @@ export function UserPage() {
       <BackLink asElement={Link} to="/admin/users">
         Users
       </BackLink>
-      {notice ? (
-        <NotificationBanner key={notice.count} success title="Success">
-          <NotificationBanner.Heading>{notice.message}</NotificationBanner.Heading>
-        </NotificationBanner>
-      ) : null}
+      {notice ? <SuccessBanner key={notice.count} heading={notice.message} /> : null}
       {!user ? (
         <>
           <h1>User</h1>

@@ -1,11 +1,12 @@
 import type { SessionInfo } from '@wgll/contracts';
-import { NotificationBanner } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
+import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
+import { apiUrl } from '../../../lib/api-client';
 import { useSession, type SignedOutState } from '../api/session-api';
 import { SignInForm } from '../components/sign-in-form';
 import { safeReturnTo } from '../return-to';
@@ -15,7 +16,7 @@ const SSO_FAILED = 'Single sign-on did not complete. Try again or sign in with y
 function SingleSignOn({ sso, returnTo }: { sso: SessionInfo['sso']; returnTo: string }) {
   if (!sso.enabled) return null;
   // A plain link: the API redirects the browser to the identity provider and back.
-  const href = `/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`;
+  const href = apiUrl(`/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`);
   return (
     <section aria-labelledby="sso-heading" className="nhsuk-u-margin-top-6">
       <h2 id="sso-heading" className="nhsuk-heading-m">
@@ -49,11 +50,7 @@ export function SignInPage() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        {signedOut ? (
-          <NotificationBanner success title="Success">
-            <NotificationBanner.Heading>You have signed out</NotificationBanner.Heading>
-          </NotificationBanner>
-        ) : null}
+        {signedOut ? <SuccessBanner heading="You have signed out" /> : null}
         <h1>Sign in</h1>
         <p>Sign in to use the WGLL digital maturity service.</p>
         {session.isPending ? <LoadingMessage>Loading…</LoadingMessage> : null}

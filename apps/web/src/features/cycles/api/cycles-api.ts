@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateCycleRequest, Cycle, CycleList, UpdateCycleRequest } from '@wgll/contracts';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
+import { returnKeys } from '../../returns/api/returns-api';
 
-export const cycleKeys = {
+const cycleKeys = {
   all: ['cycles'] as const,
   list: () => [...cycleKeys.all, 'list'] as const,
 };
@@ -33,7 +34,7 @@ export function useUpdateCycle(id: string) {
       apiSend<Cycle>('PATCH', `/cycles/${encodeURIComponent(id)}`, body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: cycleKeys.all });
-      void queryClient.invalidateQueries({ queryKey: ['returns'] });
+      void queryClient.invalidateQueries({ queryKey: returnKeys.all });
     },
   });
 }
@@ -42,7 +43,7 @@ export function useUpdateCycle(id: string) {
 export function defaultCycle(cycles: Cycle[]): Cycle | undefined {
   const open = cycles.find((cycle) => cycle.status === 'open');
   if (open) return open;
-  return [...cycles].sort((a, b) => b.opensOn.localeCompare(a.opensOn))[0];
+  return sortCycles(cycles)[0];
 }
 
 /** Newest first, for lists and choices. */

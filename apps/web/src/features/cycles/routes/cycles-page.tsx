@@ -4,9 +4,9 @@ import { useState } from 'react';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
+import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { formatDate } from '../../../lib/dates';
-import { SuccessBanner } from '../../returns/components/success-banner';
 import { useCycles } from '../api/cycles-api';
 import { CreateCycleForm } from '../components/create-cycle-form';
 import { CycleDatesForm } from '../components/cycle-dates-form';

@@ -21,11 +21,18 @@ export function useFrameworkVersions() {
 
 /**
  * GET /api/frameworks/:frameworkId/versions/:version, with the domains for one care setting when
- * one is given. Keeps the version on screen while another care setting loads.
+ * one is given. Keeps the version on screen while another care setting loads. With `enabled`
+ * false nothing is fetched (for example while the version is not known yet).
  */
-export function useFrameworkVersion(frameworkId: string, version: string, careSetting: string | undefined) {
+export function useFrameworkVersion(
+  frameworkId: string,
+  version: string,
+  careSetting: string | undefined,
+  { enabled = true }: { enabled?: boolean } = {},
+) {
   return useQuery({
     queryKey: frameworkKeys.version(frameworkId, version, careSetting),
+    enabled,
     queryFn: ({ signal }) =>
       apiGet<FrameworkVersion>(
         `/frameworks/${encodeURIComponent(frameworkId)}/versions/${encodeURIComponent(version)}`,

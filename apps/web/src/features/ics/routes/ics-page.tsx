@@ -13,7 +13,7 @@ import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
 import { addDays, formatDate } from '../../../lib/dates';
 import { pluralise, readableName, trustTypeLabels } from '../../../lib/format';
-import { organisationPath, regionPath } from '../../../lib/links';
+import { icsReturnsPath, organisationPath, regionPath } from '../../../lib/links';
 import { useIcs } from '../api/ics-api';
 import { IcsLinkList, IcsStatusMessage } from '../components/ics-status-message';
 
@@ -159,7 +159,7 @@ export function IcsPage() {
           </p>
           <IcsStatusMessage ics={ics} />
           <p>
-            <Link to={`/ics/${ics.odsCode}/returns`}>Assessment returns</Link>: the ICB’s own system-level
+            <Link to={icsReturnsPath(ics.odsCode)}>Assessment returns</Link>: the ICB’s own system-level
             return
           </p>
           <IcsFacts ics={ics} requestedAt={at.requested} />

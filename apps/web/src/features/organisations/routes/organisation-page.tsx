@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/dates';
 import { readableName } from '../../../lib/format';
+import { organisationReturnsPath } from '../../../lib/links';
 import { useOrganisation } from '../api/organisations-api';
 import { MembershipHistory } from '../components/membership-history';
 import { MergerComparison } from '../components/merger-comparison';
@@ -63,8 +64,7 @@ export function OrganisationPage() {
               : `Showing this organisation on ${formatDate(organisation.at)}.`}
           </p>
           <p>
-            <Link to={`/organisations/${organisation.odsCode}/returns`}>Assessment returns</Link> for this
-            trust
+            <Link to={organisationReturnsPath(organisation.odsCode)}>Assessment returns</Link> for this trust
           </p>
           <OrganisationSummary organisation={organisation} requestedAt={at.requested} />
           <AtDateForm at={at.effective} label="Show this organisation on another date" />

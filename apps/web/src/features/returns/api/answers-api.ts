@@ -10,12 +10,9 @@ import type {
   SaveAnswerResult,
 } from '@wgll/contracts';
 
-import { apiGet, apiSend, apiUpload } from '../../../lib/api-client';
-import { returnKeys } from './returns-api';
-
-const returnPath = (returnId: string) => `/returns/${encodeURIComponent(returnId)}`;
-const answerPath = (returnId: string, domainId: string) =>
-  `${returnPath(returnId)}/answers/${encodeURIComponent(domainId)}`;
+import { apiGet, apiSend, apiUrl } from '../../../lib/api-client';
+import { returnPath } from '../return-labels';
+import { invalidateReturns, returnKeys } from './returns-api';
 
 /** PUT /api/returns/:id/answers/:domainId */
 export function saveAnswer(
@@ -23,7 +20,7 @@ export function saveAnswer(
   domainId: string,
   body: SaveAnswerRequest,
 ): Promise<SaveAnswerResult> {
-  return apiSend<SaveAnswerResult>('PUT', answerPath(returnId, domainId), body);
+  return apiSend<SaveAnswerResult>('PUT', returnPath(returnId, 'answers', domainId), body);
 }
 
 /** POST /api/returns/:id/answers/:domainId/confirm: keeps a carried-forward answer as it is. */
@@ -33,12 +30,12 @@ export function confirmAnswer(
   baseVersion: number,
 ): Promise<SaveAnswerResult> {
   const body: ConfirmAnswerRequest = { baseVersion };
-  return apiSend<SaveAnswerResult>('POST', `${answerPath(returnId, domainId)}/confirm`, body);
+  return apiSend<SaveAnswerResult>('POST', returnPath(returnId, 'answers', domainId, 'confirm'), body);
 }
 
 /** The address of an evidence file, for downloading it. */
 export function evidenceFileHref(returnId: string, evidenceId: string): string {
-  return `/api${returnPath(returnId)}/evidence/${encodeURIComponent(evidenceId)}/file`;
+  return apiUrl(returnPath(returnId, 'evidence', evidenceId, 'file'));
 }
 
 function updateDetail(
@@ -51,8 +48,9 @@ function updateDetail(
 
 /**
  * Puts a saved (or newly seen) answer into the cached return, with the return's new state. The
- * progress, scores and approvals the server derives are left for the next fetch: the return is
- * marked stale without fetching now, so other pages load it afresh.
+ * progress, scores and approvals the server derives, the history, the owner's lists and the
+ * assignments are all marked stale, so they are read afresh when next shown. When the save
+ * withdrew the board's approvals, the return is read again at once, so no page still says approved.
  */
 export function rememberAnswer(
   queryClient: QueryClient,
@@ -75,8 +73,9 @@ export function rememberAnswer(
       }),
     };
   });
-  void queryClient.invalidateQueries({ queryKey: returnKeys.detail(returnId), refetchType: 'none' });
-  void queryClient.invalidateQueries({ queryKey: returnKeys.myAssignments(), refetchType: 'none' });
+  invalidateReturns(queryClient, {
+    refetchType: result && result.approvalsWithdrawn > 0 ? 'active' : 'none',
+  });
 }
 
 /** GET /api/evidence-rules: what file evidence the server accepts. */
@@ -88,11 +87,16 @@ export function useEvidenceRules() {
   });
 }
 
-function addEvidenceToCache(queryClient: QueryClient, returnId: string, evidence: Evidence) {
+/**
+ * New evidence goes into the cached return at once. The API withdraws the board's approvals when
+ * evidence changes, so the return (and everything else about returns) is read again too.
+ */
+function rememberEvidence(queryClient: QueryClient, returnId: string, evidence: Evidence) {
   updateDetail(queryClient, returnId, (detail) => ({
     ...detail,
     evidence: [...detail.evidence.filter((item) => item.id !== evidence.id), evidence],
   }));
+  invalidateReturns(queryClient);
 }
 
 /** POST /api/returns/:id/evidence/links */
@@ -100,26 +104,21 @@ export function useAddEvidenceLink(returnId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AddEvidenceLinkRequest) =>
-      apiSend<Evidence>('POST', `${returnPath(returnId)}/evidence/links`, body),
-    onSuccess: (evidence) => addEvidenceToCache(queryClient, returnId, evidence),
+      apiSend<Evidence>('POST', returnPath(returnId, 'evidence', 'links'), body),
+    onSuccess: (evidence) => rememberEvidence(queryClient, returnId, evidence),
   });
-}
-
-export interface EvidenceUpload {
-  title: string;
-  file: File;
 }
 
 /** POST /api/returns/:id/evidence/files (multipart: the title first, then the file). */
 export function useUploadEvidence(returnId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ title, file }: EvidenceUpload) => {
+    mutationFn: ({ title, file }: { title: string; file: File }) => {
       const form = new FormData();
       if (title) form.append('title', title);
       form.append('file', file, file.name);
-      return apiUpload<Evidence>(`${returnPath(returnId)}/evidence/files`, form);
+      return apiSend<Evidence>('POST', returnPath(returnId, 'evidence', 'files'), form);
     },
-    onSuccess: (evidence) => addEvidenceToCache(queryClient, returnId, evidence),
+    onSuccess: (evidence) => rememberEvidence(queryClient, returnId, evidence),
   });
 }

@@ -2,14 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssigneeList, Assignment, AssignRequest, MyAssignmentList } from '@wgll/contracts';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
-import { returnKeys, returnUrl } from './returns-api';
+import { returnPath } from '../return-labels';
+import { returnKeys } from './returns-api';
 
 /** GET /api/returns/:id/assignees: the people who may be given work on the return. */
 export function useAssignees(id: string, enabled: boolean) {
   return useQuery({
     queryKey: [...returnKeys.all, 'assignees', id] as const,
     enabled,
-    queryFn: ({ signal }) => apiGet<AssigneeList>(`${returnUrl(id)}/assignees`, {}, signal),
+    queryFn: ({ signal }) => apiGet<AssigneeList>(returnPath(id, 'assignees'), {}, signal),
   });
 }
 
@@ -17,7 +18,7 @@ export function useAssignees(id: string, enabled: boolean) {
 export function useAssign(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AssignRequest) => apiSend<Assignment>('PUT', `${returnUrl(id)}/assignments`, body),
+    mutationFn: (body: AssignRequest) => apiSend<Assignment>('PUT', returnPath(id, 'assignments'), body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: returnKeys.all }),
   });
 }
@@ -26,8 +27,7 @@ export function useAssign(id: string) {
 export function useUnassign(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (assignmentId: string) =>
-      apiSend('DELETE', `${returnUrl(id)}/assignments/${encodeURIComponent(assignmentId)}`),
+    mutationFn: (assignmentId: string) => apiSend('DELETE', returnPath(id, 'assignments', assignmentId)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: returnKeys.all }),
   });
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { hashKey, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
   Approval,
   ApproveRequest,
@@ -9,12 +9,15 @@ import type {
   ReturnDetail,
   ReturnHistory,
   ReturnList,
+  ReturnOwner,
   ReturnSummary,
   SealVerification,
 } from '@wgll/contracts';
-import type { FrameworkVersion } from '@wgll/framework';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
+import { icsReturnsPath, organisationReturnsPath } from '../../../lib/links';
+import { useFrameworkVersion } from '../../frameworks/api/frameworks-api';
+import { returnPath } from '../return-labels';
 
 export const returnKeys = {
   all: ['returns'] as const,
@@ -27,52 +30,58 @@ export const returnKeys = {
   myAssignments: () => [...returnKeys.all, 'my-assignments'] as const,
 };
 
-export const returnUrl = (id: string) => `/returns/${encodeURIComponent(id)}`;
+/** The API path of a trust's or an ICB's returns. */
+const ownerReturnsApiPath = (ownerType: ReturnOwner['type'], code: string) =>
+  ownerType === 'ics' ? icsReturnsPath(code) : organisationReturnsPath(code);
+
+/**
+ * After any change to a return, everything about returns (the return, its history, the owner's
+ * lists, assignments) is read again: at once where it is on screen, or with `refetchType: 'none'`
+ * only when next shown. `except` names a return whose detail the caller has just written from the
+ * API's response, so it is not read again straight away.
+ */
+export function invalidateReturns(
+  queryClient: QueryClient,
+  { except, refetchType = 'active' }: { except?: string; refetchType?: 'active' | 'none' } = {},
+): void {
+  const kept = except === undefined ? undefined : hashKey(returnKeys.detail(except));
+  void queryClient.invalidateQueries({
+    queryKey: returnKeys.all,
+    refetchType,
+    predicate: (query) => query.queryHash !== kept,
+  });
+}
 
 /** GET /api/returns/:id: the return with its answers, scores, evidence, assignments and approvals. */
 export function useReturn(id: string) {
   return useQuery({
     queryKey: returnKeys.detail(id),
-    queryFn: ({ signal }) => apiGet<ReturnDetail>(`/returns/${encodeURIComponent(id)}`, {}, signal),
+    queryFn: ({ signal }) => apiGet<ReturnDetail>(returnPath(id), {}, signal),
+    // Others change returns too (answers, approvals): read it again each time a page shows it.
+    staleTime: 0,
   });
 }
 
 /** The framework version a return is answered against, with only its care setting's domains. */
 export function useReturnFramework(detail: Pick<ReturnSummary, 'framework' | 'careSetting'> | undefined) {
-  return useQuery({
-    queryKey: [
-      'frameworks',
-      'version',
-      detail?.framework.frameworkId,
-      detail?.framework.version,
-      detail?.careSetting,
-    ],
-    enabled: detail !== undefined,
-    staleTime: Infinity,
-    queryFn: ({ signal }) =>
-      apiGet<FrameworkVersion>(
-        `/frameworks/${encodeURIComponent(detail!.framework.frameworkId)}/versions/${encodeURIComponent(detail!.framework.version)}`,
-        { careSetting: detail!.careSetting ?? undefined },
-        signal,
-      ),
-  });
+  return useFrameworkVersion(
+    detail?.framework.frameworkId ?? '',
+    detail?.framework.version ?? '',
+    detail?.careSetting ?? undefined,
+    { enabled: detail !== undefined },
+  );
 }
 
-/** GET /api/organisations/:code/returns: a trust's returns (one cycle, or all). */
-export function useOrganisationReturns(code: string, cycleId: string | undefined) {
+/**
+ * GET /api/organisations/:code/returns (a trust's returns) or GET /api/ics/:code/returns (an ICB's
+ * own system-level returns), for one cycle or all.
+ */
+export function useOwnerReturns(ownerType: ReturnOwner['type'], code: string, cycleId: string | undefined) {
   return useQuery({
-    queryKey: returnKeys.ofOrganisation(code, cycleId),
-    queryFn: ({ signal }) =>
-      apiGet<ReturnList>(`/organisations/${encodeURIComponent(code)}/returns`, { cycleId }, signal),
-  });
-}
-
-/** GET /api/ics/:code/returns: an ICB's own system-level returns. */
-export function useIcsReturns(code: string, cycleId: string | undefined) {
-  return useQuery({
-    queryKey: returnKeys.ofIcs(code, cycleId),
-    queryFn: ({ signal }) =>
-      apiGet<ReturnList>(`/ics/${encodeURIComponent(code)}/returns`, { cycleId }, signal),
+    queryKey:
+      ownerType === 'ics' ? returnKeys.ofIcs(code, cycleId) : returnKeys.ofOrganisation(code, cycleId),
+    queryFn: ({ signal }) => apiGet<ReturnList>(ownerReturnsApiPath(ownerType, code), { cycleId }, signal),
+    staleTime: 0,
   });
 }
 
@@ -80,7 +89,8 @@ export function useIcsReturns(code: string, cycleId: string | undefined) {
 export function useReturnHistory(id: string, page: number, pageSize: number) {
   return useQuery({
     queryKey: returnKeys.history(id, page),
-    queryFn: ({ signal }) => apiGet<ReturnHistory>(`${returnUrl(id)}/history`, { page, pageSize }, signal),
+    queryFn: ({ signal }) => apiGet<ReturnHistory>(returnPath(id, 'history'), { page, pageSize }, signal),
+    staleTime: 0,
     placeholderData: (previous) => previous,
   });
 }
@@ -89,7 +99,7 @@ export function useReturnHistory(id: string, page: number, pageSize: number) {
 export function useSealSnapshot(id: string, revision: number) {
   return useQuery({
     queryKey: [...returnKeys.all, 'seal', id, revision] as const,
-    queryFn: ({ signal }) => apiGet<unknown>(`${returnUrl(id)}/seals/${revision}`, {}, signal),
+    queryFn: ({ signal }) => apiGet<unknown>(returnPath(id, 'seals', revision), {}, signal),
     // A seal never changes.
     staleTime: Infinity,
   });
@@ -98,32 +108,25 @@ export function useSealSnapshot(id: string, revision: number) {
 /** GET /api/returns/:id/seals/:revision/verification: recomputes the hash now, when asked. */
 export function useVerifySeal(id: string, revision: number) {
   return useMutation({
-    mutationFn: () => apiGet<SealVerification>(`${returnUrl(id)}/seals/${revision}/verification`),
+    mutationFn: () => apiGet<SealVerification>(returnPath(id, 'seals', revision, 'verification')),
   });
 }
 
-/** After any change to a return: everything about returns is read again when next shown. */
+/** After a change that answered with the return: show it now, and read everything else again. */
 function refreshReturns(queryClient: QueryClient, detail?: ReturnDetail): void {
   if (detail) queryClient.setQueryData(returnKeys.detail(detail.id), detail);
-  void queryClient.invalidateQueries({ queryKey: returnKeys.all });
+  invalidateReturns(queryClient, { except: detail?.id });
 }
 
-/** POST /api/organisations/:code/returns: starts a trust's returns for a cycle. */
-export function useStartOrganisationReturns(code: string) {
+/**
+ * POST /api/organisations/:code/returns (a trust's returns, one for each care setting given) or
+ * POST /api/ics/:code/returns (the ICB's own system-level return), for a cycle.
+ */
+export function useStartReturns(ownerType: ReturnOwner['type'], code: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateOrganisationReturnsRequest) =>
-      apiSend<CreateReturnsResult>('POST', `/organisations/${encodeURIComponent(code)}/returns`, body),
-    onSuccess: () => refreshReturns(queryClient),
-  });
-}
-
-/** POST /api/ics/:code/returns: starts the ICB's own system-level return for a cycle. */
-export function useStartSystemReturn(code: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateSystemReturnRequest) =>
-      apiSend<CreateReturnsResult>('POST', `/ics/${encodeURIComponent(code)}/returns`, body),
+    mutationFn: (body: CreateOrganisationReturnsRequest | CreateSystemReturnRequest) =>
+      apiSend<CreateReturnsResult>('POST', ownerReturnsApiPath(ownerType, code), body),
     onSuccess: () => refreshReturns(queryClient),
   });
 }
@@ -132,7 +135,7 @@ export function useStartSystemReturn(code: string) {
 export function useMarkReady(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSend<ReturnDetail>('POST', `${returnUrl(id)}/ready`),
+    mutationFn: () => apiSend<ReturnDetail>('POST', returnPath(id, 'ready')),
     onSuccess: (detail) => refreshReturns(queryClient, detail),
     // A refusal may mean the return changed meanwhile: read it again.
     onError: () => queryClient.invalidateQueries({ queryKey: returnKeys.detail(id) }),
@@ -143,7 +146,7 @@ export function useMarkReady(id: string) {
 export function useApproveReturn(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ApproveRequest) => apiSend<Approval>('POST', `${returnUrl(id)}/approvals`, body),
+    mutationFn: (body: ApproveRequest) => apiSend<Approval>('POST', returnPath(id, 'approvals'), body),
     onSuccess: () => refreshReturns(queryClient),
     // A refusal may mean the return changed meanwhile: read it again.
     onError: () => queryClient.invalidateQueries({ queryKey: returnKeys.detail(id) }),
@@ -154,7 +157,7 @@ export function useApproveReturn(id: string) {
 export function useSubmitReturn(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSend<ReturnDetail>('POST', `${returnUrl(id)}/submit`),
+    mutationFn: () => apiSend<ReturnDetail>('POST', returnPath(id, 'submit')),
     onSuccess: (detail) => refreshReturns(queryClient, detail),
     // A refusal may mean the return changed meanwhile: read it again.
     onError: () => queryClient.invalidateQueries({ queryKey: returnKeys.detail(id) }),
@@ -165,7 +168,7 @@ export function useSubmitReturn(id: string) {
 export function useReopenReturn(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ReopenRequest) => apiSend<ReturnDetail>('POST', `${returnUrl(id)}/reopen`, body),
+    mutationFn: (body: ReopenRequest) => apiSend<ReturnDetail>('POST', returnPath(id, 'reopen'), body),
     onSuccess: (detail) => refreshReturns(queryClient, detail),
     // A refusal may mean the return changed meanwhile: read it again.
     onError: () => queryClient.invalidateQueries({ queryKey: returnKeys.detail(id) }),

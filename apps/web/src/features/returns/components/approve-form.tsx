@@ -1,3 +1,4 @@
+import type { ReturnDetail } from '@wgll/contracts';
 import { Button, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 
@@ -10,21 +11,26 @@ import {
   type DateParts,
 } from '../../../components/date-fields';
 import { FormErrorSummary } from '../../../components/form-error-summary';
-import { errorFor, type FormError } from '../../../lib/form-errors';
+import { apiFieldErrors, errorFor, isFormProblem, type FormError } from '../../../lib/form-errors';
 import { useApproveReturn } from '../api/returns-api';
-import { isFormRefusal, refusalErrors } from '../return-errors';
+import { returnPeople } from '../return-labels';
 
 const ids = { meetingDate: 'meeting-date', minuteReference: 'minute-reference' };
 const fieldIds = { meetingDate: dateInputTarget(ids.meetingDate), minuteReference: ids.minuteReference };
 
-/** A board approver records the board's approval: the meeting's date and the minute reference. */
-export function ApproveForm({ returnId, onApproved }: { returnId: string; onApproved: () => void }) {
-  const approve = useApproveReturn(returnId);
+/**
+ * A board approver records the board's approval (for an ICB's system return, the ICS lead records
+ * the ICB board's): the meeting's date and the minute reference.
+ */
+export function ApproveForm({ detail, onApproved }: { detail: ReturnDetail; onApproved: () => void }) {
+  const approve = useApproveReturn(detail.id);
+  const people = returnPeople(detail);
   const [meetingDate, setMeetingDate] = useState<DateParts>(emptyDateParts);
   const [minuteReference, setMinuteReference] = useState('');
   const [checkErrors, setCheckErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const errors = checkErrors.length > 0 ? checkErrors : refusalErrors(approve.error, fieldIds);
+  const errors =
+    checkErrors.length > 0 ? checkErrors : apiFieldErrors(approve.error, fieldIds, { conflicts: true });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,11 +57,11 @@ export function ApproveForm({ returnId, onApproved }: { returnId: string; onAppr
   return (
     <section aria-labelledby="approve-heading">
       <h2 id="approve-heading">Record the board’s approval</h2>
-      {approve.isError && !isFormRefusal(approve.error) ? (
+      {approve.isError && !isFormProblem(approve.error, [], { conflicts: true }) ? (
         <ApiErrorSummary key={attempt} error={approve.error} />
       ) : null}
       <FormErrorSummary key={attempt} errors={errors} />
-      <p>Record the approval once the board has approved the return at a meeting.</p>
+      <p>{`Record the approval${people.onBehalf} once ${people.board} has approved the return at a meeting.`}</p>
       <form method="post" noValidate onSubmit={handleSubmit}>
         <DateFields
           id={ids.meetingDate}

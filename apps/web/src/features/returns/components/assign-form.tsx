@@ -1,4 +1,4 @@
-import type { AssignRequest, MeasureId } from '@wgll/contracts';
+import type { AssignRequest, MeasureId, ReturnDetail } from '@wgll/contracts';
 import type { FrameworkVersion } from '@wgll/framework';
 import { Button, Select } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
@@ -6,9 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
-import { errorFor, type FormError } from '../../../lib/form-errors';
+import { apiFieldErrors, errorFor, isFormProblem, type FormError } from '../../../lib/form-errors';
 import { useAssign, useAssignees } from '../api/assignments-api';
-import { isFormRefusal, refusalErrors } from '../return-errors';
 
 const ids = { target: 'assign-target', user: 'assign-user' };
 
@@ -19,15 +18,15 @@ function toTarget(value: string): Pick<AssignRequest, 'measure' | 'domainId'> {
 }
 
 interface AssignFormProps {
-  returnId: string;
+  detail: ReturnDetail;
   framework: FrameworkVersion;
   onAssigned: (message: string) => void;
 }
 
 /** Gives a measure, or a single domain, to someone to answer. */
-export function AssignForm({ returnId, framework, onAssigned }: AssignFormProps) {
-  const assignees = useAssignees(returnId, true);
-  const assign = useAssign(returnId);
+export function AssignForm({ detail, framework, onAssigned }: AssignFormProps) {
+  const assignees = useAssignees(detail.id, true);
+  const assign = useAssign(detail.id);
   const [target, setTarget] = useState('');
   const [userId, setUserId] = useState('');
   const [checkErrors, setCheckErrors] = useState<FormError[]>([]);
@@ -35,7 +34,11 @@ export function AssignForm({ returnId, framework, onAssigned }: AssignFormProps)
   const errors =
     checkErrors.length > 0
       ? checkErrors
-      : refusalErrors(assign.error, { measure: ids.target, domainId: ids.target, userId: ids.user });
+      : apiFieldErrors(
+          assign.error,
+          { measure: ids.target, domainId: ids.target, userId: ids.user },
+          { conflicts: true },
+        );
 
   function describe(value: string): string {
     const chosen = toTarget(value);
@@ -70,7 +73,7 @@ export function AssignForm({ returnId, framework, onAssigned }: AssignFormProps)
   return (
     <section aria-labelledby="assign-heading">
       <h2 id="assign-heading">Assign a measure or domain</h2>
-      {assign.isError && !isFormRefusal(assign.error) ? (
+      {assign.isError && !isFormProblem(assign.error, [], { conflicts: true }) ? (
         <ApiErrorSummary key={attempt} error={assign.error} />
       ) : null}
       <FormErrorSummary key={attempt} errors={errors} />
@@ -104,7 +107,11 @@ export function AssignForm({ returnId, framework, onAssigned }: AssignFormProps)
           name="userId"
           label="Person"
           labelProps={{ size: 's' }}
-          hint="People with a role at this organisation who can answer questions."
+          hint={
+            detail.level === 'system'
+              ? 'People with a role at this integrated care board who can answer questions.'
+              : 'People with a role at this trust who can answer questions.'
+          }
           value={userId}
           error={errorFor(errors, ids.user)}
           onChange={(event) => setUserId(event.target.value)}

@@ -6,7 +6,6 @@ import { formatScore, questionnairePath } from '../return-labels';
 
 /** Each measure's progress and score, with a link to its questions. */
 export function MeasureProgressTable({ detail }: { detail: ReturnDetail }) {
-  const canAnswer = detail.permissions.answer && detail.state !== 'submitted';
   return (
     <Table responsive caption="Progress by success measure">
       <Table.Head>
@@ -31,7 +30,7 @@ export function MeasureProgressTable({ detail }: { detail: ReturnDetail }) {
             <Table.Cell>{formatScore(measure.score)}</Table.Cell>
             <Table.Cell>
               <Link to={questionnairePath(detail.id, measure.measure)}>
-                {canAnswer ? 'Answer questions' : 'View answers'}
+                {detail.permissions.answer ? 'Answer questions' : 'View answers'}
                 <span className="nhsuk-u-visually-hidden"> for {measure.name}</span>
               </Link>
             </Table.Cell>

@@ -10,7 +10,7 @@ const reasons: Record<MissingItem['reason'], string> = {
 };
 
 function linkOf(detail: ReturnDetail, item: MissingItem): string {
-  if (item.kind === 'approval') return `${returnPath(detail.id)}/approval`;
+  if (item.kind === 'approval') return returnPath(detail.id, 'approval');
   return questionnairePath(detail.id, item.measure ?? 'well-led', item.domainId ?? undefined);
 }
 

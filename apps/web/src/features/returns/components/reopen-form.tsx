@@ -4,9 +4,9 @@ import { useState, type FormEvent } from 'react';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { FormErrorSummary } from '../../../components/form-error-summary';
-import { errorFor, type FormError } from '../../../lib/form-errors';
+import { apiFieldErrors, errorFor, isFormProblem, type FormError } from '../../../lib/form-errors';
 import { useReopenReturn } from '../api/returns-api';
-import { isFormRefusal, refusalErrors } from '../return-errors';
+import { returnPeople, sentenceCase } from '../return-labels';
 
 const reasonId = 'reopen-reason';
 
@@ -16,7 +16,11 @@ export function ReopenForm({ detail, onReopened }: { detail: ReturnDetail; onReo
   const [reason, setReason] = useState('');
   const [checkErrors, setCheckErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const errors = checkErrors.length > 0 ? checkErrors : refusalErrors(reopen.error, { reason: reasonId });
+  const errors =
+    checkErrors.length > 0
+      ? checkErrors
+      : apiFieldErrors(reopen.error, { reason: reasonId }, { conflicts: true });
+  const people = returnPeople(detail);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,14 +37,14 @@ export function ReopenForm({ detail, onReopened }: { detail: ReturnDetail; onReo
   return (
     <section aria-labelledby="reopen-heading">
       <h2 id="reopen-heading">Reopen the return</h2>
-      {reopen.isError && !isFormRefusal(reopen.error) ? (
+      {reopen.isError && !isFormProblem(reopen.error, [], { conflicts: true }) ? (
         <ApiErrorSummary key={attempt} error={reopen.error} />
       ) : null}
       <FormErrorSummary key={attempt} errors={errors} />
       <p>
-        Reopening starts revision {detail.revision + 1} as a draft, with the same answers, so the trust can
-        correct it. It then needs the board’s approval and submitting again. Earlier seals are kept and can
-        still be checked.
+        Reopening starts revision {detail.revision + 1} as a draft, with the same answers, so {people.owner}{' '}
+        can correct it. It then needs the board’s approval and submitting again. Earlier seals are kept and
+        can still be checked.
       </p>
       <form method="post" noValidate onSubmit={handleSubmit}>
         <Textarea
@@ -48,7 +52,7 @@ export function ReopenForm({ detail, onReopened }: { detail: ReturnDetail; onReo
           name="reason"
           label="Reason for reopening"
           labelProps={{ size: 's' }}
-          hint="The trust and anyone reading the return’s history will see this."
+          hint={`${sentenceCase(people.owner)} and anyone reading the return’s history will see this.`}
           rows={4}
           value={reason}
           error={errorFor(errors, reasonId)}

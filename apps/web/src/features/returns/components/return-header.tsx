@@ -1,8 +1,8 @@
 import type { ReturnDetail } from '@wgll/contracts';
 import { Link } from 'react-router';
 
-import { careSettingLabels, readableName } from '../../../lib/format';
-import { firstMeasure, questionnairePath, returnPath } from '../return-labels';
+import { readableName } from '../../../lib/format';
+import { firstMeasure, questionnairePath, returnPath, returnScopeLabel } from '../return-labels';
 import '../returns.css';
 import { ReturnStateTag } from './return-state-tag';
 
@@ -15,14 +15,13 @@ interface ReturnHeaderProps {
 }
 
 function sectionsOf(detail: ReturnDetail): { id: ReturnSection; label: string; to: string }[] {
-  const base = returnPath(detail.id);
   return [
-    { id: 'overview', label: 'Overview', to: base },
+    { id: 'overview', label: 'Overview', to: returnPath(detail.id) },
     { id: 'questions', label: 'Questions', to: questionnairePath(detail.id, firstMeasure(detail)) },
-    { id: 'assignments', label: 'Assignments', to: `${base}/assignments` },
-    { id: 'review', label: 'Review', to: `${base}/review` },
-    { id: 'approval', label: 'Approval', to: `${base}/approval` },
-    { id: 'history', label: 'History', to: `${base}/history` },
+    { id: 'assignments', label: 'Assignments', to: returnPath(detail.id, 'assignments') },
+    { id: 'review', label: 'Review', to: returnPath(detail.id, 'review') },
+    { id: 'approval', label: 'Approval', to: returnPath(detail.id, 'approval') },
+    { id: 'history', label: 'History', to: returnPath(detail.id, 'history') },
   ];
 }
 
@@ -31,13 +30,11 @@ function sectionsOf(detail: ReturnDetail): { id: ReturnSection; label: string; t
  * Each page keeps its own h1, which comes after this.
  */
 export function ReturnHeader({ detail, current }: ReturnHeaderProps) {
-  const scope = detail.careSetting
-    ? `${careSettingLabels[detail.careSetting]} return`
-    : 'System (ICB) return';
   return (
     <div className="wgll-return-header">
       <p className="nhsuk-caption-l nhsuk-u-margin-bottom-2">
-        {readableName(detail.owner.name)} ({detail.owner.code}) · {scope} · {detail.cycle.name}
+        {readableName(detail.owner.name)} ({detail.owner.code}) · {returnScopeLabel(detail)} return ·{' '}
+        {detail.cycle.name}
         {detail.revision > 1 ? ` · Revision ${detail.revision}` : ''}
       </p>
       <p className="nhsuk-body-s nhsuk-u-margin-bottom-3">

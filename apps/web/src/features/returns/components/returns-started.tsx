@@ -1,8 +1,8 @@
 import type { CreateReturnsResult } from '@wgll/contracts';
 
+import { SuccessBanner } from '../../../components/success-banner';
 import { pluralise } from '../../../lib/format';
 import { returnScopeLabel } from '../return-labels';
-import { SuccessBanner } from './success-banner';
 
 function names(result: CreateReturnsResult['created']): string {
   return result.map((item) => returnScopeLabel(item)).join(', ');
@@ -17,7 +17,10 @@ export function ReturnsStarted({ result }: { result: CreateReturnsResult }) {
   return (
     <SuccessBanner heading={heading}>
       {result.existing.length > 0 ? (
-        <p>Already started, so left as they were: {names(result.existing)}.</p>
+        <p>
+          Already started, so left as {result.existing.length === 1 ? 'it was' : 'they were'}:{' '}
+          {names(result.existing)}.
+        </p>
       ) : null}
       {result.created.some((item) => item.carriedForwardFrom) ? (
         <p>

@@ -1,5 +1,6 @@
 import { Button } from 'nhsuk-react-components';
 
+import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { useVerifySeal } from '../api/returns-api';
 
 /** Recomputes the seal's hash on the server and says whether it still matches. */
@@ -45,10 +46,8 @@ export function SealCheck({ returnId, revision }: { returnId: string; revision: 
             </p>
           </div>
         ) : null}
-        {verify.isError ? (
-          <p className="wgll-error-text">Sorry, the seal could not be checked. Try again later.</p>
-        ) : null}
       </div>
+      {verify.isError ? <ApiErrorSummary error={verify.error} /> : null}
     </section>
   );
 }

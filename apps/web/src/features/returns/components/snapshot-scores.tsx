@@ -1,7 +1,9 @@
 import type { ReturnDetail } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 
+import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
+import { pluralise } from '../../../lib/format';
 import { useSealSnapshot } from '../api/returns-api';
 import { formatScore } from '../return-labels';
 import { readSnapshot } from '../snapshot';
@@ -15,14 +17,11 @@ export function SnapshotScores({ detail, revision }: { detail: ReturnDetail; rev
     <section aria-labelledby="sealed-scores-heading">
       <h2 id="sealed-scores-heading">Scores as sealed</h2>
       {snapshot.isPending ? <LoadingMessage>Loading the sealed return…</LoadingMessage> : null}
-      {snapshot.isError ? <p>Sorry, the sealed return could not be read. Try again later.</p> : null}
+      {snapshot.isError ? <ApiErrorSummary error={snapshot.error} /> : null}
       {snapshot.data !== undefined && !scores ? <p>The sealed return does not include scores.</p> : null}
       {scores ? (
         <>
-          <p>
-            Read from the sealed copy itself, with {scores.answers} domain{scores.answers === 1 ? '' : 's'}{' '}
-            answered.
-          </p>
+          <p>Read from the sealed copy itself, with {pluralise(scores.answers, 'domain')} answered.</p>
           <Table responsive caption={`Scores of revision ${revision}`}>
             <Table.Head>
               <Table.Row>

@@ -3,16 +3,17 @@ import { Button, WarningCallout } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
+import { FormErrorSummary } from '../../../components/form-error-summary';
+import { apiFieldErrors } from '../../../lib/form-errors';
 import { useSubmitReturn } from '../api/returns-api';
-import { conflictProblems, missingProblems } from '../missing-problems';
-import { LinkErrorSummary } from './link-error-summary';
+import { missingProblems } from '../missing-problems';
 
-/** A trust lead submits the approved return: it is sealed and can no longer be changed. */
+/** A trust lead (the ICS lead, for a system return) submits the approved return: it is sealed. */
 export function SubmitForm({ detail, onSubmitted }: { detail: ReturnDetail; onSubmitted: () => void }) {
   const submit = useSubmitReturn(detail.id);
   const [attempt, setAttempt] = useState(0);
   const missing = missingProblems(submit.error, detail, 'RETURN_NOT_APPROVED');
-  const problems = missing.length > 0 ? missing : conflictProblems(submit.error);
+  const problems = missing.length > 0 ? missing : apiFieldErrors(submit.error, {}, { conflicts: true });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,7 +25,7 @@ export function SubmitForm({ detail, onSubmitted }: { detail: ReturnDetail; onSu
   return (
     <section aria-labelledby="submit-heading">
       <h2 id="submit-heading">Submit the return</h2>
-      <LinkErrorSummary key={attempt} title="The return cannot be submitted yet" problems={problems} />
+      <FormErrorSummary key={attempt} title="The return cannot be submitted yet" errors={problems} />
       {submit.isError && problems.length === 0 ? (
         <ApiErrorSummary key={attempt} error={submit.error} />
       ) : null}

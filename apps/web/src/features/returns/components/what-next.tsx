@@ -3,20 +3,21 @@ import { InsetText } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
 import { pluralise } from '../../../lib/format';
-import { returnPath } from '../return-labels';
+import { returnPath, returnPeople, sentenceCase } from '../return-labels';
 
 function nextStep(detail: ReturnDetail): string {
   const { total, answered, toConfirm } = detail.progress;
+  const people = returnPeople(detail);
   switch (detail.state) {
     case 'draft':
       if (answered < total || toConfirm > 0) {
         return 'Answer every domain, then mark the return ready for board approval.';
       }
-      return 'Every domain is answered. A trust lead can now mark the return ready for board approval.';
+      return `Every domain is answered. ${sentenceCase(people.lead)} can now mark the return ready for board approval.`;
     case 'awaiting-approval':
-      return 'The return is ready for the board. A board approver records the board’s approval, with the date of the meeting and the minute reference.';
+      return `The return is ready for ${people.board}. ${sentenceCase(people.approver)} records the board’s approval${people.onBehalf}, with the date of the meeting and the minute reference.`;
     case 'approved':
-      return 'The board has approved the return. A trust lead can now submit it: submitting seals it and it can no longer be changed.';
+      return `${sentenceCase(people.board)} has approved the return. ${sentenceCase(people.lead)} can now submit it: submitting seals it and it can no longer be changed.`;
     case 'submitted':
       return 'The return has been submitted and sealed, so it can no longer be changed. If it needs correcting, a national administrator can reopen it as a new revision.';
   }
@@ -40,17 +41,17 @@ export function WhatNext({ detail }: { detail: ReturnDetail }) {
       ) : null}
       {detail.state === 'draft' && detail.missing.length === 0 && detail.permissions.submit ? (
         <p>
-          <Link to={`${returnPath(detail.id)}/review`}>Review the return and mark it ready</Link>
+          <Link to={returnPath(detail.id, 'review')}>Review the return and mark it ready</Link>
         </p>
       ) : null}
       {detail.state === 'approved' && detail.permissions.submit ? (
         <p>
-          <Link to={`${returnPath(detail.id)}/approval`}>Submit the return</Link>
+          <Link to={returnPath(detail.id, 'approval')}>Submit the return</Link>
         </p>
       ) : null}
       {detail.state === 'awaiting-approval' && detail.permissions.approve ? (
         <p>
-          <Link to={`${returnPath(detail.id)}/approval`}>Record the board’s approval</Link>
+          <Link to={returnPath(detail.id, 'approval')}>Record the board’s approval</Link>
         </p>
       ) : null}
     </section>

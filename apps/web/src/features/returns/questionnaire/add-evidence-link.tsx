@@ -1,10 +1,12 @@
 import type { Evidence } from '@wgll/contracts';
-import { Button } from 'nhsuk-react-components';
+import { Button, TextInput } from 'nhsuk-react-components';
 import { useRef, useState, type FormEvent } from 'react';
 
-import { ApiRequestError } from '../../../lib/api-client';
+import { ApiErrorSummary } from '../../../components/api-error-summary';
+import { FormErrorSummary } from '../../../components/form-error-summary';
+import { apiFieldErrors, errorFor, isFormProblem, type FormError } from '../../../lib/form-errors';
 import { useAddEvidenceLink } from '../api/answers-api';
-import { FieldError, ServiceProblem } from './evidence-fields';
+import { safeHref } from './evidence-format';
 
 interface AddEvidenceLinkProps {
   returnId: string;
@@ -12,36 +14,32 @@ interface AddEvidenceLinkProps {
   onAdded: (evidence: Evidence) => void;
 }
 
-function looksLikeWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 /** Adds a link (for example to board papers on the intranet) to the return's evidence. */
 export function AddEvidenceLink({ returnId, idPrefix, onAdded }: AddEvidenceLinkProps) {
   const add = useAddEvidenceLink(returnId);
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
-  const [errors, setErrors] = useState<{ title?: string; url?: string }>({});
+  const [checkErrors, setCheckErrors] = useState<FormError[]>([]);
   const titleRef = useRef<HTMLInputElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
   const ids = { title: `${idPrefix}-link-title`, url: `${idPrefix}-link-url` };
+  const errors = checkErrors.length > 0 ? checkErrors : apiFieldErrors(add.error, ids, { conflicts: true });
+
+  function focusFirst(found: FormError[]) {
+    if (errorFor(found, ids.title)) titleRef.current?.focus();
+    else if (errorFor(found, ids.url)) urlRef.current?.focus();
+  }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (add.isPending) return;
-    const found: { title?: string; url?: string } = {};
-    if (!title.trim()) found.title = 'Enter a title for the link';
-    if (!url.trim()) found.url = 'Enter the web address';
-    else if (!looksLikeWebAddress(url.trim()))
-      found.url = 'Enter a web address starting with https:// or http://';
-    setErrors(found);
-    if (found.title) return titleRef.current?.focus();
-    if (found.url) return urlRef.current?.focus();
+    const found: FormError[] = [];
+    if (!title.trim()) found.push({ id: ids.title, message: 'Enter a title for the link' });
+    if (!url.trim()) found.push({ id: ids.url, message: 'Enter the web address' });
+    else if (!safeHref(url.trim()))
+      found.push({ id: ids.url, message: 'Enter a web address starting with https:// or http://' });
+    setCheckErrors(found);
+    if (found.length > 0) return focusFirst(found);
     add.mutate(
       { title: title.trim(), url: url.trim() },
       {
@@ -50,59 +48,41 @@ export function AddEvidenceLink({ returnId, idPrefix, onAdded }: AddEvidenceLink
           setUrl('');
           onAdded(evidence);
         },
-        onError: (error) => {
-          if (!(error instanceof ApiRequestError) || !error.isValidationError) return;
-          const fieldMessage = (field: string) =>
-            error.fieldErrors.find((item) => item.field === field)?.messages.join('. ');
-          setErrors({ title: fieldMessage('title'), url: fieldMessage('url') ?? error.message });
-          urlRef.current?.focus();
-        },
+        onError: (error) => focusFirst(apiFieldErrors(error, ids, { conflicts: true })),
       },
     );
   }
 
-  const serviceError = add.isError && !(add.error instanceof ApiRequestError && add.error.isValidationError);
   return (
     <form className="wgll-evidence-form" noValidate onSubmit={handleSubmit}>
       <h4 className="nhsuk-heading-xs">Add a link</h4>
-      {serviceError ? <ServiceProblem error={add.error} /> : null}
-      <div className={errors.title ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-        <label className="nhsuk-label" htmlFor={ids.title}>
-          Link title
-        </label>
-        <FieldError id={`${ids.title}-error`} message={errors.title} />
-        <input
-          ref={titleRef}
-          className={errors.title ? 'nhsuk-input nhsuk-input--error' : 'nhsuk-input'}
-          id={ids.title}
-          type="text"
-          maxLength={300}
-          value={title}
-          aria-describedby={errors.title ? `${ids.title}-error` : undefined}
-          onChange={(event) => setTitle(event.target.value)}
-        />
-      </div>
-      <div className={errors.url ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-        <label className="nhsuk-label" htmlFor={ids.url}>
-          Web address
-        </label>
-        <div className="nhsuk-hint" id={`${ids.url}-hint`}>
-          The full address, starting with https:// or http://
-        </div>
-        <FieldError id={`${ids.url}-error`} message={errors.url} />
-        <input
-          ref={urlRef}
-          className={errors.url ? 'nhsuk-input nhsuk-input--error' : 'nhsuk-input'}
-          id={ids.url}
-          type="url"
-          spellCheck={false}
-          autoComplete="off"
-          maxLength={2000}
-          value={url}
-          aria-describedby={errors.url ? `${ids.url}-hint ${ids.url}-error` : `${ids.url}-hint`}
-          onChange={(event) => setUrl(event.target.value)}
-        />
-      </div>
+      {add.isError && !isFormProblem(add.error, [], { conflicts: true }) ? (
+        <ApiErrorSummary error={add.error} />
+      ) : null}
+      {/* A refusal about the link as a whole (for example, the return has been submitted). */}
+      <FormErrorSummary errors={errors.filter((error) => error.id === undefined)} />
+      <TextInput
+        ref={titleRef}
+        id={ids.title}
+        label="Link title"
+        maxLength={300}
+        value={title}
+        error={errorFor(errors, ids.title)}
+        onChange={(event) => setTitle(event.target.value)}
+      />
+      <TextInput
+        ref={urlRef}
+        id={ids.url}
+        type="url"
+        label="Web address"
+        hint="The full address, starting with https:// or http://"
+        spellCheck={false}
+        autoComplete="off"
+        maxLength={2000}
+        value={url}
+        error={errorFor(errors, ids.url)}
+        onChange={(event) => setUrl(event.target.value)}
+      />
       <Button type="submit" secondary>
         {add.isPending ? 'Adding the link…' : 'Add link'}
       </Button>

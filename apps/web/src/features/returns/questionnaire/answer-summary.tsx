@@ -1,6 +1,7 @@
 import type { Evidence } from '@wgll/contracts';
 import type { FrameworkDomain } from '@wgll/framework';
 import { domainLevel } from '@wgll/scoring';
+import { Tag } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
 
 import { confidenceLabels } from '../return-labels';
@@ -28,24 +29,52 @@ interface AnswerSummaryProps {
   evidence: readonly Evidence[];
   /** The other version, to mark what differs from it. */
   compareTo?: AnswerDraft;
+  /** False for a domain with no answer yet: its level says "Not answered". */
+  answered?: boolean;
+  /** A carried-forward answer not yet confirmed: its level is tagged "To confirm". */
+  toConfirm?: boolean;
 }
 
-/** A domain's answer, without inputs: for comparing versions, and for reading a closed return. */
-export function AnswerSummary({ domain, draft, evidence, compareTo }: AnswerSummaryProps) {
+/** `minutes.pdf` for a file, `link` for a link. */
+const evidenceKind = (item: Evidence) => (item.kind === 'file' ? (item.fileName ?? 'file') : 'link');
+
+/**
+ * A domain's answer, without inputs: for comparing versions, for reading a closed return, and for
+ * reviewing the whole return.
+ */
+export function AnswerSummary({
+  domain,
+  draft,
+  evidence,
+  compareTo,
+  answered = true,
+  toConfirm = false,
+}: AnswerSummaryProps) {
   const met = effectiveMet(draft);
   const elements = domain.levels.flatMap((level) =>
     level.elements
       .filter((element) => met.includes(element.id))
       .map((element) => ({ ...element, level: level.level })),
   );
-  const cited = draft.evidenceIds.map(
-    (id) => evidence.find((item) => item.id === id) ?? { id, title: 'Evidence no longer in the return' },
-  );
+  const cited = draft.evidenceIds.map((id) => {
+    const item = evidence.find((candidate) => candidate.id === id);
+    return { id, title: item ? `${item.title} (${evidenceKind(item)})` : 'Evidence no longer in the return' };
+  });
   const notApplicable = draft.notApplicable && domain.notApplicableAllowed;
   return (
     <dl className="nhsuk-summary-list wgll-answer-summary">
       <Row label="Level" differs={false}>
-        {notApplicable ? 'Not applicable' : `Level ${domainLevel(domain, new Set(met))}`}
+        {!answered
+          ? 'Not answered'
+          : notApplicable
+            ? 'Not applicable'
+            : `Level ${domainLevel(domain, new Set(met))}`}
+        {toConfirm ? (
+          <>
+            {' '}
+            <Tag modifier="yellow">To confirm</Tag>
+          </>
+        ) : null}
       </Row>
       <Row label="Elements met" differs={compareTo !== undefined && !sameList(met, effectiveMet(compareTo))}>
         {elements.length === 0 ? (

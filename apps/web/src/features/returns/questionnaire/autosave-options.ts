@@ -27,7 +27,7 @@ export interface AutosaveOptions {
 }
 
 export const DEBOUNCE_MS = 800;
-export const MAX_RETRY_MS = 30_000;
+const MAX_RETRY_MS = 30_000;
 
 /** 1 s, 2 s, 4 s… up to 30 s. */
 export function retryDelay(attempt: number): number {

@@ -10,7 +10,7 @@ import { domainIds } from './field-ids';
 import { formatClock } from './save-status';
 
 /** `Saved by Sam Jones at 14:05` (and the day, when not today). */
-export function savedByText(answer: DomainAnswer): string {
+function savedByText(answer: DomainAnswer): string {
   const who = answer.updatedBy?.displayName ?? 'someone else';
   const at = new Date(answer.updatedAt);
   if (Number.isNaN(at.getTime())) return `Saved by ${who}`;

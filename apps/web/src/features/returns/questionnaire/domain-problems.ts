@@ -1,10 +1,11 @@
 import type { FieldError } from '@wgll/contracts';
 
+import type { FormError } from '../../../lib/form-errors';
 import { domainIds, elementInputId } from './field-ids';
 
 export interface DomainProblems {
   /** Every message, with the id of the input it is about, for the domain's error box. */
-  list: { id: string | undefined; message: string }[];
+  list: FormError[];
   met?: string;
   notApplicable?: string;
   comment?: string;

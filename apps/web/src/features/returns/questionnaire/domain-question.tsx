@@ -1,7 +1,9 @@
 import type { Evidence } from '@wgll/contracts';
 import type { FrameworkDomain } from '@wgll/framework';
+import { InsetText, WarningCallout } from 'nhsuk-react-components';
 import { memo, useRef, useState } from 'react';
 
+import { FormErrorSummary } from '../../../components/form-error-summary';
 import { AddEvidence } from './add-evidence';
 import { toggle, type AnswerDraft } from './answer-draft';
 import { AnswerSummary } from './answer-summary';
@@ -38,26 +40,6 @@ interface DomainQuestionProps {
   carriedFrom: string;
   mode: DomainMode;
   actions: DomainActions;
-}
-
-function ProblemBox({ domainId, problems }: { domainId: string; problems: DomainProblems }) {
-  const ids = domainIds(domainId);
-  return (
-    <div className="nhsuk-error-summary" role="alert" aria-labelledby={`${ids.errors}-title`} id={ids.errors}>
-      <h3 className="nhsuk-error-summary__title" id={`${ids.errors}-title`}>
-        This answer has not been saved
-      </h3>
-      <div className="nhsuk-error-summary__body">
-        <ul className="nhsuk-list nhsuk-error-summary__list">
-          {problems.list.map(({ id, message }) => (
-            <li key={`${id ?? ''}:${message}`}>
-              {id ? <a href={`#${id}`}>{message}</a> : <span className="wgll-error-text">{message}</span>}
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
-  );
 }
 
 interface InputsProps {
@@ -155,11 +137,18 @@ export const DomainQuestion = memo(function DomainQuestion({
       <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">What good looks like</h3>
       <p>{domain.whatGoodLooksLike}</p>
       {view.restored && mode === 'edit' && view.unsaved ? (
-        <div className="nhsuk-inset-text">
+        <InsetText>
           <p>Changes you had not saved before the page was reloaded have been kept, and are being saved.</p>
-        </div>
+        </InsetText>
       ) : null}
-      {problems.list.length > 0 ? <ProblemBox domainId={domain.id} problems={problems} /> : null}
+      {/* Shown as autosave answers, so it is announced rather than taking focus. */}
+      <FormErrorSummary
+        id={ids.errors}
+        title="This answer has not been saved"
+        headingLevel="h3"
+        disableAutoFocus
+        errors={problems.list}
+      />
       {view.conflict && mode !== 'read-only' ? (
         <ConflictPanel
           domain={domain}
@@ -192,14 +181,11 @@ export const DomainQuestion = memo(function DomainQuestion({
         />
       ) : null}
       {mode === 'stopped' && view.unsaved ? (
-        <div className="nhsuk-warning-callout">
-          <h3 className="nhsuk-warning-callout__label">
-            <span className="nhsuk-u-visually-hidden">Important: </span>
-            Your changes to this domain are not saved
-          </h3>
+        <WarningCallout>
+          <WarningCallout.Heading>Your changes to this domain are not saved</WarningCallout.Heading>
           <p>Copy anything you need from your changes below before you leave this page.</p>
           <AnswerSummary domain={domain} draft={view.draft} evidence={evidence} />
-        </div>
+        </WarningCallout>
       ) : null}
       <DomainScore domain={domain} draft={view.draft} answered={hasAnswer(view)} editable={editing} />
       {editing ? (

@@ -1,6 +1,7 @@
 import type { FrameworkDomain } from '@wgll/framework';
 import { whatNextLevelNeeds } from '@wgll/scoring';
 
+import { pluralise } from '../../../lib/format';
 import { effectiveMet, type AnswerDraft } from './answer-draft';
 
 interface DomainScoreProps {
@@ -10,8 +11,6 @@ interface DomainScoreProps {
   /** Say how to answer (not on a read-only page). */
   editable: boolean;
 }
-
-const elementsWord = (count: number) => (count === 1 ? '1 element' : `${count} elements`);
 
 /**
  * The domain's level, computed as the person ticks (never typed), and what the next level needs.
@@ -61,9 +60,10 @@ export function DomainScore({ domain, draft, answered, editable }: DomainScorePr
           </ul>
           {needs.metAboveNextLevel.length > 0 ? (
             <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
-              <strong>Held back:</strong> you have ticked {elementsWord(needs.metAboveNextLevel.length)} of
-              higher levels. {needs.metAboveNextLevel.length === 1 ? 'It counts' : 'They count'} only once
-              every element of level {needs.nextLevel} is met. With{' '}
+              <strong>Held back:</strong> you have ticked{' '}
+              {pluralise(needs.metAboveNextLevel.length, 'element')} of higher levels.{' '}
+              {needs.metAboveNextLevel.length === 1 ? 'It counts' : 'They count'} only once every element of
+              level {needs.nextLevel} is met. With{' '}
               {needs.needed.length === 1 ? 'that element' : `those ${needs.needed.length} elements`} met, the
               domain would be at level {needs.levelOnceNeededMet}.
             </p>

@@ -9,7 +9,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** The first 12 characters of a SHA-256, enough to tell files apart by eye. */
-export const shortHash = (sha256: string) => sha256.slice(0, 12);
+const shortHash = (sha256: string) => sha256.slice(0, 12);
 
 /** A file's details: `minutes.pdf, 1.2 MB, SHA-256 3f2a9c1b04de…`. */
 export function describeEvidence(evidence: Evidence): string {

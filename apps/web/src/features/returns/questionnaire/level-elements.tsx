@@ -117,28 +117,3 @@ export function LevelElements({ domain, met, notApplicable, error, onToggle }: L
     </div>
   );
 }
-
-/** The ladder without inputs: each element said to be met or not, in words. */
-export function LevelElementsReadOnly({ domain, met }: { domain: FrameworkDomain; met: readonly string[] }) {
-  const metSet = new Set(met);
-  return (
-    <div className="wgll-levels">
-      <h3 className="nhsuk-heading-s">Elements</h3>
-      {domain.levels.map((level) => (
-        <div key={level.level} className="wgll-level-answer">
-          <h4 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">Level {level.level}</h4>
-          <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">{level.descriptor}</p>
-          {level.elements.length > 0 ? (
-            <ul className="nhsuk-list wgll-element-status-list">
-              {level.elements.map((element) => (
-                <li key={element.id}>
-                  <strong>{metSet.has(element.id) ? 'Met' : 'Not met'}:</strong> {element.text}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ))}
-    </div>
-  );
-}

@@ -11,12 +11,12 @@ export function hasAnswer(view: DomainSaveView | undefined): boolean {
 }
 
 /** Still to confirm: carried forward, and neither confirmed nor changed yet. */
-export function isToConfirm(view: DomainSaveView | undefined): boolean {
+function isToConfirm(view: DomainSaveView | undefined): boolean {
   return view?.stored?.toConfirm === true && !view.unsaved;
 }
 
 /** The answers as the person sees them now (unsaved edits included), for scoring. */
-export function liveAnswers(snapshot: AutosaveSnapshot): Map<string, ScoringAnswer> {
+function liveAnswers(snapshot: AutosaveSnapshot): Map<string, ScoringAnswer> {
   const answers = new Map<string, ScoringAnswer>();
   for (const view of snapshot.domains.values()) {
     if (!hasAnswer(view)) continue;

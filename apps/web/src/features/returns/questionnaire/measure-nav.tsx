@@ -1,3 +1,4 @@
+import { Pagination } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
 import { questionnairePath } from '../return-labels';
@@ -53,40 +54,37 @@ interface MeasurePagerProps {
   current: string;
 }
 
-/** Previous and next measure, as the NHS pagination component. */
+/**
+ * Previous and next measure, as NHS pagination with the measures' names. (Pagination.Item draws the
+ * previous and next links with a label; Pagination.Link would drop the measure's name.)
+ */
 export function MeasurePager({ returnId, progress, current }: MeasurePagerProps) {
   const index = progress.findIndex((item) => item.measure === current);
   const previous = index > 0 ? progress[index - 1] : undefined;
   const next = index >= 0 ? progress[index + 1] : undefined;
   if (!previous && !next) return null;
   return (
-    <nav className="nhsuk-pagination" aria-label="Previous and next measures">
-      <ul className="nhsuk-list nhsuk-pagination__list">
-        {previous ? (
-          <li className="nhsuk-pagination-item--previous">
-            <Link
-              className="nhsuk-pagination__link nhsuk-pagination__link--prev"
-              to={questionnairePath(returnId, previous.measure)}
-            >
-              <span className="nhsuk-pagination__title">Previous</span>
-              <span className="nhsuk-u-visually-hidden">:</span>
-              <span className="nhsuk-pagination__page">{previous.name}</span>
-            </Link>
-          </li>
-        ) : null}
-        {next ? (
-          <li className="nhsuk-pagination-item--next">
-            <Link
-              className="nhsuk-pagination__link nhsuk-pagination__link--next"
-              to={questionnairePath(returnId, next.measure)}
-            >
-              <span className="nhsuk-pagination__title">Next</span>
-              <span className="nhsuk-u-visually-hidden">:</span>
-              <span className="nhsuk-pagination__page">{next.name}</span>
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
+    <Pagination aria-label="Previous and next measures">
+      {previous ? (
+        <Pagination.Item
+          previous
+          labelText={previous.name}
+          asElement={Link}
+          to={questionnairePath(returnId, previous.measure)}
+        >
+          Previous
+        </Pagination.Item>
+      ) : null}
+      {next ? (
+        <Pagination.Item
+          next
+          labelText={next.name}
+          asElement={Link}
+          to={questionnairePath(returnId, next.measure)}
+        >
+          Next
+        </Pagination.Item>
+      ) : null}
+    </Pagination>
   );
 }

@@ -1,20 +1,21 @@
 import type { MeasureResult } from '@wgll/scoring';
 
+import { pluralise } from '../../../lib/format';
 import { formatScore } from '../return-labels';
-
-const domainsWord = (count: number) => (count === 1 ? '1 domain' : `${count} domains`);
 
 /** The measure's score, computed live from the answers on screen: the mean of its scored domains' levels. */
 export function MeasureScore({ result }: { result: MeasureResult | undefined }) {
   if (!result) return null;
   let explanation: string;
   if (result.missing > 0) {
-    explanation = `${domainsWord(result.missing)} still to answer. The measure is scored once every domain is answered.`;
+    explanation = `${pluralise(result.missing, 'domain')} still to answer. The measure is scored once every domain is answered.`;
   } else if (result.score === null) {
     explanation = 'Every domain is not applicable, so the measure has no score.';
   } else {
-    explanation = `The average level of ${domainsWord(result.scored)}${
-      result.notApplicable > 0 ? `, leaving out ${domainsWord(result.notApplicable)} not applicable` : ''
+    explanation = `The average level of ${pluralise(result.scored, 'domain')}${
+      result.notApplicable > 0
+        ? `, leaving out ${pluralise(result.notApplicable, 'domain')} not applicable`
+        : ''
     }.`;
   }
   return (

@@ -1,8 +1,10 @@
 import type { ReturnDetail } from '@wgll/contracts';
 import type { FrameworkDomain } from '@wgll/framework';
-import { Button } from 'nhsuk-react-components';
+import { Button, InsetText, NotificationBanner, WarningCallout } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
+import { FormErrorSummary } from '../../../components/form-error-summary';
+import { pluralise } from '../../../lib/format';
 import { questionnairePath } from '../return-labels';
 import type { AutosaveSnapshot } from './autosave-snapshot';
 import { domainIds } from './field-ids';
@@ -26,62 +28,51 @@ export function readOnlyReason(detail: ReturnDetail): string | null {
 
 export function ReadOnlyNotice({ reason }: { reason: string }) {
   return (
-    <div className="nhsuk-inset-text">
-      <span className="nhsuk-u-visually-hidden">Information: </span>
+    <InsetText>
       <p>
         <strong>These answers are read-only.</strong> {reason}
       </p>
-    </div>
+    </InsetText>
   );
 }
 
-/** Autosave has stopped for the page: say why, and that unsaved work is still on screen to copy. */
 interface StoppedNoticeProps {
   message: string;
   unsaved: number;
   onRetry: () => void;
 }
 
+/** Autosave has stopped for the page: say why, and that unsaved work is still on screen to copy. */
 export function StoppedNotice({ message, unsaved, onRetry }: StoppedNoticeProps) {
   return (
-    <div className="nhsuk-error-summary" role="alert" aria-labelledby="autosave-stopped-title">
-      <h2 className="nhsuk-error-summary__title" id="autosave-stopped-title">
-        Your changes can no longer be saved
-      </h2>
-      <div className="nhsuk-error-summary__body">
-        <p>{message}</p>
-        {unsaved > 0 ? (
+    // It can appear while someone types, so it is announced rather than taking focus.
+    <FormErrorSummary title="Your changes can no longer be saved" errors={[]} disableAutoFocus>
+      <p>{message}</p>
+      {unsaved > 0 ? (
+        <>
           <p>
-            {unsaved === 1 ? '1 change was' : `${unsaved} changes were`} not saved. They are still shown on
-            this page, marked “not saved”, so you can copy them.
+            {pluralise(unsaved, 'change was', 'changes were')} not saved. They are still shown on this page,
+            marked “not saved”, so you can copy them.
           </p>
-        ) : (
-          <p>Everything you changed before this was saved.</p>
-        )}
-        {unsaved > 0 ? (
           <Button type="button" secondary className="nhsuk-u-margin-bottom-0" onClick={onRetry}>
             Try saving again
           </Button>
-        ) : null}
-      </div>
-    </div>
+        </>
+      ) : (
+        <p>Everything you changed before this was saved.</p>
+      )}
+    </FormErrorSummary>
   );
 }
 
 export function ApprovalsWithdrawnNotice() {
   return (
-    <div className="nhsuk-notification-banner" role="alert" aria-labelledby="approvals-withdrawn-title">
-      <div className="nhsuk-notification-banner__header">
-        <h2 className="nhsuk-notification-banner__title" id="approvals-withdrawn-title">
-          Important
-        </h2>
-      </div>
-      <div className="nhsuk-notification-banner__content">
-        <p className="nhsuk-notification-banner__heading">
-          Your change withdrew the board&apos;s approval. The return needs approving again.
-        </p>
-      </div>
-    </div>
+    // An alert, but it does not take focus: it follows an edit the person may still be making.
+    <NotificationBanner role="alert" titleId="approvals-withdrawn-title" disableAutoFocus>
+      <NotificationBanner.Heading>
+        Your change withdrew the board&apos;s approval. The return needs approving again.
+      </NotificationBanner.Heading>
+    </NotificationBanner>
   );
 }
 
@@ -100,11 +91,8 @@ export function NeedsAttentionElsewhere({ returnId, snapshot, domains, shown }: 
   });
   if (items.length === 0) return null;
   return (
-    <div className="nhsuk-warning-callout">
-      <h2 className="nhsuk-warning-callout__label">
-        <span className="nhsuk-u-visually-hidden">Important: </span>
-        Answers on other pages not saved yet
-      </h2>
+    <WarningCallout>
+      <WarningCallout.Heading headingLevel="h2">Answers on other pages not saved yet</WarningCallout.Heading>
       <ul>
         {items.map((domain) => (
           <li key={domain.id}>
@@ -116,6 +104,6 @@ export function NeedsAttentionElsewhere({ returnId, snapshot, domains, shown }: 
           </li>
         ))}
       </ul>
-    </div>
+    </WarningCallout>
   );
 }

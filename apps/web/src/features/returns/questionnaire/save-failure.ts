@@ -25,7 +25,7 @@ const STOP_MESSAGES: Record<string, string> = {
 
 const DEFAULT_STOP = 'Your changes cannot be saved at the moment.';
 
-export function stopMessage(code: string): string {
+function stopMessage(code: string): string {
   return STOP_MESSAGES[code] ?? DEFAULT_STOP;
 }
 

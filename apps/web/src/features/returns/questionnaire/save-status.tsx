@@ -1,3 +1,4 @@
+import { pluralise } from '../../../lib/format';
 import type { AutosaveSnapshot, DomainSaveView } from './autosave-snapshot';
 
 const clock = new Intl.DateTimeFormat('en-GB', {
@@ -12,24 +13,21 @@ export function formatClock(date: Date): string {
   return clock.format(date);
 }
 
-const plural = (count: number, singular: string, plural: string) =>
-  `${count} ${count === 1 ? singular : plural}`;
-
 /** The page's one-line save status, as the live region says it. */
-export function pageStatusText(snapshot: AutosaveSnapshot): string {
+function pageStatusText(snapshot: AutosaveSnapshot): string {
   if (snapshot.stopped) {
     return snapshot.unsaved > 0
-      ? `${plural(snapshot.unsaved, 'change is', 'changes are')} not saved. ${snapshot.stopped.message}`
+      ? `${pluralise(snapshot.unsaved, 'change is', 'changes are')} not saved. ${snapshot.stopped.message}`
       : `Changes can no longer be saved. ${snapshot.stopped.message}`;
   }
   if (snapshot.retrying > 0) {
-    return `${plural(snapshot.unsaved || snapshot.retrying, 'unsaved change', 'unsaved changes')} – trying again`;
+    return `${pluralise(snapshot.unsaved || snapshot.retrying, 'unsaved change')} – trying again`;
   }
   if (snapshot.conflicts > 0) {
-    return `${plural(snapshot.conflicts, 'answer was', 'answers were')} not saved because someone else saved first – choose which version to keep`;
+    return `${pluralise(snapshot.conflicts, 'answer was', 'answers were')} not saved because someone else saved first – choose which version to keep`;
   }
   if (snapshot.invalid > 0) {
-    return `${plural(snapshot.invalid, 'answer was', 'answers were')} not saved – see the problem shown with the answer`;
+    return `${pluralise(snapshot.invalid, 'answer was', 'answers were')} not saved – see the problem shown with the answer`;
   }
   if (snapshot.busy > 0) return 'Saving…';
   if (snapshot.lastSavedAt) return `All changes saved at ${formatClock(snapshot.lastSavedAt)}`;

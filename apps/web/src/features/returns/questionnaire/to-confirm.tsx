@@ -59,7 +59,8 @@ export function ToConfirm({
             type="button"
             secondary
             className="nhsuk-u-margin-bottom-0"
-            onClick={busy ? undefined : onConfirm}
+            disabled={busy}
+            onClick={onConfirm}
           >
             Confirm this answer
           </Button>

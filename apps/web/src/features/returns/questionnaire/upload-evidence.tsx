@@ -1,11 +1,11 @@
 import type { Evidence, EvidenceRules } from '@wgll/contracts';
-import { Button } from 'nhsuk-react-components';
+import { Button, ErrorMessage, TextInput } from 'nhsuk-react-components';
 import { useRef, useState, type FormEvent } from 'react';
 
+import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useUploadEvidence } from '../api/answers-api';
 import { checkFile, formatBytes, listExtensions } from './evidence-format';
-import { FieldError, ServiceProblem } from './evidence-fields';
 
 interface UploadEvidenceProps {
   returnId: string;
@@ -27,6 +27,8 @@ function refusal(error: unknown, rules: EvidenceRules | undefined): string | und
       ? `This type of file cannot be uploaded. It must be a ${listExtensions(rules)} file.`
       : 'This type of file cannot be uploaded.';
   }
+  // For example, the return has been submitted meanwhile.
+  if (error.status === 409) return error.message;
   if (error.isValidationError)
     return error.fieldErrors.flatMap((item) => item.messages).join('. ') || error.message;
   return undefined;
@@ -73,24 +75,15 @@ export function UploadEvidence({ returnId, idPrefix, rules, onAdded }: UploadEvi
   return (
     <form className="wgll-evidence-form" noValidate onSubmit={handleSubmit}>
       <h4 className="nhsuk-heading-xs">Upload a file</h4>
-      {serviceError ? <ServiceProblem error={upload.error} /> : null}
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor={ids.title}>
-          File title (optional)
-        </label>
-        <div className="nhsuk-hint" id={`${ids.title}-hint`}>
-          If you leave this empty, the file name is used.
-        </div>
-        <input
-          className="nhsuk-input"
-          id={ids.title}
-          type="text"
-          maxLength={300}
-          value={title}
-          aria-describedby={`${ids.title}-hint`}
-          onChange={(event) => setTitle(event.target.value)}
-        />
-      </div>
+      {serviceError ? <ApiErrorSummary error={upload.error} /> : null}
+      <TextInput
+        id={ids.title}
+        label="File title (optional)"
+        hint="If you leave this empty, the file name is used."
+        maxLength={300}
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+      />
       <div className={fileError ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
         <label className="nhsuk-label" htmlFor={ids.file}>
           File
@@ -98,7 +91,7 @@ export function UploadEvidence({ returnId, idPrefix, rules, onAdded }: UploadEvi
         <div className="nhsuk-hint" id={`${ids.file}-hint`}>
           {hint}
         </div>
-        <FieldError id={`${ids.file}-error`} message={fileError} />
+        <ErrorMessage id={`${ids.file}-error`}>{fileError}</ErrorMessage>
         <input
           ref={fileRef}
           className={

@@ -26,6 +26,8 @@ import { useAutosave, type AutosaveEvent } from '../questionnaire/use-autosave';
 import { questionnairePath, returnTitle } from '../return-labels';
 import '../questionnaire/questionnaire.css';
 
+const MEASURE_NOT_FOUND = 'Measure not found';
+
 interface QuestionnaireProps {
   detail: ReturnDetail;
   framework: FrameworkVersion | undefined;
@@ -63,8 +65,13 @@ function Questionnaire({ detail, framework, frameworkError }: QuestionnaireProps
   );
 
   const measure = framework?.measures.find((item) => item.id === measureId);
+  // The tab says what the page says: the measure, the questions while loading, or "not found".
   useDocumentTitle(
-    measure ? `${measure.name} – ${returnTitle(detail)}` : `Questions – ${returnTitle(detail)}`,
+    measure
+      ? `${measure.name} – ${returnTitle(detail)}`
+      : framework
+        ? MEASURE_NOT_FOUND
+        : `Questions – ${returnTitle(detail)}`,
   );
 
   if (!framework) {
@@ -82,7 +89,7 @@ function Questionnaire({ detail, framework, frameworkError }: QuestionnaireProps
   }
   if (!measure) {
     return (
-      <NotFound heading="Measure not found">
+      <NotFound heading={MEASURE_NOT_FOUND}>
         <p>This return has no success measure called {measureId}.</p>
         <p>
           <Link to={questionnairePath(detail.id, framework.measures[0]?.id ?? 'well-led')}>

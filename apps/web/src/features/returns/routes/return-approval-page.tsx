@@ -3,23 +3,26 @@ import { InsetText } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { Link } from 'react-router';
 
+import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
+import { formatDate } from '../../../lib/dates';
+import { useCurrentUser } from '../../auth/api/session-api';
 import { ApprovalsTable } from '../components/approvals-table';
 import { ApproveForm } from '../components/approve-form';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
 import { SubmitForm } from '../components/submit-form';
-import { SuccessBanner } from '../components/success-banner';
-import { returnPath, returnTitle, sealPath } from '../return-labels';
+import { returnPath, returnPeople, returnTitle, sealPath, sentenceCase } from '../return-labels';
 
 function stateExplanation(detail: ReturnDetail): string {
+  const people = returnPeople(detail);
   switch (detail.state) {
     case 'draft':
-      return 'The return is still a draft. When every domain is answered, a trust lead marks it ready, and the board can then approve it.';
+      return `The return is still a draft. When every domain is answered, ${people.lead} marks it ready, and ${people.board} can then approve it.`;
     case 'awaiting-approval':
-      return 'The return is ready and waiting for the board’s approval.';
+      return `The return is ready and waiting for ${people.board}’s approval.`;
     case 'approved':
-      return 'The board has approved the return. A trust lead can now submit it.';
+      return `${sentenceCase(people.board)} has approved the return. ${sentenceCase(people.lead)} can now submit it.`;
     case 'submitted':
       return 'The return has been submitted and sealed.';
   }
@@ -27,10 +30,15 @@ function stateExplanation(detail: ReturnDetail): string {
 
 function ReturnApproval({ detail }: { detail: ReturnDetail }) {
   useDocumentTitle(`Approval – ${returnTitle(detail)}`);
+  const userId = useCurrentUser()?.id;
   const [notice, setNotice] = useState<{ message: string; count: number }>();
   const show = (message: string) => setNotice((current) => ({ message, count: (current?.count ?? 0) + 1 }));
-  const canApprove =
-    detail.permissions.approve && (detail.state === 'awaiting-approval' || detail.state === 'approved');
+  // The signed-in user's own approval of this revision, while it stands: they need not approve again.
+  const approvedByMe = detail.approvals.find(
+    (approval) =>
+      approval.approver.id === userId && approval.revision === detail.revision && !approval.withdrawnAt,
+  );
+  const canApprove = detail.permissions.approve && !approvedByMe;
   const canSubmit = detail.permissions.submit && detail.state === 'approved';
   const seal = detail.seals.find((item) => item.revision === detail.revision);
 
@@ -56,13 +64,20 @@ function ReturnApproval({ detail }: { detail: ReturnDetail }) {
       </InsetText>
       {detail.state === 'draft' ? (
         <p>
-          <Link to={`${returnPath(detail.id)}/review`}>Review the return and see what is missing</Link>
+          <Link to={returnPath(detail.id, 'review')}>Review the return and see what is missing</Link>
         </p>
       ) : null}
       <h2>Approvals of this revision</h2>
       <ApprovalsTable approvals={detail.approvals} revision={detail.revision} />
+      {approvedByMe && detail.state !== 'submitted' ? (
+        <p>
+          You have recorded the board’s approval of this revision, from the meeting on{' '}
+          {formatDate(approvedByMe.meetingDate)}. You do not need to record it again unless the return
+          changes.
+        </p>
+      ) : null}
       {canApprove ? (
-        <ApproveForm returnId={detail.id} onApproved={() => show('The board’s approval has been recorded')} />
+        <ApproveForm detail={detail} onApproved={() => show('The board’s approval has been recorded')} />
       ) : null}
       {canSubmit ? (
         <SubmitForm detail={detail} onSubmitted={() => show('The return has been submitted and sealed')} />

@@ -3,19 +3,20 @@ import { useState } from 'react';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
+import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { useReturnFramework } from '../api/returns-api';
 import { AssignForm } from '../components/assign-form';
 import { AssignmentTables } from '../components/assignment-tables';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
-import { SuccessBanner } from '../components/success-banner';
+import { returnPeople, returnTitle } from '../return-labels';
 
 function ReturnAssignments({ detail }: { detail: ReturnDetail }) {
-  useDocumentTitle(`Assignments – ${detail.owner.name} ${detail.cycle.name}`);
+  useDocumentTitle(`Assignments – ${returnTitle(detail)}`);
   const framework = useReturnFramework(detail);
   const [notice, setNotice] = useState<{ message: string; count: number }>();
-  const canAssign = detail.permissions.assign && detail.state !== 'submitted';
+  const canAssign = detail.permissions.assign;
   const show = (message: string) => setNotice((current) => ({ message, count: (current?.count ?? 0) + 1 }));
 
   return (
@@ -32,16 +33,14 @@ function ReturnAssignments({ detail }: { detail: ReturnDetail }) {
         <p>
           {detail.state === 'submitted'
             ? 'This return has been submitted, so its assignments can no longer be changed.'
-            : 'Only a trust lead can change the assignments.'}
+            : `Only ${returnPeople(detail).lead} can change the assignments.`}
         </p>
       ) : null}
       {framework.isPending ? <LoadingMessage>Loading the measures and domains…</LoadingMessage> : null}
       {framework.isError ? <ApiErrorSummary error={framework.error} /> : null}
       {framework.data ? (
         <>
-          {canAssign ? (
-            <AssignForm returnId={detail.id} framework={framework.data} onAssigned={show} />
-          ) : null}
+          {canAssign ? <AssignForm detail={detail} framework={framework.data} onAssigned={show} /> : null}
           <h2>Who answers what</h2>
           <AssignmentTables
             detail={detail}
@@ -55,7 +54,7 @@ function ReturnAssignments({ detail }: { detail: ReturnDetail }) {
   );
 }
 
-/** /returns/:id/assignments: who answers each measure and domain, and (for trust leads) changing it. */
+/** /returns/:id/assignments: who answers each measure and domain, and (for leads) changing it. */
 export function ReturnAssignmentsPage() {
   return <ReturnLoader>{(detail) => <ReturnAssignments detail={detail} />}</ReturnLoader>;
 }

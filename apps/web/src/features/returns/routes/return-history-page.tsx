@@ -80,7 +80,9 @@ function ReturnHistoryView({ detail }: { detail: ReturnDetail }) {
               page={page}
               pageSize={history.data.pageSize}
               total={history.data.total}
-              pageLink={(number) => `${returnPath(detail.id)}/history${number > 1 ? `?page=${number}` : ''}`}
+              pageLink={(number) =>
+                `${returnPath(detail.id, 'history')}${number > 1 ? `?page=${number}` : ''}`
+              }
               label="History pages"
             />
           </>

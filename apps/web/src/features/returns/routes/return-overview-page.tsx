@@ -2,13 +2,13 @@ import type { ReturnDetail } from '@wgll/contracts';
 import { BackLink, InsetText } from 'nhsuk-react-components';
 import { Link, useLocation } from 'react-router';
 
+import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { formatDateTime } from '../../../lib/dates';
 import { MeasureProgressTable } from '../components/measure-progress-table';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
 import { SealList } from '../components/seal-list';
-import { SuccessBanner } from '../components/success-banner';
 import { CarriedForwardNotice, WhatNext } from '../components/what-next';
 import { formatScore, ownerReturnsPath, returnTitle, sealPath } from '../return-labels';
 

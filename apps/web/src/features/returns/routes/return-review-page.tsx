@@ -5,15 +5,16 @@ import { Link } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
+import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { useReturnFramework } from '../api/returns-api';
-import { DomainAnswerSummary } from '../components/domain-answer-summary';
 import { MarkReadyForm } from '../components/mark-ready-form';
 import { MissingList } from '../components/missing-list';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
-import { SuccessBanner } from '../components/success-banner';
-import { formatScore, questionnairePath, returnTitle } from '../return-labels';
+import { draftFromAnswer } from '../questionnaire/answer-draft';
+import { AnswerSummary } from '../questionnaire/answer-summary';
+import { formatScore, questionnairePath, returnPeople, returnTitle, sentenceCase } from '../return-labels';
 
 function ReviewAnswers({ detail, framework }: { detail: ReturnDetail; framework: FrameworkVersion }) {
   return (
@@ -26,19 +27,23 @@ function ReviewAnswers({ detail, framework }: { detail: ReturnDetail; framework:
           <section key={measure.id} aria-labelledby={`measure-${measure.id}`} className="wgll-measure">
             <h2 id={`measure-${measure.id}`}>{measure.name}</h2>
             <p className="nhsuk-body-l">Measure score: {formatScore(score)}</p>
-            {domains.map((domain) => (
-              <div key={domain.id} className="wgll-domain">
-                <h3>
-                  <Link to={questionnairePath(detail.id, measure.id, domain.id)}>{domain.title}</Link>
-                </h3>
-                <DomainAnswerSummary
-                  domain={domain}
-                  answer={detail.answers.find((answer) => answer.domainId === domain.id)}
-                  score={detail.scores.domains.find((item) => item.domainId === domain.id)}
-                  evidence={detail.evidence}
-                />
-              </div>
-            ))}
+            {domains.map((domain) => {
+              const answer = detail.answers.find((item) => item.domainId === domain.id);
+              return (
+                <div key={domain.id} className="wgll-domain">
+                  <h3>
+                    <Link to={questionnairePath(detail.id, measure.id, domain.id)}>{domain.title}</Link>
+                  </h3>
+                  <AnswerSummary
+                    domain={domain}
+                    draft={draftFromAnswer(answer)}
+                    evidence={detail.evidence}
+                    answered={answer !== undefined}
+                    toConfirm={answer?.toConfirm ?? false}
+                  />
+                </div>
+              );
+            })}
           </section>
         );
       })}
@@ -51,13 +56,16 @@ function ReturnReview({ detail }: { detail: ReturnDetail }) {
   const framework = useReturnFramework(detail);
   const [ready, setReady] = useState(0);
   const canMarkReady = detail.permissions.submit && detail.state === 'draft';
+  const people = returnPeople(detail);
 
   return (
     <>
       <ReturnHeader detail={detail} current="review" />
       {ready > 0 ? (
         <SuccessBanner key={ready} heading="The return is ready for board approval">
-          <p>A board approver can now record the board’s approval on the approval page.</p>
+          <p>
+            {`${sentenceCase(people.approver)} can now record the board’s approval${people.onBehalf} on the approval page.`}
+          </p>
         </SuccessBanner>
       ) : null}
       <h1>Review the return</h1>

@@ -1,9 +1,10 @@
-import type { ReturnDetail } from '@wgll/contracts';
+import type { ReturnDetail, SealSummary } from '@wgll/contracts';
 import { BackLink, SummaryList } from 'nhsuk-react-components';
 import { Link, useNavigate, useParams } from 'react-router';
 
 import { NotFound } from '../../../components/not-found';
 import { useDocumentTitle } from '../../../components/use-document-title';
+import { apiUrl } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/dates';
 import { CopyHash } from '../components/copy-hash';
 import { ReopenForm } from '../components/reopen-form';
@@ -12,11 +13,9 @@ import { ReturnLoader } from '../components/return-loader';
 import { SealCheck } from '../components/seal-check';
 import { SealList } from '../components/seal-list';
 import { SnapshotScores } from '../components/snapshot-scores';
-import { returnPath, returnTitle } from '../return-labels';
+import { returnPath, returnPeople, returnTitle, sealPath } from '../return-labels';
 
 function Seal({ detail, revision }: { detail: ReturnDetail; revision: number }) {
-  useDocumentTitle(`Sealed return, revision ${revision} – ${returnTitle(detail)}`);
-  const navigate = useNavigate();
   const seal = detail.seals.find((item) => item.revision === revision);
   if (!seal) {
     return (
@@ -30,8 +29,16 @@ function Seal({ detail, revision }: { detail: ReturnDetail; revision: number }) 
       </NotFound>
     );
   }
-  const canReopen = detail.permissions.reopen && detail.state === 'submitted' && detail.revision === revision;
-  const download = `/api${returnPath(detail.id)}/seals/${revision}`;
+  return <SealView detail={detail} seal={seal} />;
+}
+
+function SealView({ detail, seal }: { detail: ReturnDetail; seal: SealSummary }) {
+  const { revision } = seal;
+  useDocumentTitle(`Sealed return, revision ${revision} – ${returnTitle(detail)}`);
+  const navigate = useNavigate();
+  // Only the latest seal can be reopened: the return's current revision.
+  const canReopen = detail.permissions.reopen && detail.revision === revision;
+  const people = returnPeople(detail);
 
   return (
     <>
@@ -41,8 +48,8 @@ function Seal({ detail, revision }: { detail: ReturnDetail; revision: number }) 
       <ReturnHeader detail={detail} />
       <h1>Sealed return, revision {revision}</h1>
       <p>
-        This is the return as it was submitted. It is read-only: the copy below is what the board approved and
-        the trust submitted.
+        This is the return as it was submitted. It is read-only: the copy below is what {people.board}{' '}
+        approved and {people.owner} submitted.
       </p>
       <SummaryList>
         <SummaryList.Row>
@@ -65,7 +72,10 @@ function Seal({ detail, revision }: { detail: ReturnDetail; revision: number }) 
         </SummaryList.Row>
       </SummaryList>
       <p>
-        <a href={download} download={`return-${detail.id}-revision-${revision}.json`}>
+        <a
+          href={apiUrl(sealPath(detail.id, revision))}
+          download={`return-${detail.id}-revision-${revision}.json`}
+        >
           Download the sealed return (JSON)
         </a>
       </p>
