@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { Cycle, ReturnDetail, SessionInfo } from '@wgll/contracts';
+import type { Cycle, Evidence, ReturnDetail, SessionInfo } from '@wgll/contracts';
 import type { FrameworkVersion } from '@wgll/framework';
 import { MEASURE_IDS } from '@wgll/framework';
 import type { APIRequestContext, Page } from 'playwright-core';
@@ -159,6 +159,53 @@ describe('an assessment return, from start to seal', () => {
     const detail = await state();
     expect(detail.progress).toMatchObject({ total: 7, answered: 6 });
     expect(detail.scores.domains.find((d) => d.domainId === 'smart-foundations-d')?.level).toBe(3);
+  }, 90_000);
+
+  it('the lead removes evidence an answer cites; the answer still saves afterwards', async () => {
+    const measure = MEASURE_IDS[1];
+    const domainId = `${measure}-d`;
+    const { csrfToken } = (await (await page.request.get('/api/auth/session')).json()) as SessionInfo;
+    const evidence = await post<Evidence>(
+      page.request,
+      csrfToken,
+      `/api/returns/${returnId}/evidence/links`,
+      {
+        title: 'Old board paper',
+        url: 'https://example.nhs.uk/old',
+      },
+    );
+
+    // Cited from the domain's answer through the questionnaire.
+    await page.goto(`/returns/${returnId}/measures/${measure}`);
+    await page.getByRole('checkbox', { name: 'Old board paper', exact: true }).check();
+    const cited = await waitForAnswer(domainId, (a) => a.evidenceIds.includes(evidence.id));
+    await page.getByText('All changes saved').first().waitFor({ timeout: 15_000 });
+
+    // Removed through the return's evidence list, after an "Are you sure?".
+    await page.getByRole('button', { name: 'Remove Old board paper', exact: true }).click();
+    await page.getByText(/It will be taken off 1 answer/).waitFor();
+    await checkPage('remove evidence', /Measure smart-foundations|question/i);
+    await page.getByRole('button', { name: 'Yes, remove it', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: '“Old board paper” has been removed from the return' })
+      .waitFor();
+    const after = await state();
+    expect(after.evidence.map((e) => e.id)).not.toContain(evidence.id);
+    const answer = after.answers.find((a) => a.domainId === domainId)!;
+    expect(answer.evidenceIds).toEqual([]);
+    expect(answer.version).toBe(cited.version + 1);
+    expect(await page.getByRole('checkbox', { name: 'Old board paper', exact: true }).count()).toBe(0);
+
+    // The questionnaire took the answer's new version: the next edit saves without a conflict.
+    const comment = 'The old board paper was superseded.';
+    await page.getByLabel('Comment').first().fill(comment);
+    await page.getByLabel('Comment').first().blur();
+    const edited = await waitForAnswer(domainId, (a) => a.comment === comment);
+    expect(edited.version).toBe(answer.version + 1);
+    expect(edited.evidenceIds).toEqual([]);
+    await page.getByText('All changes saved').first().waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('button', { name: 'Keep my changes' }).count()).toBe(0);
   }, 90_000);
 
   it('a contributor answers the measure assigned to them', async () => {

@@ -122,3 +122,23 @@ export function useUploadEvidence(returnId: string) {
     onSuccess: (evidence) => rememberEvidence(queryClient, returnId, evidence),
   });
 }
+
+/**
+ * DELETE /api/returns/:id/evidence/:evidenceId: takes evidence off the return and off every answer
+ * citing it (each of those answers' version moves on; a board approval is withdrawn). The return is
+ * read again before the removal counts as done, so the page (and the questionnaire's autosave, which
+ * takes the new versions of answers without unsaved edits) never shows it half removed. Everything
+ * else about returns is marked stale, as after an upload.
+ */
+export function useRemoveEvidence(returnId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (evidenceId: string) => apiSend('DELETE', returnPath(returnId, 'evidence', evidenceId)),
+    onSuccess: async () => {
+      invalidateReturns(queryClient, { except: returnId });
+      await queryClient.invalidateQueries({ queryKey: returnKeys.detail(returnId), exact: true });
+    },
+    // A refusal may mean the return changed meanwhile (sealed, or the evidence already removed).
+    onError: () => queryClient.invalidateQueries({ queryKey: returnKeys.detail(returnId), exact: true }),
+  });
+}

@@ -272,6 +272,54 @@ describe('AutosaveEngine', () => {
     expect(engine.getSnapshot().domains.get('d2')?.draft.comment).toBe('typing');
   });
 
+  it('takes the new version of a clean domain when evidence is removed, and saves the next edit on it', () => {
+    start([answer('d1', 3, { comment: 'c', evidenceIds: ['ev1'] }), answer('d2', 1)]);
+    // Removing ev1 takes it off d1's answer on the server, which moves d1's version on.
+    engine.sync([answer('d1', 4, { comment: 'c', evidenceIds: [] }), answer('d2', 1)], ['d1', 'd2']);
+    const view = engine.getSnapshot().domains.get('d1');
+    expect(view).toMatchObject({ phase: 'saved', unsaved: false, stored: { version: 4 } });
+    expect(view?.draft.evidenceIds).toEqual([]);
+    clock.advance(5000);
+    expect(transport.calls).toHaveLength(0);
+    engine.edit('d1', (d) => ({ ...d, comment: 'c, more' }), true);
+    clock.advance(0);
+    expect(transport.calls[0]?.request).toMatchObject({
+      baseVersion: 4,
+      evidenceIds: [],
+      comment: 'c, more',
+    });
+  });
+
+  it('follows a newer stored answer seen while a save was in flight, once the save returns', async () => {
+    start([answer('d1', 1, { evidenceIds: ['ev1'] })]);
+    engine.edit('d1', (d) => ({ ...d, comment: 'mine' }), true);
+    clock.advance(0);
+    // The page reads the return while the save is in flight: the save landed (2), then ev1 was removed (3).
+    engine.sync([answer('d1', 3, { comment: 'mine', evidenceIds: [] })], ['d1']);
+    transport.calls[0]!.resolve(saved(transport.calls[0]!.request!, 'd1', 2));
+    await settle();
+    const view = engine.getSnapshot().domains.get('d1');
+    expect(view).toMatchObject({ phase: 'saved', unsaved: false, stored: { version: 3 } });
+    expect(view?.draft.evidenceIds).toEqual([]);
+    engine.edit('d1', (d) => ({ ...d, comment: 'mine, again' }), true);
+    clock.advance(0);
+    expect(transport.calls[1]?.request).toMatchObject({ baseVersion: 3, evidenceIds: [] });
+  });
+
+  it('keeps an edit made while a save was in flight, even when a newer stored answer was seen', async () => {
+    start([answer('d1', 1)]);
+    engine.edit('d1', (d) => ({ ...d, comment: 'first' }), true);
+    clock.advance(0);
+    engine.sync([answer('d1', 3, { comment: 'someone else' })], ['d1']);
+    engine.edit('d1', (d) => ({ ...d, comment: 'second' }));
+    transport.calls[0]!.resolve(saved(transport.calls[0]!.request!, 'd1', 2));
+    await settle();
+    expect(engine.getSnapshot().domains.get('d1')?.draft.comment).toBe('second');
+    clock.advance(0);
+    // Sent on the version its own save returned: the server reports the conflict, nothing is overwritten.
+    expect(transport.calls[1]?.request).toMatchObject({ baseVersion: 2, comment: 'second' });
+  });
+
   it('confirms a carried-forward answer with its version', async () => {
     start([answer('d1', 5, { met: ['e1'] }, { toConfirm: true })]);
     engine.confirm('d1');

@@ -16,6 +16,12 @@ export type { AutosaveClock, AutosaveOptions };
 
 interface Entry extends EntryState {
   timer: unknown;
+  /**
+   * A newer stored answer seen while a save was in flight (for example evidence removed from the
+   * return, which moves the versions of the answers citing it on): taken once the save returns, if
+   * nothing was edited meanwhile.
+   */
+  newer: DomainAnswer | null;
 }
 
 /**
@@ -60,6 +66,9 @@ export class AutosaveEngine {
       if (!entry) {
         this.entries.set(domainId, this.createEntry(domainId, answer));
         continue;
+      }
+      if (entry.inFlight && answer && answer.version > (entry.newer?.version ?? entry.baseVersion)) {
+        entry.newer = answer;
       }
       const busy = isDirty(entry) || entry.inFlight || entry.conflict || entry.timer !== null;
       if (busy || !answer || answer.version < entry.baseVersion) continue;
@@ -173,6 +182,7 @@ export class AutosaveEngine {
       savedAt: null,
       confirmRequested: false,
       restored: false,
+      newer: null,
     };
     const kept = this.options.storage.read(this.options.scope, domainId);
     if (kept && !sameDraft(kept.draft, savedDraft)) {
@@ -254,6 +264,13 @@ export class AutosaveEngine {
     // What was sent is what is stored: the draft is saved unless it changed meanwhile.
     entry.savedDraft = sent;
     entry.savedAt = this.lastSavedAt = this.clock.now();
+    // Stored later than this save (seen while it was in flight): follow it, unless edited meanwhile.
+    const newer = entry.newer;
+    entry.newer = null;
+    if (newer && newer.version > entry.baseVersion && !isDirty(entry)) {
+      this.adopt(entry, newer);
+      entry.draft = entry.savedDraft;
+    }
     this.keep(entry);
     this.options.onAnswer?.(result.answer, result);
     if (isDirty(entry)) this.schedule(entry, 0);
@@ -262,6 +279,7 @@ export class AutosaveEngine {
 
   private failed(entry: Entry, failure: SaveFailure): void {
     entry.inFlight = null;
+    entry.newer = null;
     switch (failure.kind) {
       case 'conflict':
         entry.conflict = { current: failure.current };

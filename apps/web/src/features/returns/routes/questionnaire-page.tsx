@@ -21,6 +21,7 @@ import {
   readOnlyReason,
   StoppedNotice,
 } from '../questionnaire/questionnaire-notices';
+import { ReturnEvidence } from '../questionnaire/return-evidence';
 import { PageSaveStatus } from '../questionnaire/save-status';
 import { useAutosave, type AutosaveEvent } from '../questionnaire/use-autosave';
 import { questionnairePath, returnTitle } from '../return-labels';
@@ -177,6 +178,7 @@ function Questionnaire({ detail, framework, frameworkError }: QuestionnaireProps
               />
             );
           })}
+          {mode === 'edit' ? <ReturnEvidence detail={detail} domains={framework.domains} /> : null}
           <MeasurePager returnId={detail.id} progress={progress} current={measure.id} />
         </div>
       </div>
