@@ -25,6 +25,7 @@ import {
   startReturns,
   upTo,
   uploadFrameworks,
+  returnsWorld,
 } from './support/returns.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -33,6 +34,7 @@ let admin: Client;
 let lead: Client;
 let contributor: Client;
 let board: Client;
+let newReturn: () => Promise<ReturnDetail>;
 let org: FrameworkVersion;
 let sys: FrameworkVersion;
 
@@ -43,23 +45,11 @@ beforeAll(async () => {
   t = await startTestApp({
     config: { evidence: { maxFileBytes: MAX_BYTES, extensions: ['pdf', 'png', 'docx'] } },
   });
-  admin = await clientWith(t, [{ role: 'national-administrator' }]);
-  lead = await clientWith(t, [{ role: 'trust-lead', scopeCode: 'RJ1' }]);
-  contributor = await clientWith(t, [{ role: 'trust-contributor', scopeCode: 'RJ1' }]);
-  board = await clientWith(t, [{ role: 'board-approver', scopeCode: 'RJ1' }]);
-  org = smallFramework('organisation');
-  sys = smallFramework('system');
-  await uploadFrameworks(admin, org, sys);
+  ({ admin, lead, contributor, board, org, sys, newReturn } = await returnsWorld(t));
 }, 120_000);
 afterAll(async () => {
   await t?.close();
 });
-
-async function newReturn(): Promise<ReturnDetail> {
-  const cycle = await createCycle(admin, org, sys);
-  const { created } = await startReturns(lead, 'RJ1', cycle.id);
-  return getReturn(lead, created[0]!.id);
-}
 
 function upload(client: Client, id: string, name: string, content: Buffer, title?: string) {
   const req = client.agent.post(`/api/returns/${id}/evidence/files`).set('x-csrf-token', client.csrf);

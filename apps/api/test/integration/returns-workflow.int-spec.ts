@@ -20,10 +20,9 @@ import {
   createCycle,
   getReturn,
   isoDay,
-  smallFramework,
   startReturns,
   upTo,
-  uploadFrameworks,
+  returnsWorld,
 } from './support/returns.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -32,6 +31,7 @@ let admin: Client;
 let lead: Client;
 let contributor: Client;
 let board: Client;
+let newReturn: () => Promise<ReturnDetail>;
 let board2: Client;
 let outsider: Client;
 let org: FrameworkVersion;
@@ -40,26 +40,14 @@ let cycleId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  admin = await clientWith(t, [{ role: 'national-administrator' }]);
-  lead = await clientWith(t, [{ role: 'trust-lead', scopeCode: 'RJ1' }]);
-  contributor = await clientWith(t, [{ role: 'trust-contributor', scopeCode: 'RJ1' }]);
-  board = await clientWith(t, [{ role: 'board-approver', scopeCode: 'RJ1' }]);
+  ({ admin, lead, contributor, board, org, sys, newReturn } = await returnsWorld(t));
   board2 = await clientWith(t, [{ role: 'board-approver', scopeCode: 'RJ1' }]);
   outsider = await clientWith(t, [{ role: 'trust-lead', scopeCode: 'RC9' }]);
-  org = smallFramework('organisation');
-  sys = smallFramework('system');
-  await uploadFrameworks(admin, org, sys);
   cycleId = (await createCycle(admin, org, sys)).id;
 }, 120_000);
 afterAll(async () => {
   await t?.close();
 });
-
-async function newReturn(): Promise<ReturnDetail> {
-  const cycle = await createCycle(admin, org, sys);
-  const { created } = await startReturns(lead, 'RJ1', cycle.id);
-  return getReturn(lead, created[0]!.id);
-}
 
 function errorOf(res: { body: unknown }): ApiError {
   return res.body as ApiError;

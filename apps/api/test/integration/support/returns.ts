@@ -9,7 +9,8 @@ import type {
 import type { FrameworkDomain, FrameworkVersion } from '@wgll/framework';
 import { syntheticDomain } from '@wgll/framework/testing';
 import { MEASURE_IDS } from '@wgll/framework';
-import type { Client } from './auth.js';
+import { type Client, clientWith } from './auth.js';
+import type { TestApp } from './test-app.js';
 
 /**
  * A small published framework for return tests: one domain per measure, two elements per level
@@ -121,4 +122,39 @@ export async function getReturn(client: Client, id: string): Promise<ReturnDetai
   const res = await client.get(`/api/returns/${id}`);
   if (res.status !== 200) throw new Error(`get ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as ReturnDetail;
+}
+
+/** The people of RJ1's returns (and an administrator) with a small framework for each level uploaded. */
+export interface ReturnsWorld {
+  admin: Client;
+  lead: Client;
+  contributor: Client;
+  board: Client;
+  org: FrameworkVersion;
+  sys: FrameworkVersion;
+  /** A draft trust return of RJ1 in a cycle of its own (tests share the database). */
+  newReturn: () => Promise<ReturnDetail>;
+}
+
+export async function returnsWorld(t: TestApp): Promise<ReturnsWorld> {
+  const admin = await clientWith(t, [{ role: 'national-administrator' }]);
+  const lead = await clientWith(t, [{ role: 'trust-lead', scopeCode: 'RJ1' }]);
+  const contributor = await clientWith(t, [{ role: 'trust-contributor', scopeCode: 'RJ1' }]);
+  const board = await clientWith(t, [{ role: 'board-approver', scopeCode: 'RJ1' }]);
+  const org = smallFramework('organisation');
+  const sys = smallFramework('system');
+  await uploadFrameworks(admin, org, sys);
+  return {
+    admin,
+    lead,
+    contributor,
+    board,
+    org,
+    sys,
+    newReturn: async () => {
+      const cycle = await createCycle(admin, org, sys);
+      const { created } = await startReturns(lead, 'RJ1', cycle.id);
+      return getReturn(lead, created[0]!.id);
+    },
+  };
 }
