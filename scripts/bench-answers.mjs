@@ -2,60 +2,14 @@
 // autosaving their own domain of one return, against the real API over HTTP (autocannon), then a
 // count of lost writes: every acknowledged save must be what the database holds. Prints figures;
 // asserts nothing. Uses DATABASE_URL when set, otherwise the embedded database in a temporary folder.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { DataSource } from 'typeorm';
 import { syntheticFramework } from '@wgll/framework/testing';
-import { createApp } from '../apps/api/dist/app.factory.js';
-import { hashPassword } from '../apps/api/dist/common/secrets.js';
-import { loadConfig } from '../apps/api/dist/config/app-config.js';
+import { startBenchServer } from './bench-support.mjs';
 
 const EDITORS = Number(process.env.EDITORS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 15);
-const PASSWORD = 'bench-password-2026';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'wgll-bench-'));
-const config = {
-  ...loadConfig({ ...process.env, LOG_LEVEL: 'warn' }),
-  dataDir,
-  seedDemo: false,
-  port: 0,
-};
-config.auth = { ...config.auth, rateLimitPerMinute: 100_000 };
-const running = await createApp(config);
-await running.app.listen(0, '127.0.0.1');
-const base = (await running.app.getUrl()).replace('[::1]', '127.0.0.1');
-const db = running.app.get(DataSource);
-
-async function user(role, scopeCode) {
-  const email = `bench-${role}-${Math.random().toString(36).slice(2)}@bench.wgll.example`;
-  const [{ id }] = await db.query(
-    `INSERT INTO app_user (email, display_name, password_hash, status) VALUES ($1, $2, $3, 'active') RETURNING id`,
-    [email, `Bench ${role}`, await hashPassword(PASSWORD)],
-  );
-  await db.query('INSERT INTO role_assignment (user_id, role, scope_code) VALUES ($1, $2, $3)', [
-    id,
-    role,
-    scopeCode,
-  ]);
-  return signIn(email);
-}
-
-async function signIn(email) {
-  const session = await fetch(`${base}/api/auth/session`);
-  const csrfCookie = session.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const { csrfToken } = await session.json();
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie.join('; ') },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in ${res.status}`);
-  const cookies = [...csrfCookie, ...res.headers.getSetCookie().map((c) => c.split(';')[0])];
-  return { cookie: cookies.join('; '), csrf: csrfToken };
-}
+const { base, db, user, stop } = await startBenchServer();
 
 async function call(who, method, path, body) {
   const res = await fetch(`${base}/api${path}`, {
@@ -157,7 +111,7 @@ async function run(label, extra) {
 }
 
 console.log(
-  `Answer saves: ${EDITORS} concurrent editors, each on their own domain of one return, ${SECONDS} s per run, ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
+  `Answer saves: ${EDITORS} concurrent editors, each on their own domain of one return, ${SECONDS} s per run, ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
 );
 await run('Flat out (each editor saves again as soon as the last save is answered)', {});
 // The last save of each connection may still be in flight when a run stops (its answer unread):
@@ -202,5 +156,4 @@ for (const [i, domain] of domains.entries()) {
 console.log(
   `Check after both runs: ${acknowledged.size} domains, 409 conflicts ${conflicts}, lost writes ${lost}, answers whose versions are not all audited ${unaudited}`,
 );
-await running.close();
-rmSync(dataDir, { recursive: true, force: true });
+await stop();

@@ -16,6 +16,8 @@ import type { AppConfig, LogLevelName } from './config/app-config.js';
 import { connectDatabase, type DatabaseConnection } from './database/database-connection.js';
 import { seedDemoAccounts } from './database/seed/demo-accounts.js';
 import { seedDemoCycle } from './database/seed/demo-cycle.js';
+import { seedPublishedResults } from './database/seed/published-results.js';
+import { ImportsService } from './modules/imports/imports.service.js';
 import { seedReferenceData } from './database/seed/reference-seeder.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { FrameworksService } from './modules/frameworks/frameworks.service.js';
@@ -114,6 +116,13 @@ export async function createApp(
       log.log('Demo accounts ready', { created: demo.created, accounts: demo.accounts.length });
       const cycle = await seedDemoCycle(dataSource);
       if (cycle) log.log('Demo assessment cycle created', { name: cycle.name });
+    }
+    if (config.seedPublishedResults) {
+      const published = await seedPublishedResults(dataSource, app.get(ImportsService));
+      log.log(
+        published.created ? 'Published DMA 2025 results imported' : 'Published DMA 2025 results present',
+        published,
+      );
     }
     const running = app;
     return {

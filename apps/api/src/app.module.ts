@@ -15,7 +15,9 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { CyclesModule } from './modules/cycles/cycles.module.js';
 import { FrameworksModule } from './modules/frameworks/frameworks.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ImportsModule } from './modules/imports/imports.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
+import { ResultsModule } from './modules/results/results.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 @Global()
@@ -36,6 +38,8 @@ export class AppModule {
         AuthModule,
         CyclesModule,
         AssessmentsModule,
+        ResultsModule,
+        ImportsModule,
       ],
       providers: [
         { provide: DATABASE_MODE, useValue: connection.mode },

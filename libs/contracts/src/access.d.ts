@@ -23,6 +23,7 @@ export type Action =
   | 'import:manage'
   | 'audit:read'
   | 'return:reopen'
+  | 'national:view'
   | 'region:view'
   | 'ics:view'
   | 'organisation:view'
@@ -54,6 +55,10 @@ export interface Capabilities {
   manageFrameworks: boolean;
   readAudit: boolean;
   manageCycles: boolean;
+  /** Import published results (national administrators). */
+  manageImports: boolean;
+  /** The national results view (national administrators). */
+  viewNational: boolean;
 }
 
 export interface CurrentUser {
@@ -203,7 +208,10 @@ export type AuditAction =
   | 'return.approved'
   | 'return.approval-withdrawn'
   | 'return.submitted'
-  | 'return.reopened';
+  | 'return.reopened'
+  | 'import.uploaded'
+  | 'import.matches-confirmed'
+  | 'import.applied';
 
 export interface AuditEvent {
   id: string;

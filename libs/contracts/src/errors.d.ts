@@ -33,6 +33,11 @@ export type ErrorCode =
   | 'APPROVAL_EXISTS'
   | 'EVIDENCE_TOO_LARGE'
   | 'EVIDENCE_TYPE_NOT_ALLOWED'
+  | 'IMPORT_NOT_FOUND'
+  | 'IMPORT_FILE_INVALID'
+  | 'IMPORT_NEEDS_REVIEW'
+  | 'IMPORT_APPLIED'
+  | 'IMPORT_SUPERSEDED'
   | 'INTERNAL_ERROR';
 
 export interface FieldError {

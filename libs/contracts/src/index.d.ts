@@ -5,3 +5,4 @@ export type * from './health.js';
 export type * from './frameworks.js';
 export type * from './access.js';
 export type * from './returns.js';
+export type * from './results.js';

@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { formatScore, groupByCareSetting, summarise, summariseScores } from './aggregates.js';
+import {
+  formatScore,
+  groupByCareSetting,
+  quartilePosition,
+  shareBelow,
+  summarise,
+  summariseMovement,
+  summariseScores,
+} from './aggregates.js';
 
 describe('summarise (known values)', () => {
   it('computes count, mean, median, quartiles, min and max', () => {
@@ -100,5 +108,51 @@ describe('groupByCareSetting and formatScore', () => {
     expect(formatScore(2.8333333)).toBe('2.8');
     expect(formatScore(3)).toBe('3.0');
     expect(formatScore(null)).toBe('–');
+  });
+});
+
+describe('quartilePosition, shareBelow and summariseMovement', () => {
+  // 1, 2, 3, 4, 5: quartiles 2 and 4 (inclusive method), median 3.
+  const summary = summarise([1, 2, 3, 4, 5])!;
+
+  it('places a score by quarter; at the median is said, quartiles count in the quarter nearer it', () => {
+    expect([1.9, 2, 2.9, 3, 3.1, 4, 4.1, 5].map((s) => quartilePosition(s, summary))).toEqual([
+      'lowest-quarter',
+      'second-quarter',
+      'second-quarter',
+      'at-median',
+      'third-quarter',
+      'third-quarter',
+      'highest-quarter',
+      'highest-quarter',
+    ]);
+    // Every organisation the same: each is at the median, not in a quarter.
+    expect(quartilePosition(1, summarise([1, 1, 1, 1, 1])!)).toBe('at-median');
+    // The median equal to the upper quartile (ties): at the median, never "highest".
+    expect(quartilePosition(2.3, summarise([1.5, 2, 2.3, 2.3, 2.3])!)).toBe('at-median');
+  });
+
+  it('counts scores strictly below the threshold', () => {
+    expect(shareBelow([2.4, 2.5, 2.6, 1], 2.5)).toEqual({ count: 2, of: 4, share: 0.5 });
+    expect(shareBelow([], 2.5)).toEqual({ count: 0, of: 0, share: null });
+  });
+
+  it('summarises movement over organisations with both years', () => {
+    expect(
+      summariseMovement([
+        { previous: 2, current: 2.5 },
+        { previous: 3, current: 2 },
+        { previous: 2, current: 2 },
+        { previous: null, current: 4 },
+      ]),
+    ).toEqual({
+      count: 3,
+      improved: 1,
+      declined: 1,
+      unchanged: 1,
+      meanChange: (0.5 - 1 + 0) / 3,
+      previousMean: 7 / 3,
+      currentMean: 6.5 / 3,
+    });
   });
 });

@@ -77,3 +77,64 @@ export function groupByCareSetting<T>(
 export function formatScore(score: number | null): string {
   return score === null ? '–' : (Math.round(score * 10) / 10).toFixed(1);
 }
+
+export type QuartilePosition =
+  'lowest-quarter' | 'second-quarter' | 'at-median' | 'third-quarter' | 'highest-quarter';
+
+/**
+ * Where a score sits in a distribution, by its quartiles: below the lower quartile (lowest quarter),
+ * from it to below the median (second), exactly the median, above the median up to the upper
+ * quartile (third), or above it (highest). A position, never a rank. Scores are published to one
+ * decimal place, so many equal a quartile: those at the median are said to be there, and those at a
+ * quartile count in the quarter nearer the median.
+ */
+export function quartilePosition(score: number, summary: Summary): QuartilePosition {
+  if (score === summary.median) return 'at-median';
+  if (score < summary.lowerQuartile) return 'lowest-quarter';
+  if (score < summary.median) return 'second-quarter';
+  if (score <= summary.upperQuartile) return 'third-quarter';
+  return 'highest-quarter';
+}
+
+/** How many of the scores are strictly below the threshold; share null when there are none. */
+export function shareBelow(
+  values: readonly number[],
+  threshold: number,
+): { count: number; of: number; share: number | null } {
+  const count = values.filter((v) => v < threshold).length;
+  return { count, of: values.length, share: values.length === 0 ? null : count / values.length };
+}
+
+export interface MovementSummary {
+  count: number;
+  improved: number;
+  declined: number;
+  unchanged: number;
+  meanChange: number | null;
+  previousMean: number | null;
+  currentMean: number | null;
+}
+
+/** Differences below this are rounding in published figures, not movement. */
+const SAME = 1e-9;
+
+/** Year-on-year movement over pairs of scores of the same organisations (both years present). */
+export function summariseMovement(
+  pairs: ReadonlyArray<{ previous: number | null; current: number | null }>,
+): MovementSummary {
+  const both = pairs.filter(
+    (p): p is { previous: number; current: number } => p.previous !== null && p.current !== null,
+  );
+  const mean = (values: number[]) =>
+    values.length === 0 ? null : [...values].sort((a, b) => a - b).reduce((s, v) => s + v, 0) / values.length;
+  const changes = both.map((p) => p.current - p.previous);
+  return {
+    count: both.length,
+    improved: changes.filter((c) => c > SAME).length,
+    declined: changes.filter((c) => c < -SAME).length,
+    unchanged: changes.filter((c) => Math.abs(c) <= SAME).length,
+    meanChange: mean(changes),
+    previousMean: mean(both.map((p) => p.previous)),
+    currentMean: mean(both.map((p) => p.current)),
+  };
+}

@@ -53,6 +53,7 @@ describe('loadConfig', () => {
       production: true,
       trustProxy: true,
       seedDemo: true,
+      seedPublishedResults: true,
       evidence: { maxFileBytes: 25 * 1024 * 1024, extensions: ['pdf', 'png'] },
       auth: {
         secret: 'a'.repeat(40),
@@ -85,6 +86,17 @@ describe('loadConfig', () => {
     expect(loadConfig({}).seedDemo).toBe(true);
     expect(loadConfig({ DATABASE_URL: 'postgres://x@db/wgll' }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://x@db/wgll', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('imports the published 2025 results with the demo data by default, or on its own setting', () => {
+    expect(loadConfig({}).seedPublishedResults).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@db/wgll' }).seedPublishedResults).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@db/wgll', SEED_DEMO: 'true' }).seedPublishedResults).toBe(
+      true,
+    );
+    const own = loadConfig({ DATABASE_URL: 'postgres://x@db/wgll', SEED_PUBLISHED_RESULTS: 'true' });
+    expect([own.seedDemo, own.seedPublishedResults]).toEqual([false, true]);
+    expect(loadConfig({ SEED_PUBLISHED_RESULTS: 'false' }).seedPublishedResults).toBe(false);
   });
 
   it('treats an empty DATABASE_URL as unset (embedded mode)', () => {

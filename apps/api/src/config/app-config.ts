@@ -127,6 +127,11 @@ class EnvironmentVariables {
   SEED_DEMO?: boolean;
 
   @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'SEED_PUBLISHED_RESULTS must be true or false' })
+  SEED_PUBLISHED_RESULTS?: boolean;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt({ message: 'EVIDENCE_MAX_FILE_MB must be a whole number' })
   @Min(1)
@@ -207,6 +212,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Seed the demo accounts: default on in embedded mode, off with DATABASE_URL. */
   seedDemo: boolean;
+  /** Import NHS England's published DMA 2025 results at start (idempotent): default on with the demo data. */
+  seedPublishedResults: boolean;
   auth: AuthConfig;
   evidence: EvidenceConfig;
 }
@@ -241,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     trustProxy: vars.TRUST_PROXY,
     seedDemo: vars.SEED_DEMO ?? !vars.DATABASE_URL,
+    seedPublishedResults: vars.SEED_PUBLISHED_RESULTS ?? vars.SEED_DEMO ?? !vars.DATABASE_URL,
     evidence: {
       maxFileBytes: vars.EVIDENCE_MAX_FILE_MB * 1024 * 1024,
       extensions: [...new Set(vars.EVIDENCE_FILE_TYPES.split(',').map((e) => e.trim().toLowerCase()))],

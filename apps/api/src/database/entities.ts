@@ -14,6 +14,9 @@ import { ReturnApprovalEntity } from '../modules/assessments/entities/return-app
 import { ReturnAssignmentEntity } from '../modules/assessments/entities/return-assignment.entity.js';
 import { ReturnSealEntity } from '../modules/assessments/entities/return-seal.entity.js';
 import { CycleEntity } from '../modules/cycles/cycle.entity.js';
+import { PublishedNameAliasEntity } from '../modules/imports/entities/published-name-alias.entity.js';
+import { ResultImportEntity } from '../modules/imports/entities/result-import.entity.js';
+import { ResultScoreEntity } from '../modules/results/entities/result-score.entity.js';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
 import { AuthSessionEntity } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshTokenEntity } from '../modules/auth/entities/refresh-token.entity.js';
@@ -46,4 +49,7 @@ export const entities = [
   ReturnAssignmentEntity,
   ReturnApprovalEntity,
   ReturnSealEntity,
+  ResultImportEntity,
+  ResultScoreEntity,
+  PublishedNameAliasEntity,
 ];

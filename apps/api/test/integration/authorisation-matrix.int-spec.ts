@@ -80,6 +80,57 @@ const NATIONAL_ROUTES: { route: string; admin: number; call(c: Client, ids: Ids)
   { route: 'POST /frameworks', admin: 400, call: (c) => c.post('/api/frameworks', {}) },
   { route: 'POST /cycles', admin: 400, call: (c) => c.post('/api/cycles', {}) },
   { route: 'PATCH /cycles/:id', admin: 404, call: (c) => c.patch(`/api/cycles/${NO_ID}`, {}) },
+  { route: 'GET /national/results', admin: 200, call: (c) => c.get('/api/national/results') },
+  { route: 'GET /imports', admin: 200, call: (c) => c.get('/api/imports') },
+  { route: 'POST /imports/dma', admin: 400, call: (c) => c.post('/api/imports/dma', {}) },
+  { route: 'GET /imports/:id', admin: 404, call: (c) => c.get(`/api/imports/${NO_ID}`) },
+  {
+    route: 'POST /imports/:id/matches',
+    admin: 400,
+    call: (c) => c.post(`/api/imports/${NO_ID}/matches`, {}),
+  },
+];
+
+/**
+ * Results views, each tried on a resource in the role's scope and one outside it. Who may see each
+ * is written out here, independently of policy.ts: a trust's results by its own people and by those
+ * above it; an ICS's by its lead and its region; a region's by its viewers; drafts by none of them.
+ */
+const RESULT_ROUTES: {
+  route: string;
+  inScope: string;
+  outOfScope: string;
+  roles: Role[];
+  call(c: Client, code: string): supertest.Test;
+}[] = [
+  {
+    route: 'GET /organisations/:code/results',
+    inScope: 'RJ1',
+    outOfScope: 'RC9',
+    roles: [
+      'national-administrator',
+      'regional-viewer',
+      'ics-lead',
+      'trust-lead',
+      'trust-contributor',
+      'board-approver',
+    ],
+    call: (c, code) => c.get(`/api/organisations/${code}/results?cycle=${ids.cycle}`),
+  },
+  ...(['results', 'completion'] as const).map((what) => ({
+    route: `GET /ics/:code/${what}`,
+    inScope: 'QKK',
+    outOfScope: 'S1Y5D',
+    roles: ['national-administrator', 'regional-viewer', 'ics-lead'] as Role[],
+    call: (c: Client, code: string) => c.get(`/api/ics/${code}/${what}?cycle=${ids.cycle}`),
+  })),
+  ...(['results', 'completion'] as const).map((what) => ({
+    route: `GET /regions/:code/${what}`,
+    inScope: 'Y56',
+    outOfScope: 'Y61',
+    roles: ['national-administrator', 'regional-viewer'] as Role[],
+    call: (c: Client, code: string) => c.get(`/api/regions/${code}/${what}?cycle=${ids.cycle}`),
+  })),
 ];
 
 /**
@@ -226,6 +277,8 @@ const SYSTEM_RETURN_ROLES: Partial<Record<Action, Role[]>> = {
 
 interface Ids {
   user: string;
+  /** The matrix's cycle (hierarchy of 1 April 2026): results routes are asked about it. */
+  cycle: string;
   returns: { inScope: string; outOfScope: string; system: string };
 }
 
@@ -248,6 +301,7 @@ beforeAll(async () => {
   const system = await admin.post('/api/ics/QKK/returns', { cycleId: cycle.id });
   ids = {
     user: (await createUser(t, [], { status: 'invited' })).id,
+    cycle: cycle.id,
     returns: {
       inScope: (await startReturns(admin, IN_SCOPE, cycle.id)).created[0]!.id,
       outOfScope: (await startReturns(admin, OUT_OF_SCOPE, cycle.id)).created[0]!.id,
@@ -290,6 +344,7 @@ describe('every route declares who may use it', () => {
       ...NATIONAL_ROUTES.map((r) => r.route),
       ...RETURN_ROUTES.map((r) => r.route),
       ...OWNER_RETURN_ROUTES.map((r) => r.route),
+      ...RESULT_ROUTES.map((r) => r.route),
     ];
     expect(allowRoutes.filter((r) => !covered.includes(r))).toEqual([]);
     // Scoped routes name their resource; national ones do not.
@@ -297,7 +352,7 @@ describe('every route declares who may use it', () => {
       const scoped = r.rule?.kind === 'allow' && r.rule.resource !== undefined;
       expect({ route: `${r.method} ${r.path}`, scoped }).toEqual({
         route: `${r.method} ${r.path}`,
-        scoped: [...SCOPED_ROUTES, ...RETURN_ROUTES, ...OWNER_RETURN_ROUTES].some(
+        scoped: [...SCOPED_ROUTES, ...RETURN_ROUTES, ...OWNER_RETURN_ROUTES, ...RESULT_ROUTES].some(
           (s) => s.route === `${r.method} ${r.path}`,
         ),
       });
@@ -450,5 +505,13 @@ describe.each(OWNER_RETURN_ROUTES)('$route', (route) => {
     const client = clients.get(role)!;
     expectOutcome(await route.call(client, route.inScope), roles.includes(role), route.allowed);
     expectOutcome(await route.call(client, route.outOfScope), role === ADMIN, route.allowed);
+  });
+});
+
+describe.each(RESULT_ROUTES)('$route', (route) => {
+  it.each(ROLES.map((r) => r.role))('%s: allowed in scope, denied outside', async (role) => {
+    const client = clients.get(role)!;
+    expectOutcome(await route.call(client, route.inScope), route.roles.includes(role), 200);
+    expectOutcome(await route.call(client, route.outOfScope), role === ADMIN, 200);
   });
 });

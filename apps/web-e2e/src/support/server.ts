@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 
 /** The repository root: apps/web-e2e/src/support → four levels up. */
 export const repoRoot = resolve(import.meta.dirname, '../../../..');
@@ -28,6 +29,30 @@ export interface TestServer {
   /** Everything the API printed so far, for failure messages. */
   output(): string;
   stop(): Promise<void>;
+}
+
+let databases = 0;
+
+/**
+ * A fresh database on the server DATABASE_URL names, so the API starts as it would the first time
+ * (reference data, published results, demo accounts), whatever other test suites left in theirs.
+ * Returns its URL and a function that drops it.
+ */
+async function freshDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = new URL(serverUrl);
+  const name = `${url.pathname.slice(1) || 'wgll'}_e2e_${process.pid}_${(databases += 1)}`.slice(0, 63);
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE "${name}"`);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 /** A port nobody is listening on just now. */
@@ -63,8 +88,8 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 
 /**
  * Starts the built API (which also serves the built web app) on a free port. With DATABASE_URL set
- * (CI, real PostgreSQL) it is passed through; otherwise the API runs its embedded database in a
- * fresh temporary folder. The demo accounts are seeded (password `wgll-demo-2026`). Resolves once
+ * (CI, real PostgreSQL) it gets a fresh database on that server, dropped when it stops; otherwise the
+ * API runs its embedded database in a fresh temporary folder. The demo accounts are seeded (password `wgll-demo-2026`). Resolves once
  * GET /api/health answers 200.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
@@ -86,7 +111,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
     ...options.env,
   };
   let dataDir: string | undefined;
-  if (!process.env['DATABASE_URL']) {
+  let database: Awaited<ReturnType<typeof freshDatabase>> | undefined;
+  if (process.env['DATABASE_URL']) {
+    database = await freshDatabase(process.env['DATABASE_URL']);
+    env['DATABASE_URL'] = database.url;
+  } else {
     delete env['DATABASE_URL'];
     dataDir = mkdtempSync(join(tmpdir(), 'wgll-e2e-'));
     env['DATA_DIR'] = dataDir;
@@ -114,6 +143,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
         }
       }
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await database?.drop();
     },
   };
 

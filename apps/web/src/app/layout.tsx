@@ -15,6 +15,8 @@ function navigationFor(user: CurrentUser) {
     ...(user.capabilities.manageUsers ? [{ to: '/admin/users', label: 'Users' }] : []),
     ...(user.capabilities.manageCycles ? [{ to: '/admin/cycles', label: 'Cycles' }] : []),
     ...(user.capabilities.readAudit ? [{ to: '/admin/audit', label: 'Audit log' }] : []),
+    ...(user.capabilities.viewNational ? [{ to: '/national/results', label: 'Results for England' }] : []),
+    ...(user.capabilities.manageImports ? [{ to: '/admin/imports', label: 'Published results' }] : []),
   ];
 }
 

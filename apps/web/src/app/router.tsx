@@ -17,10 +17,16 @@ import { FrameworkReaderPage } from '../features/frameworks/routes/framework-rea
 import { FrameworksPage } from '../features/frameworks/routes/frameworks-page';
 import { HomePage } from '../features/home/home-page';
 import { IcsPage } from '../features/ics/routes/ics-page';
+import { ImportPage } from '../features/imports/routes/import-page';
+import { ImportsPage } from '../features/imports/routes/imports-page';
 import { DirectoryPage } from '../features/organisations/routes/directory-page';
 import { OrganisationPage } from '../features/organisations/routes/organisation-page';
 import { RegionPage } from '../features/regions/routes/region-page';
 import { RegionsPage } from '../features/regions/routes/regions-page';
+import { IcsResultsPage } from '../features/results/routes/ics-results-page';
+import { NationalResultsPage } from '../features/results/routes/national-results-page';
+import { RegionResultsPage } from '../features/results/routes/region-results-page';
+import { TrustResultsPage } from '../features/results/routes/trust-results-page';
 import { IcsReturnsPage } from '../features/returns/routes/ics-returns-page';
 import { OrganisationReturnsPage } from '../features/returns/routes/organisation-returns-page';
 import { QuestionnairePage } from '../features/returns/routes/questionnaire-page';
@@ -57,8 +63,10 @@ export function createRouter() {
                 { path: 'organisations', element: <DirectoryPage /> },
                 { path: 'organisations/:code', element: <OrganisationPage /> },
                 { path: 'organisations/:code/returns', element: <OrganisationReturnsPage /> },
+                { path: 'organisations/:code/results', element: <TrustResultsPage /> },
                 { path: 'ics/:code', element: <IcsPage /> },
                 { path: 'ics/:code/returns', element: <IcsReturnsPage /> },
+                { path: 'ics/:code/results', element: <IcsResultsPage /> },
                 { path: 'assignments', element: <MyAssignmentsPage /> },
                 { path: 'returns/:id', element: <ReturnOverviewPage /> },
                 { path: 'returns/:id/measures/:measure', element: <QuestionnairePage /> },
@@ -69,6 +77,12 @@ export function createRouter() {
                 { path: 'returns/:id/seals/:revision', element: <SealPage /> },
                 { path: 'regions', element: <RegionsPage /> },
                 { path: 'regions/:code', element: <RegionPage /> },
+                { path: 'regions/:code/results', element: <RegionResultsPage /> },
+                {
+                  path: 'national/results',
+                  element: <RequireCapability capability="viewNational" />,
+                  children: [{ index: true, element: <NationalResultsPage /> }],
+                },
                 { path: 'frameworks', element: <FrameworksPage /> },
                 { path: 'frameworks/:frameworkId/versions/:version', element: <FrameworkReaderPage /> },
                 { path: 'about-the-data', element: <AboutTheDataPage /> },
@@ -85,6 +99,14 @@ export function createRouter() {
                   path: 'admin/cycles',
                   element: <RequireCapability capability="manageCycles" />,
                   children: [{ index: true, element: <CyclesPage /> }],
+                },
+                {
+                  path: 'admin/imports',
+                  element: <RequireCapability capability="manageImports" />,
+                  children: [
+                    { index: true, element: <ImportsPage /> },
+                    { path: ':id', element: <ImportPage /> },
+                  ],
                 },
                 {
                   path: 'admin/audit',

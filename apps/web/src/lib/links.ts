@@ -18,3 +18,23 @@ export const frameworkPath = (frameworkId: string, version: string, careSetting?
   `/frameworks/${encodeURIComponent(frameworkId)}/versions/${encodeURIComponent(version)}${
     careSetting ? `?careSetting=${encodeURIComponent(careSetting)}` : ''
   }`;
+
+/** Adds the search parameters that have a value: `?cycle=…&careSetting=…`. */
+function withSearch(path: string, params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** A trust's results, optionally for one cycle and care setting. */
+export const trustResultsPath = (code: string, cycleId?: string, careSetting?: string) =>
+  withSearch(`/organisations/${encodeURIComponent(code)}/results`, { cycle: cycleId, careSetting });
+/** An ICS's results: its organisations side by side, optionally for one cycle. */
+export const icsResultsPath = (code: string, cycleId?: string) =>
+  withSearch(`/ics/${encodeURIComponent(code)}/results`, { cycle: cycleId });
+/** A region's results: its ICSs side by side, optionally for one cycle. */
+export const regionResultsPath = (code: string, cycleId?: string) =>
+  withSearch(`/regions/${encodeURIComponent(code)}/results`, { cycle: cycleId });
+/** England's results: the regions side by side (national administrators). */
+export const nationalResultsPath = (cycleId?: string) => withSearch('/national/results', { cycle: cycleId });

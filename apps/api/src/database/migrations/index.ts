@@ -4,6 +4,7 @@ import { AddFrameworkVersions1795269644368 } from './1795269644368-add-framework
 import { AddIdentityAndAccess1795272623846 } from './1795272623846-add-identity-and-access.js';
 import { AddAssessmentReturns1795275839599 } from './1795275839599-add-assessment-returns.js';
 import { KeepRemovedEvidence1795278597480 } from './1795278597480-keep-removed-evidence.js';
+import { AddResults1795281379253 } from './1795281379253-add-results.js';
 
 export const migrations = [
   Init1795266955776,
@@ -11,4 +12,5 @@ export const migrations = [
   AddIdentityAndAccess1795272623846,
   AddAssessmentReturns1795275839599,
   KeepRemovedEvidence1795278597480,
+  AddResults1795281379253,
 ];

@@ -2,6 +2,7 @@ import type { FrameworkVersion } from '@wgll/framework';
 import type { DataSource } from 'typeorm';
 import { readBundledFrameworks } from '../../modules/frameworks/bundled-frameworks.js';
 import { CycleEntity } from '../../modules/cycles/cycle.entity.js';
+import { financialYearName } from '../../modules/cycles/cycles.mapper.js';
 import { todayInLondon } from '../../modules/organisations/dated-period.js';
 
 /**
@@ -21,7 +22,7 @@ export async function seedDemoCycle(
   const start = month >= 4 ? year : year - 1;
   return cycles.save(
     cycles.create({
-      name: `${start}/${String((start + 1) % 100).padStart(2, '0')}`,
+      name: financialYearName(start),
       organisationFrameworkId: organisation.frameworkId,
       organisationFrameworkVersion: organisation.version,
       systemFrameworkId: system.frameworkId,

@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { PolicyService } from '../access/policy.service.js';
 import { CyclesModule } from '../cycles/cycles.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
+import { ResultsModule } from '../results/results.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AnswersService } from './answers.service.js';
 import { AssignmentsService } from './assignments.service.js';
@@ -15,7 +16,7 @@ import { WorkflowService } from './workflow.service.js';
 
 /** Assessment returns: answers, evidence, assignments, carry forward, approval, sealing, reopening. */
 @Module({
-  imports: [CyclesModule, FrameworksModule, UsersModule],
+  imports: [CyclesModule, FrameworksModule, ResultsModule, UsersModule],
   controllers: [OwnerReturnsController, ReturnsController, ReturnsSupportController],
   providers: [
     ReturnStore,

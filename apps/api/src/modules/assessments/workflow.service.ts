@@ -7,6 +7,8 @@ import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CyclesService } from '../cycles/cycles.service.js';
 import { todayInLondon } from '../organisations/dated-period.js';
+import { ResultScoresRepository } from '../results/result-scores.repository.js';
+import { ResultsData } from '../results/results-data.js';
 import type { ApproveDto, ReopenDto } from './dto/returns.dto.js';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
@@ -43,6 +45,8 @@ export class WorkflowService {
     private readonly people: PeopleRepository,
     private readonly returns: ReturnsService,
     private readonly audit: AuditService,
+    private readonly scores: ResultScoresRepository,
+    private readonly results: ResultsData,
   ) {}
 
   /** Draft → awaiting approval, when every applicable domain is answered and confirmed. */
@@ -115,8 +119,8 @@ export class WorkflowService {
   }
 
   /** Approved → submitted: the return is sealed as canonical JSON with its SHA-256, and becomes read-only. */
-  submit(id: string, actor: Principal): Promise<ReturnDetail> {
-    return this.transition(id, actor, async (manager, loaded) => {
+  async submit(id: string, actor: Principal): Promise<ReturnDetail> {
+    const detail = await this.transition(id, actor, async (manager, loaded) => {
       const { ret, cycle } = loaded;
       if (ret.state === 'submitted') throw sealed();
       CyclesService.assertOpen(cycle);
@@ -207,6 +211,18 @@ export class WorkflowService {
         sha256,
         sealedBy: actor.id,
       });
+      // Scored once, as sealed, beside published results: every view reads both the same way.
+      await this.scores.recordSealed(manager, {
+        cycleId: cycle.id,
+        referenceDate: cycle.referenceDate,
+        returnId: id,
+        revision: ret.revision,
+        level: ret.level,
+        organisationCode: ret.organisationCode,
+        icsCode: ret.icsCode,
+        careSetting: ret.careSetting,
+        scores: view.scores,
+      });
       await this.setState(manager, ret, 'submitted');
       await this.record(manager, 'return.submitted', actor, ret, cycle, {
         revision: ret.revision,
@@ -214,6 +230,9 @@ export class WorkflowService {
         overall: view.scores.overall,
       });
     });
+    // After the commit, so no view is computed again from what was there before.
+    this.results.invalidate();
+    return detail;
   }
 
   /** Submitted → draft of the next revision (national administrators, with a reason). */

@@ -37,6 +37,9 @@ const ACTION_SET: Record<AuditAction, true> = {
   'return.approval-withdrawn': true,
   'return.submitted': true,
   'return.reopened': true,
+  'import.uploaded': true,
+  'import.matches-confirmed': true,
+  'import.applied': true,
 };
 export const AUDIT_ACTIONS = Object.keys(ACTION_SET) as AuditAction[];
 

@@ -59,6 +59,8 @@ export class AuthService {
         manageFrameworks: can(principal.grants, 'framework:manage', NATIONAL),
         readAudit: can(principal.grants, 'audit:read', NATIONAL),
         manageCycles: can(principal.grants, 'cycle:manage', NATIONAL),
+        manageImports: can(principal.grants, 'import:manage', NATIONAL),
+        viewNational: can(principal.grants, 'national:view', NATIONAL),
       },
       signedInWith: principal.method,
     };

@@ -2,6 +2,11 @@ import type { Cycle, CycleStatus } from '@wgll/contracts';
 import { operatingStatus } from '../organisations/dated-period.js';
 import type { CycleEntity } from './cycle.entity.js';
 
+/** The usual name of the cycle of a financial year: 2025 → "2025/26". */
+export function financialYearName(startYear: number): string {
+  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
 export function cycleStatus(cycle: Pick<CycleEntity, 'opensOn' | 'closesOn'>, today: string): CycleStatus {
   const status = operatingStatus(cycle.opensOn, cycle.closesOn, today);
   return status === 'not-yet-open' ? 'upcoming' : status;

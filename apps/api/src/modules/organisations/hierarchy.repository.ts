@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TrustType } from '@wgll/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { VisibleScope } from '../access/policy.js';
 import type { OrganisationAtRow } from './organisations.mapper.js';
 
@@ -16,7 +16,7 @@ export interface OrganisationFilter {
 }
 
 /** "valid on $1": both ends inclusive, open-ended when valid_to is null. */
-const VALID_ON = (alias: string): string =>
+export const VALID_ON = (alias: string): string =>
   `${alias}.valid_from <= $1 AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= $1)`;
 
 /** Apostrophes dropped, other punctuation as spaces: "Guy's" and "guys" both find GUY'S. */
@@ -92,12 +92,16 @@ export class HierarchyRepository {
     return { rows, total };
   }
 
-  /** An organisation's assessment ICS and that ICS's region on `at`; undefined when no such organisation. */
+  /**
+   * An organisation's assessment ICS and that ICS's region on `at`; undefined when no such
+   * organisation. Pass `manager` inside a transaction.
+   */
   async placeOrganisation(
     code: string,
     at: string,
+    manager?: EntityManager,
   ): Promise<{ ics: string | null; region: string | null } | undefined> {
-    const [row] = await this.dataSource.query<{ ics: string | null; region: string | null }[]>(
+    const [row] = await (manager ?? this.dataSource).query<{ ics: string | null; region: string | null }[]>(
       `SELECT m.ics_code AS ics, irm.region_code AS region
        FROM organisation o
        LEFT JOIN organisation_ics_membership m
@@ -109,9 +113,13 @@ export class HierarchyRepository {
     return row;
   }
 
-  /** An ICS's region on `at`; undefined when no such ICS. */
-  async placeIcs(code: string, at: string): Promise<{ region: string | null } | undefined> {
-    const [row] = await this.dataSource.query<{ region: string | null }[]>(
+  /** An ICS's region on `at`; undefined when no such ICS. Pass `manager` inside a transaction. */
+  async placeIcs(
+    code: string,
+    at: string,
+    manager?: EntityManager,
+  ): Promise<{ region: string | null } | undefined> {
+    const [row] = await (manager ?? this.dataSource).query<{ region: string | null }[]>(
       `SELECT irm.region_code AS region FROM ics i
        LEFT JOIN ics_region_membership irm ON irm.ics_code = i.ods_code AND ${VALID_ON('irm')}
        WHERE i.ods_code = $2`,

@@ -34,6 +34,7 @@ export async function startTestApp(
     dataDir,
     webDistDir: webDistDir ?? join(dataDir, 'no-web'),
     seedDemo: false,
+    seedPublishedResults: false,
     ...options.config,
   };
   // Every test signs in from 127.0.0.1: a per-IP limit would trip; one test lowers it on purpose.

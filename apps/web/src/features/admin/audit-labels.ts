@@ -36,6 +36,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'return.approval-withdrawn': 'Board approval withdrawn because the return changed',
   'return.submitted': 'Submitted and sealed a return',
   'return.reopened': 'Reopened a submitted return',
+  'import.uploaded': 'Imported a published data file',
+  'import.matches-confirmed': 'Confirmed matches of names in a published data file',
+  'import.applied': 'Applied a published data file’s results',
 };
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

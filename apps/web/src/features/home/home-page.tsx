@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { useCurrentUser } from '../auth/api/session-api';
 import { YourAccess } from './your-access';
+import { YourResults } from './your-results';
 import { YourReturns } from './your-returns';
 
 const destinations = [
@@ -54,6 +55,7 @@ export function HomePage() {
         </p>
       </InsetText>
       {user ? <YourReturns user={user} /> : null}
+      {user ? <YourResults user={user} /> : null}
       {user ? <YourAccess user={user} /> : null}
       <h2>Use the service</h2>
       <Card.Group>

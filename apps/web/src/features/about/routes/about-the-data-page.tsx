@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../../components/use-document-title';
 
 const OGL_URL = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
+const DMA_REPORT_URL =
+  'https://digital.nhs.uk/data-and-information/digital-maturity-assessment-report-2024-and-2025-results/report';
 
 /** /about-the-data: sources, licences and attribution, and the known limits of the data. */
 export function AboutTheDataPage() {
@@ -13,8 +15,9 @@ export function AboutTheDataPage() {
       <div className="nhsuk-grid-column-two-thirds">
         <h1>About the data</h1>
         <p className="nhsuk-lede-text">
-          The organisation directory is built from public data about NHS organisations in England. This page
-          says where it comes from, how it is licensed and what to be aware of.
+          The organisation directory is built from public data about NHS organisations in England, and the
+          results include NHS England&apos;s published Digital Maturity Assessment scores. This page says
+          where the data comes from, how it is licensed and what to be aware of.
         </p>
 
         <h2 id="licences">Licences and attribution</h2>
@@ -26,15 +29,17 @@ export function AboutTheDataPage() {
           .
         </p>
         <p>
-          The Digital Maturity Assessment (DMA) data is Copyright © 2026, NHS England. NHS England&apos;s
-          statistical publications are released under the{' '}
+          The Digital Maturity Assessment (DMA) 2025 data file is © NHS England 2026, released under the{' '}
           <a href={OGL_URL} rel="license">
             Open Government Licence v3.0
           </a>
-          .
+          . It was published with the{' '}
+          <a href={DMA_REPORT_URL}>Digital Maturity Assessment report: 2024 and 2025 results</a> on 30 March
+          2026.
         </p>
         <InsetText>
           <p>Contains public sector information licensed under the Open Government Licence v3.0.</p>
+          <p>Digital Maturity Assessment 2025 data: Copyright © 2026, NHS England.</p>
         </InsetText>
 
         <h2 id="sources">Sources</h2>
@@ -47,6 +52,32 @@ export function AboutTheDataPage() {
           <li>the RCPCH NHS organisations dataset (2024)</li>
           <li>a public CC0 list of trust types and 2026 ICBs</li>
           <li>NHS England Digital Maturity Assessment 2024 and 2025 results, published on 30 March 2026</li>
+        </ul>
+
+        <h2 id="results">About the results</h2>
+        <ul>
+          <li>
+            The results for 2025/26 are NHS England&apos;s published DMA 2025 scores, imported from the data
+            file as published. A cycle with published results shows those only.
+          </li>
+          <li>
+            Results for later cycles come from the returns trusts and ICBs complete here: self-assessed,
+            approved by each board and sealed when submitted.
+          </li>
+          <li>
+            Organisations are compared only within the same care setting, and a score&apos;s position is shown
+            by quarter, never by rank. Where fewer than 5 organisations make up a figure that would otherwise
+            be shown without their names, it is not shown.
+          </li>
+          <li>
+            NHS England compares years only on the domains asked in both years (&quot;comparable
+            domains&quot;), so movement since last year uses the overall score on comparable domains.
+          </li>
+          <li>
+            NHS England&apos;s 2025 file names two measures differently from the 2021 framework: &quot;Support
+            Workforce&quot; (Support people) and &quot;Empower People&quot; (Empower citizens). This service
+            uses the framework&apos;s names.
+          </li>
         </ul>
 
         <h2 id="what-it-covers">What the directory covers</h2>

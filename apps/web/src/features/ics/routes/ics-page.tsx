@@ -13,7 +13,7 @@ import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
 import { addDays, formatDate } from '../../../lib/dates';
 import { pluralise, readableName, trustTypeLabels } from '../../../lib/format';
-import { icsReturnsPath, organisationPath, regionPath } from '../../../lib/links';
+import { icsResultsPath, icsReturnsPath, organisationPath, regionPath } from '../../../lib/links';
 import { useIcs } from '../api/ics-api';
 import { IcsLinkList, IcsStatusMessage } from '../components/ics-status-message';
 
@@ -161,6 +161,10 @@ export function IcsPage() {
           <p>
             <Link to={icsReturnsPath(ics.odsCode)}>Assessment returns</Link>: the ICB’s own system-level
             return
+          </p>
+          <p>
+            <Link to={icsResultsPath(ics.odsCode)}>Results</Link>: the ICS’s organisations side by side, and
+            how far this cycle’s returns have got
           </p>
           <IcsFacts ics={ics} requestedAt={at.requested} />
           <AtDateForm at={at.effective} label="Show this ICS on another date" />

@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/dates';
 import { readableName } from '../../../lib/format';
-import { organisationReturnsPath } from '../../../lib/links';
+import { organisationReturnsPath, trustResultsPath } from '../../../lib/links';
 import { useOrganisation } from '../api/organisations-api';
 import { MembershipHistory } from '../components/membership-history';
 import { MergerComparison } from '../components/merger-comparison';
@@ -65,6 +65,10 @@ export function OrganisationPage() {
           </p>
           <p>
             <Link to={organisationReturnsPath(organisation.odsCode)}>Assessment returns</Link> for this trust
+          </p>
+          <p>
+            <Link to={trustResultsPath(organisation.odsCode)}>Results</Link>: this trust’s scores beside its
+            ICS and England, and its peers
           </p>
           <OrganisationSummary organisation={organisation} requestedAt={at.requested} />
           <AtDateForm at={at.effective} label="Show this organisation on another date" />

@@ -11,7 +11,7 @@ import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/dates';
 import { pluralise, readableName } from '../../../lib/format';
-import { icsPath } from '../../../lib/links';
+import { icsPath, regionResultsPath } from '../../../lib/links';
 import { useRegion } from '../api/regions-api';
 
 function RegionSystems({ region, requestedAt }: { region: RegionDetail; requestedAt: string | undefined }) {
@@ -96,6 +96,10 @@ export function RegionPage() {
             {query.isPlaceholderData
               ? `Loading this region on ${formatDate(at.effective)}…`
               : `Showing this region on ${formatDate(region.at)}. ODS code ${region.odsCode}, ONS code ${region.onsCode}.`}
+          </p>
+          <p>
+            <Link to={regionResultsPath(region.odsCode)}>Results</Link>: the region’s ICSs side by side,
+            movement since last year and completion this cycle
           </p>
           <AtDateForm at={at.effective} label="Show this region on another date" />
           <h2>Integrated care systems</h2>

@@ -1,0 +1,113 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { ResultsData } from './results-data.js';
+
+const CYCLE = {
+  id: 'c1',
+  name: '2025/26',
+  reference_date: '2025-04-01',
+  opens_on: '2025-04-01',
+  closes_on: '2026-03-31',
+  published: 0,
+  sealed: 1,
+  published_system: 0,
+  sealed_system: 0,
+  title: null,
+  file_name: null,
+  publication_date: null,
+  applied_at: null,
+};
+
+/** A database whose one stored score is `score`; each read of the scores waits for `release()` when held. */
+function database() {
+  const state = { score: 2, reads: 0, hold: false, release: () => {} };
+  const query = jest.fn(async (sql: string) => {
+    if (sql.includes('FROM cycle c')) return [CYCLE];
+    if (!sql.includes('FROM result_score s')) return [];
+    state.reads += 1;
+    const score = state.score;
+    if (state.hold) await new Promise<void>((release) => (state.release = release));
+    return [
+      {
+        level: 'organisation',
+        code: 'RJ1',
+        name: 'RJ1',
+        ics_code: 'QKK',
+        ics_name: 'QKK',
+        region_code: 'Y56',
+        region_name: 'London',
+        care_setting: 'acute',
+        measures: { 'well-led': score },
+        overall: score,
+        comparable_overall: null,
+        previous_comparable_overall: null,
+        return_id: null,
+        revision: null,
+      },
+    ];
+  });
+  return { state, data: new ResultsData({ query } as unknown as DataSource) };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+async function until(done: () => boolean) {
+  for (let i = 0; i < 100 && !done(); i += 1) await tick();
+}
+
+const wellLed = async (data: ResultsData) => (await data.dataset('c1'))!.rows[0]!.measures['well-led'];
+
+describe('ResultsData', () => {
+  it('reads a cycle once, and again at once after an invalidation', async () => {
+    const { state, data } = database();
+    expect(await wellLed(data)).toBe(2);
+    expect(await wellLed(data)).toBe(2);
+    expect(state.reads).toBe(1);
+    state.score = 3;
+    data.invalidate();
+    expect(await wellLed(data)).toBe(3);
+    expect(state.reads).toBe(2);
+  });
+
+  it('serves what it holds while an old copy is read again, then the new one', async () => {
+    const { state, data } = database();
+    const now = jest.spyOn(Date, 'now').mockReturnValue(1_000_000);
+    expect(await wellLed(data)).toBe(2);
+    state.score = 3;
+    state.hold = true;
+    now.mockReturnValue(1_000_000 + 31_000);
+    expect(await wellLed(data)).toBe(2); // not waiting for the re-read
+    await until(() => state.reads === 2);
+    state.release();
+    await tick();
+    expect(await wellLed(data)).toBe(3);
+    now.mockRestore();
+  });
+
+  it('never lets a read begun before an invalidation replace what came after it', async () => {
+    const { state, data } = database();
+    const now = jest.spyOn(Date, 'now').mockReturnValue(2_000_000);
+    expect(await wellLed(data)).toBe(2);
+    state.hold = true;
+    now.mockReturnValue(2_000_000 + 31_000);
+    await data.dataset('c1'); // starts a background re-read of score 2, held
+    await until(() => state.reads === 2);
+    const stale = state.release;
+    state.score = 4;
+    state.hold = false;
+    data.invalidate();
+    expect(await wellLed(data)).toBe(4);
+    stale();
+    await tick();
+    expect(await wellLed(data)).toBe(4);
+    now.mockRestore();
+  });
+
+  it('computes a view once per dataset', async () => {
+    const { data } = database();
+    const dataset = (await data.dataset('c1'))!;
+    const compute = jest.fn(() => 'view');
+    await data.view(dataset, 'k', compute);
+    await data.view(dataset, 'k', compute);
+    expect(compute).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,268 @@
+import type {
+  AreaBasis,
+  AreaGroupRow,
+  AreaResults,
+  CareSetting,
+  Distribution,
+  FigureBasis,
+  HeatmapRow,
+  IcsResults,
+  MeasureId,
+  NamedScores,
+  TrustResults,
+} from '@wgll/contracts';
+import { CARE_SETTINGS, MEASURE_IDS } from '@wgll/framework';
+import { quartilePosition, shareBelow, summarise, summariseMovement } from '@wgll/scoring';
+import type { CycleDataset, ScoreRow } from './results-data.js';
+
+/** Distributions that could identify organisations the viewer may not see named need this many. */
+export const MINIMUM_ANONYMOUS_COUNT = 5;
+
+const SETTING_WORDS: Record<CareSetting, string> = {
+  acute: 'acute',
+  community: 'community',
+  'mental-health': 'mental health',
+  ambulance: 'ambulance',
+};
+
+const QUARTILES = 'median and quartiles (the middle half of organisations)';
+
+/** A distribution; when `anonymous` and fewer than 5 contribute, only the count. */
+export function distribution(values: readonly number[], anonymous: boolean): Distribution {
+  const summary = summarise(values);
+  const suppressed = anonymous && values.length < MINIMUM_ANONYMOUS_COUNT;
+  if (!summary || suppressed) {
+    return {
+      count: values.length,
+      suppressed,
+      min: null,
+      lowerQuartile: null,
+      median: null,
+      upperQuartile: null,
+      max: null,
+      mean: null,
+    };
+  }
+  const { count, min, lowerQuartile, median, upperQuartile, max, mean } = summary;
+  return { count, suppressed: false, min, lowerQuartile, median, upperQuartile, max, mean };
+}
+
+const scoresOf = (rows: readonly ScoreRow[], measure: MeasureId): number[] =>
+  rows.map((r) => r.measures[measure]).filter((v): v is number => v !== null);
+
+const perMeasure = <T>(f: (m: MeasureId) => T): Record<MeasureId, T> =>
+  Object.fromEntries(MEASURE_IDS.map((m) => [m, f(m)])) as Record<MeasureId, T>;
+
+export function figureBasis(
+  dataset: CycleDataset,
+  careSetting: CareSetting | null,
+  count: number,
+  aggregation: string,
+): FigureBasis {
+  const { cycle } = dataset;
+  return {
+    cycle: { id: cycle.id, name: cycle.name, referenceDate: cycle.referenceDate },
+    source: dataset.source ?? 'sealed',
+    publication: dataset.publication,
+    careSetting,
+    count,
+    aggregation,
+  };
+}
+
+const sourceWords = (dataset: CycleDataset) =>
+  dataset.source === 'published' ? 'published scores' : 'scores from sealed returns';
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const named = (row: ScoreRow): NamedScores => ({
+  odsCode: row.code,
+  name: row.name,
+  careSetting: row.careSetting,
+  measures: row.measures,
+  overall: row.overall,
+});
+
+const settingsIn = (rows: readonly ScoreRow[]): CareSetting[] =>
+  CARE_SETTINGS.filter((s) => rows.some((r) => r.careSetting === s));
+
+const organisationRows = (dataset: CycleDataset) => dataset.rows.filter((r) => r.level === 'organisation');
+
+/** The comparable part of a trust's results (the caller adds names, hierarchy and own domains). */
+export function trustComparison(
+  dataset: CycleDataset,
+  code: string,
+  requested: CareSetting | undefined,
+): Pick<
+  TrustResults,
+  'careSettings' | 'careSetting' | 'basis' | 'scores' | 'measures' | 'comparableOverall' | 'peers'
+> & { row: ScoreRow | null } {
+  const own = organisationRows(dataset).filter((r) => r.code === code);
+  const careSettings = settingsIn(own);
+  const careSetting = requested ?? careSettings[0] ?? null;
+  const row = own.find((r) => r.careSetting === careSetting) ?? null;
+  const national = organisationRows(dataset).filter((r) => r.careSetting === careSetting);
+  const ics = row ? national.filter((r) => r.icsCode === row.icsCode) : [];
+  const providers = careSetting ? `${SETTING_WORDS[careSetting]} providers` : 'providers';
+  return {
+    row,
+    careSettings,
+    careSetting,
+    basis: figureBasis(
+      dataset,
+      careSetting,
+      national.length,
+      `This organisation's ${sourceWords(dataset)} against the ${QUARTILES} of ${national.length} ${providers} ` +
+        `in England and the median of the ${ics.length} in its ICS (this organisation included). ` +
+        `National figures from fewer than ${MINIMUM_ANONYMOUS_COUNT} organisations are not shown. ` +
+        (dataset.source === 'published'
+          ? 'The overall score is the mean of the seven published measure scores, worked out here.'
+          : 'The overall score is the mean of the measure scores.'),
+    ),
+    scores: row ? { measures: row.measures, overall: row.overall } : null,
+    measures: MEASURE_IDS.map((measure) => {
+      const score = row?.measures[measure] ?? null;
+      const nationalValues = scoresOf(national, measure);
+      const nationalDistribution = distribution(nationalValues, true);
+      const summary = nationalDistribution.suppressed ? null : summarise(nationalValues);
+      return {
+        measure,
+        score,
+        // Peers in the ICS are shown named to this organisation, so their distribution is not suppressed.
+        ics: distribution(scoresOf(ics, measure), false),
+        national: nationalDistribution,
+        position: score !== null && summary ? quartilePosition(score, summary) : null,
+      };
+    }),
+    comparableOverall:
+      row && (dataset.source === 'published' || row.comparable !== null)
+        ? {
+            current: row.comparable,
+            previous: row.previousComparable,
+            previousCycleName: dataset.previousCycleName ?? 'the previous year',
+          }
+        : null,
+    peers: ics.filter((r) => r.code !== code).map(named),
+  };
+}
+
+/** The ICS view: every organisation named (the viewer may see them all), and the ICB's own return. */
+export function icsComparison(
+  dataset: CycleDataset,
+  icsCode: string,
+  careSetting: CareSetting | null,
+): Pick<IcsResults, 'careSetting' | 'careSettings' | 'basis' | 'rows' | 'system' | 'spread'> {
+  const all = organisationRows(dataset).filter((r) => r.icsCode === icsCode);
+  const rows = all.filter((r) => careSetting === null || r.careSetting === careSetting);
+  const system = dataset.rows.find((r) => r.level === 'system' && r.icsCode === icsCode) ?? null;
+  const heat = (r: ScoreRow): HeatmapRow => ({
+    ...named(r),
+    level: r.level,
+    source: dataset.source ?? 'sealed',
+  });
+  return {
+    careSetting,
+    careSettings: settingsIn(all),
+    basis: figureBasis(
+      dataset,
+      careSetting,
+      new Set(rows.map((r) => r.code)).size,
+      `Each organisation's ${sourceWords(dataset)} (${rows.length} rows, one per organisation and care setting); ` +
+        `spread: minimum, ${QUARTILES} and maximum within each care setting. The ICB's own return is its ` +
+        `ICS-level assessment, not an average of its providers.`,
+    ),
+    rows: rows.map(heat),
+    system: system ? heat(system) : null,
+    spread: settingsIn(rows).map((setting) => {
+      const inSetting = rows.filter((r) => r.careSetting === setting);
+      return {
+        careSetting: setting,
+        measures: perMeasure((m) => distribution(scoresOf(inSetting, m), false)),
+      };
+    }),
+  };
+}
+
+/** Region (groups: its ICSs) or national (groups: regions) distributions; the viewer may see every row. */
+export function areaComparison(
+  dataset: CycleDataset,
+  area: { type: 'region' | 'national'; code: string | null },
+  basis: AreaBasis,
+  requested: CareSetting | undefined,
+  threshold: number,
+): Pick<
+  AreaResults,
+  | 'basis'
+  | 'careSetting'
+  | 'careSettings'
+  | 'threshold'
+  | 'figureBasis'
+  | 'groups'
+  | 'distribution'
+  | 'belowThreshold'
+  | 'movement'
+> {
+  const inArea = dataset.rows.filter((r) => area.type === 'national' || r.regionCode === area.code);
+  const providers = inArea.filter((r) => r.level === 'organisation');
+  const careSettings = settingsIn(providers);
+  const careSetting = basis === 'providers' ? (requested ?? careSettings[0] ?? 'acute') : null;
+  const units =
+    basis === 'providers'
+      ? providers.filter((r) => r.careSetting === careSetting)
+      : inArea.filter((r) => r.level === 'system');
+  const groupOf = (r: ScoreRow) =>
+    area.type === 'region'
+      ? { code: r.icsCode, name: r.icsName }
+      : { code: r.regionCode ?? '', name: r.regionName ?? 'No region' };
+  const groups = new Map<string, { code: string; name: string; rows: ScoreRow[] }>();
+  for (const row of units) {
+    const g = groupOf(row);
+    const group = groups.get(g.code) ?? { ...g, rows: [] };
+    group.rows.push(row);
+    groups.set(g.code, group);
+  }
+  const ordered = [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const below = (rows: ScoreRow[]) => perMeasure((m) => shareBelow(scoresOf(rows, m), threshold));
+  const groupRows: AreaGroupRow[] = ordered.map((g) => ({
+    code: g.code,
+    name: g.name,
+    measures: perMeasure((m) => distribution(scoresOf(g.rows, m), false)),
+    belowThreshold: below(g.rows),
+  }));
+  const pairs = (rows: ScoreRow[]) =>
+    rows.map((r) => ({ previous: r.previousComparable, current: r.comparable }));
+  const hasComparable = units.some((r) => r.comparable !== null && r.previousComparable !== null);
+  const unitWords =
+    basis === 'providers'
+      ? `${units.length} ${SETTING_WORDS[careSetting!]} providers`
+      : `${units.length} ICBs' own returns`;
+  return {
+    basis,
+    careSetting,
+    careSettings,
+    threshold,
+    figureBasis: figureBasis(
+      dataset,
+      careSetting,
+      units.length,
+      `${capitalise(sourceWords(dataset))} of ${unitWords}: ` +
+        (basis === 'icb' && area.type === 'region'
+          ? `each ICB's own score (its ICS-level return, not an average of its providers); `
+          : `per ${area.type === 'region' ? 'ICS' : 'region'}, the ${QUARTILES}; `) +
+        `share below the threshold: organisations scoring below ${threshold}; movement: ` +
+        (dataset.source === 'published'
+          ? `NHS England's overall score over comparable domains only.`
+          : `overall scores of organisations that sealed returns on the same framework version both years.`),
+    ),
+    groups: groupRows,
+    distribution: perMeasure((m) => distribution(scoresOf(units, m), false)),
+    belowThreshold: below(units),
+    movement: hasComparable
+      ? {
+          previousCycleName: dataset.previousCycleName ?? 'the previous year',
+          groups: ordered.map((g) => ({ code: g.code, name: g.name, ...summariseMovement(pairs(g.rows)) })),
+          area: summariseMovement(pairs(units)),
+        }
+      : null,
+  };
+}

@@ -1,0 +1,177 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  Action,
+  AreaResults,
+  IcsCompletion,
+  IcsResults,
+  RegionCompletion,
+  ResultCycle,
+  ResultCycleList,
+  TrustResults,
+} from '@wgll/contracts';
+import { Allow, CurrentUser, SignedIn } from '../access/access.decorators.js';
+import { PolicyService } from '../access/policy.service.js';
+import type { Principal } from '../access/principal.js';
+import { OdsCodeParamDto } from '../organisations/dto/organisation-queries.dto.js';
+import { AreaResultsQueryDto, CompletionQueryDto, ResultsQueryDto } from './dto/results.dto.js';
+import { ResultsService } from './results.service.js';
+
+/**
+ * Results and comparisons. The access rule places the organisation, ICS or region on `?at=` (the web
+ * sends the cycle's reference date); when `at` is not that date the rule is checked again on it, so
+ * what a person sees of a cycle follows the hierarchy of that cycle.
+ */
+@ApiTags('results')
+@Controller()
+export class ResultsController {
+  constructor(
+    private readonly results: ResultsService,
+    private readonly policy: PolicyService,
+  ) {}
+
+  @Get('results/cycles')
+  @SignedIn()
+  @ApiOperation({ summary: 'Cycles with where their results come from (published or sealed returns)' })
+  @ApiOkResponse({ description: 'ResultCycleList' })
+  cycles(): Promise<ResultCycleList> {
+    return this.results.cycles();
+  }
+
+  @Get('organisations/:code/results')
+  @Allow('organisation:view', { type: 'organisation', param: 'code' })
+  @ApiOperation({
+    summary:
+      "A trust's measure scores against its ICS and England (same care setting), and its ICS peers named",
+  })
+  @ApiOkResponse({ description: 'TrustResults (libs/contracts results.d.ts)' })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED with field errors (cycle, careSetting, basis, threshold, at)',
+  })
+  @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND or CYCLE_NOT_FOUND' })
+  async trust(
+    @Param() { code }: OdsCodeParamDto,
+    @Query() query: ResultsQueryDto,
+    @CurrentUser() user: Principal,
+  ): Promise<TrustResults> {
+    const cycle = await this.results.cycle(query.cycle);
+    await this.assertOnReferenceDate(user, 'organisation:view', 'organisation', code, cycle, query.at);
+    const results = await this.results.trust(code, cycle, query.careSetting);
+    // A sealed return's answers (its domains' levels and what the next level needs) are for those who
+    // may read the return itself, as in the returns module; others see its scores only.
+    const organisation = {
+      type: 'organisation',
+      code,
+      ics: results.ics?.odsCode ?? null,
+      region: results.region?.odsCode ?? null,
+    } as const;
+    return this.policy.can(user, 'return:view', organisation)
+      ? results
+      : { ...results, domains: null, returnId: null };
+  }
+
+  @Get('ics/:code/results')
+  @Allow('ics:view', { type: 'ics', param: 'code' })
+  @ApiOperation({
+    summary: "Every organisation of an ICS × the seven measures, the ICB's own return and the spread",
+  })
+  @ApiOkResponse({ description: 'IcsResults' })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED with field errors (cycle, careSetting, basis, threshold, at)',
+  })
+  @ApiNotFoundResponse({
+    description:
+      "ICS_NOT_FOUND (also when the ICS did not exist on the cycle's reference date) or CYCLE_NOT_FOUND",
+  })
+  async ics(
+    @Param() { code }: OdsCodeParamDto,
+    @Query() query: ResultsQueryDto,
+    @CurrentUser() user: Principal,
+  ): Promise<IcsResults> {
+    const cycle = await this.results.cycle(query.cycle);
+    await this.assertOnReferenceDate(user, 'ics:view', 'ics', code, cycle, query.at);
+    return this.results.ics(code, cycle, query.careSetting);
+  }
+
+  @Get('ics/:code/completion')
+  @Allow('ics:view', { type: 'ics', param: 'code' })
+  @ApiOperation({ summary: "The state of each return of the cycle in an ICS (never a draft's content)" })
+  @ApiOkResponse({ description: 'IcsCompletion' })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED with field errors (cycle, careSetting, basis, threshold, at)',
+  })
+  @ApiNotFoundResponse({ description: 'ICS_NOT_FOUND or CYCLE_NOT_FOUND' })
+  async icsCompletion(
+    @Param() { code }: OdsCodeParamDto,
+    @Query() query: CompletionQueryDto,
+    @CurrentUser() user: Principal,
+  ): Promise<IcsCompletion> {
+    const cycle = await this.results.completionCycle(query.cycle);
+    await this.assertOnReferenceDate(user, 'ics:view', 'ics', code, cycle, query.at);
+    return this.results.icsCompletion(code, cycle);
+  }
+
+  @Get('regions/:code/results')
+  @Allow('region:view', { type: 'region', param: 'code' })
+  @ApiOperation({
+    summary:
+      "A region's ICSs × measures (provider distribution or ICB return), share below a threshold, movement",
+  })
+  @ApiOkResponse({ description: 'AreaResults' })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED with field errors (cycle, careSetting, basis, threshold, at)',
+  })
+  @ApiNotFoundResponse({ description: 'REGION_NOT_FOUND or CYCLE_NOT_FOUND' })
+  async region(
+    @Param() { code }: OdsCodeParamDto,
+    @Query() query: AreaResultsQueryDto,
+  ): Promise<AreaResults> {
+    // Regions do not move: the rule on the region holds on any date.
+    return this.results.area({ type: 'region', code }, await this.results.cycle(query.cycle), query);
+  }
+
+  @Get('regions/:code/completion')
+  @Allow('region:view', { type: 'region', param: 'code' })
+  @ApiOperation({ summary: "Completion of the cycle's returns in a region, by ICS" })
+  @ApiOkResponse({ description: 'RegionCompletion' })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED with field errors (cycle, careSetting, basis, threshold, at)',
+  })
+  @ApiNotFoundResponse({ description: 'REGION_NOT_FOUND or CYCLE_NOT_FOUND' })
+  async regionCompletion(
+    @Param() { code }: OdsCodeParamDto,
+    @Query() query: CompletionQueryDto,
+  ): Promise<RegionCompletion> {
+    return this.results.regionCompletion(code, await this.results.completionCycle(query.cycle));
+  }
+
+  @Get('national/results')
+  @Allow('national:view')
+  @ApiOperation({ summary: 'Regions × measures with the same distributions (national administrators)' })
+  @ApiOkResponse({ description: 'AreaResults' })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED with field errors (cycle, careSetting, basis, threshold, at)',
+  })
+  @ApiNotFoundResponse({ description: 'CYCLE_NOT_FOUND' })
+  async national(@Query() query: AreaResultsQueryDto): Promise<AreaResults> {
+    return this.results.area({ type: 'national', code: null }, await this.results.cycle(query.cycle), query);
+  }
+
+  private async assertOnReferenceDate(
+    user: Principal,
+    action: Action,
+    type: 'organisation' | 'ics',
+    code: string,
+    cycle: ResultCycle,
+    at: string | undefined,
+  ): Promise<void> {
+    if (at === cycle.referenceDate) return;
+    this.policy.assert(user, action, await this.policy.resolve(type, code, cycle.referenceDate));
+  }
+}

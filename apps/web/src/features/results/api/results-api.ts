@@ -1,0 +1,127 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type {
+  AreaBasis,
+  AreaResults,
+  CareSetting,
+  IcsCompletion,
+  IcsResults,
+  RegionCompletion,
+  ResultCycle,
+  ResultCycleList,
+  TrustResults,
+} from '@wgll/contracts';
+
+import { apiGet } from '../../../lib/api-client';
+
+export const resultKeys = {
+  all: ['results'] as const,
+  cycles: () => [...resultKeys.all, 'cycles'] as const,
+  trust: (code: string, cycleId: string, careSetting: CareSetting | undefined) =>
+    [...resultKeys.all, 'organisation', code, cycleId, careSetting ?? null] as const,
+  ics: (code: string, cycleId: string, careSetting: CareSetting | undefined) =>
+    [...resultKeys.all, 'ics', code, cycleId, careSetting ?? null] as const,
+  icsCompletion: (code: string, cycleId: string) =>
+    [...resultKeys.all, 'ics-completion', code, cycleId] as const,
+  area: (path: string, search: AreaSearch | null) => [...resultKeys.all, 'area', path, search] as const,
+  regionCompletion: (code: string, cycleId: string) =>
+    [...resultKeys.all, 'region-completion', code, cycleId] as const,
+};
+
+/** GET /api/results/cycles: every cycle, newest first, with where its results come from. */
+export function useResultCycles() {
+  return useQuery({
+    queryKey: resultKeys.cycles(),
+    queryFn: ({ signal }) => apiGet<ResultCycleList>('/results/cycles', {}, signal),
+  });
+}
+
+/** GET /api/organisations/:code/results, read at the cycle's reference date. */
+export function useTrustResults(code: string, cycle: ResultCycle | undefined, careSetting?: CareSetting) {
+  return useQuery({
+    queryKey: resultKeys.trust(code, cycle?.id ?? '', careSetting),
+    queryFn: ({ signal }) =>
+      apiGet<TrustResults>(
+        `/organisations/${encodeURIComponent(code)}/results`,
+        { cycle: cycle?.id, careSetting, at: cycle?.referenceDate },
+        signal,
+      ),
+    enabled: cycle !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** GET /api/ics/:code/results: every organisation of the ICS side by side (one care setting or all). */
+export function useIcsResults(code: string, cycle: ResultCycle | undefined, careSetting?: CareSetting) {
+  return useQuery({
+    queryKey: resultKeys.ics(code, cycle?.id ?? '', careSetting),
+    queryFn: ({ signal }) =>
+      apiGet<IcsResults>(
+        `/ics/${encodeURIComponent(code)}/results`,
+        { cycle: cycle?.id, careSetting, at: cycle?.referenceDate },
+        signal,
+      ),
+    enabled: cycle !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** GET /api/ics/:code/completion: the state of each return of a cycle. */
+export function useIcsCompletion(code: string, cycle: ResultCycle | undefined) {
+  return useQuery({
+    queryKey: resultKeys.icsCompletion(code, cycle?.id ?? ''),
+    queryFn: ({ signal }) =>
+      apiGet<IcsCompletion>(
+        `/ics/${encodeURIComponent(code)}/completion`,
+        { cycle: cycle?.id, at: cycle?.referenceDate },
+        signal,
+      ),
+    enabled: cycle !== undefined,
+  });
+}
+
+export interface AreaSearch {
+  cycle: string;
+  basis: AreaBasis;
+  careSetting: CareSetting | undefined;
+  threshold: number;
+  /** The cycle's reference date; left out for England. */
+  at: string | undefined;
+}
+
+/**
+ * GET /api/regions/:code/results (path `/regions/Y56`) or GET /api/national/results (path
+ * `/national`): the area's groups side by side.
+ */
+export function useAreaResults(path: string, search: AreaSearch | undefined) {
+  return useQuery({
+    queryKey: resultKeys.area(path, search ?? null),
+    queryFn: ({ signal }) =>
+      apiGet<AreaResults>(
+        `${path}/results`,
+        {
+          cycle: search?.cycle,
+          basis: search?.basis,
+          careSetting: search?.basis === 'providers' ? search.careSetting : undefined,
+          threshold: search?.threshold,
+          at: search?.at,
+        },
+        signal,
+      ),
+    enabled: search !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** GET /api/regions/:code/completion: how far each ICS's returns have got in a cycle. */
+export function useRegionCompletion(code: string, cycle: ResultCycle | undefined) {
+  return useQuery({
+    queryKey: resultKeys.regionCompletion(code, cycle?.id ?? ''),
+    queryFn: ({ signal }) =>
+      apiGet<RegionCompletion>(
+        `/regions/${encodeURIComponent(code)}/completion`,
+        { cycle: cycle?.id, at: cycle?.referenceDate },
+        signal,
+      ),
+    enabled: cycle !== undefined,
+  });
+}

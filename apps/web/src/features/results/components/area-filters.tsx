@@ -1,0 +1,131 @@
+import type { AreaBasis, CareSetting, ResultCycle } from '@wgll/contracts';
+import { Radios, TextInput } from 'nhsuk-react-components';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+
+import { FormErrorSummary } from '../../../components/form-error-summary';
+import type { FormError } from '../../../lib/form-errors';
+import type { AreaSearch } from '../api/results-api';
+import { isCareSetting } from '../results-labels';
+import { CareSettingSelect, CycleSelect, ResultsFilters } from './results-filters';
+
+export const DEFAULT_THRESHOLD = 2.5;
+
+/** A number with at most 2 decimal places, as the API accepts a threshold. */
+const THRESHOLD_PATTERN = /^\d+(\.\d{1,2})?$/;
+
+/** A threshold from the address or the form: a number from 1 to 5 (2 decimal places at most), else undefined. */
+export function parseThreshold(value: string | null): number | undefined {
+  if (value === null || !THRESHOLD_PATTERN.test(value.trim())) return undefined;
+  const number = Number(value);
+  return number >= 1 && number <= 5 ? number : undefined;
+}
+
+/** What the address asks to see: basis, care setting and threshold, with their defaults. */
+export function useAreaParams() {
+  const [searchParams] = useSearchParams();
+  const basis: AreaBasis = searchParams.get('basis') === 'icb' ? 'icb' : 'providers';
+  const careSetting = searchParams.get('careSetting');
+  return {
+    basis,
+    careSetting: isCareSetting(careSetting) ? careSetting : undefined,
+    threshold: parseThreshold(searchParams.get('threshold')) ?? DEFAULT_THRESHOLD,
+  };
+}
+
+export function areaSearch(
+  cycle: ResultCycle | undefined,
+  params: ReturnType<typeof useAreaParams>,
+  withAt: boolean,
+): AreaSearch | undefined {
+  if (!cycle) return undefined;
+  return { cycle: cycle.id, ...params, at: withAt ? cycle.referenceDate : undefined };
+}
+
+function thresholdError(value: string): string | undefined {
+  if (value.trim() === '') return 'Enter a threshold, for example 2.5';
+  const number = Number(value);
+  if (!Number.isFinite(number)) return 'Threshold must be a number, for example 2.5';
+  if (number < 1 || number > 5) return 'Threshold must be between 1 and 5';
+  if (!THRESHOLD_PATTERN.test(value.trim()))
+    return 'Threshold must have no more than 2 decimal places, for example 2.55';
+  return undefined;
+}
+
+interface AreaFiltersProps {
+  cycles: ResultCycle[];
+  chosen: ResultCycle;
+  basis: AreaBasis;
+  careSetting: CareSetting | null | undefined;
+  careSettings: CareSetting[];
+  threshold: number;
+  /** "ICB's own returns" in a region; "ICBs' own returns" in England. */
+  icbLabel: string;
+}
+
+/** Cycle, basis, care setting (providers only) and threshold, submitted into the address. */
+export function AreaFilters({
+  cycles,
+  chosen,
+  basis,
+  careSetting,
+  careSettings,
+  threshold,
+  icbLabel,
+}: AreaFiltersProps) {
+  const [shownBasis, setShownBasis] = useState<AreaBasis>(basis);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+
+  function validate(data: FormData): boolean {
+    const value = data.get('threshold');
+    const message = thresholdError(typeof value === 'string' ? value : '');
+    setErrors(message ? [{ id: 'threshold', message }] : []);
+    setAttempt((count) => count + 1);
+    return message === undefined;
+  }
+
+  const thresholdMessage = errors.find((error) => error.id === 'threshold')?.message;
+  return (
+    <>
+      <FormErrorSummary key={attempt} errors={errors} />
+      <ResultsFilters button="Update" validate={validate}>
+        <CycleSelect cycles={cycles} chosen={chosen} />
+        <Radios name="basis" legend="Show" legendProps={{ size: 's' }} inline>
+          <Radios.Item
+            id="basis"
+            value="providers"
+            checked={shownBasis === 'providers'}
+            onChange={() => setShownBasis('providers')}
+          >
+            Provider scores
+          </Radios.Item>
+          <Radios.Item
+            id="basis-icb"
+            value="icb"
+            checked={shownBasis === 'icb'}
+            onChange={() => setShownBasis('icb')}
+          >
+            {icbLabel}
+          </Radios.Item>
+        </Radios>
+        {shownBasis === 'providers' ? (
+          <CareSettingSelect settings={careSettings} value={careSetting} />
+        ) : null}
+        <TextInput
+          id="threshold"
+          name="threshold"
+          type="text"
+          inputMode="decimal"
+          spellCheck={false}
+          width={4}
+          label="Threshold"
+          labelProps={{ size: 's' }}
+          hint="Show the share of organisations scoring below this, from 1 to 5"
+          defaultValue={String(threshold)}
+          error={thresholdMessage}
+        />
+      </ResultsFilters>
+    </>
+  );
+}

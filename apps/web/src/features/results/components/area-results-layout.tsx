@@ -1,0 +1,80 @@
+import type { ResultCycle } from '@wgll/contracts';
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+
+import { useAreaResults } from '../api/results-api';
+import { careSettings } from '../results-labels';
+import { AreaFilters, areaSearch, useAreaParams } from './area-filters';
+import { AreaResultsView } from './area-results-view';
+import { useResultCycle } from './results-filters';
+import { ResultsRequestState, useResultsProblemPage } from './results-problem';
+import { ResultsPageStart } from './results-page-start';
+
+interface AreaResultsLayoutProps {
+  /** The API path of the area: `/regions/Y56` or `/national`. */
+  apiPath: string;
+  /** The area's name while it loads, and when it is not found. */
+  fallbackName: string;
+  back: { to: string; label: string };
+  groupLabel: string;
+  groupPath: (code: string, cycleId: string) => string;
+  icbLabel: string;
+  /** Regions pass the cycle's reference date, which places the ICSs in the hierarchy of that cycle. */
+  withAt: boolean;
+  notFound: ReactNode;
+  /** Shown after the results, for example completion of the current cycle. */
+  after?: (cycle: ResultCycle) => ReactNode;
+}
+
+/** The region and England results pages: filters, then the area's tables. */
+export function AreaResultsLayout({
+  apiPath,
+  fallbackName,
+  back,
+  groupLabel,
+  groupPath,
+  icbLabel,
+  withAt,
+  notFound,
+  after,
+}: AreaResultsLayoutProps) {
+  const [searchParams] = useSearchParams();
+  const { cycles, items, chosen, current } = useResultCycle();
+  const params = useAreaParams();
+  const query = useAreaResults(apiPath, areaSearch(chosen, params, withAt));
+  const results = query.data;
+  const name = results ? (results.area.type === 'national' ? 'England' : results.area.name) : fallbackName;
+  const problemPage = useResultsProblemPage(query.error, name, { heading: 'Not found', body: notFound });
+  if (problemPage) return problemPage;
+
+  return (
+    <>
+      <ResultsPageStart back={back} name={name} cycles={cycles} />
+      {chosen ? (
+        <AreaFilters
+          key={searchParams.toString()}
+          cycles={items}
+          chosen={chosen}
+          basis={params.basis}
+          careSetting={results?.careSetting ?? params.careSetting}
+          careSettings={results?.careSettings.length ? results.careSettings : careSettings}
+          threshold={params.threshold}
+          icbLabel={icbLabel}
+        />
+      ) : null}
+      <ResultsRequestState
+        waiting={chosen !== undefined && query.isPending}
+        error={query.error}
+        refreshing={query.isPlaceholderData}
+      />
+      {results ? (
+        <AreaResultsView
+          results={results}
+          groupLabel={groupLabel}
+          groupPath={(code) => groupPath(code, results.cycle.id)}
+        />
+      ) : null}
+      {current && after ? after(current) : null}
+    </>
+  );
+}

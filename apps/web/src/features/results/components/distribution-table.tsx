@@ -1,0 +1,82 @@
+import type { Distribution, FigureBasis, MeasureId } from '@wgll/contracts';
+import { Table } from 'nhsuk-react-components';
+
+import { formatScore, measureIds, measureNames, SUPPRESSED_TEXT } from '../results-labels';
+import { csvScore, type CsvValue } from '../csv';
+import { CsvDownload } from './csv-download';
+import { FigureBasisNote } from './figure-basis';
+import type { BasisOptions } from '../results-labels';
+
+const figures = ['min', 'lowerQuartile', 'median', 'upperQuartile', 'max'] as const;
+const headings = ['Lowest', 'Lower quartile', 'Median', 'Upper quartile', 'Highest'];
+
+function csvRow(measure: MeasureId, distribution: Distribution): CsvValue[] {
+  const values = figures.map((key) => csvScore(distribution[key], distribution.suppressed));
+  return [measureNames[measure], ...values, distribution.count];
+}
+
+interface DistributionTableProps {
+  caption: string;
+  distributions: Record<MeasureId, Distribution>;
+  basis: FigureBasis;
+  basisOptions?: BasisOptions;
+  /** For the download link: "Download {tableName} table (CSV)". */
+  tableName: string;
+  fileName: string;
+}
+
+/** The spread of scores per measure: lowest, quartiles, median, highest and how many organisations. */
+export function DistributionTable({
+  caption,
+  distributions,
+  basis,
+  basisOptions,
+  tableName,
+  fileName,
+}: DistributionTableProps) {
+  const count = Math.max(0, ...measureIds.map((measure) => distributions[measure].count));
+  return (
+    <>
+      <Table caption={caption} firstCellIsHeader>
+        <Table.Head>
+          <Table.Row>
+            <Table.Cell>Measure</Table.Cell>
+            {headings.map((heading) => (
+              <Table.Cell key={heading} format="numeric">
+                {heading}
+              </Table.Cell>
+            ))}
+            <Table.Cell format="numeric">Organisations</Table.Cell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {measureIds.map((measure) => {
+            const distribution = distributions[measure];
+            return (
+              <Table.Row key={measure}>
+                <Table.Cell>{measureNames[measure]}</Table.Cell>
+                {distribution.suppressed ? (
+                  <Table.Cell colSpan={figures.length}>{SUPPRESSED_TEXT}</Table.Cell>
+                ) : (
+                  figures.map((key) => (
+                    <Table.Cell key={key} format="numeric">
+                      {formatScore(distribution[key])}
+                    </Table.Cell>
+                  ))
+                )}
+                <Table.Cell format="numeric">{distribution.count}</Table.Cell>
+              </Table.Row>
+            );
+          })}
+        </Table.Body>
+      </Table>
+      <FigureBasisNote basis={basis} count={count} {...basisOptions} />
+      <CsvDownload
+        tableName={tableName}
+        fileName={fileName}
+        header={['Measure', ...headings, 'Organisations']}
+        rows={measureIds.map((measure) => csvRow(measure, distributions[measure]))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import type { AreaResults, Movement } from '@wgll/contracts';
+import { Table } from 'nhsuk-react-components';
+
+import { readableName } from '../../../lib/format';
+import { formatChange } from '../results-labels';
+import type { AreaTableProps } from './area-groups-table';
+import { CsvDownload } from './csv-download';
+import { FigureBasisNote } from './figure-basis';
+
+function MovementCells({ movement }: { movement: Movement }) {
+  return (
+    <>
+      <Table.Cell format="numeric">{movement.count}</Table.Cell>
+      <Table.Cell format="numeric">{movement.improved}</Table.Cell>
+      <Table.Cell format="numeric">{movement.declined}</Table.Cell>
+      <Table.Cell format="numeric">{movement.unchanged}</Table.Cell>
+      <Table.Cell format="numeric">{formatChange(movement.meanChange)}</Table.Cell>
+    </>
+  );
+}
+
+const header = ['Organisations compared', 'Improved', 'Declined', 'Unchanged', 'Mean change'];
+
+function csvCells(movement: Movement) {
+  return [
+    movement.count,
+    movement.improved,
+    movement.declined,
+    movement.unchanged,
+    movement.meanChange === null ? '' : Math.round(movement.meanChange * 100) / 100,
+  ];
+}
+
+/** Year-on-year movement on the overall score over comparable domains, per group and for the area. */
+export function MovementTable({ results, groupLabel, filePrefix, scope }: AreaTableProps) {
+  const movement: AreaResults['movement'] = results.movement;
+  if (!movement) {
+    return <p>There are no comparable figures from an earlier cycle, so movement cannot be shown.</p>;
+  }
+  const caption = `Movement in the overall score on comparable domains, ${movement.previousCycleName} to ${results.cycle.name}`;
+  const total = `All of ${results.area.type === 'national' ? 'England' : results.area.name}`;
+  return (
+    <>
+      <Table caption={caption} firstCellIsHeader>
+        <Table.Head>
+          <Table.Row>
+            <Table.Cell>{groupLabel}</Table.Cell>
+            {header.map((heading) => (
+              <Table.Cell key={heading} format="numeric">
+                {heading}
+              </Table.Cell>
+            ))}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {movement.groups.map((group) => (
+            <Table.Row key={group.code}>
+              <Table.Cell>{readableName(group.name)}</Table.Cell>
+              <MovementCells movement={group} />
+            </Table.Row>
+          ))}
+          <Table.Row className="wgll-total-row">
+            <Table.Cell>{total}</Table.Cell>
+            <MovementCells movement={movement.area} />
+          </Table.Row>
+        </Table.Body>
+      </Table>
+      <FigureBasisNote
+        basis={results.figureBasis}
+        scope={scope}
+        count={movement.area.count}
+        aggregation={`Organisations with an overall score on comparable domains in both ${movement.previousCycleName} and ${results.cycle.name}; mean change is this year minus last year`}
+      />
+      <CsvDownload
+        tableName="movement"
+        fileName={`${filePrefix}-movement`}
+        header={[groupLabel, ...header]}
+        rows={[
+          ...movement.groups.map((group) => [readableName(group.name), ...csvCells(group)]),
+          [total, ...csvCells(movement.area)],
+        ]}
+      />
+    </>
+  );
+}

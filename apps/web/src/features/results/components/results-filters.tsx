@@ -1,0 +1,116 @@
+import type { CareSetting, ResultCycle } from '@wgll/contracts';
+import { Button, Select } from 'nhsuk-react-components';
+import type { FormEvent, ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+
+import { careSettingLabels } from '../../../lib/format';
+import { useResultCycles } from '../api/results-api';
+import { defaultResultCycle, isCareSetting } from '../results-labels';
+
+/**
+ * The cycles with results, the one chosen in the address (`?cycle=`) or else the newest with
+ * results, and the cycle accepting returns today (for completion).
+ */
+export function useResultCycle() {
+  const [searchParams] = useSearchParams();
+  const cycles = useResultCycles();
+  const items = cycles.data?.items ?? [];
+  const requested = searchParams.get('cycle');
+  const chosen = items.find((cycle) => cycle.id === requested) ?? defaultResultCycle(items);
+  const current = items.find((cycle) => cycle.current) ?? chosen;
+  return { cycles, items, chosen, current };
+}
+
+/** The care setting in the address (`?careSetting=`), if it names one. */
+export function useCareSettingParam(): CareSetting | undefined {
+  const [searchParams] = useSearchParams();
+  const value = searchParams.get('careSetting');
+  return isCareSetting(value) ? value : undefined;
+}
+
+export function cycleOptionLabel(cycle: ResultCycle): string {
+  if (cycle.source === 'published') return `${cycle.name} (published by NHS England)`;
+  if (cycle.source === 'sealed') return `${cycle.name} (submitted returns)`;
+  return `${cycle.name} (no results yet)`;
+}
+
+export function CycleSelect({ cycles, chosen }: { cycles: ResultCycle[]; chosen: ResultCycle }) {
+  return (
+    <Select
+      id="cycle"
+      name="cycle"
+      label="Assessment cycle"
+      labelProps={{ size: 's' }}
+      defaultValue={chosen.id}
+    >
+      {cycles.map((cycle) => (
+        <option key={cycle.id} value={cycle.id}>
+          {cycleOptionLabel(cycle)}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+interface CareSettingSelectProps {
+  settings: CareSetting[];
+  value: CareSetting | null | undefined;
+  /** Adds "All care settings" (an empty value) as the first choice. */
+  allLabel?: string;
+}
+
+export function CareSettingSelect({ settings, value, allLabel }: CareSettingSelectProps) {
+  return (
+    <Select
+      id="careSetting"
+      name="careSetting"
+      label="Care setting"
+      labelProps={{ size: 's' }}
+      defaultValue={value ?? ''}
+    >
+      {allLabel ? <option value="">{allLabel}</option> : null}
+      {settings.map((setting) => (
+        <option key={setting} value={setting}>
+          {careSettingLabels[setting]}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+interface ResultsFiltersProps {
+  children: ReactNode;
+  /** The submit button's words. */
+  button?: string;
+  /** Checks the form before the address changes; returns false to stop. */
+  validate?: (data: FormData) => boolean;
+}
+
+/**
+ * A GET form whose fields become the address's search (`?cycle=&careSetting=`), so a view can be
+ * shared and Back works. Empty fields are left out. Give it a `key` of the current search so its
+ * fields show the address again after Back.
+ */
+export function ResultsFilters({ children, button = 'Show results', validate }: ResultsFiltersProps) {
+  const [, setSearchParams] = useSearchParams();
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    if (validate && !validate(data)) return;
+    const next = new URLSearchParams();
+    for (const [name, value] of data) {
+      if (typeof value === 'string' && value.trim() !== '') next.set(name, value.trim());
+    }
+    setSearchParams(next);
+  }
+
+  return (
+    <form method="get" noValidate onSubmit={handleSubmit} className="wgll-filters wgll-results-filters">
+      {children}
+      <Button type="submit" secondary>
+        {button}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Distribution, FigureBasis, ResultCycle } from '@wgll/contracts';
+
+import { toCsv } from './csv';
+import { heatShade, heatShades } from './heat-shades';
+import {
+  defaultResultCycle,
+  describeBasis,
+  distributionFigure,
+  fileSafe,
+  formatChange,
+  positionLabel,
+  quartileRange,
+  shareText,
+  SUPPRESSED_TEXT,
+} from './results-labels';
+
+const published: FigureBasis = {
+  cycle: { id: 'c1', name: '2025/26', referenceDate: '2025-04-01' },
+  source: 'published',
+  publication: {
+    title: 'Digital Maturity Assessment 2025 data report',
+    fileName: 'NHSE_DMA_2025_Data_Report_published_2026-03-30.xlsx',
+    publicationDate: '2026-03-30',
+    importedAt: '2026-04-01T09:00:00Z',
+  },
+  careSetting: 'acute',
+  count: 134,
+  aggregation: 'Median and quartiles (inclusive method)',
+};
+
+function distribution(overrides: Partial<Distribution> = {}): Distribution {
+  return {
+    count: 12,
+    suppressed: false,
+    min: 1.2,
+    lowerQuartile: 2.04,
+    median: 2.55,
+    upperQuartile: 3.15,
+    max: 4.5,
+    mean: 2.6,
+    ...overrides,
+  };
+}
+
+function cycle(id: string, organisationResults: number, systemResults = 0): ResultCycle {
+  return {
+    id,
+    name: id,
+    referenceDate: '2025-04-01',
+    source: null,
+    publication: null,
+    organisationResults,
+    systemResults,
+    current: false,
+  };
+}
+
+describe('figure labels', () => {
+  it('says what a published figure is, in one line', () => {
+    expect(describeBasis(published)).toBe(
+      'Cycle 2025/26 · Acute · Source: published by NHS England (Digital Maturity Assessment 2025 data report, 30 March 2026) · 134 organisations · Median and quartiles (inclusive method)',
+    );
+  });
+
+  it('says sealed figures are self-assessed, and names the scope when there is no care setting', () => {
+    const sealed: FigureBasis = {
+      ...published,
+      source: 'sealed',
+      publication: null,
+      careSetting: null,
+      count: 42,
+    };
+    expect(describeBasis(sealed, { scope: 'ICBs’ own returns (system level)' })).toBe(
+      'Cycle 2025/26 · ICBs’ own returns (system level) · Source: self-assessed returns, approved by each board and sealed · 42 organisations · Median and quartiles (inclusive method)',
+    );
+  });
+});
+
+describe('figures', () => {
+  it('never shows a suppressed distribution', () => {
+    const hidden = distribution({ suppressed: true, count: 3, median: null });
+    expect(distributionFigure(hidden, 'median')).toBe(SUPPRESSED_TEXT);
+    expect(quartileRange(hidden)).toBe(SUPPRESSED_TEXT);
+    expect(SUPPRESSED_TEXT).toBe('Fewer than 5 organisations – not shown');
+  });
+
+  it('shows figures to one decimal place', () => {
+    expect(distributionFigure(distribution(), 'median')).toBe('2.6');
+    expect(quartileRange(distribution())).toBe('2.0 to 3.2');
+  });
+
+  it('says positions by quarter, never by rank', () => {
+    expect(positionLabel('lowest-quarter')).toBe('Lowest quarter');
+    expect(positionLabel('highest-quarter')).toBe('Highest quarter');
+    expect(positionLabel('at-median')).toBe('At the median');
+    expect(positionLabel('second-quarter')).toBe('Second quarter (below the median)');
+    expect(positionLabel(null)).toBe('Not shown');
+  });
+
+  it('gives a share below the threshold as a count and a percentage', () => {
+    expect(shareText({ count: 12, of: 40, share: 0.3 })).toBe('12 of 40 (30%)');
+    expect(shareText({ count: 0, of: 0, share: null })).toBe('None scored');
+  });
+
+  it('signs changes, with a true minus sign', () => {
+    expect(formatChange(0.26)).toBe('+0.3');
+    expect(formatChange(-0.24)).toBe('−0.2');
+    expect(formatChange(0.01)).toBe('0.0');
+    expect(formatChange(null)).toBe('–');
+  });
+});
+
+describe('choices', () => {
+  it('shows the newest cycle with results first', () => {
+    expect(defaultResultCycle([cycle('2026/27', 0), cycle('2025/26', 285, 42)])?.id).toBe('2025/26');
+    expect(defaultResultCycle([cycle('2026/27', 0)])?.id).toBe('2026/27');
+    expect(defaultResultCycle([])).toBeUndefined();
+  });
+
+  it('makes cycle names safe for file names', () => {
+    expect(fileSafe('2025/26')).toBe('2025-26');
+  });
+});
+
+describe('heatmap shades', () => {
+  it('shades by the score as shown, darker for higher', () => {
+    expect(heatShade(null)).toBeUndefined();
+    expect(heatShade(1)).toBe(heatShades[0].colour);
+    expect(heatShade(2.96)).toBe(heatShade(3));
+    expect(heatShade(5)).toBe(heatShades[6].colour);
+  });
+});
+
+describe('CSV', () => {
+  it('writes a header and rows, keeping numbers and neutralising formulas', () => {
+    const csv = toCsv(
+      ['Organisation', 'Score', 'Change'],
+      [
+        ['King’s College Hospital, Denmark Hill', 2.5, -0.2],
+        ['=HYPERLINK("x")', null, undefined],
+      ],
+    );
+    expect(csv).toBe(
+      '\uFEFFOrganisation,Score,Change\r\n"King’s College Hospital, Denmark Hill",2.5,-0.2\r\n"\'=HYPERLINK(""x"")",,',
+    );
+  });
+});

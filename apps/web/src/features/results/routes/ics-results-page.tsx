@@ -1,0 +1,100 @@
+import type { IcsResults } from '@wgll/contracts';
+import { Link, useParams, useSearchParams } from 'react-router';
+
+import { careSettingLabels, readableName } from '../../../lib/format';
+import { icsPath } from '../../../lib/links';
+import { useIcsResults } from '../api/results-api';
+import { DistributionTable } from '../components/distribution-table';
+import { HeatmapTable } from '../components/heatmap-table';
+import { IcsCompletionSection } from '../components/ics-completion';
+import {
+  CareSettingSelect,
+  CycleSelect,
+  ResultsFilters,
+  useCareSettingParam,
+  useResultCycle,
+} from '../components/results-filters';
+import { ResultsRequestState, useResultsProblemPage } from '../components/results-problem';
+import { ResultsPageStart } from '../components/results-page-start';
+import { careSettings, fileSafe } from '../results-labels';
+
+function IcsResultsBody({ results, icsName }: { results: IcsResults; icsName: string }) {
+  const filePrefix = `results-${results.ics.odsCode}-${fileSafe(results.cycle.name)}-${results.careSetting ?? 'all'}`;
+  const scope = results.careSetting ? careSettingLabels[results.careSetting] : 'all care settings';
+  return (
+    <>
+      <section aria-labelledby="heatmap-heading">
+        <h2 id="heatmap-heading">Organisations side by side</h2>
+        <p>
+          Each organisation’s score in each success measure, {results.cycle.name}, {scope.toLowerCase()}.
+          Compare organisations within the same care setting.
+        </p>
+        <HeatmapTable results={results} icsName={icsName} filePrefix={filePrefix} />
+      </section>
+      <section aria-labelledby="spread-heading">
+        <h2 id="spread-heading">Spread per measure</h2>
+        {results.spread.length === 0 ? <p>There are no provider results to summarise.</p> : null}
+        {results.spread.map((item) => (
+          <DistributionTable
+            key={item.careSetting}
+            caption={`Spread per measure: ${careSettingLabels[item.careSetting]} organisations in ${icsName}`}
+            distributions={item.measures}
+            basis={{ ...results.basis, careSetting: item.careSetting }}
+            basisOptions={{
+              aggregation:
+                'Lowest, quartiles (inclusive method), median and highest of the providers’ scores',
+            }}
+            tableName={`${careSettingLabels[item.careSetting].toLowerCase()} spread`}
+            fileName={`results-${results.ics.odsCode}-${fileSafe(results.cycle.name)}-${item.careSetting}-spread`}
+          />
+        ))}
+      </section>
+    </>
+  );
+}
+
+/** /ics/:code/results: the ICS's organisations side by side, the spread per measure, and completion. */
+export function IcsResultsPage() {
+  const code = (useParams()['code'] ?? '').toUpperCase();
+  const [searchParams] = useSearchParams();
+  const { cycles, items, chosen, current } = useResultCycle();
+  const careSetting = useCareSettingParam();
+  const query = useIcsResults(code, chosen, careSetting);
+  const results = query.data?.ics.odsCode === code ? query.data : undefined;
+  const name = results ? readableName(results.ics.name) : code;
+  const problemPage = useResultsProblemPage(query.error, name, {
+    heading: 'ICS not found',
+    body: (
+      <>
+        <p>There is no integrated care system with the ODS code {code} in this cycle.</p>
+        <p>
+          <Link to="/regions">Browse the ICSs by region</Link>
+        </p>
+      </>
+    ),
+  });
+  if (problemPage) return problemPage;
+
+  return (
+    <>
+      <ResultsPageStart back={{ to: icsPath(code), label: name }} name={name} cycles={cycles} />
+      {chosen ? (
+        <ResultsFilters key={searchParams.toString()}>
+          <CycleSelect cycles={items} chosen={chosen} />
+          <CareSettingSelect
+            settings={results?.careSettings.length ? results.careSettings : careSettings}
+            value={careSetting}
+            allLabel="All care settings"
+          />
+        </ResultsFilters>
+      ) : null}
+      <ResultsRequestState
+        waiting={chosen !== undefined && query.isPending}
+        error={query.error}
+        refreshing={query.isPlaceholderData}
+      />
+      {results ? <IcsResultsBody results={results} icsName={name} /> : null}
+      {current && results ? <IcsCompletionSection code={code} cycle={current} icsName={name} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { Link, useParams } from 'react-router';
+
+import { icsResultsPath, regionPath } from '../../../lib/links';
+import { useRegion } from '../../regions/api/regions-api';
+import { AreaResultsLayout } from '../components/area-results-layout';
+import { RegionCompletionSection } from '../components/region-completion';
+
+/** /regions/:code/results: the region's ICSs side by side, movement, and completion this cycle. */
+export function RegionResultsPage() {
+  const code = (useParams()['code'] ?? '').toUpperCase();
+  const region = useRegion(code, undefined);
+  const name = region.data?.name ?? `Region ${code}`;
+  return (
+    <AreaResultsLayout
+      apiPath={`/regions/${encodeURIComponent(code)}`}
+      fallbackName={name}
+      back={{ to: regionPath(code), label: name }}
+      groupLabel="ICS"
+      groupPath={icsResultsPath}
+      icbLabel="ICB’s own returns"
+      withAt
+      notFound={
+        <>
+          <p>There is no NHS England region with the ODS code {code}.</p>
+          <p>
+            <Link to="/regions">See the 7 NHS England regions</Link>
+          </p>
+        </>
+      }
+      after={(cycle) => <RegionCompletionSection code={code} cycle={cycle} />}
+    />
+  );
+}
