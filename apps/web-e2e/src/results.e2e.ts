@@ -172,7 +172,7 @@ describe('results and comparisons', () => {
 
     // The ICBs' own returns instead of their providers: no care setting to choose.
     await page.getByLabel('ICB’s own returns').check();
-    expect(await page.getByLabel('Care setting').count()).toBe(0);
+    await page.getByLabel('Care setting').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Update' }).click();
     await page.waitForURL(/basis=icb/);
     const icbs = page.getByRole('table', { name: 'Each ICB’s own score, by measure' });
@@ -203,6 +203,7 @@ describe('results and comparisons', () => {
 
     // The same file again changes nothing; the form says what is missing first.
     await page.getByRole('button', { name: 'Import file' }).click();
+    await page.locator('.nhsuk-error-summary').getByRole('link').first().waitFor();
     expect(await page.locator('.nhsuk-error-summary').getByRole('link').allTextContents()).toEqual([
       'Choose the cycle the results belong to',
       'Choose the data file to import',

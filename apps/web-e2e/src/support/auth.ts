@@ -33,6 +33,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL((url) => url.pathname !== '/sign-in');
   await accountNavigation(page).getByRole('button', { name: 'Sign out' }).waitFor();
+  // The header's script (loaded after the page) moves menu links that do not fit under "More":
+  // wait for it, so a test finds each link where it will stay.
+  await page.locator('header.nhsuk-header[data-nhsuk-header-init]').waitFor({ state: 'attached' });
 }
 
 /** Signs out with the header's Sign out button; resolves on the sign-in page. */
