@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   formatScore,
   groupByCareSetting,
+  publishedOverall,
   quartilePosition,
   shareBelow,
   summarise,
@@ -154,5 +155,38 @@ describe('quartilePosition, shareBelow and summariseMovement', () => {
       previousMean: 7 / 3,
       currentMean: 6.5 / 3,
     });
+  });
+});
+
+describe('summariseMovement (rounding)', () => {
+  it('counts a difference left by floating-point rounding as unchanged', () => {
+    expect(summariseMovement([{ previous: 0.1 + 0.2, current: 0.3 }])).toMatchObject({
+      unchanged: 1,
+      improved: 0,
+      declined: 0,
+    });
+  });
+});
+
+describe('publishedOverall', () => {
+  const seven = {
+    'well-led': 2,
+    'smart-foundations': 3,
+    'safe-practice': 4,
+    'support-people': 1,
+    'empower-citizens': 5,
+    'improve-care': 2.5,
+    'healthy-populations': 3.5,
+  } as const;
+
+  it('is the mean of the seven measures (21 / 7 = 3)', () => {
+    expect(publishedOverall(seven)).toBe(3);
+  });
+
+  it('is null when a measure is missing, never the mean of fewer', () => {
+    const six: Partial<Record<keyof typeof seven, number>> = { ...seven };
+    delete six['healthy-populations'];
+    expect(publishedOverall(six)).toBeNull();
+    expect(publishedOverall({ ...seven, 'well-led': null })).toBeNull();
   });
 });

@@ -138,3 +138,13 @@ export function summariseMovement(
     currentMean: mean(both.map((p) => p.current)),
   };
 }
+
+/**
+ * The overall score of published measure scores: the mean of all seven, never of fewer (a missing
+ * measure is missing data, not "not applicable"), so null when any is missing.
+ */
+export function publishedOverall(measures: Partial<Record<MeasureId, number | null>>): number | null {
+  const values = MEASURE_IDS.map((m) => measures[m]);
+  if (values.some((v) => typeof v !== 'number')) return null;
+  return (values as number[]).reduce((sum, v) => sum + v, 0) / values.length;
+}

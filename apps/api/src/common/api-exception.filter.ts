@@ -53,6 +53,9 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.TOO_MANY_REQUESTS]: 'TOO_MANY_ATTEMPTS',
 };
 
+/** PostgreSQL's codes for values it cannot store: out of range, NUL in text, NUL in JSON. */
+const UNSTORABLE_INPUT = new Set(['22003', '22021', '22P05']);
+
 /** Every error leaves the API as an ApiError body; anything unexpected is logged and hidden. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -103,6 +106,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
         statusCode: HttpStatus.CONFLICT,
         code: 'RETURN_SEALED',
         message: 'This return has been submitted and sealed, so it cannot change.',
+      };
+    }
+    // Input PostgreSQL cannot store that no DTO reached (a multipart field with a NUL character, a
+    // number beyond its column): the request's fault, said plainly, never a 500.
+    const driverCode =
+      exception instanceof QueryFailedError ? (exception.driverError as { code?: string }).code : undefined;
+    if (driverCode && UNSTORABLE_INPUT.has(driverCode)) {
+      return {
+        statusCode: HttpStatus.BAD_REQUEST,
+        code: 'VALIDATION_FAILED',
+        message:
+          'Some of what was sent cannot be stored: a text with a null character, or a number too large.',
       };
     }
     this.logger.error(

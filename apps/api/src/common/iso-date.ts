@@ -7,3 +7,15 @@ export function isIsoDate(value: string): boolean {
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.toISOString().slice(0, 10) === value;
 }
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** `2025-04-01` → `1 April 2025`, for messages. */
+export function formatIsoDate(value: string): string {
+  return LONG_DATE.format(new Date(`${value}T00:00:00Z`));
+}

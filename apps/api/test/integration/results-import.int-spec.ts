@@ -227,9 +227,45 @@ describe('names to review', () => {
     });
     expect(bad.status).toBe(400);
     expect((bad.body as ApiError).errors).toEqual([
-      { field: 'matches[1].odsCode', messages: ['There is no organisation XXX'] },
+      {
+        field: 'matches[1].odsCode',
+        messages: ["There is no organisation XXX operating on 1 April 2025, the cycle's reference date"],
+      },
+    ]);
+    // A name twice, and an ICB that did not exist on the cycle's reference date (S1Y5D, from April 2026).
+    const twice = await admin.post(`/api/imports/${detail.id}/matches`, {
+      matches: [
+        { kind: 'organisation', publishedName: 'SALISBURY HOSPITALS NHS FT', odsCode: 'RNZ' },
+        { kind: 'organisation', publishedName: 'salisbury hospitals nhs ft', odsCode: 'RNZ' },
+        { kind: 'ics', publishedName: 'NHS SOUTH EAST LONDON INTEGRATED CARE BOARD', odsCode: 'S1Y5D' },
+      ],
+    });
+    expect(twice.status).toBe(400);
+    expect((twice.body as ApiError).errors).toEqual([
+      {
+        field: 'matches[1].publishedName',
+        messages: ['"salisbury hospitals nhs ft" is matched more than once'],
+      },
+      {
+        field: 'matches[2].odsCode',
+        messages: ["There is no ICB S1Y5D operating on 1 April 2025, the cycle's reference date"],
+      },
+    ]);
+    // Salisbury's rows come first; Royal United Hospitals Bath (RD1) has the same care setting later.
+    const clash = await admin.post(`/api/imports/${detail.id}/matches`, {
+      matches: [{ kind: 'organisation', publishedName: 'SALISBURY HOSPITALS NHS FT', odsCode: 'RD1' }],
+    });
+    expect(clash.status).toBe(400);
+    expect((clash.body as ApiError).errors).toEqual([
+      {
+        field: 'matches[0].odsCode',
+        messages: [
+          'RD1 is already the match for ROYAL UNITED HOSPITALS BATH NHS FOUNDATION TRUST in the same rows',
+        ],
+      },
     ]);
     expect(((await admin.get(`/api/imports/${detail.id}`)).body as ImportDetail).toReview).toBe(2);
+    expect(await stored(cycle.id)).toEqual([]);
 
     const partly = await admin.post(`/api/imports/${detail.id}/matches`, {
       matches: [{ kind: 'organisation', publishedName: 'SALISBURY HOSPITALS NHS FT', odsCode: 'rnz' }],
@@ -326,6 +362,45 @@ describe('refusals keep nothing', () => {
 
     expect(await count()).toBe(before);
     expect(await stored(cycle.id)).toEqual([]);
+  });
+});
+
+describe('a later file for the same cycle', () => {
+  it('replaces the applied rows at once, the views follow, and every step is in the audit log', async () => {
+    const cycle = await newCycle();
+    const viewQ = `cycle=${cycle.id}&at=${cycle.referenceDate}`;
+    const rnz = async () => (await admin.get(`/api/organisations/RNZ/results?${viewQ}`)).body as TrustResults;
+    expect((await rnz()).scores).toBeNull();
+    const first = (await upload(cycle.id, DMA)).body as ImportDetail;
+    expect(first.state).toBe('applied');
+    // Applied on upload: the views are read again straight away.
+    expect((await rnz()).scores?.measures['well-led']).toBe(2.8);
+
+    const corrected = await edited((book) => {
+      book.getWorksheet('SC - 2025 Pillar Summary')!.getRow(12).getCell(6).value = 3.1;
+    });
+    const res = await upload(cycle.id, corrected, 'corrected.xlsx');
+    expect(res.status).toBe(201);
+    const second = res.body as ImportDetail;
+    expect(second.state).toBe('applied');
+    const rows = await t.dataSource.query<{ import_id: string; n: number }[]>(
+      `SELECT import_id, count(*)::int AS n FROM result_score WHERE cycle_id = $1 GROUP BY import_id`,
+      [cycle.id],
+    );
+    expect(rows).toEqual([{ import_id: second.id, n: 285 + 42 }]);
+    expect((await rnz()).scores?.measures['well-led']).toBe(3.1);
+
+    const actions = await t.dataSource.query<{ action: string; target_id: string }[]>(
+      `SELECT action, target_id FROM audit_event WHERE target_type = 'import' AND target_id = ANY($1::text[])
+       ORDER BY occurred_at, id`,
+      [[first.id, second.id]],
+    );
+    expect(actions).toEqual([
+      { action: 'import.uploaded', target_id: first.id },
+      { action: 'import.applied', target_id: first.id },
+      { action: 'import.uploaded', target_id: second.id },
+      { action: 'import.applied', target_id: second.id },
+    ]);
   });
 });
 

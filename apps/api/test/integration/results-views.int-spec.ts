@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
+  ApiError,
   AreaResults,
   Cycle,
   IcsCompletion,
@@ -324,6 +325,12 @@ describe('a trust’s results', () => {
     expect((await oldIcsLead.get(`/api/organisations/RC9/results?${q}`)).status).toBe(200);
     // Without the cycle's date, the guard places RC9 today (in S1Y5D): the old ICS lead is refused.
     expect((await oldIcsLead.get(`/api/organisations/RC9/results?cycle=${cycle.id}`)).status).toBe(403);
+    // The ICS routes too: S1Y5D exists from April 2026, so a date then lets its lead past the guard;
+    // on the cycle's date it did not exist yet.
+    for (const path of ['results', 'completion']) {
+      const res = await newIcsLead.get(`/api/ics/S1Y5D/${path}?cycle=${cycle.id}&at=2026-06-30`);
+      expect([res.status, (res.body as ApiError).code]).toEqual([404, 'ICS_NOT_FOUND']);
+    }
   });
 });
 
@@ -519,6 +526,15 @@ describe('sealed returns', () => {
     const icsLead = await as({ role: 'ics-lead', scopeCode: 'QKK' });
     const seenByIcs = (await icsLead.get(`/api/organisations/RJ1/results?${viewQ}`)).body as TrustResults;
     expect(seenByIcs).toMatchObject({ domains: null, returnId: null, scores: { overall: 3 } });
+    const regional = await as({ role: 'regional-viewer', scopeCode: 'Y56' });
+    const seenByRegion = (await regional.get(`/api/organisations/RJ1/results?${viewQ}`)).body as TrustResults;
+    expect(seenByRegion).toMatchObject({ domains: null, returnId: null, scores: { overall: 3 } });
+    // Those who may read the return see its domains, also after someone who may not (the cached view
+    // is not changed in place).
+    const approver = await as({ role: 'board-approver', scopeCode: 'RJ1' });
+    const seenByBoard = (await approver.get(`/api/organisations/RJ1/results?${viewQ}`)).body as TrustResults;
+    expect(seenByBoard.returnId).toBe(id);
+    expect(seenByBoard.domains).toHaveLength(7);
     const ics = (await world.admin.get(`/api/ics/QKK/results?${viewQ}`)).body as IcsResults;
     expect(ics.rows.map((r) => [r.odsCode, r.source])).toEqual([['RJ1', 'sealed']]);
     const region = (await world.admin.get(`/api/regions/Y56/results?${viewQ}`)).body as AreaResults;

@@ -428,6 +428,16 @@ describe('the workflow', () => {
     );
     expect(actions).toContain('return.reopened');
     expect(actions.filter((a) => a === 'return.submitted')).toHaveLength(2);
+
+    // Input PostgreSQL could not store is refused with its field, never a 500.
+    const huge = await lead.get(`${base}/seals/99999999999`);
+    expect(huge.status).toBe(400);
+    expect((huge.body as ApiError).errors?.[0]?.field).toBe('revision');
+    const nul = await admin.post(`${base}/reopen`, { reason: 'a null \u0000 character' });
+    expect(nul.status).toBe(400);
+    expect((nul.body as ApiError).errors).toEqual([
+      { field: 'reason', messages: ['must not contain a null character'] },
+    ]);
   });
 
   it('a closed cycle accepts no change by any route, and nothing is written', async () => {

@@ -34,13 +34,3 @@ export function recogniseFile(fileName: string, content: Buffer, allowed: readon
   const matches = type.signature.every((byte, i) => content[i] === byte);
   return matches ? type.mediaType : null;
 }
-
-/** A file name safe to keep and to send back in Content-Disposition. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = [...base]
-    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"')
-    .join('')
-    .trim();
-  return cleaned.slice(-200) || 'evidence';
-}

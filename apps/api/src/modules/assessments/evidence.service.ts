@@ -3,6 +3,7 @@ import { HttpStatus, Inject, Injectable, StreamableFile } from '@nestjs/common';
 import type { Evidence, EvidenceRules } from '@wgll/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ApiException, invalidField, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { safeFileName } from '../../common/safe-file-name.js';
 import { APP_CONFIG } from '../../app.tokens.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { IsNull } from 'typeorm';
@@ -10,7 +11,7 @@ import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AddEvidenceLinkDto } from './dto/returns.dto.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
-import { extensionOf, recogniseFile, safeFileName } from './evidence-files.js';
+import { extensionOf, recogniseFile } from './evidence-files.js';
 import { PeopleRepository } from '../users/people.repository.js';
 import { returnLabel, ReturnStore } from './return-store.js';
 import { toEvidence } from './returns.mapper.js';
@@ -46,7 +47,7 @@ export class EvidenceService {
     if (!part) {
       throw invalidField('file', 'Choose a file to upload');
     }
-    const fileName = safeFileName(part.filename);
+    const fileName = safeFileName(part.filename, 'evidence');
     const allowed = extensions.map((e) => e.toUpperCase()).join(', ');
     if (!extensions.includes(extensionOf(fileName))) throw wrongType(fileName, allowed);
     let content: Buffer;

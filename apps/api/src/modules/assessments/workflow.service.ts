@@ -120,7 +120,7 @@ export class WorkflowService {
 
   /** Approved → submitted: the return is sealed as canonical JSON with its SHA-256, and becomes read-only. */
   async submit(id: string, actor: Principal): Promise<ReturnDetail> {
-    const detail = await this.transition(id, actor, async (manager, loaded) => {
+    return this.transition(id, actor, async (manager, loaded) => {
       const { ret, cycle } = loaded;
       if (ret.state === 'submitted') throw sealed();
       CyclesService.assertOpen(cycle);
@@ -230,9 +230,6 @@ export class WorkflowService {
         overall: view.scores.overall,
       });
     });
-    // After the commit, so no view is computed again from what was there before.
-    this.results.invalidate();
-    return detail;
   }
 
   /** Submitted → draft of the next revision (national administrators, with a reason). */
@@ -287,6 +284,9 @@ export class WorkflowService {
       await change(manager, locked);
       return locked;
     });
+    // A seal changes the results: cleared straight after the commit (before anything else can fail),
+    // so no view is computed again from what was there before.
+    if (loaded.ret.state === 'submitted') this.results.invalidate();
     return this.returns.detailOf(loaded, actor);
   }
 

@@ -72,4 +72,20 @@ describe('readDmaWorkbook', () => {
       'SC - 2025 Pillar Summary, row 12: Well Led is not a score from 1 to 5.',
     ]);
   });
+
+  it('refuses an error cell (#N/A) and a formula with no saved result rather than reading them as blank', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(DMA_2025) as unknown as ArrayBuffer);
+    const row = workbook.getWorksheet('SC - 2025 Pillar Summary')!.getRow(12);
+    row.getCell(6).value = { error: '#N/A' };
+    row.getCell(7).value = { formula: 'AVERAGE(Z1:Z9)' };
+    row.getCell(8).value = { formula: '2+1', result: 3 };
+    const parsed = await readDmaWorkbook(Buffer.from(await workbook.xlsx.writeBuffer())).catch(
+      (e: unknown) => e,
+    );
+    expect((parsed as WorkbookError).problems).toEqual([
+      'SC - 2025 Pillar Summary, row 12: Well Led is not a score from 1 to 5.',
+      'SC - 2025 Pillar Summary, row 12: Ensure Smart Foundations is not a score from 1 to 5.',
+    ]);
+  });
 });

@@ -83,10 +83,15 @@ function text(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
+/** A score from 1 to 5, null for an empty cell; an error (#N/A) or a formula with no saved result is invalid. */
 function score(value: ExcelJS.CellValue): number | null | 'invalid' {
-  const v = typeof value === 'object' && value !== null && 'result' in value ? value.result : value;
-  if (v === null || v === undefined || text(v) === '') return null;
-  const n = typeof v === 'number' ? v : Number(text(v));
+  if (typeof value === 'object' && value !== null) {
+    if ('error' in value) return 'invalid';
+    if ('formula' in value || 'sharedFormula' in value)
+      return value.result === undefined ? 'invalid' : score(value.result);
+  }
+  if (value === null || value === undefined || text(value) === '') return null;
+  const n = typeof value === 'number' ? value : Number(text(value));
   return Number.isFinite(n) && n >= 1 && n <= 5 ? n : 'invalid';
 }
 
@@ -145,7 +150,7 @@ function findTable(sheet: ExcelJS.Worksheet): Table | null {
           ? 'provider-comparable-overall'
           : 'icb-comparable-overall'
         : null;
-    return kind ? { sheet, headerRow: r, columns, kind } : null;
+    if (kind) return { sheet, headerRow: r, columns, kind };
   }
   return null;
 }

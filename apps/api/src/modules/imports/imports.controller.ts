@@ -14,6 +14,7 @@ import type { ImportDetail, ImportList } from '@wgll/contracts';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { invalidField } from '../../common/api-exception.filter.js';
+import { safeFileName } from '../../common/safe-file-name.js';
 import { Allow, CurrentUser } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { ConfirmMatchesDto, ImportIdParam } from './dto/imports.dto.js';
@@ -82,7 +83,12 @@ export class ImportsController {
         throw invalidField('file', 'The file must be smaller than 20 MB');
       throw error;
     });
-    const { created, detail } = await this.imports.upload(content, part.filename, cycleId, user);
+    const { created, detail } = await this.imports.upload(
+      content,
+      safeFileName(part.filename, 'import.xlsx'),
+      cycleId,
+      user,
+    );
     reply.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return detail;
   }

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportDetail, ImportList, ImportSummary } from '@wgll/contracts';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { VALID_ON } from '../organisations/hierarchy.repository.js';
 import { ApiException, invalidFields, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { formatIsoDate } from '../../common/iso-date.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CycleEntity } from '../cycles/cycle.entity.js';
@@ -86,47 +87,45 @@ export class ImportsService {
       );
     }
     const names = inReviewOrder(markConflicts(workbook, await this.match(workbook, cycle.referenceDate)));
-    let id: string;
-    try {
-      id = await this.dataSource.transaction(async (manager) => {
-        const saved = await manager.getRepository(ResultImportEntity).save(
-          manager.getRepository(ResultImportEntity).create({
-            cycleId,
-            fileName,
-            sha256,
-            sourceTitle: workbook.title,
-            publicationDate: workbook.publicationDate,
-            state: 'review',
-            workbook,
-            names,
-            importedBy: actor?.id ?? null,
-            appliedAt: null,
-          }),
-        );
-        await this.record(manager, 'import.uploaded', actor, saved, cycle, {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      // One import into a cycle at a time: the same file uploaded twice at once finds the first.
+      await lockCycle(manager, cycleId);
+      const first = await manager.getRepository(ResultImportEntity).findOneBy({ cycleId, sha256 });
+      if (first) return { id: first.id, created: false };
+      const saved = await manager.getRepository(ResultImportEntity).save(
+        manager.getRepository(ResultImportEntity).create({
+          cycleId,
+          fileName,
           sha256,
-          providerRows: workbook.providers.length,
-          icbRows: workbook.icbs.length,
-          toReview: names.filter((n) => n.status !== 'matched').length,
-        });
-        if (names.every((n) => n.status === 'matched')) await this.apply(manager, saved, cycle, actor);
-        return saved.id;
+          sourceTitle: workbook.title,
+          publicationDate: workbook.publicationDate,
+          state: 'review',
+          workbook,
+          names,
+          importedBy: actor?.id ?? null,
+          appliedAt: null,
+        }),
+      );
+      await this.record(manager, 'import.uploaded', actor, saved, cycle, {
+        sha256,
+        providerRows: workbook.providers.length,
+        icbRows: workbook.icbs.length,
+        toReview: names.filter((n) => n.status !== 'matched').length,
       });
-    } catch (error) {
-      // The same file uploaded twice at once: the second finds the first's import.
-      if (!(error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505'))
-        throw error;
-      const first = await this.dataSource.getRepository(ResultImportEntity).findOneBy({ cycleId, sha256 });
-      if (!first) throw error;
-      return { created: false, detail: { ...(await this.detail(first.id)), unchanged: true } };
-    }
+      if (names.every((n) => n.status === 'matched')) await this.apply(manager, saved, cycle, actor);
+      return { id: saved.id, created: true };
+    });
+    if (!outcome.created)
+      return { created: false, detail: { ...(await this.detail(outcome.id)), unchanged: true } };
     this.results.invalidate();
-    return { created: true, detail: await this.detail(id) };
+    return { created: true, detail: await this.detail(outcome.id) };
   }
 
   /** Confirms matches for doubtful or unmatched names (all or none), remembers them, applies when none is left. */
   async confirm(id: string, input: ConfirmMatchesDto, actor: Principal): Promise<ImportDetail> {
     await this.dataSource.transaction(async (manager) => {
+      const found = await this.load(manager, id);
+      await lockCycle(manager, found.cycleId);
       const entity = await this.load(manager, id, true);
       if (entity.state === 'applied') {
         throw new ApiException(
@@ -136,8 +135,9 @@ export class ImportsService {
         );
       }
       const [newer] = await manager.query<unknown[]>(
-        `SELECT 1 FROM result_import WHERE cycle_id = $1 AND state = 'applied' AND imported_at > $2 LIMIT 1`,
-        [entity.cycleId, entity.importedAt],
+        `SELECT 1 FROM result_import WHERE cycle_id = $1 AND state = 'applied'
+           AND imported_at > (SELECT imported_at FROM result_import WHERE id = $2) LIMIT 1`,
+        [entity.cycleId, entity.id],
       );
       if (newer) {
         throw new ApiException(
@@ -149,21 +149,28 @@ export class ImportsService {
       const candidates = await this.candidates(manager, entity.cycle!.referenceDate);
       const errors: { field: string; messages: string[] }[] = [];
       const names = entity.names.map((n) => ({ ...n }));
+      const onDate = formatIsoDate(entity.cycle!.referenceDate);
+      const sentKeys = input.matches.map((m) => aliasKey(m.kind, m.publishedName));
       input.matches.forEach((m, i) => {
-        const name = names.find((n) => n.kind === m.kind && n.key === aliasKey(m.kind, m.publishedName));
+        const name = names.find((n) => n.key === sentKeys[i]);
         const candidate = (m.kind === 'ics' ? candidates.ics : candidates.organisations).find(
           (c) => c.odsCode === m.odsCode.trim().toUpperCase(),
         );
-        if (!name)
-          errors.push({
-            field: `matches[${i}].publishedName`,
-            messages: [`"${m.publishedName}" is not a name in this file`],
-          });
+        const field = (part: string, message: string) =>
+          errors.push({ field: `matches[${i}].${part}`, messages: [message] });
+        if (!name) field('publishedName', `"${m.publishedName}" is not a name in this file`);
+        else if (sentKeys.indexOf(name.key) !== i)
+          field('publishedName', `"${m.publishedName}" is matched more than once`);
         else if (!candidate)
-          errors.push({
-            field: `matches[${i}].odsCode`,
-            messages: [`There is no ${m.kind === 'ics' ? 'ICB' : 'organisation'} ${m.odsCode}`],
-          });
+          field(
+            'odsCode',
+            `There is no ${m.kind === 'ics' ? 'ICB' : 'organisation'} ${m.odsCode} operating on ${onDate}, the cycle's reference date`,
+          );
+        else if (candidate.icsCode === null)
+          field(
+            'odsCode',
+            `${candidate.odsCode} was in no ICS on ${onDate}, so its results could not be compared`,
+          );
         else {
           Object.assign(name, {
             status: 'matched',
@@ -172,15 +179,20 @@ export class ImportsService {
           });
         }
       });
-      for (const conflict of conflicts(entity.workbook, names)) {
-        const i = input.matches.findIndex((m) => aliasKey(m.kind, m.publishedName) === conflict.key);
-        if (i >= 0) {
-          errors.push({
-            field: `matches[${i}].odsCode`,
-            messages: [`${conflict.odsCode} is already the match for ${conflict.other} in the same rows`],
-          });
-        }
+      // Two names on one organisation (or ICB) in the same rows, one of them just confirmed: said
+      // beside it, once for all the tables it clashes in. (A clash between names not sent stays
+      // doubtful, so nothing is applied yet.)
+      const clashes = new Map<string, string>();
+      for (const conflict of errors.length > 0 ? [] : conflicts(entity.workbook, names)) {
+        const later = sentKeys.indexOf(conflict.key);
+        const earlier = sentKeys.indexOf(conflict.otherKey);
+        if (later < 0 && earlier < 0) continue;
+        clashes.set(
+          `matches[${later >= 0 ? later : earlier}].odsCode`,
+          `${conflict.odsCode} is already the match for ${later >= 0 ? conflict.other : conflict.name} in the same rows`,
+        );
       }
+      for (const [field, message] of clashes) errors.push({ field, messages: [message] });
       if (errors.length > 0) throw invalidFields(errors);
       for (const m of input.matches) {
         await manager.getRepository(PublishedNameAliasEntity).upsert(
@@ -234,19 +246,22 @@ export class ImportsService {
       ).map((p) => [p.code, p.ics]),
     );
     const rows: PublishedScore[] = [
-      ...workbook.providers.map((r) => {
-        const c = comparable.get(`${org(r.provider)}|${r.careSetting}`);
-        return {
-          level: 'organisation' as const,
-          organisationCode: org(r.provider),
-          // Compared in the ICS the hierarchy places it in for the cycle, as access is decided.
-          icsCode: placed.get(org(r.provider)) ?? ics(r.ics),
-          careSetting: r.careSetting,
-          measures: r.measures,
-          comparableOverall: c?.current ?? null,
-          previousComparableOverall: c?.previous ?? null,
-        };
-      }),
+      // Compared in the ICS the hierarchy places it in for the cycle, as access is decided (confirming
+      // refuses an organisation in no ICS; the matcher leaves such a name doubtful).
+      ...workbook.providers
+        .filter((r) => placed.has(org(r.provider)))
+        .map((r) => {
+          const c = comparable.get(`${org(r.provider)}|${r.careSetting}`);
+          return {
+            level: 'organisation' as const,
+            organisationCode: org(r.provider),
+            icsCode: placed.get(org(r.provider))!,
+            careSetting: r.careSetting,
+            measures: r.measures,
+            comparableOverall: c?.current ?? null,
+            previousComparableOverall: c?.previous ?? null,
+          };
+        }),
       ...workbook.icbs.map((r) => {
         const c = icbComparable.get(ics(r.ics));
         return {
@@ -295,7 +310,7 @@ export class ImportsService {
     );
   }
 
-  /** Organisations (with their assessment ICS on the cycle's reference date) and ICBs. */
+  /** Organisations operating (with their assessment ICS) and ICBs existing on the cycle's reference date. */
   private async candidates(
     manager: EntityManager,
     at: string,
@@ -305,11 +320,13 @@ export class ImportsService {
     >(
       `SELECT o.ods_code, o.name, o.previous_names, m.ics_code FROM organisation o
        LEFT JOIN organisation_ics_membership m
-         ON m.organisation_code = o.ods_code AND m.basis = 'assessment' AND ${VALID_ON('m')}`,
+         ON m.organisation_code = o.ods_code AND m.basis = 'assessment' AND ${VALID_ON('m')}
+       WHERE (o.opened_on IS NULL OR o.opened_on <= $1) AND (o.closed_on IS NULL OR o.closed_on >= $1)`,
       [at],
     );
     const ics = await manager.query<Array<{ ods_code: string; name: string }>>(
-      'SELECT ods_code, name FROM ics',
+      `SELECT i.ods_code, i.name FROM ics i WHERE ${VALID_ON('i')}`,
+      [at],
     );
     return {
       organisations: organisations.map((o) => ({
@@ -383,13 +400,17 @@ export class ImportsService {
   }
 }
 
-/** Rows that, once names are codes, would be the same organisation and care setting (or ICB) twice. */
+/**
+ * Rows that, once names are codes, would be the same organisation and care setting (or ICB) twice:
+ * the later row's name (`key`) and the earlier one's (`otherKey`).
+ */
 function conflicts(
   workbook: ParsedWorkbook,
   names: readonly NameMatch[],
-): Array<{ key: string; other: string; odsCode: string }> {
+): Array<{ key: string; name: string; otherKey: string; other: string; odsCode: string }> {
   const code = new Map(names.map((n) => [n.key, n.match?.odsCode]));
-  const found: Array<{ key: string; other: string; odsCode: string }> = [];
+  const nameOf = (key: string) => names.find((n) => n.key === key)!.publishedName;
+  const found: Array<{ key: string; name: string; otherKey: string; other: string; odsCode: string }> = [];
   const check = (rows: Array<{ name: string; kind: 'organisation' | 'ics'; suffix: string }>) => {
     const seen = new Map<string, string>();
     for (const row of rows) {
@@ -398,7 +419,7 @@ function conflicts(
       if (!odsCode) continue;
       const first = seen.get(`${odsCode}|${row.suffix}`);
       if (first !== undefined && first !== key) {
-        found.push({ key, other: names.find((n) => n.key === first)!.publishedName, odsCode });
+        found.push({ key, name: nameOf(key), otherKey: first, other: nameOf(first), odsCode });
       } else seen.set(`${odsCode}|${row.suffix}`, key);
     }
   };
@@ -428,4 +449,9 @@ function markConflicts(workbook: ParsedWorkbook, names: NameMatch[]): NameMatch[
         }
       : n;
   });
+}
+
+/** Holds the cycle's row until the transaction ends: imports into one cycle are applied one at a time. */
+async function lockCycle(manager: EntityManager, cycleId: string): Promise<void> {
+  await manager.query('SELECT 1 FROM cycle WHERE id = $1 FOR UPDATE', [cycleId]);
 }

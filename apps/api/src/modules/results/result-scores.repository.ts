@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CareSetting, MeasureId, ReturnScores } from '@wgll/contracts';
+import { publishedOverall } from '@wgll/scoring';
 import type { EntityManager } from 'typeorm';
 import { HierarchyRepository } from '../organisations/hierarchy.repository.js';
 
@@ -24,12 +25,6 @@ export interface SealedScoresInput {
   icsCode: string | null;
   careSetting: CareSetting | null;
   scores: ReturnScores;
-}
-
-/** Mean of the measures that have a score; null when none has. */
-export function overallOf(measures: Partial<Record<MeasureId, number>>): number | null {
-  const values = Object.values(measures).filter((v): v is number => typeof v === 'number');
-  return values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length;
 }
 
 /** Writes of result_score: published rows of an import, and the scores of a return as sealed. */
@@ -68,7 +63,7 @@ export class ResultScoresRepository {
           regions.get(row.icsCode) ?? null,
           row.careSetting,
           JSON.stringify(row.measures),
-          overallOf(row.measures),
+          publishedOverall(row.measures),
           row.comparableOverall,
           row.previousComparableOverall,
           importId,
@@ -99,8 +94,12 @@ export class ResultScoresRepository {
       );
       icsCode = placed?.ics ?? null;
     }
-    // An organisation outside every ICS on the reference date has nowhere to be compared.
-    if (!icsCode) return;
+    // An organisation outside every ICS on the reference date has nowhere to be compared; an earlier
+    // seal's scores for the return are not kept in its place.
+    if (!icsCode) {
+      await manager.query('DELETE FROM result_score WHERE return_id = $1', [input.returnId]);
+      return;
+    }
     const measures: Partial<Record<MeasureId, number>> = {};
     for (const m of input.scores.measures) if (m.score !== null) measures[m.measure] = m.score;
     const domainLevels = Object.fromEntries(

@@ -27,6 +27,7 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  Max,
   Min,
   MinLength,
   Validate,
@@ -64,6 +65,7 @@ export class SealParams extends ReturnIdParam {
   )
   @IsInt({ message: 'revision must be a whole number' })
   @Min(1)
+  @Max(2_147_483_647)
   revision: number;
 }
 
