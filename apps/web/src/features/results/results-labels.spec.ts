@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Distribution, FigureBasis, ResultCycle } from '@wgll/contracts';
 
-import { toCsv } from './csv';
+import { csvScore, toCsv } from './csv';
 import { heatShade, heatShades } from './heat-shades';
 import {
   defaultResultCycle,
@@ -144,5 +144,18 @@ describe('CSV', () => {
     expect(csv).toBe(
       '\uFEFFOrganisation,Score,Change\r\n"King’s College Hospital, Denmark Hill",2.5,-0.2\r\n"\'=HYPERLINK(""x"")",,',
     );
+  });
+
+  it('quotes text starting as any formula does (= + - @), never numbers', () => {
+    expect(toCsv(['a', 'b', 'c', 'd'], [['+1', '-x', '@SUM(A1)', -3]])).toBe(
+      '\uFEFFa,b,c,d\r\n"\'+1","\'-x","\'@SUM(A1)",-3',
+    );
+  });
+
+  it('writes scores as the page shows them: one decimal place, empty when missing, the reason when hidden', () => {
+    expect(csvScore(2.46)).toBe(2.5);
+    expect(csvScore(3)).toBe(3);
+    expect(csvScore(null)).toBe('');
+    expect(csvScore(3, true)).toBe('Fewer than 5 organisations – not shown');
   });
 });

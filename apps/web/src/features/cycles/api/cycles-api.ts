@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateCycleRequest, Cycle, CycleList, UpdateCycleRequest } from '@wgll/contracts';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
+import { resultKeys } from '../../results/api/results-api';
 import { returnKeys } from '../../returns/api/returns-api';
 
 const cycleKeys = {
@@ -22,7 +23,10 @@ export function useCreateCycle() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateCycleRequest) => apiSend<Cycle>('POST', '/cycles', body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: cycleKeys.all }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: cycleKeys.all });
+      void queryClient.invalidateQueries({ queryKey: resultKeys.cycles() });
+    },
   });
 }
 
@@ -35,6 +39,7 @@ export function useUpdateCycle(id: string) {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: cycleKeys.all });
       void queryClient.invalidateQueries({ queryKey: returnKeys.all });
+      void queryClient.invalidateQueries({ queryKey: resultKeys.all });
     },
   });
 }

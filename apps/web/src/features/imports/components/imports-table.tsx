@@ -3,6 +3,7 @@ import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
 import { formatDate } from '../../../lib/dates';
+import { pluralise } from '../../../lib/format';
 import { importPath } from '../import-paths';
 import { ImportStateTag } from './import-state-tag';
 
@@ -33,7 +34,7 @@ export function ImportsTable({ imports }: { imports: ImportSummary[] }) {
               <ImportStateTag state={item.state} />
               {item.state === 'review' ? (
                 <span className="wgll-block nhsuk-body-s nhsuk-u-margin-bottom-0">
-                  {item.toReview} {item.toReview === 1 ? 'name' : 'names'} to review
+                  {pluralise(item.toReview, 'name')} to review
                 </span>
               ) : null}
             </Table.Cell>

@@ -5,7 +5,7 @@ import { Fragment, useState, type FormEvent } from 'react';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import { apiFieldErrors, errorFor, isFormProblem, type FormError } from '../../../lib/form-errors';
-import { readableName } from '../../../lib/format';
+import { pluralise, readableName } from '../../../lib/format';
 import { useConfirmMatches } from '../api/imports-api';
 import { kindLabels, nameStatusLabels } from '../import-labels';
 
@@ -101,7 +101,7 @@ export function ReviewNamesForm({ detail, onConfirmed }: ReviewNamesFormProps) {
         const options = choices(name);
         const key = nameKey(name);
         const hint = [
-          `${kindLabels[name.kind]} · ${nameStatusLabels[name.status]} · ${name.rows} ${name.rows === 1 ? 'row' : 'rows'}`,
+          `${kindLabels[name.kind]} · ${nameStatusLabels[name.status]} · ${pluralise(name.rows, 'row')}`,
           name.publishedIcs ? `ICS in the file: ${name.publishedIcs}` : undefined,
           name.reason ?? undefined,
         ]

@@ -9,18 +9,12 @@ import { NotFound } from '../../../components/not-found';
 import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
-import { formatDate } from '../../../lib/dates';
+import { formatDate, formatDateTime } from '../../../lib/dates';
 import { useImport } from '../api/imports-api';
 import { ImportStateTag } from '../components/import-state-tag';
 import { MatchedNames } from '../components/matched-names';
 import { ReviewNamesForm } from '../components/review-names-form';
 import { sheetLabels } from '../import-labels';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Europe/London',
-});
 
 function ImportFacts({ detail }: { detail: ImportDetail }) {
   const rows: Array<[string, ReactNode]> = [
@@ -30,9 +24,9 @@ function ImportFacts({ detail }: { detail: ImportDetail }) {
     ['Published', detail.publicationDate ? formatDate(detail.publicationDate) : 'Not known'],
     [
       'Imported',
-      `${dateTime.format(new Date(detail.importedAt))}${detail.importedBy ? ` by ${detail.importedBy}` : ''}`,
+      `${formatDateTime(detail.importedAt)}${detail.importedBy ? ` by ${detail.importedBy}` : ''}`,
     ],
-    ['Applied', detail.appliedAt ? dateTime.format(new Date(detail.appliedAt)) : 'Not yet'],
+    ['Applied', detail.appliedAt ? formatDateTime(detail.appliedAt) : 'Not yet'],
     ['Provider rows', String(detail.providerRows)],
     ['ICB rows', String(detail.icbRows)],
     ['Names to review', String(detail.toReview)],

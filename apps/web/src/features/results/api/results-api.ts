@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type Query, type QueryKey, useQuery } from '@tanstack/react-query';
 import type {
   AreaBasis,
   AreaResults,
@@ -27,6 +27,16 @@ export const resultKeys = {
     [...resultKeys.all, 'region-completion', code, cycleId] as const,
 };
 
+/**
+ * While another cycle, care setting or threshold loads, the page keeps showing what it had (marked
+ * as refreshing); never across places, so another trust, ICS or region never shows the last one's
+ * figures under its own name. The keys above start with the kind of place and its code or path.
+ */
+function keepPreviousForSamePlace(key: QueryKey) {
+  return <T>(previous: T | undefined, previousQuery: Query<T, Error, T, QueryKey> | undefined) =>
+    previousQuery?.queryKey[1] === key[1] && previousQuery?.queryKey[2] === key[2] ? previous : undefined;
+}
+
 /** GET /api/results/cycles: every cycle, newest first, with where its results come from. */
 export function useResultCycles() {
   return useQuery({
@@ -37,8 +47,9 @@ export function useResultCycles() {
 
 /** GET /api/organisations/:code/results, read at the cycle's reference date. */
 export function useTrustResults(code: string, cycle: ResultCycle | undefined, careSetting?: CareSetting) {
+  const queryKey = resultKeys.trust(code, cycle?.id ?? '', careSetting);
   return useQuery({
-    queryKey: resultKeys.trust(code, cycle?.id ?? '', careSetting),
+    queryKey,
     queryFn: ({ signal }) =>
       apiGet<TrustResults>(
         `/organisations/${encodeURIComponent(code)}/results`,
@@ -46,14 +57,15 @@ export function useTrustResults(code: string, cycle: ResultCycle | undefined, ca
         signal,
       ),
     enabled: cycle !== undefined,
-    placeholderData: keepPreviousData,
+    placeholderData: keepPreviousForSamePlace(queryKey),
   });
 }
 
 /** GET /api/ics/:code/results: every organisation of the ICS side by side (one care setting or all). */
 export function useIcsResults(code: string, cycle: ResultCycle | undefined, careSetting?: CareSetting) {
+  const queryKey = resultKeys.ics(code, cycle?.id ?? '', careSetting);
   return useQuery({
-    queryKey: resultKeys.ics(code, cycle?.id ?? '', careSetting),
+    queryKey,
     queryFn: ({ signal }) =>
       apiGet<IcsResults>(
         `/ics/${encodeURIComponent(code)}/results`,
@@ -61,7 +73,7 @@ export function useIcsResults(code: string, cycle: ResultCycle | undefined, care
         signal,
       ),
     enabled: cycle !== undefined,
-    placeholderData: keepPreviousData,
+    placeholderData: keepPreviousForSamePlace(queryKey),
   });
 }
 
@@ -93,8 +105,9 @@ export interface AreaSearch {
  * `/national`): the area's groups side by side.
  */
 export function useAreaResults(path: string, search: AreaSearch | undefined) {
+  const queryKey = resultKeys.area(path, search ?? null);
   return useQuery({
-    queryKey: resultKeys.area(path, search ?? null),
+    queryKey,
     queryFn: ({ signal }) =>
       apiGet<AreaResults>(
         `${path}/results`,
@@ -108,7 +121,7 @@ export function useAreaResults(path: string, search: AreaSearch | undefined) {
         signal,
       ),
     enabled: search !== undefined,
-    placeholderData: keepPreviousData,
+    placeholderData: keepPreviousForSamePlace(queryKey),
   });
 }
 

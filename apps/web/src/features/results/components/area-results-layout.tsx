@@ -56,7 +56,7 @@ export function AreaResultsLayout({
           cycles={items}
           chosen={chosen}
           basis={params.basis}
-          careSetting={results?.careSetting ?? params.careSetting}
+          careSetting={params.careSetting ?? results?.careSetting}
           careSettings={results?.careSettings.length ? results.careSettings : careSettings}
           threshold={params.threshold}
           icbLabel={icbLabel}

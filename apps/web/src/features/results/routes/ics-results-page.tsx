@@ -60,7 +60,7 @@ export function IcsResultsPage() {
   const { cycles, items, chosen, current } = useResultCycle();
   const careSetting = useCareSettingParam();
   const query = useIcsResults(code, chosen, careSetting);
-  const results = query.data?.ics.odsCode === code ? query.data : undefined;
+  const results = query.data;
   const name = results ? readableName(results.ics.name) : code;
   const problemPage = useResultsProblemPage(query.error, name, {
     heading: 'ICS not found',

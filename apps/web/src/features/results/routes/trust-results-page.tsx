@@ -107,7 +107,7 @@ export function TrustResultsPage() {
   const { cycles, items, chosen } = useResultCycle();
   const careSetting = useCareSettingParam();
   const query = useTrustResults(code, chosen, careSetting);
-  const results = query.data?.organisation.odsCode === code ? query.data : undefined;
+  const results = query.data;
   const name = results ? readableName(results.organisation.name) : code;
   const problemPage = useResultsProblemPage(query.error, name, {
     heading: 'Organisation not found',
@@ -129,7 +129,7 @@ export function TrustResultsPage() {
         <ResultsFilters key={searchParams.toString()}>
           <CycleSelect cycles={items} chosen={chosen} />
           {results.careSettings.length > 0 ? (
-            <CareSettingSelect settings={results.careSettings} value={results.careSetting ?? careSetting} />
+            <CareSettingSelect settings={results.careSettings} value={careSetting ?? results.careSetting} />
           ) : null}
         </ResultsFilters>
       ) : null}

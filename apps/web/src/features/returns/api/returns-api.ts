@@ -18,6 +18,7 @@ import { apiGet, apiSend } from '../../../lib/api-client';
 import { icsReturnsPath, organisationReturnsPath } from '../../../lib/links';
 import { useFrameworkVersion } from '../../frameworks/api/frameworks-api';
 import { returnPath } from '../return-labels';
+import { resultKeys } from '../../results/api/results-api';
 
 export const returnKeys = {
   all: ['returns'] as const,
@@ -50,6 +51,8 @@ export function invalidateReturns(
     refetchType,
     predicate: (query) => query.queryHash !== kept,
   });
+  // Results show the returns' states (completion) and sealed scores.
+  void queryClient.invalidateQueries({ queryKey: resultKeys.all, refetchType });
 }
 
 /** GET /api/returns/:id: the return with its answers, scores, evidence, assignments and approvals. */
