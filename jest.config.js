@@ -48,11 +48,15 @@ export default {
     {
       ...common,
       displayName: 'integration',
+      // Real database, real app: a generous limit so a loaded two-core CI machine never trips it.
+      setupFilesAfterEnv: ['<rootDir>/jest.timeout-60s.js'],
       testMatch: ['<rootDir>/apps/api/test/integration/**/*.int-spec.ts'],
     },
     {
       ...common,
       displayName: 'browser',
+      // The built app in Chromium; a journey may set a longer limit of its own.
+      setupFilesAfterEnv: ['<rootDir>/jest.timeout-120s.js'],
       testMatch: ['<rootDir>/apps/web-e2e/src/**/*.e2e.ts'],
     },
   ],
