@@ -39,6 +39,8 @@ export default {
     {
       ...common,
       displayName: 'unit',
+      // Pure code, but some cases read real workbooks: a limit that a loaded machine cannot trip.
+      setupFilesAfterEnv: ['<rootDir>/jest.timeout-60s.js'],
       testMatch: [
         '<rootDir>/apps/api/src/**/*.spec.ts',
         '<rootDir>/apps/web/src/**/*.spec.ts',
@@ -51,6 +53,12 @@ export default {
       // Real database, real app: a generous limit so a loaded two-core CI machine never trips it.
       setupFilesAfterEnv: ['<rootDir>/jest.timeout-60s.js'],
       testMatch: ['<rootDir>/apps/api/test/integration/**/*.int-spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'reliability',
+      testMatch: ['<rootDir>/apps/api/test/reliability/**/*.rel-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/jest.timeout-120s.js'],
     },
     {
       ...common,
