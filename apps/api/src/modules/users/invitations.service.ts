@@ -31,12 +31,7 @@ export class InvitationsService {
   ) {}
 
   /** A new link for an existing account (invited, or to reset a password). Not for a disabled one. */
-  async create(
-    userId: string,
-    actor: Actor,
-    origin: RequestOrigin,
-    baseUrl: string,
-  ): Promise<InvitationLink> {
+  async create(userId: string, actor: Actor, origin: RequestOrigin): Promise<InvitationLink> {
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, {
         where: { id: userId },
@@ -50,7 +45,7 @@ export class InvitationsService {
           'This account is disabled. Enable it first.',
         );
       }
-      return this.invite(manager, userId, actor, origin, baseUrl);
+      return this.invite(manager, userId, actor, origin);
     });
   }
 
@@ -60,7 +55,6 @@ export class InvitationsService {
     userId: string,
     actor: Actor,
     origin: RequestOrigin,
-    baseUrl: string,
   ): Promise<InvitationLink> {
     const token = randomToken();
     const expiresAt = new Date(Date.now() + this.config.auth.invitationDays * 86_400_000);
@@ -83,7 +77,8 @@ export class InvitationsService {
       manager,
     );
     return {
-      url: `${this.config.auth.publicUrl ?? baseUrl}/invitations/${token}`,
+      // The configured origin (PUBLIC_URL or its default), never the request's Host header.
+      url: `${this.config.auth.publicUrl}/invitations/${token}`,
       expiresAt: expiresAt.toISOString(),
     };
   }
