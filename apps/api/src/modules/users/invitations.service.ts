@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InvitationInfo, InvitationLink } from '@wgll/contracts';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
@@ -23,12 +23,22 @@ export interface Actor {
  * disabling an account closes them too, so no link can bring a disabled account back.
  */
 @Injectable()
-export class InvitationsService {
+export class InvitationsService implements OnModuleInit {
+  private readonly logger = new Logger('InvitationsService');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
   ) {}
+
+  onModuleInit(): void {
+    if (this.config.production && !this.config.auth.publicUrlConfigured) {
+      this.logger.warn('PUBLIC_URL is not set: invitation links and the SSO redirect use the default', {
+        publicUrl: this.config.auth.publicUrl,
+      });
+    }
+  }
 
   /** A new link for an existing account (invited, or to reset a password). Not for a disabled one. */
   async create(userId: string, actor: Actor, origin: RequestOrigin): Promise<InvitationLink> {
