@@ -12,6 +12,9 @@ describe('loadConfig', () => {
       logLevel: 'log',
     });
     expect(config.dataDir).toMatch(/\.data$/);
+    // Links are built from a configured origin, never from a request's Host header.
+    expect(config.auth).toMatchObject({ publicUrl: 'http://localhost:3000', publicUrlConfigured: false });
+    expect(loadConfig({ PORT: '8080' }).auth.publicUrl).toBe('http://localhost:8080');
   });
 
   it('reads every variable', () => {
@@ -64,6 +67,7 @@ describe('loadConfig', () => {
         rateLimitPerMinute: 50,
         invitationDays: 3,
         publicUrl: 'https://wgll.example.nhs.uk',
+        publicUrlConfigured: true,
         oidc: {
           issuer: 'https://am.nhsidentity.spineservices.nhs.uk/openam/oauth2/realms/root/realms/oidc',
           clientId: 'wgll',

@@ -187,8 +187,13 @@ export interface AuthConfig {
   /** Sign-in attempts per minute from one IP address. */
   rateLimitPerMinute: number;
   invitationDays: number;
-  /** Base of links in invitations and of the SSO redirect; derived from each request when unset. */
-  publicUrl: string | undefined;
+  /**
+   * The address users open: the base of invitation links and of the SSO redirect URI. PUBLIC_URL, or
+   * http://localhost:PORT when unset. Never taken from a request's Host header, which a client forges.
+   */
+  publicUrl: string;
+  /** PUBLIC_URL was set: its scheme then decides whether cookies are Secure. */
+  publicUrlConfigured: boolean;
   oidc: OidcConfig | undefined;
 }
 
@@ -261,7 +266,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockMinutes: vars.SIGN_IN_LOCK_MINUTES,
       rateLimitPerMinute: vars.SIGN_IN_RATE_LIMIT,
       invitationDays: vars.INVITATION_DAYS,
-      publicUrl: vars.PUBLIC_URL,
+      publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
+      publicUrlConfigured: vars.PUBLIC_URL !== undefined,
       oidc:
         vars.OIDC_ISSUER && vars.OIDC_CLIENT_ID
           ? {

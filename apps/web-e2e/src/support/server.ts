@@ -108,6 +108,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
     NODE_ENV: 'production',
     AUTH_SECRET: TEST_AUTH_SECRET,
     SEED_DEMO: 'true',
+    // Links and the SSO redirect use PUBLIC_URL (never the request's Host): the address tests open.
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...options.env,
   };
   let dataDir: string | undefined;

@@ -36,7 +36,6 @@ async function main(): Promise<number> {
     const dataSource = context.get(DataSource);
     await dataSource.runMigrations({ transaction: 'each' });
     await seedReferenceData(dataSource);
-    const baseUrl = `http://localhost:${config.port}`;
     const users = context.get(UsersService);
     let link;
     try {
@@ -44,7 +43,6 @@ async function main(): Promise<number> {
         { email, displayName: name, roles: [{ role: 'national-administrator' }] },
         ACTOR,
         ORIGIN,
-        baseUrl,
       );
       link = created.invitation;
       console.log(`Created ${email} as a national administrator.`);
@@ -58,7 +56,7 @@ async function main(): Promise<number> {
         .catch((grantError: unknown) => {
           if (!(grantError instanceof ApiException) || grantError.code !== 'ROLE_EXISTS') throw grantError;
         });
-      link = await context.get(InvitationsService).create(id, ACTOR, ORIGIN, baseUrl);
+      link = await context.get(InvitationsService).create(id, ACTOR, ORIGIN);
       console.log(`${email} already had an account: it is now a national administrator.`);
     }
     console.log(

@@ -13,8 +13,8 @@ export class CookieWriter {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   isSecure(request: FastifyRequest): boolean {
-    const publicUrl = this.config.auth.publicUrl;
-    if (publicUrl) return publicUrl.startsWith('https:');
+    const { publicUrl, publicUrlConfigured } = this.config.auth;
+    if (publicUrlConfigured) return publicUrl.startsWith('https:');
     return !isLoopbackHost(request.hostname.replace(/:\d+$/, ''));
   }
 

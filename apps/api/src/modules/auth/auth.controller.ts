@@ -27,6 +27,7 @@ import {
   SignInDto,
 } from './dto/auth.dto.js';
 import { IpLimiter } from './ip-limiter.js';
+import { KnownDevices } from './known-device.js';
 import { OidcService } from './oidc.service.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
@@ -42,6 +43,7 @@ export class AuthController {
     private readonly oidc: OidcService,
     private readonly limiter: IpLimiter,
     private readonly audit: AuditService,
+    private readonly devices: KnownDevices,
   ) {}
 
   @Get('session')
@@ -70,7 +72,8 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionInfo> {
     await this.limiter.check(request);
-    const user = await this.signIns.verify(body.email, body.password, origin);
+    const device = this.devices.deviceFor(request, body.email);
+    const user = await this.signIns.verify(body.email, body.password, origin, device);
     const principal = await this.sessions.start(user.id, 'password', origin, request, reply);
     await this.audit.record({
       action: 'sign-in.succeeded',
@@ -120,8 +123,10 @@ export class AuthController {
     @Body() body: ChangePasswordDto,
     @CurrentUser() user: Principal,
     @Origin() origin: RequestOrigin,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
-    return this.auth.changePassword(user, body.currentPassword, body.newPassword, origin);
+    const device = this.devices.deviceFor(request, user.email);
+    return this.auth.changePassword(user, body.currentPassword, body.newPassword, origin, device);
   }
 
   @Get('invitations/:token')

@@ -6,6 +6,7 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { IpLimiter } from './ip-limiter.js';
+import { KnownDevices } from './known-device.js';
 import { JwtStrategy, TOKEN_AUDIENCE, TOKEN_ISSUER } from './jwt.strategy.js';
 import { OidcService } from './oidc.service.js';
 import { SessionsService } from './sessions.service.js';
@@ -26,7 +27,7 @@ import { SignInService } from './sign-in.service.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, SignInService, OidcService, IpLimiter, JwtStrategy],
+  providers: [AuthService, SessionsService, SignInService, OidcService, IpLimiter, JwtStrategy, KnownDevices],
   exports: [SessionsService],
 })
 export class AuthModule {}

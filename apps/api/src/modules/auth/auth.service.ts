@@ -72,12 +72,15 @@ export class AuthService {
     current: string,
     next: string,
     origin: RequestOrigin,
+    deviceId: string | null = null,
   ): Promise<void> {
     // The same check, failure count and lockout as signing in: a borrowed session cannot guess it.
-    const user = await this.signIns.verify(principal.email, current, origin).catch((error: unknown) => {
-      if (!(error instanceof ApiException) || error.code !== 'INVALID_CREDENTIALS') throw error;
-      throw invalidField('currentPassword', 'Your current password is not right');
-    });
+    const user = await this.signIns
+      .verify(principal.email, current, origin, deviceId)
+      .catch((error: unknown) => {
+        if (!(error instanceof ApiException) || error.code !== 'INVALID_CREDENTIALS') throw error;
+        throw invalidField('currentPassword', 'Your current password is not right');
+      });
     if (current === next) {
       throw invalidFields(
         [

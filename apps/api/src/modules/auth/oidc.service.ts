@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG } from '../../app.tokens.js';
-import { baseUrlOf, isLoopbackHost } from '../../common/request-url.js';
+import { isLoopbackHost } from '../../common/request-url.js';
 import type { AppConfig, OidcConfig } from '../../config/app-config.js';
 import { CookieWriter } from '../access/cookies.js';
 import type { RequestOrigin } from '../access/principal.js';
@@ -76,7 +76,7 @@ export class OidcService {
       maxAgeSeconds: 600,
     });
     return client.buildAuthorizationUrl(configuration, {
-      redirect_uri: this.redirectUri(request),
+      redirect_uri: this.redirectUri(),
       scope: settings.scopes,
       code_challenge: await client.calculatePKCECodeChallenge(sso.verifier),
       code_challenge_method: 'S256',
@@ -95,7 +95,7 @@ export class OidcService {
     try {
       if (!sealed) throw new Error('No SSO state cookie (expired, or the flow was started elsewhere)');
       sso = await this.jwt.verifyAsync<SsoState>(sealed, { audience: SSO_AUDIENCE });
-      const currentUrl = new URL(this.redirectUri(request));
+      const currentUrl = new URL(this.redirectUri());
       currentUrl.search = new URL(request.url, 'http://callback').search;
       const configuration = await this.discover(settings);
       const tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
@@ -179,8 +179,9 @@ export class OidcService {
     return user;
   }
 
-  private redirectUri(request: FastifyRequest): string {
-    return `${this.config.auth.publicUrl ?? baseUrlOf(request)}${SSO_PATH}/callback`;
+  private redirectUri(): string {
+    // PUBLIC_URL (or its default), never the request's Host header.
+    return `${this.config.auth.publicUrl}${SSO_PATH}/callback`;
   }
 
   private discover(settings: OidcConfig): Promise<client.Configuration> {

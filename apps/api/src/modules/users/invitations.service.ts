@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InvitationInfo, InvitationLink } from '@wgll/contracts';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
@@ -23,20 +23,25 @@ export interface Actor {
  * disabling an account closes them too, so no link can bring a disabled account back.
  */
 @Injectable()
-export class InvitationsService {
+export class InvitationsService implements OnModuleInit {
+  private readonly logger = new Logger('InvitationsService');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
   ) {}
 
+  onModuleInit(): void {
+    if (this.config.production && !this.config.auth.publicUrlConfigured) {
+      this.logger.warn('PUBLIC_URL is not set: invitation links and the SSO redirect use the default', {
+        publicUrl: this.config.auth.publicUrl,
+      });
+    }
+  }
+
   /** A new link for an existing account (invited, or to reset a password). Not for a disabled one. */
-  async create(
-    userId: string,
-    actor: Actor,
-    origin: RequestOrigin,
-    baseUrl: string,
-  ): Promise<InvitationLink> {
+  async create(userId: string, actor: Actor, origin: RequestOrigin): Promise<InvitationLink> {
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, {
         where: { id: userId },
@@ -50,7 +55,7 @@ export class InvitationsService {
           'This account is disabled. Enable it first.',
         );
       }
-      return this.invite(manager, userId, actor, origin, baseUrl);
+      return this.invite(manager, userId, actor, origin);
     });
   }
 
@@ -60,7 +65,6 @@ export class InvitationsService {
     userId: string,
     actor: Actor,
     origin: RequestOrigin,
-    baseUrl: string,
   ): Promise<InvitationLink> {
     const token = randomToken();
     const expiresAt = new Date(Date.now() + this.config.auth.invitationDays * 86_400_000);
@@ -83,7 +87,8 @@ export class InvitationsService {
       manager,
     );
     return {
-      url: `${this.config.auth.publicUrl ?? baseUrl}/invitations/${token}`,
+      // The configured origin (PUBLIC_URL or its default), never the request's Host header.
+      url: `${this.config.auth.publicUrl}/invitations/${token}`,
       expiresAt: expiresAt.toISOString(),
     };
   }

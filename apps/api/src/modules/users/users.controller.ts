@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -16,9 +16,7 @@ import type {
   UserList,
   UserSummary,
 } from '@wgll/contracts';
-import type { FastifyRequest } from 'fastify';
 import { AtDateQuery } from '../../common/at-date.js';
-import { baseUrlOf } from '../../common/request-url.js';
 import { Allow, CurrentUser, Origin } from '../access/access.decorators.js';
 import type { Principal, RequestOrigin } from '../access/principal.js';
 import { OdsCodeParamDto } from '../organisations/dto/organisation-queries.dto.js';
@@ -64,9 +62,8 @@ export class UsersController {
     @Body() body: CreateUserDto,
     @CurrentUser() actor: Principal,
     @Origin() origin: RequestOrigin,
-    @Req() request: FastifyRequest,
   ): Promise<CreateUserResult> {
-    return this.users.create(body, actor, origin, baseUrlOf(request));
+    return this.users.create(body, actor, origin);
   }
 
   @Get(':id')
@@ -130,9 +127,8 @@ export class UsersController {
     @Param() { id }: UserIdParamDto,
     @CurrentUser() actor: Principal,
     @Origin() origin: RequestOrigin,
-    @Req() request: FastifyRequest,
   ): Promise<InvitationLink> {
-    return this.invitations.create(id, actor, origin, baseUrlOf(request));
+    return this.invitations.create(id, actor, origin);
   }
 }
 

@@ -72,7 +72,6 @@ export class UsersService {
     request: { email: string; displayName: string; roles: RoleGrantRequest[] },
     actor: Actor,
     origin: RequestOrigin,
-    baseUrl: string,
   ): Promise<CreateUserResult> {
     await this.checkScopes(request.roles, (i) => `roles.${i}.scopeCode`);
     const distinct = new Map(request.roles.map((r) => [`${r.role}:${r.scopeCode ?? ''}`, r]));
@@ -101,7 +100,7 @@ export class UsersService {
       for (const role of distinct.values()) await this.insertGrant(manager, id, role, actor, origin, target);
       return {
         user: await manager.findOneByOrFail(UserEntity, { id }),
-        invitation: await this.invitations.invite(manager, id, actor, origin, baseUrl),
+        invitation: await this.invitations.invite(manager, id, actor, origin),
       };
     });
     const [summary] = await this.summaries([user]);

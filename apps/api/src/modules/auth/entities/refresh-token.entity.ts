@@ -33,6 +33,13 @@ export class RefreshTokenEntity {
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt: Date | null;
 
+  /**
+   * SHA-256 of the client that used it (its CSRF cookie, user agent and IP address): presenting the
+   * token again within the grace period is a benign parallel refresh only from that same client.
+   */
+  @Column({ name: 'used_by', type: 'char', length: 64, nullable: true })
+  usedBy: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
