@@ -66,7 +66,7 @@ export async function newStore(mode: DatabaseMode): Promise<ApiStore> {
   return {
     mode,
     env: { DATA_DIR: dataDir },
-    dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
+    dispose: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
   };
 }
 

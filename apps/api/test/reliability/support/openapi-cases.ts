@@ -203,7 +203,10 @@ function setAt(value: unknown, path: (string | number)[], v: unknown): unknown {
   if (path.length === 0) return v;
   const [head, ...rest] = path;
   if (value === null || typeof value !== 'object') return value;
-  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string | number, unknown>;
+  const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...value }) as Record<
+    string | number,
+    unknown
+  >;
   if (rest.length === 0 && v === undefined) delete copy[head!];
   else copy[head!] = setAt(copy[head!], rest, v);
   return copy;
