@@ -108,7 +108,13 @@ async function crashRounds(mode: DatabaseMode): Promise<void> {
     });
     const returnId = created.created[0]!.id;
     const detail = await json<ReturnDetail>(lead, 'GET', `/api/returns/${returnId}`);
-    const versions = new Map(detail.answers.slice(0, EDITORS).map((a) => [a.domainId, a.version]));
+    const framework = await json<{ domains: { id: string }[] }>(
+      lead,
+      'GET',
+      `/api/frameworks/${detail.framework.frameworkId}/versions/${detail.framework.version}` +
+        (detail.careSetting ? `?careSetting=${detail.careSetting}` : ''),
+    );
+    const versions = new Map(framework.domains.slice(0, EDITORS).map((d) => [d.id, 0]));
     expect(versions.size).toBe(EDITORS);
 
     for (let round = 1; round <= ROUNDS; round += 1) {

@@ -103,7 +103,16 @@ export class RawClient {
   private readonly cookies = new Map<string, string>();
   csrf = '';
 
-  constructor(private readonly port: number) {}
+  constructor(
+    private readonly port: number,
+    private readonly userAgent = 'wgll-reliability/1.0',
+  ) {}
+
+  /** Takes another client's cookies, as a thief who copied them from the browser would. */
+  copyCookies(from: RawClient, names?: string[]): this {
+    for (const [k, v] of from.cookies) if (!names || names.includes(k)) this.cookies.set(k, v);
+    return this;
+  }
 
   /** Reads the session (which sets the CSRF cookie and token). */
   async start(): Promise<this> {
@@ -135,7 +144,7 @@ export class RawClient {
   }
 
   async send(req: RawRequest, options: { csrf?: boolean } = {}): Promise<RawResponse> {
-    const headers: Record<string, string> = { ...req.headers };
+    const headers: Record<string, string> = { 'user-agent': this.userAgent, ...req.headers };
     if (this.cookies.size) headers['cookie'] = this.cookieHeader();
     if (options.csrf !== false && req.method !== 'GET' && this.csrf) headers['x-csrf-token'] = this.csrf;
     const res = await send(this.port, { ...req, headers });
