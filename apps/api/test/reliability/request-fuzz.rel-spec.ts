@@ -99,7 +99,7 @@ beforeAll(async () => {
     cycleId: [cycleId],
     title: ['Evidence'],
   });
-  watch = new WriteWatch(t.dataSource);
+  watch = new WriteWatch(t.dataSource, REFUSED_MAY_WRITE);
   await watch.baseline();
 }, 180_000);
 

@@ -10,7 +10,11 @@ export class WriteWatch {
   private prints = new Map<string, string>();
   private tables: string[] = [];
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Tables not watched at all (e.g. the audit log, which refused sign-ins write to on purpose). */
+    private readonly ignore: RegExp = /^$/,
+  ) {}
 
   async baseline(): Promise<void> {
     this.tables = (
@@ -19,7 +23,9 @@ export class WriteWatch {
          WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations'
          ORDER BY table_name`,
       )
-    ).map((r) => r.name);
+    )
+      .map((r) => r.name)
+      .filter((name) => !this.ignore.test(name));
     this.xid = await this.nextXid();
     this.prints = await this.fingerprint();
   }
