@@ -3,7 +3,7 @@
  * unpaired surrogates, NUL, huge numbers and texts, impossible dates, bodies that are not JSON,
  * malformed multipart. Every answer must be a 4xx or 2xx with an error code (never a 5xx, never a
  * reset connection), a refused request must write nothing, and the server must stay healthy.
- * FUZZ_RUNS sets the cases per route (default 50); FUZZ_SEED varies them (default fixed).
+ * FUZZ_RUNS sets the cases per route (default 30); FUZZ_SEED varies them (default fixed).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -28,7 +28,7 @@ import {
 import { RawClient, type RawResponse, sendTruncated } from './support/raw-http.js';
 import { WriteWatch } from './support/write-watch.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
 
 /** Tables a refused request may write to on purpose: the audit log and sign-in throttling. */
