@@ -10,6 +10,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ApiError } from '@wgll/contracts';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { drainRequest } from './common/drain-request.js';
@@ -57,7 +58,11 @@ export async function createApp(
   try {
     app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(database, config),
-      new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, trustProxy: config.trustProxy }),
+      new FastifyAdapter({
+        bodyLimit: JSON_BODY_LIMIT,
+        trustProxy: config.trustProxy,
+        frameworkErrors: badAddress,
+      }),
       { logger, bufferLogs: false },
     );
     app.setGlobalPrefix('api');
@@ -179,6 +184,26 @@ function serveWebApp(app: NestFastifyApplication, dir: string, log: Logger): voi
     }
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', dir);
   });
+}
+
+/**
+ * Fastify's answer to an address it cannot route (bad percent-encoding, a path parameter over 100
+ * characters), before Nest sees the request: in the API's error shape, with its headers.
+ */
+function badAddress(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const body: ApiError = {
+    statusCode: tooLong ? 414 : 400,
+    code: 'VALIDATION_FAILED',
+    message: tooLong
+      ? 'A part of the address is longer than this API accepts.'
+      : 'The address is not valid: it has a broken %-encoded character.',
+  };
+  void reply
+    .status(body.statusCode)
+    .header('permissions-policy', PERMISSIONS_POLICY)
+    .header('cache-control', 'no-store')
+    .send(body);
 }
 
 /** Browser features the app never uses, denied to it and to anything framed or injected. */

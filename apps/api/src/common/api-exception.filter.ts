@@ -68,7 +68,8 @@ const FASTIFY_ERRORS: Record<string, { status: number; message: string }> = {
   },
   FST_ERR_CTP_INVALID_JSON_BODY: {
     status: HttpStatus.BAD_REQUEST,
-    message: 'The request body is not valid JSON.',
+    message:
+      'The request body is not valid JSON (or names __proto__ or constructor.prototype, which are refused).',
   },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     status: HttpStatus.BAD_REQUEST,

@@ -140,6 +140,17 @@ describe('deeply nested JSON', () => {
     expect(body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('JSON naming __proto__ is a 400, not a polluted prototype', async () => {
+    await refused(() => rawJson(w.admin, 'post', '/api/cycles', '{"name":"x","__proto__":{"a":1}}'), 400);
+    expect(({} as Record<string, unknown>)['a']).toBeUndefined();
+  });
+
+  it('an address with a broken %-encoding answers a 400 in the API’s shape', async () => {
+    const bad = await refused(() => w.admin.get('/api/organisations/%ED%A0%80'), 400);
+    expect(bad.code).toBe('VALIDATION_FAILED');
+    expect(Object.keys(bad).sort()).toEqual(['code', 'message', 'statusCode']);
+  });
+
   it('a body in a format no route takes is a 415 UNSUPPORTED_MEDIA_TYPE', async () => {
     const body = await refused(
       () =>
