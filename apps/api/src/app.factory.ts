@@ -253,11 +253,15 @@ function addResponseHeaders(app: NestFastifyApplication): void {
  */
 function drainUnreadBodies(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    if (!request.raw.complete && !(await drainRequest(request.raw))) {
-      void reply.header('connection', 'close');
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (request.raw.complete) {
+      done(null, payload);
+      return;
     }
-    return payload;
+    void drainRequest(request.raw).then((drained) => {
+      if (!drained) void reply.header('connection', 'close');
+      done(null, payload);
+    });
   });
 }
 
