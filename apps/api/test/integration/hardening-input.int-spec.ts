@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiError, Evidence, OrganisationTeam, ReturnDetail } from '@wgll/contracts';
 import { CookieAccessInfo } from 'cookiejar';
 import type supertest from 'supertest';
+import { routeDeclarations } from '../../src/modules/access/route-declarations.js';
 import { type Client, anonymousClient, clientWith, createUser } from './support/auth.js';
 import { answerAll, isoDay, returnsWorld, type ReturnsWorld } from './support/returns.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -607,4 +608,62 @@ describe('an organisation’s team', () => {
       expect((res.body as OrganisationTeam).members.map((m) => m.email)).toContain(member.email);
     }
   });
+});
+
+describe('every route, with awkward input', () => {
+  const BODIES: unknown[] = [
+    [],
+    [[]],
+    null,
+    'text',
+    { '\ud800': 1 },
+    { page: 1e30, id: [], cycleId: {}, title: null, name: [null], roles: {}, matches: [null] },
+  ];
+  const QUERY = '?page=1e30&pageSize=-1&at=2025-02-30&q=%00&cycle=x&careSetting[]=a&threshold=1e999';
+
+  it('never answers 5xx (as a national administrator, with real ids in the path)', async () => {
+    const admin = await clientWith(t, [{ role: 'national-administrator' }]);
+    // Routes that would end this client's session are tried by the anonymous client above instead.
+    const skip = new Set(['POST /auth/sign-out', 'POST /auth/refresh', 'GET /auth/oidc/start']);
+    const routes = routeDeclarations(t.running.app).filter((r) => !skip.has(`${r.method} ${r.path}`));
+    let tried = 0;
+    for (const r of routes) {
+      const path = `/api${r.path}`
+        .replace(':code', 'RJ1')
+        .replace(':frameworkId', w.org.frameworkId)
+        .replace(':version', w.org.version)
+        .replace(':grantId', NO_ID)
+        .replace(':evidenceId', NO_ID)
+        .replace(':assignmentId', NO_ID)
+        .replace(':domainId', w.org.domains[0]!.id)
+        .replace(':revision', '99999999999')
+        .replace(':token', 'x'.repeat(30))
+        .replace(
+          ':id',
+          r.path.startsWith('/returns') ? ret.id : r.path.startsWith('/users') ? userId : NO_ID,
+        );
+      const method = r.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+      const sends =
+        method === 'get' || method === 'delete'
+          ? [() => admin.agent[method](`${path}${QUERY}`).set('x-csrf-token', admin.csrf)]
+          : BODIES.map(
+              (body) => () =>
+                admin.agent[method](`${path}${QUERY}`)
+                  .set('x-csrf-token', admin.csrf)
+                  .set('content-type', 'application/json')
+                  .send(JSON.stringify(body)),
+            );
+      for (const send of sends) {
+        const res = await send();
+        tried += 1;
+        expect({ route: `${r.method} ${r.path}`, status: res.status < 500 ? 'not 5xx' : res.status }).toEqual(
+          {
+            route: `${r.method} ${r.path}`,
+            status: 'not 5xx',
+          },
+        );
+      }
+    }
+    expect(tried).toBeGreaterThan(150);
+  }, 120_000);
 });
