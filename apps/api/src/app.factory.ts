@@ -10,8 +10,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ApiError } from '@wgll/contracts';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { drainRequest } from './common/drain-request.js';
+import { JSON_BODY_LIMIT, jsonBodyParser } from './common/json-body.js';
 import type { AppConfig, LogLevelName } from './config/app-config.js';
 import { connectDatabase, type DatabaseConnection } from './database/database-connection.js';
 import { seedDemoAccounts } from './database/seed/demo-accounts.js';
@@ -55,10 +58,20 @@ export async function createApp(
   try {
     app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(database, config),
-      new FastifyAdapter({ bodyLimit: 4 * 1_048_576, trustProxy: config.trustProxy }),
+      new FastifyAdapter({
+        bodyLimit: JSON_BODY_LIMIT,
+        trustProxy: config.trustProxy,
+        frameworkErrors: badAddress,
+      }),
       { logger, bufferLogs: false },
     );
     app.setGlobalPrefix('api');
+    // JSON: at most 1 MB and 32 levels deep, checked before anything parses or walks the body.
+    app.useBodyParser(
+      'application/json',
+      { bodyLimit: JSON_BODY_LIMIT },
+      jsonBodyParser(app.getHttpAdapter().getInstance()),
+    );
     await app.register(cookie);
     // Not global: modules/auth/ip-limiter.ts applies it to sign-in and invitations.
     await app.register(rateLimit, { global: false });
@@ -101,6 +114,8 @@ export async function createApp(
     );
     serveWebApp(app, config.webDistDir, log);
     logRequests(app, logger);
+    addResponseHeaders(app);
+    drainUnreadBodies(app);
 
     await app.init();
     const dataSource = app.get(DataSource);
@@ -168,6 +183,85 @@ function serveWebApp(app: NestFastifyApplication, dir: string, log: Logger): voi
       return reply.status(404).send(body);
     }
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', dir);
+  });
+}
+
+/**
+ * Fastify's answer to an address it cannot route (bad percent-encoding, a path parameter over 100
+ * characters), before Nest sees the request: in the API's error shape, with its headers.
+ */
+function badAddress(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const body: ApiError = {
+    statusCode: tooLong ? 414 : 400,
+    code: 'VALIDATION_FAILED',
+    message: tooLong
+      ? 'A part of the address is longer than this API accepts.'
+      : 'The address is not valid: it has a broken %-encoded character.',
+  };
+  void reply
+    .status(body.statusCode)
+    .header('permissions-policy', PERMISSIONS_POLICY)
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
+/** Browser features the app never uses, denied to it and to anything framed or injected. */
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'autoplay',
+  'bluetooth',
+  'camera',
+  'display-capture',
+  'encrypted-media',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'idle-detection',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
+
+/**
+ * Permissions-Policy on every response; `Cache-Control: no-store` on every API response (signed-in
+ * data, evidence files and seals among them; the API documentation too, for simplicity), so that
+ * no browser or proxy keeps a copy. The web app's own files keep their caching.
+ */
+function addResponseHeaders(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('permissions-policy', PERMISSIONS_POLICY);
+    const path = request.url.split('?')[0] ?? '';
+    if (path === '/api' || path.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
+}
+
+/**
+ * A response sent before the request body was read (a guard's 401/403, an upload refused early, a
+ * body over the limit) first reads and discards the rest of the body, so the client gets the answer
+ * rather than a reset connection. Past the drain's limits the connection is closed after answering.
+ */
+function drainUnreadBodies(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (request.raw.complete) {
+      done(null, payload);
+      return;
+    }
+    void drainRequest(request.raw).then((drained) => {
+      if (!drained) void reply.header('connection', 'close');
+      done(null, payload);
+    });
   });
 }
 

@@ -38,6 +38,10 @@ export type ErrorCode =
   | 'IMPORT_NEEDS_REVIEW'
   | 'IMPORT_APPLIED'
   | 'IMPORT_SUPERSEDED'
+  /** 413: the request body is larger than the API accepts. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** 415: the body is in a format (Content-Type) the route does not take. */
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'INTERNAL_ERROR';
 
 export interface FieldError {

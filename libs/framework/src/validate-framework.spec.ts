@@ -99,6 +99,12 @@ describe('validateFramework', () => {
     ]);
     expect(validateFramework({ ...framework(), publishedOn: null, status: 'draft' }).ok).toBe(true);
   });
+
+  it('refuses a publication date that is not a real date, without throwing', () => {
+    for (const publishedOn of ['not-a-date', '2026-13-45', '2026-02-30', '']) {
+      expect(problemsOf({ ...framework(), publishedOn }).map((p) => p.path)).toContain('publishedOn');
+    }
+  });
 });
 
 describe('appliesTo', () => {

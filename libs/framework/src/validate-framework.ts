@@ -31,7 +31,11 @@ const id = (what: string) =>
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'must be a real date');
+  // An invalid Date (from text the regex refused, or 2026-13-45) has no ISO form: toISOString throws.
+  .refine((v) => {
+    const date = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
+  }, 'must be a real date');
 
 const elementSchema = z.strictObject({
   id: id('element id'),

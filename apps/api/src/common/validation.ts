@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, HttpStatus, ValidationPipe } from '@nestjs/common';
-import type { ValidationError } from 'class-validator';
+import { ValidateIf, type ValidationError } from 'class-validator';
 import type { FieldError } from '@wgll/contracts';
 import { ApiException } from './api-exception.filter.js';
 
@@ -20,24 +20,68 @@ function validationFailed(fields: FieldError[]): ApiException {
   );
 }
 
-/** The first text (as `a.0.b`) holding a NUL character, which PostgreSQL cannot store; null if none. */
-function fieldWithNul(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (typeof value !== 'object' || value === null) return null;
-  for (const [key, child] of Object.entries(value)) {
-    const found = fieldWithNul(child, path ? `${path}.${key}` : key);
-    if (found !== null) return found;
+const NUL_MESSAGE = 'must not contain a null character';
+const SURROGATE_MESSAGE =
+  'must not contain a broken character (half of a UTF-16 surrogate pair, such as \\ud800)';
+/** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why PostgreSQL (or a validator) could not take this text, or null if it can: a NUL character
+ * (text columns refuse it) or an unpaired surrogate (jsonb refuses it, encodeURI throws on it).
+ */
+export function textProblem(text: string): string | null {
+  if (text.includes('\u0000')) return NUL_MESSAGE;
+  if (LONE_SURROGATE.test(text)) return SURROGATE_MESSAGE;
+  return null;
+}
+
+/** Text safe to show in a field name: unpaired surrogates and NULs replaced. */
+function printable(key: string): string {
+  return key.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD').replaceAll('\u0000', '\uFFFD');
+}
+
+/**
+ * The first text or key (as `a.0.b`) PostgreSQL could not store, with why; null if none. Iterative:
+ * depth is bounded by the JSON body parser, but nothing here may overflow the stack whatever it gets.
+ */
+export function findUnstorableText(value: unknown, root: string): FieldError | null {
+  const stack: { value: unknown; path: string }[] = [{ value, path: root }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const { value: current, path } = stack.pop()!;
+    if (typeof current === 'string') {
+      const problem = textProblem(current);
+      if (problem) return { field: path, messages: [problem] };
+      continue;
+    }
+    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
+    seen.add(current);
+    const children: { value: unknown; path: string }[] = [];
+    for (const [key, child] of Object.entries(current)) {
+      const keyProblem = textProblem(key);
+      const childPath = path ? `${path}.${printable(key)}` : printable(key);
+      if (keyProblem) return { field: childPath, messages: [`The name of this field ${keyProblem}`] };
+      children.push({ value: child, path: childPath });
+    }
+    // Reversed so the first problem in document order is the one reported.
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i]!);
   }
   return null;
 }
 
-const NUL_MESSAGE = 'must not contain a null character';
+/**
+ * Optional, but not nullable: absent (undefined) skips the field's rules; null is checked by them
+ * (and refused). `@IsOptional()` would let null through to the service and the database.
+ */
+export const OptionalNotNull = (): PropertyDecorator =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** Class-validator's pipe, refusing first any text PostgreSQL could not store (rather than a 500). */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const field = fieldWithNul(value, metadata.data ?? '');
-    if (field !== null) throw validationFailed([{ field: field || metadata.type, messages: [NUL_MESSAGE] }]);
+    const found = findUnstorableText(value, metadata.data ?? '');
+    if (found !== null) throw validationFailed([{ ...found, field: found.field || metadata.type }]);
     return super.transform(value, metadata);
   }
 }

@@ -18,7 +18,15 @@ export type AccessRule =
  * The path parameter naming the resource: an ODS code, or the id of a record placed through a
  * locator (`return`: an assessment return, placed as its organisation or ICB on its cycle's date).
  */
-export type ResourceParam = { type: 'organisation' | 'ics' | 'region' | 'return'; param: string };
+export type ResourceParam = {
+  type: 'organisation' | 'ics' | 'region' | 'return';
+  param: string;
+  /**
+   * Place the resource on today's hierarchy whatever `at` says: for routes whose data is today's
+   * (an organisation's team is who holds roles now), so the check and the data share one date.
+   */
+  today?: true;
+};
 
 export const ACCESS_RULE = 'wgll:access-rule';
 

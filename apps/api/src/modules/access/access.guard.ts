@@ -37,7 +37,9 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Sign in to continue.');
     }
     if (rule.kind === 'signed-in') return true;
-    const at = PolicyService.dateOf((request.query as Record<string, unknown> | undefined)?.['at']);
+    const at = PolicyService.dateOf(
+      rule.resource?.today ? undefined : (request.query as Record<string, unknown> | undefined)?.['at'],
+    );
     const resource = rule.resource
       ? await this.policy.resolve(
           rule.resource.type,

@@ -3,6 +3,7 @@ import { HttpStatus, Inject, Injectable, StreamableFile } from '@nestjs/common';
 import type { Evidence, EvidenceRules } from '@wgll/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ApiException, invalidField, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { readUpload } from '../../common/multipart-upload.js';
 import { safeFileName } from '../../common/safe-file-name.js';
 import { APP_CONFIG } from '../../app.tokens.js';
 import type { AppConfig } from '../../config/app-config.js';
@@ -38,37 +39,28 @@ export class EvidenceService {
     return this.add(id, actor, { kind: 'link', title: input.title, url: input.url });
   }
 
-  /** Reads one multipart file (after a `title` field, if any), checks its size and type, stores it. */
+  /** Reads a multipart form (a `title` field and a file), checks the file's size and type, stores it. */
   async addFile(id: string, request: FastifyRequest, actor: Principal): Promise<Evidence> {
     const { maxFileBytes, extensions } = this.config.evidence;
-    const part = request.isMultipart()
-      ? await request.file({ limits: { fileSize: maxFileBytes, files: 1 } })
-      : undefined;
-    if (!part) {
+    const { fields, file } = await readUpload(request, {
+      maxFileBytes,
+      fields: ['title'],
+      tooLarge: (name) => tooLarge(safeFileName(name, 'The file'), maxFileBytes),
+    });
+    if (!file) {
       throw invalidField('file', 'Choose a file to upload');
     }
-    const fileName = safeFileName(part.filename, 'evidence');
+    const fileName = safeFileName(file.fileName, 'evidence');
     const allowed = extensions.map((e) => e.toUpperCase()).join(', ');
     if (!extensions.includes(extensionOf(fileName))) throw wrongType(fileName, allowed);
-    let content: Buffer;
-    try {
-      content = await part.toBuffer();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-        throw tooLarge(fileName, maxFileBytes);
-      throw error;
-    }
-    if (part.file.truncated) throw tooLarge(fileName, maxFileBytes);
+    const content = file.content;
     const mediaType = recogniseFile(fileName, content, extensions);
     if (!mediaType) throw wrongType(fileName, allowed);
-    const titleField = part.fields['title'];
-    const typed =
-      titleField && 'value' in titleField && typeof titleField.value === 'string'
-        ? titleField.value.trim()
-        : '';
+    const typed = fields['title']?.trim() ?? '';
     return this.add(id, actor, {
       kind: 'file',
-      title: (typed || fileName).slice(0, 300),
+      // By code points: cutting between the halves of a surrogate pair would leave text jsonb refuses.
+      title: [...(typed || fileName)].slice(0, 300).join(''),
       fileName,
       mediaType,
       sizeBytes: content.length,

@@ -14,6 +14,7 @@ import type { ImportDetail, ImportList } from '@wgll/contracts';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { invalidField } from '../../common/api-exception.filter.js';
+import { readUpload } from '../../common/multipart-upload.js';
 import { safeFileName } from '../../common/safe-file-name.js';
 import { Allow, CurrentUser } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
@@ -48,7 +49,7 @@ export class ImportsController {
         cycleId: {
           type: 'string',
           format: 'uuid',
-          description: 'The cycle the results belong to (send it first)',
+          description: 'The cycle the results belong to',
         },
         file: { type: 'string', format: 'binary', description: 'NHS England’s DMA data file (.xlsx)' },
       },
@@ -63,7 +64,7 @@ export class ImportsController {
   })
   @ApiOperation({
     summary:
-      'Upload NHS England’s DMA data file (multipart: `cycleId`, then `file`, .xlsx). 201 imported; 200 with ' +
+      'Upload NHS England’s DMA data file (multipart: `cycleId` and `file`, .xlsx). 201 imported; 200 with ' +
       '`unchanged` when the same file is already in the cycle; names to review leave it in `review`',
   })
   async upload(
@@ -71,21 +72,17 @@ export class ImportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentUser() user: Principal,
   ): Promise<ImportDetail> {
-    const part = request.isMultipart()
-      ? await request.file({ limits: { fileSize: IMPORT_MAX_FILE_BYTES, files: 1 } })
-      : undefined;
-    if (!part) throw invalidField('file', 'Choose the DMA data file (.xlsx) to import');
-    const field = part.fields['cycleId'];
-    const cycleId = field && 'value' in field && typeof field.value === 'string' ? field.value.trim() : '';
-    if (!isUUID(cycleId)) throw invalidField('cycleId', 'Choose the cycle these results belong to');
-    const content = await part.toBuffer().catch((error: { code?: string }) => {
-      if (error.code === 'FST_REQ_FILE_TOO_LARGE')
-        throw invalidField('file', 'The file must be smaller than 20 MB');
-      throw error;
+    const { fields, file } = await readUpload(request, {
+      maxFileBytes: IMPORT_MAX_FILE_BYTES,
+      fields: ['cycleId'],
+      tooLarge: () => invalidField('file', 'The file must be smaller than 20 MB'),
     });
+    if (!file) throw invalidField('file', 'Choose the DMA data file (.xlsx) to import');
+    const cycleId = fields['cycleId']?.trim() ?? '';
+    if (!isUUID(cycleId)) throw invalidField('cycleId', 'Choose the cycle these results belong to');
     const { created, detail } = await this.imports.upload(
-      content,
-      safeFileName(part.filename, 'import.xlsx'),
+      file.content,
+      safeFileName(file.fileName, 'import.xlsx'),
       cycleId,
       user,
     );

@@ -138,10 +138,15 @@ export class OrganisationTeamController {
   constructor(private readonly users: UsersService) {}
 
   @Get(':code/team')
-  @Allow('organisation:view', { type: 'organisation', param: 'code' })
-  @ApiOperation({ summary: "The organisation's team: people holding trust roles there" })
+  @Allow('organisation:view', { type: 'organisation', param: 'code', today: true })
+  @ApiOperation({
+    summary: "The organisation's team: people holding trust roles there now",
+    description:
+      'Roles are not dated, so the team is always today’s, and so is the check: it is shown to those ' +
+      'whose scope holds the organisation today, whatever `at` says (a page for an earlier date may send it).',
+  })
   @ApiOkResponse({ description: 'OrganisationTeam' })
-  @ApiForbiddenResponse({ description: "FORBIDDEN outside the caller's scope on `at`" })
+  @ApiForbiddenResponse({ description: "FORBIDDEN outside the caller's scope today" })
   team(@Param() { code }: OdsCodeParamDto, @Query() _at: AtDateQuery): Promise<OrganisationTeam> {
     return this.users.team(code);
   }

@@ -117,7 +117,8 @@ export class UsersService {
       const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw userNotFound();
       const target = { type: 'user', id, label: user.email };
-      if (change.displayName !== undefined && change.displayName !== user.displayName) {
+      // The DTO refuses null; this keeps a null from any other caller away from the NOT NULL column.
+      if (typeof change.displayName === 'string' && change.displayName !== user.displayName) {
         await this.audit.record(
           {
             action: 'user.updated',

@@ -34,6 +34,7 @@ import {
 } from 'class-validator';
 import { IsoDateConstraint } from '../../../common/at-date.js';
 import { PageQuery } from '../../../common/page-query.js';
+import { OptionalNotNull } from '../../../common/validation.js';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const CONFIDENCE: Confidence[] = ['low', 'medium', 'high'];
@@ -118,6 +119,7 @@ export class SaveAnswerDto implements SaveAnswerRequest {
   @ApiProperty({ description: 'The version the edit is based on; 0 when the domain had no answer' })
   @IsInt({ message: 'baseVersion must be a whole number' })
   @Min(0)
+  @Max(2_147_483_647)
   baseVersion: number;
 
   @ApiProperty({ type: [String], description: 'Element ids ticked as met' })
@@ -152,6 +154,7 @@ export class ConfirmAnswerDto implements ConfirmAnswerRequest {
   @ApiProperty()
   @IsInt({ message: 'baseVersion must be a whole number' })
   @Min(1)
+  @Max(2_147_483_647)
   baseVersion: number;
 }
 
@@ -177,12 +180,12 @@ export class AddEvidenceLinkDto implements AddEvidenceLinkRequest {
 
 export class AssignDto implements AssignRequest {
   @ApiPropertyOptional({ enum: MEASURE_IDS })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(MEASURE_IDS, { message: 'measure must be one of the seven measures' })
   measure?: MeasureId;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @Matches(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, { message: 'domainId must be a domain id of the framework' })
   @MaxLength(100)
   domainId?: string;

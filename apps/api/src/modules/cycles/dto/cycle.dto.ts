@@ -4,7 +4,7 @@ import { ID_PATTERN, VERSION_PATTERN } from '@wgll/framework';
 import { Transform, Type } from 'class-transformer';
 import {
   IsDefined,
-  IsOptional,
+  IsObject,
   IsString,
   IsUUID,
   Matches,
@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsoDateConstraint } from '../../../common/at-date.js';
+import { OptionalNotNull } from '../../../common/validation.js';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
@@ -38,12 +39,14 @@ export class CreateCycleDto implements CreateCycleRequest {
 
   @ApiProperty({ type: FrameworkRefDto })
   @IsDefined({ message: 'Choose the framework version for organisation returns' })
+  @IsObject({ message: 'organisationFramework must be an object: { "frameworkId": …, "version": … }' })
   @ValidateNested()
   @Type(() => FrameworkRefDto)
   organisationFramework: FrameworkRefDto;
 
   @ApiProperty({ type: FrameworkRefDto })
   @IsDefined({ message: 'Choose the framework version for system (ICB) returns' })
+  @IsObject({ message: 'systemFramework must be an object: { "frameworkId": …, "version": … }' })
   @ValidateNested()
   @Type(() => FrameworkRefDto)
   systemFramework: FrameworkRefDto;
@@ -63,12 +66,12 @@ export class CreateCycleDto implements CreateCycleRequest {
 
 export class UpdateCycleDto implements UpdateCycleRequest {
   @ApiPropertyOptional({ example: '2026-10-01' })
-  @IsOptional()
+  @OptionalNotNull()
   @Validate(IsoDateConstraint)
   opensOn?: string;
 
   @ApiPropertyOptional({ example: '2027-03-31' })
-  @IsOptional()
+  @OptionalNotNull()
   @Validate(IsoDateConstraint)
   closesOn?: string;
 }

@@ -4,7 +4,9 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
   IsIn,
+  IsObject,
   IsString,
   IsUUID,
   Matches,
@@ -35,6 +37,8 @@ export class ConfirmMatchDto {
 
 export class ConfirmMatchesDto implements ConfirmMatchesRequest {
   @ApiProperty({ type: [ConfirmMatchDto] })
+  @IsArray({ message: 'matches must be a list' })
+  @IsObject({ each: true, message: 'each match must be an object with kind, publishedName and odsCode' })
   @ValidateNested({ each: true })
   @ArrayMinSize(1, { message: 'matches must confirm at least one name' })
   @ArrayMaxSize(1000)

@@ -14,6 +14,7 @@ import {
   IsArray,
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -24,6 +25,7 @@ import {
 } from 'class-validator';
 import { ODS_CODE, upperTrim } from '../../organisations/dto/organisation-queries.dto.js';
 import { PageQuery } from '../../../common/page-query.js';
+import { OptionalNotNull } from '../../../common/validation.js';
 
 export const ROLES: Role[] = [
   'national-administrator',
@@ -70,6 +72,10 @@ export class CreateUserDto implements CreateUserRequest {
   @IsArray()
   @ArrayMinSize(1, { message: 'roles must contain at least one role' })
   @ArrayMaxSize(20)
+  @IsObject({
+    each: true,
+    message: 'each role must be an object such as { "role": "trust-lead", "scopeCode": "RJ1" }',
+  })
   @ValidateNested({ each: true })
   @Type(() => RoleGrantDto)
   roles: RoleGrantDto[];
@@ -77,15 +83,15 @@ export class CreateUserDto implements CreateUserRequest {
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(trim)
-  @IsString()
+  @IsString({ message: 'displayName must be text' })
   @MinLength(1, { message: 'displayName must not be empty' })
   @MaxLength(200)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ['active', 'disabled'] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['active', 'disabled'], { message: 'status must be active or disabled' })
   status?: 'active' | 'disabled';
 }
