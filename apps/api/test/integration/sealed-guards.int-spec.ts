@@ -208,27 +208,32 @@ describe('a sealed return in SQL, as the application role', () => {
     expect(await rowsOf(t.dataSource, ret.id)).toBe(before);
 
     // Published rows: written for an import of their cycle, deleted when replaced, never edited.
+    // (A stand-in import, removed afterwards: other suites list the imports.)
     const importId = randomUUID();
     await t.dataSource.query(
       `INSERT INTO result_import (id, cycle_id, file_name, sha256, source_title, state, workbook, names)
-       VALUES ($1, $2, 'guards.xlsx', $3, 'Guards', 'applied', '{}', '[]')`,
+       VALUES ($1, $2, 'guards.xlsx', $3, 'Guards', 'review', '{}', '[]')`,
       [importId, ret.cycle.id, randomUUID().replace(/-/g, '').padEnd(64, '0')],
     );
-    const publish = (cycleId: string, imported: string | null) =>
-      t.dataSource.query(
-        `INSERT INTO result_score (cycle_id, source, level, organisation_code, ics_code, measures, import_id)
-         VALUES ($1, 'published', 'organisation', 'RJ1', 'QKK', '{"well-led": 2}', $2)`,
-        [cycleId, imported],
-      );
-    await expect(publish(ret.cycle.id, null)).rejects.toThrow(/RESULT_SEALED/);
-    await expect(publish(draft.cycle.id, importId)).rejects.toThrow(/RESULT_SEALED/);
-    await publish(ret.cycle.id, importId);
-    await expect(
-      t.dataSource.query(`UPDATE result_score SET measures = '{"well-led": 5}' WHERE import_id = $1`, [
-        importId,
-      ]),
-    ).rejects.toThrow(/RESULT_SEALED/);
-    await t.dataSource.query(`DELETE FROM result_score WHERE import_id = $1`, [importId]);
+    try {
+      const publish = (cycleId: string, imported: string | null) =>
+        t.dataSource.query(
+          `INSERT INTO result_score (cycle_id, source, level, organisation_code, ics_code, measures, import_id)
+           VALUES ($1, 'published', 'organisation', 'RJ1', 'QKK', '{"well-led": 2}', $2)`,
+          [cycleId, imported],
+        );
+      await expect(publish(ret.cycle.id, null)).rejects.toThrow(/RESULT_SEALED/);
+      await expect(publish(draft.cycle.id, importId)).rejects.toThrow(/RESULT_SEALED/);
+      await publish(ret.cycle.id, importId);
+      await expect(
+        t.dataSource.query(`UPDATE result_score SET measures = '{"well-led": 5}' WHERE import_id = $1`, [
+          importId,
+        ]),
+      ).rejects.toThrow(/RESULT_SEALED/);
+    } finally {
+      await t.dataSource.query(`DELETE FROM result_score WHERE import_id = $1`, [importId]);
+      await t.dataSource.query(`DELETE FROM result_import WHERE id = $1`, [importId]);
+    }
   });
 
   it('TRUNCATE is refused on every table holding sealed or audited data', async () => {
