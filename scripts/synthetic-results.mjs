@@ -1,7 +1,9 @@
 // A generator of synthetic sealed returns for benchmarks: organisations spread over the 42 ICBs of
 // 2022–2026, each with a sealed return per care setting in each of two cycles, answered on the bundled
 // 2026 question bank and scored with @wgll/scoring, stored as the product stores them (submitted
-// return, seal snapshot with its SHA-256, result_score). Also one sealed ICB return per ICS per cycle.
+// return, seal snapshot with its SHA-256, result_score, audit event). Also one sealed ICB return per ICS
+// per cycle. The database's guards hold here too: each return is approved, sealed, scored from its seal,
+// audited, and only then submitted.
 import { randomUUID } from 'node:crypto';
 import { CARE_SETTINGS, MEASURE_IDS } from '@wgll/framework';
 import { scoreReturn } from '@wgll/scoring';
@@ -162,7 +164,7 @@ export async function generateSyntheticResults(db, { organisations, sealedBy, lo
       await db.query(
         `INSERT INTO assessment_return (id, cycle_id, level, organisation_code, ics_code, care_setting, framework_id,
            framework_version, state, revision, created_by)
-         SELECT id, $2, level, org, ics, setting, fid, fver, 'submitted', 1, $9
+         SELECT id, $2, level, org, ics, setting, fid, fver, 'approved', 1, $9
          FROM unnest($1::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
            AS x(id, level, org, ics, setting, fid, fver)`,
         [
@@ -202,6 +204,16 @@ export async function generateSyntheticResults(db, { organisations, sealedBy, lo
           col((r) => r.id),
         ],
       );
+      await db.query(
+        `INSERT INTO audit_event (actor_id, actor_label, action, target_type, target_id, details)
+         SELECT $3, 'bench@bench.wgll.example', 'return.submitted', 'return', id::text,
+           jsonb_build_object('revision', 1, 'sha256', sha)
+         FROM unnest($1::uuid[], $2::text[]) AS x(id, sha)`,
+        [col((r) => r.id), col((r) => r.sha256), sealedBy],
+      );
+      await db.query(`UPDATE assessment_return SET state = 'submitted' WHERE id = ANY($1::uuid[])`, [
+        col((r) => r.id),
+      ]);
     }
     log(
       `${cycle.name}: ${owners.length} sealed returns (${orgs.length} × ${CARE_SETTINGS.length} care settings + ${icsRows.length} ICBs)`,

@@ -17,6 +17,7 @@ import { drainRequest } from './common/drain-request.js';
 import { JSON_BODY_LIMIT, jsonBodyParser } from './common/json-body.js';
 import type { AppConfig, LogLevelName } from './config/app-config.js';
 import { connectDatabase, type DatabaseConnection } from './database/database-connection.js';
+import { prepareDatabase } from './database/database-roles.js';
 import { seedDemoAccounts } from './database/seed/demo-accounts.js';
 import { seedDemoCycle } from './database/seed/demo-cycle.js';
 import { seedPublishedResults } from './database/seed/published-results.js';
@@ -119,8 +120,19 @@ export async function createApp(
 
     await app.init();
     const dataSource = app.get(DataSource);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    log.log('Database ready', { mode: database.mode, migrationsApplied: applied.length });
+    const prepared = await prepareDatabase(database, dataSource);
+    log.log('Database ready', {
+      mode: database.mode,
+      migrationsApplied: prepared.migrationsApplied,
+      role: prepared.role,
+    });
+    if (database.mode === 'external' && prepared.risks.length > 0) {
+      log.warn(
+        `The API connects to the database as ${prepared.role}, which ${prepared.risks.join(', ')}: it could ` +
+          'change or disable the guards of sealed returns. Connect as a role that owns nothing and migrate ' +
+          'with DATABASE_MIGRATION_URL (README, "Database roles").',
+      );
+    }
     if (config.seedOnStart) {
       const summary = await seedReferenceData(dataSource);
       log.log('Reference data loaded', summarise(summary));

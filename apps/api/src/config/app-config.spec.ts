@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       databaseUrl: undefined,
+      databaseMigrationUrl: undefined,
       seedOnStart: true,
       logLevel: 'log',
     });
@@ -22,6 +23,7 @@ describe('loadConfig', () => {
       PORT: '8080',
       HOST: '0.0.0.0',
       DATABASE_URL: 'postgres://wgll@db:5432/wgll',
+      DATABASE_MIGRATION_URL: 'postgres://wgll_owner@db:5432/wgll',
       DATA_DIR: '/var/lib/wgll',
       SEED_ON_START: 'false',
       LOG_LEVEL: 'debug',
@@ -49,6 +51,7 @@ describe('loadConfig', () => {
       port: 8080,
       host: '0.0.0.0',
       databaseUrl: 'postgres://wgll@db:5432/wgll',
+      databaseMigrationUrl: 'postgres://wgll_owner@db:5432/wgll',
       dataDir: '/var/lib/wgll',
       seedOnStart: false,
       logLevel: 'debug',
@@ -101,6 +104,15 @@ describe('loadConfig', () => {
     const own = loadConfig({ DATABASE_URL: 'postgres://x@db/wgll', SEED_PUBLISHED_RESULTS: 'true' });
     expect([own.seedDemo, own.seedPublishedResults]).toEqual([false, true]);
     expect(loadConfig({ SEED_PUBLISHED_RESULTS: 'false' }).seedPublishedResults).toBe(false);
+  });
+
+  it('needs DATABASE_URL with DATABASE_MIGRATION_URL', () => {
+    expect(() => loadConfig({ DATABASE_MIGRATION_URL: 'postgres://o@db/wgll' })).toThrow(
+      /DATABASE_MIGRATION_URL needs DATABASE_URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://a@db/wgll', DATABASE_MIGRATION_URL: 'x' })).toThrow(
+      /DATABASE_MIGRATION_URL must be a PostgreSQL URL/,
+    );
   });
 
   it('treats an empty DATABASE_URL as unset (embedded mode)', () => {

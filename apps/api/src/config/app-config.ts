@@ -44,6 +44,14 @@ class EnvironmentVariables {
   DATABASE_URL?: string;
 
   @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message:
+      'DATABASE_MIGRATION_URL must be a PostgreSQL URL such as postgres://wgll_owner@127.0.0.1:5432/wgll',
+  })
+  DATABASE_MIGRATION_URL?: string;
+
+  @IsOptional()
   @IsString()
   DATA_DIR = './.data';
 
@@ -208,6 +216,11 @@ export interface AppConfig {
   host: string;
   /** Set: use that PostgreSQL. Unset: run the embedded PGlite database in `dataDir`. */
   databaseUrl: string | undefined;
+  /**
+   * The same database as the owner of its tables, for migrations (and the command-line tools); unset:
+   * DATABASE_URL migrates too. The API itself then connects as DATABASE_URL's role, which owns nothing.
+   */
+  databaseMigrationUrl: string | undefined;
   dataDir: string;
   seedOnStart: boolean;
   logLevel: LogLevelName;
@@ -240,12 +253,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !vars.AUTH_SECRET) problems.push('AUTH_SECRET is required when NODE_ENV=production');
   const oidcSet = [vars.OIDC_ISSUER, vars.OIDC_CLIENT_ID].filter(Boolean).length;
   if (oidcSet === 1) problems.push('OIDC_ISSUER and OIDC_CLIENT_ID must be set together');
+  if (vars.DATABASE_MIGRATION_URL && !vars.DATABASE_URL)
+    problems.push('DATABASE_MIGRATION_URL needs DATABASE_URL (the same database, as the application role)');
   if (problems.length > 0) throw new ConfigError(problems);
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(process.cwd(), p));
   return {
     port: vars.PORT,
     host: vars.HOST,
     databaseUrl: vars.DATABASE_URL,
+    databaseMigrationUrl: vars.DATABASE_URL ? vars.DATABASE_MIGRATION_URL : undefined,
     dataDir: abs(vars.DATA_DIR),
     seedOnStart: vars.SEED_ON_START,
     logLevel: vars.LOG_LEVEL,

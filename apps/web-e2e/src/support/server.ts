@@ -36,13 +36,19 @@ let databases = 0;
 /**
  * A fresh database on the server DATABASE_URL names, so the API starts as it would the first time
  * (reference data, published results, demo accounts), whatever other test suites left in theirs.
- * Returns its URL and a function that drops it.
+ * With DATABASE_MIGRATION_URL (CI: the owner role, which may create databases) the owner creates it
+ * and migrates it, and the API connects as DATABASE_URL's role. Returns both URLs and a function
+ * that drops it.
  */
-async function freshDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const url = new URL(serverUrl);
+async function freshDatabase(
+  appUrl: string,
+  ownerUrl: string | undefined,
+): Promise<{ url: string; migrationUrl: string | undefined; drop(): Promise<void> }> {
+  const adminUrl = ownerUrl ?? appUrl;
+  const url = new URL(appUrl);
   const name = `${url.pathname.slice(1) || 'wgll'}_e2e_${process.pid}_${(databases += 1)}`.slice(0, 63);
   const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
+    const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
     try {
       await client.query(sql);
@@ -51,8 +57,16 @@ async function freshDatabase(serverUrl: string): Promise<{ url: string; drop(): 
     }
   };
   await run(`CREATE DATABASE "${name}"`);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  const onDatabase = (base: string) => {
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  return {
+    url: onDatabase(appUrl),
+    migrationUrl: ownerUrl ? onDatabase(ownerUrl) : undefined,
+    drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
 }
 
 /** A port nobody is listening on just now. */
@@ -115,10 +129,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
   let dataDir: string | undefined;
   let database: Awaited<ReturnType<typeof freshDatabase>> | undefined;
   if (process.env['DATABASE_URL']) {
-    database = await freshDatabase(process.env['DATABASE_URL']);
+    database = await freshDatabase(process.env['DATABASE_URL'], process.env['DATABASE_MIGRATION_URL']);
     env['DATABASE_URL'] = database.url;
+    if (database.migrationUrl) env['DATABASE_MIGRATION_URL'] = database.migrationUrl;
   } else {
     delete env['DATABASE_URL'];
+    delete env['DATABASE_MIGRATION_URL'];
     dataDir = mkdtempSync(join(tmpdir(), 'wgll-e2e-'));
     env['DATA_DIR'] = dataDir;
   }

@@ -5,6 +5,7 @@ import { AddIdentityAndAccess1795272623846 } from './1795272623846-add-identity-
 import { AddAssessmentReturns1795275839599 } from './1795275839599-add-assessment-returns.js';
 import { KeepRemovedEvidence1795278597480 } from './1795278597480-keep-removed-evidence.js';
 import { AddResults1795281379253 } from './1795281379253-add-results.js';
+import { GuardSealedData1796406871160 } from './1796406871160-guard-sealed-data.js';
 import { HardenSignIn1796407107803 } from './1796407107803-harden-sign-in.js';
 
 export const migrations = [
@@ -14,5 +15,6 @@ export const migrations = [
   AddAssessmentReturns1795275839599,
   KeepRemovedEvidence1795278597480,
   AddResults1795281379253,
+  GuardSealedData1796406871160,
   HardenSignIn1796407107803,
 ];

@@ -13,6 +13,7 @@ import { loadConfig } from '../../config/app-config.js';
 import { InvitationsService } from '../../modules/users/invitations.service.js';
 import { UsersService } from '../../modules/users/users.service.js';
 import { connectDatabase } from '../database-connection.js';
+import { prepareDatabase } from '../database-roles.js';
 import { DataSource } from 'typeorm';
 import { seedReferenceData } from './reference-seeder.js';
 
@@ -34,7 +35,7 @@ async function main(): Promise<number> {
   });
   try {
     const dataSource = context.get(DataSource);
-    await dataSource.runMigrations({ transaction: 'each' });
+    await prepareDatabase(database, dataSource);
     await seedReferenceData(dataSource);
     const users = context.get(UsersService);
     let link;

@@ -31,6 +31,8 @@ export async function startTestApp(
   const config = {
     ...loadConfig({ LOG_LEVEL: 'warn' }),
     databaseUrl: mode === 'embedded' ? undefined : process.env.DATABASE_URL || undefined,
+    // CI: the owner migrates, the app connects as a role that owns nothing (README, "Database roles").
+    databaseMigrationUrl: mode === 'embedded' ? undefined : process.env.DATABASE_MIGRATION_URL || undefined,
     dataDir,
     webDistDir: webDistDir ?? join(dataDir, 'no-web'),
     seedDemo: false,
