@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { AuditAction, AuditEvent, AuditList, AuditListQuery } from '@wgll/contracts';
+import type {
+  AuditAction,
+  AuditChainVerification,
+  AuditEvent,
+  AuditList,
+  AuditListQuery,
+} from '@wgll/contracts';
 import { type EntityManager, Repository } from 'typeorm';
 import type { RequestOrigin } from '../access/principal.js';
+import { AuditChainService } from './audit-chain.service.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 
 export interface AuditEntry {
@@ -17,7 +24,10 @@ export interface AuditEntry {
 /** The append-only audit log: sign-ins, failures, lockouts, account and role changes, uploads. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
+  constructor(
+    @InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>,
+    private readonly chain: AuditChainService,
+  ) {}
 
   /** Records an entry; pass `manager` to write inside the caller's transaction. */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
@@ -35,6 +45,13 @@ export class AuditService {
         details: entry.details ?? {},
       }),
     );
+    // Linked into the hash chain shortly after it commits, off the writer's path.
+    this.chain.schedule();
+  }
+
+  /** Links what is pending, then recomputes every hash of the chain in order. */
+  verifyChain(): Promise<AuditChainVerification> {
+    return this.chain.verify();
   }
 
   /** One page of events, newest first; `target` keeps those about one record (e.g. a return's history). */
