@@ -285,7 +285,12 @@ export interface SealVerification {
   sha256: string;
   /** The hash of the stored snapshot, computed now. */
   computedSha256: string;
-  /** True when the two match and the snapshot is in canonical form. */
+  /** The hash the audit log recorded when the revision was sealed; null when no entry names it. */
+  auditedSha256: string | null;
+  /**
+   * True when the stored hash matches the snapshot (in canonical form) and the hash the audit log
+   * recorded at sealing (when there is one).
+   */
   verified: boolean;
   /** The live rows of the sealed revision compared with the sealed copy. */
   live: SealLiveComparison;

@@ -166,6 +166,28 @@ describe('the seal check compares the live data of the sealed revision', () => {
     );
   });
 
+  it('a sealed copy rewritten with a matching stored hash still disagrees with the audit log', async () => {
+    const ret = await sealedReturn();
+    const forged = `replace(snapshot, '"minuteReference":"T1"', '"minuteReference":"T9"')`;
+    await tamper(
+      ['return_seal'],
+      [
+        [
+          `UPDATE return_seal SET snapshot = ${forged},
+             sha256 = encode(sha256(convert_to(${forged}, 'UTF8')), 'hex') WHERE return_id = $1`,
+          [ret.id],
+        ],
+      ],
+    );
+    const check = await sealCheck(ret.id);
+    expect(check.computedSha256).toBe(check.sha256);
+    expect(check.auditedSha256).toBe(ret.seals[0]!.sha256);
+    expect(check.verified).toBe(false);
+    expect(check.summary).toBe(
+      'Sealed copy replaced: its hash is not the one the audit log recorded when the return was sealed; live data differs in 2 approvals.',
+    );
+  });
+
   it('after a reopening the answers belong to the new revision; one put back to the sealed revision by hand is caught', async () => {
     const ret = await sealedReturn();
     const base = `/api/returns/${ret.id}`;

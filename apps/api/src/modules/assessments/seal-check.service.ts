@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SealLiveComparison, SealVerification } from '@wgll/contracts';
 import { type EntityManager, In, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { ResultScoresRepository } from '../results/result-scores.repository.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
@@ -8,7 +9,7 @@ import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
 import type { ReturnSealEntity } from './entities/return-seal.entity.js';
 import { ReturnStore } from './return-store.js';
 import { viewReturn } from './return-view.js';
-import { compareLive, type LiveSeal, sealSummary } from './seal-diff.js';
+import { compareLive, type LiveSeal, type SealCopyState, sealSummary } from './seal-diff.js';
 import { buildSealedReturn, SEAL_FORMAT, type SealedReturn, verifySeal } from './seal-snapshot.js';
 
 /** The sealed copy as stored, when it still reads as one; null when it does not. */
@@ -32,10 +33,18 @@ export class SealCheckService {
   constructor(
     private readonly store: ReturnStore,
     private readonly scores: ResultScoresRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async check(seal: ReturnSealEntity): Promise<SealVerification> {
     const hash = verifySeal(seal.snapshot, seal.sha256);
+    // A copy rewritten together with its stored hash still disagrees with the hash-chained audit log.
+    const auditedSha256 = await this.audit.sealRecorded(seal.returnId, seal.revision);
+    const copy: SealCopyState = !hash.verified
+      ? 'changed'
+      : auditedSha256 !== null && auditedSha256 !== seal.sha256
+        ? 'replaced'
+        : 'intact';
     const sealed = parseSnapshot(seal.snapshot);
     let live: SealLiveComparison | null = null;
     if (sealed) {
@@ -43,20 +52,22 @@ export class SealCheckService {
         live = compareLive(sealed, await this.live(seal.returnId, seal.revision, sealed));
       } catch (error) {
         // A stored copy changed into another shape cannot be compared; the hash already says so.
-        if (hash.verified) throw error;
+        if (copy === 'intact') throw error;
       }
     }
     return {
       revision: seal.revision,
       sha256: seal.sha256,
-      ...hash,
+      computedSha256: hash.computedSha256,
+      auditedSha256,
+      verified: copy === 'intact',
       live: live ?? {
         matches: false,
         compared: [],
         differences: [],
         note: 'The stored copy no longer reads as a sealed return, so the live data could not be compared with it.',
       },
-      summary: sealSummary(hash.verified, live),
+      summary: sealSummary(copy, live),
     };
   }
 

@@ -90,7 +90,7 @@ describe('comparing the live rows of a sealed revision with the sealed copy', ()
       differences: [],
       note: null,
     });
-    expect(sealSummary(true, result)).toBe('Sealed copy intact; live data matches it.');
+    expect(sealSummary('intact', result)).toBe('Sealed copy intact; live data matches it.');
   });
 
   it('names each changed, added and removed answer by domain', () => {
@@ -129,7 +129,7 @@ describe('comparing the live rows of a sealed revision with the sealed copy', ()
           'Domain well-led-d: the elements met and the confidence differ from the sealed copy (now also met: well-led-d-l3-e1; confidence sealed medium, now high).',
       },
     ]);
-    expect(sealSummary(true, result)).toBe('Sealed copy intact; live data differs in 4 answers.');
+    expect(sealSummary('intact', result)).toBe('Sealed copy intact; live data differs in 4 answers.');
   });
 
   it('finds changed evidence, a changed file, evidence added and the scores and approvals stored', () => {
@@ -154,7 +154,7 @@ describe('comparing the live rows of a sealed revision with the sealed copy', ()
     expect(result.differences[0]!.message).toBe(
       'Evidence "Board minutes": the stored file\'s contents no longer match the sealed file.',
     );
-    expect(sealSummary(true, result)).toBe(
+    expect(sealSummary('intact', result)).toBe(
       'Sealed copy intact; live data differs in 2 evidence items, 2 approvals and 2 scores.',
     );
     const title = compareLive(
@@ -216,16 +216,19 @@ describe('comparing the live rows of a sealed revision with the sealed copy', ()
       sealed,
       liveOf(sealed, (l) => void (l.snapshot.framework.sha256 = '0'.repeat(64))),
     );
-    expect(sealSummary(true, framework)).toBe('Sealed copy intact; live data differs in the framework.');
+    expect(sealSummary('intact', framework)).toBe('Sealed copy intact; live data differs in the framework.');
   });
 
   it('says when the sealed copy itself changed', () => {
     const sealed = sealedCopy();
-    expect(sealSummary(false, compareLive(sealed, liveOf(sealed)))).toBe(
+    expect(sealSummary('changed', compareLive(sealed, liveOf(sealed)))).toBe(
       'Sealed copy changed: it no longer matches the hash recorded when the return was sealed; live data matches it.',
     );
-    expect(sealSummary(false, null)).toBe(
+    expect(sealSummary('changed', null)).toBe(
       'Sealed copy changed: it no longer matches the hash recorded when the return was sealed; the live data could not be compared with it.',
+    );
+    expect(sealSummary('replaced', compareLive(sealed, liveOf(sealed)))).toBe(
+      'Sealed copy replaced: its hash is not the one the audit log recorded when the return was sealed; live data matches it.',
     );
     expect(countDifferences([{ kind: 'answer', id: 'x', message: '' }])).toBe('1 answer');
   });

@@ -305,12 +305,20 @@ export function countDifferences(differences: readonly SealDifference[]): string
   return listInEnglish(parts);
 }
 
+/** The stored copy: `intact`; `changed` (it fails its stored hash); `replaced` (copy and stored hash
+ * agree, but not with the hash the audit log recorded at sealing). */
+export type SealCopyState = 'intact' | 'changed' | 'replaced';
+
+const COPY_SENTENCES: Record<SealCopyState, string> = {
+  intact: 'Sealed copy intact',
+  changed: 'Sealed copy changed: it no longer matches the hash recorded when the return was sealed',
+  replaced: 'Sealed copy replaced: its hash is not the one the audit log recorded when the return was sealed',
+};
+
 /** The check in one sentence: "Sealed copy intact; live data differs in 3 answers." */
-export function sealSummary(verified: boolean, live: SealLiveComparison | null): string {
-  const copy = verified
-    ? 'Sealed copy intact'
-    : 'Sealed copy changed: it no longer matches the hash recorded when the return was sealed';
-  if (!live) return `${copy}; the live data could not be compared with it.`;
-  if (live.matches) return `${copy}; live data matches it.`;
-  return `${copy}; live data differs in ${countDifferences(live.differences)}.`;
+export function sealSummary(copy: SealCopyState, live: SealLiveComparison | null): string {
+  const sentence = COPY_SENTENCES[copy];
+  if (!live) return `${sentence}; the live data could not be compared with it.`;
+  if (live.matches) return `${sentence}; live data matches it.`;
+  return `${sentence}; live data differs in ${countDifferences(live.differences)}.`;
 }

@@ -49,6 +49,18 @@ export class AuditService {
     this.chain.schedule();
   }
 
+  /** The SHA-256 recorded when a return's revision was sealed (its `return.submitted` entry), if any. */
+  async sealRecorded(returnId: string, revision: number): Promise<string | null> {
+    const [row] = await this.events.query<{ sha256: string | null }[]>(
+      `SELECT details ->> 'sha256' AS sha256 FROM audit_event
+       WHERE target_type = 'return' AND target_id = $1 AND action = 'return.submitted'
+         AND details ->> 'revision' = $2
+       ORDER BY id DESC LIMIT 1`,
+      [returnId, String(revision)],
+    );
+    return row?.sha256 ?? null;
+  }
+
   /** Links what is pending, then recomputes every hash of the chain in order. */
   verifyChain(): Promise<AuditChainVerification> {
     return this.chain.verify();

@@ -32,6 +32,12 @@ function SealCheckResult({ result }: { result: SealVerification }) {
           <p>
             Hash computed now: <code className="wgll-hash">{result.computedSha256}</code>
           </p>
+          {result.auditedSha256 && result.auditedSha256 !== result.sha256 ? (
+            <p>
+              Hash the audit log recorded at sealing:{' '}
+              <code className="wgll-hash">{result.auditedSha256}</code>
+            </p>
+          ) : null}
         </>
       )}
       {differences.length > 0 ? (
