@@ -76,6 +76,12 @@ async function sealedReturn(): Promise<ReturnDetail> {
   await lead
     .post(`${base}/evidence/links`, { title: 'Board minutes', url: 'https://example.nhs.uk/m' })
     .expect(201);
+  await lead.agent
+    .post(`${base}/evidence/files`)
+    .set('x-csrf-token', lead.csrf)
+    .field('title', 'Strategy')
+    .attach('file', Buffer.from('%PDF-1.4 strategy'), 'strategy.pdf')
+    .expect(201);
   await answerAll(lead, ret, org);
   await lead.post(`${base}/ready`).expect(200);
   await board.post(`${base}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'T1' }).expect(201);
@@ -133,16 +139,29 @@ describe('the seal check compares the live data of the sealed revision', () => {
     await tamper(
       ['evidence', 'return_approval', 'result_score'],
       [
-        [`UPDATE evidence SET url = 'https://evil.example/' WHERE return_id = $1`, [ret.id]],
+        [
+          `UPDATE evidence SET url = 'https://evil.example/' WHERE return_id = $1 AND kind = 'link'`,
+          [ret.id],
+        ],
+        [`UPDATE evidence SET content = 'forged'::bytea WHERE return_id = $1 AND kind = 'file'`, [ret.id]],
         [`UPDATE return_approval SET minute_reference = 'T2' WHERE return_id = $1`, [ret.id]],
         [`UPDATE result_score SET overall = 5 WHERE return_id = $1`, [ret.id]],
       ],
     );
     const check = await sealCheck(ret.id);
     expect(check.verified).toBe(true);
-    expect(check.live.differences.map((d) => d.kind)).toEqual(['evidence', 'approval', 'approval', 'score']);
+    expect(check.live.differences.map((d) => d.kind)).toEqual([
+      'evidence',
+      'evidence',
+      'approval',
+      'approval',
+      'score',
+    ]);
+    expect(check.live.differences.map((d) => d.message)).toContain(
+      'Evidence "Strategy": the stored file\'s contents no longer match the sealed file.',
+    );
     expect(check.summary).toBe(
-      'Sealed copy intact; live data differs in 1 evidence item, 2 approvals and 1 score.',
+      'Sealed copy intact; live data differs in 2 evidence items, 2 approvals and 1 score.',
     );
   });
 
