@@ -100,8 +100,9 @@ export class AuditChainService implements OnApplicationBootstrap, OnModuleDestro
          WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1`,
       );
       const rows = await manager.query<ChainContent[]>(
-        `SELECT ${CHAIN_CONTENT_COLUMNS} FROM audit_event
-         WHERE chain_hash IS NULL AND chain_seq IS NULL ORDER BY id LIMIT ${BATCH}`,
+        // e.id: the table's bigint id (the bare name would sort the text column of the same name).
+        `SELECT ${CHAIN_CONTENT_COLUMNS} FROM audit_event e
+         WHERE e.chain_hash IS NULL AND e.chain_seq IS NULL ORDER BY e.id LIMIT ${BATCH}`,
       );
       if (rows.length === 0) return 0;
       const links = linkRows(last ? { seq: Number(last.seq), hash: last.hash } : null, rows);
@@ -120,8 +121,8 @@ export class AuditChainService implements OnApplicationBootstrap, OnModuleDestro
     let walk = startWalk();
     for (let after = 0; ;) {
       const rows = await this.dataSource.query<(Omit<ChainedRow, 'seq'> & { seq: string })[]>(
-        `SELECT ${CHAIN_CONTENT_COLUMNS}, chain_seq::text AS "seq", chain_hash AS "hash" FROM audit_event
-         WHERE chain_seq > $1 ORDER BY chain_seq LIMIT ${BATCH}`,
+        `SELECT ${CHAIN_CONTENT_COLUMNS}, e.chain_seq::text AS "seq", e.chain_hash AS "hash" FROM audit_event e
+         WHERE e.chain_seq > $1 ORDER BY e.chain_seq LIMIT ${BATCH}`,
         [after],
       );
       if (rows.length === 0) break;
