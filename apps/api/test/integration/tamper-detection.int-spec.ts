@@ -12,7 +12,8 @@ import type { AuditChainVerification, ReturnDetail, SealVerification } from '@wg
 import type { FrameworkVersion } from '@wgll/framework';
 import pg from 'pg';
 import type { Client } from './support/auth.js';
-import { answerAll, isoDay, returnsWorld } from './support/returns.js';
+import { AuditChainService } from '../../src/modules/audit/audit-chain.service.js';
+import { answer, answerAll, isoDay, returnsWorld, upTo } from './support/returns.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -277,6 +278,26 @@ describe('the audit log is a hash chain', () => {
     expect(check.summary).toMatch(/^All [\d,]+ entries are intact\./);
     expect(check.head?.seq).toBe(check.checked);
     expect((await lead.get('/api/audit/verification')).status).toBe(403);
+  });
+
+  it('links entries written at once, with another process chaining too, in consecutive positions', async () => {
+    // A second chainer on the same database, as another API process would run: the advisory lock
+    // keeps the two from giving out the same positions.
+    const other = new AuditChainService(t.dataSource);
+    const before = await chainCheck();
+    const ret = await newReturn();
+    await Promise.all([
+      ...org.domains.map((d) =>
+        lead.put(`/api/returns/${ret.id}/answers/${d.id}`, answer(upTo(d.id, 2))).expect(200),
+      ),
+      ...Array.from({ length: 3 }, () => other.chainPending()),
+    ]);
+    await other.chainPending();
+    const check = await chainCheck();
+    expect(check.intact).toBe(true);
+    expect(check.pending).toBe(0);
+    expect(check.checked).toBeGreaterThanOrEqual(before.checked + org.domains.length);
+    expect(check.head?.seq).toBe(check.checked);
   });
 
   it('refuses changes to a linked entry, other than by a superuser disabling the trigger', async () => {
