@@ -7,4 +7,12 @@ import { KeepRemovedEvidence1795278597480 } from './1795278597480-keep-removed-e
 import { AddResults1795281379253 } from './1795281379253-add-results.js';
 import { AddAuditChain1796407138915 } from './1796407138915-add-audit-chain.js';
 
-export const migrations = [Init1795266955776, AddFrameworkVersions1795269644368, AddIdentityAndAccess1795272623846, AddAssessmentReturns1795275839599, KeepRemovedEvidence1795278597480, AddResults1795281379253, AddAuditChain1796407138915];
+export const migrations = [
+  Init1795266955776,
+  AddFrameworkVersions1795269644368,
+  AddIdentityAndAccess1795272623846,
+  AddAssessmentReturns1795275839599,
+  KeepRemovedEvidence1795278597480,
+  AddResults1795281379253,
+  AddAuditChain1796407138915,
+];
