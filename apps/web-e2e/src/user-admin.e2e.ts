@@ -78,6 +78,11 @@ describe('user administration', () => {
     await menu().getByRole('link', { name: 'Audit log' }).click();
     await page.waitForURL('**/admin/audit');
     await page.getByRole('cell', { name: 'Signed in', exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'Check the audit log' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^All [\d,]+ entries are intact\./)
+      .waitFor();
     await checkPage('users-03-audit', 'Audit log');
 
     await page.getByLabel('What happened').selectOption('sign-in.failed');

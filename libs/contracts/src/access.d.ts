@@ -235,3 +235,31 @@ export interface AuditListQuery {
   page?: number;
   pageSize?: number;
 }
+
+/** Where the audit log's hash chain first fails. */
+export interface AuditChainBreak {
+  /** The audit entry's id (shown as "entry #id"). */
+  eventId: string;
+  /** Its position in the chain. */
+  seq: number;
+  /** `changed`: the entry does not match its hash (edited or moved); `missing`: entries before it were deleted. */
+  kind: 'changed' | 'missing';
+  message: string;
+}
+
+/** GET /api/audit/verification: every linked entry's hash recomputed, in chain order. */
+export interface AuditChainVerification {
+  intact: boolean;
+  /** Entries linked into the chain, all checked. */
+  checked: number;
+  /** Entries written a moment ago and not linked into the chain yet. */
+  pending: number;
+  /** Entries that fail the check. */
+  broken: number;
+  firstBreak: AuditChainBreak | null;
+  /** The last linked entry's position and hash: noting them lets a later check see the newest entries removed. */
+  head: { seq: number; hash: string } | null;
+  /** e.g. "All 1,234 entries are intact." or "The log has been changed: entry #57 does not match its hash." */
+  summary: string;
+  checkedAt: string;
+}

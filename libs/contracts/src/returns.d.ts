@@ -285,8 +285,38 @@ export interface SealVerification {
   sha256: string;
   /** The hash of the stored snapshot, computed now. */
   computedSha256: string;
-  /** True when the two match and the snapshot is in canonical form. */
+  /** The hash the audit log recorded when the revision was sealed; null when no entry names it. */
+  auditedSha256: string | null;
+  /**
+   * True when the stored hash matches the snapshot (in canonical form) and the hash the audit log
+   * recorded at sealing (when there is one).
+   */
   verified: boolean;
+  /** The live rows of the sealed revision compared with the sealed copy. */
+  live: SealLiveComparison;
+  /** One plain-English sentence, e.g. "Sealed copy intact; live data differs in 3 answers." */
+  summary: string;
+}
+
+/** What a seal check compares: the return itself, its framework, answers, evidence, approvals, scores. */
+export type SealDifferenceKind = 'return' | 'framework' | 'answer' | 'evidence' | 'approval' | 'score';
+
+export interface SealDifference {
+  kind: SealDifferenceKind;
+  /** The domain id, evidence id, approver id, measure id (or `overall`), or the return's field. */
+  id: string;
+  /** Plain English, e.g. "Domain well-led-d: the elements met differ from the sealed copy." */
+  message: string;
+}
+
+export interface SealLiveComparison {
+  /** True when every part compared matches the sealed copy. */
+  matches: boolean;
+  /** The parts compared. After a reopening the live answers belong to the newer revision and are not. */
+  compared: SealDifferenceKind[];
+  differences: SealDifference[];
+  /** Why a part was not compared, in plain English; null when everything was. */
+  note: string | null;
 }
 
 /** GET /api/returns/:id: everything the questionnaire, review and approval pages need. */

@@ -81,6 +81,7 @@ const NATIONAL_ROUTES: { route: string; admin: number; call(c: Client, ids: Ids)
     call: (c, ids) => c.post(`/api/users/${ids.user}/invitation`),
   },
   { route: 'GET /audit', admin: 200, call: (c) => c.get('/api/audit?pageSize=1') },
+  { route: 'GET /audit/verification', admin: 200, call: (c) => c.get('/api/audit/verification') },
   { route: 'POST /frameworks', admin: 400, call: (c) => c.post('/api/frameworks', {}) },
   { route: 'POST /cycles', admin: 400, call: (c) => c.post('/api/cycles', {}) },
   { route: 'PATCH /cycles/:id', admin: 404, call: (c) => c.patch(`/api/cycles/${NO_ID}`, {}) },

@@ -7,6 +7,7 @@ import { KeepRemovedEvidence1795278597480 } from './1795278597480-keep-removed-e
 import { AddResults1795281379253 } from './1795281379253-add-results.js';
 import { GuardSealedData1796406871160 } from './1796406871160-guard-sealed-data.js';
 import { HardenSignIn1796407107803 } from './1796407107803-harden-sign-in.js';
+import { AddAuditChain1796407138915 } from './1796407138915-add-audit-chain.js';
 
 export const migrations = [
   Init1795266955776,
@@ -17,4 +18,5 @@ export const migrations = [
   AddResults1795281379253,
   GuardSealedData1796406871160,
   HardenSignIn1796407107803,
+  AddAuditChain1796407138915,
 ];

@@ -12,6 +12,7 @@ import { OwnerReturnsController } from './owner-returns.controller.js';
 import { ReturnStore } from './return-store.js';
 import { ReturnsController, ReturnsSupportController } from './returns.controller.js';
 import { ReturnsService } from './returns.service.js';
+import { SealCheckService } from './seal-check.service.js';
 import { WorkflowService } from './workflow.service.js';
 
 /** Assessment returns: answers, evidence, assignments, carry forward, approval, sealing, reopening. */
@@ -26,6 +27,7 @@ import { WorkflowService } from './workflow.service.js';
     AssignmentsService,
     CarryForwardService,
     WorkflowService,
+    SealCheckService,
   ],
   exports: [ReturnsService],
 })

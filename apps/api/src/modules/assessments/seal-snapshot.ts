@@ -1,5 +1,5 @@
 import type { Confidence, ReturnLevel, ReturnOwner, ReturnScores } from '@wgll/contracts';
-import type { CareSetting } from '@wgll/framework';
+import type { CareSetting, FrameworkVersion } from '@wgll/framework';
 import { canonicalJson, sha256Hex } from '../../common/canonical-json.js';
 
 export const SEAL_FORMAT = 'wgll-sealed-return/1';
@@ -25,7 +25,7 @@ export interface SealedEvidence {
   sha256: string | null;
 }
 
-interface SealedPerson {
+export interface SealedPerson {
   id: string;
   displayName: string;
   email: string;
@@ -50,6 +50,62 @@ export interface SealedReturn {
   approvals: { approver: SealedPerson; meetingDate: string; minuteReference: string; approvedAt: string }[];
   submittedBy: SealedPerson;
   submittedAt: string;
+}
+
+/** The rows a snapshot is built from: at sealing, and again from the live rows when a seal is checked. */
+export interface SealSource {
+  return: SealedReturn['return'];
+  framework: FrameworkVersion;
+  answers: readonly {
+    domainId: string;
+    met: readonly string[];
+    notApplicable: boolean;
+    comment: string;
+    confidence: Confidence | null;
+    evidenceIds: readonly string[];
+  }[];
+  evidence: readonly SealedEvidence[];
+  scores: ReturnScores;
+  approvals: SealedReturn['approvals'];
+  submittedBy: SealedPerson;
+  submittedAt: string;
+}
+
+/** The snapshot of a revision: one builder, so a live rebuild compares like with like. */
+export function buildSealedReturn(source: SealSource): SealedReturn {
+  const domainsById = new Map(source.framework.domains.map((d) => [d.id, d]));
+  return {
+    format: SEAL_FORMAT,
+    return: source.return,
+    framework: {
+      frameworkId: source.framework.frameworkId,
+      version: source.framework.version,
+      sha256: sha256Hex(canonicalJson(source.framework)),
+    },
+    answers: source.answers.map((a) => ({
+      domainId: a.domainId,
+      measure: domainsById.get(a.domainId)?.measure ?? '',
+      met: [...a.met].sort(),
+      notApplicable: a.notApplicable,
+      comment: a.comment,
+      confidence: a.confidence,
+      evidenceIds: [...a.evidenceIds].sort(),
+    })),
+    evidence: source.evidence.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      title: e.title,
+      url: e.url,
+      fileName: e.fileName,
+      mediaType: e.mediaType,
+      sizeBytes: e.sizeBytes,
+      sha256: e.sha256,
+    })),
+    scores: source.scores,
+    approvals: source.approvals,
+    submittedBy: source.submittedBy,
+    submittedAt: source.submittedAt,
+  };
 }
 
 /** The snapshot text and its hash: the text is what is stored, so verification hashes exactly it. */

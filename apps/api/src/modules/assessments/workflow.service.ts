@@ -2,7 +2,6 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Approval, ReturnDetail, SealVerification } from '@wgll/contracts';
 import { type EntityManager, IsNull } from 'typeorm';
 import { ApiException, invalidField, NotFoundApiException } from '../../common/api-exception.filter.js';
-import { canonicalJson, sha256Hex } from '../../common/canonical-json.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CyclesService } from '../cycles/cycles.service.js';
@@ -20,7 +19,8 @@ import { type LoadedReturn, returnLabel, ReturnStore, sealed } from './return-st
 import { missingAsErrors, viewReturn } from './return-view.js';
 import { toApproval } from './returns.mapper.js';
 import { ReturnsService } from './returns.service.js';
-import { SEAL_FORMAT, type SealedReturn, sealSnapshot, verifySeal } from './seal-snapshot.js';
+import { SealCheckService } from './seal-check.service.js';
+import { buildSealedReturn, sealSnapshot } from './seal-snapshot.js';
 
 const STATE_NAMES = {
   draft: 'a draft',
@@ -47,6 +47,7 @@ export class WorkflowService {
     private readonly audit: AuditService,
     private readonly scores: ResultScoresRepository,
     private readonly results: ResultsData,
+    private readonly sealCheck: SealCheckService,
   ) {}
 
   /** Draft → awaiting approval, when every applicable domain is answered and confirmed. */
@@ -158,9 +159,7 @@ export class WorkflowService {
         const p = people.get(userId);
         return { id: userId, displayName: p?.displayName ?? '', email: p?.email ?? '' };
       };
-      const domainsById = new Map(framework.domains.map((d) => [d.id, d]));
-      const snapshot: SealedReturn = {
-        format: SEAL_FORMAT,
+      const snapshot = buildSealedReturn({
         return: {
           id,
           cycle: { id: cycle.id, name: cycle.name, referenceDate: cycle.referenceDate },
@@ -169,30 +168,9 @@ export class WorkflowService {
           careSetting: ret.careSetting,
           revision: ret.revision,
         },
-        framework: {
-          frameworkId: framework.frameworkId,
-          version: framework.version,
-          sha256: sha256Hex(canonicalJson(framework)),
-        },
-        answers: answers.map((a) => ({
-          domainId: a.domainId,
-          measure: domainsById.get(a.domainId)?.measure ?? '',
-          met: [...a.met].sort(),
-          notApplicable: a.notApplicable,
-          comment: a.comment,
-          confidence: a.confidence,
-          evidenceIds: [...a.evidenceIds].sort(),
-        })),
-        evidence: evidence.map((e) => ({
-          id: e.id,
-          kind: e.kind,
-          title: e.title,
-          url: e.url,
-          fileName: e.fileName,
-          mediaType: e.mediaType,
-          sizeBytes: e.sizeBytes,
-          sha256: e.sha256,
-        })),
+        framework,
+        answers,
+        evidence,
         scores: view.scores,
         approvals: active.map((a) => ({
           approver: personOf(a.approverId),
@@ -202,7 +180,7 @@ export class WorkflowService {
         })),
         submittedBy: personOf(actor.id),
         submittedAt: new Date().toISOString(),
-      };
+      });
       const { text, sha256 } = sealSnapshot(snapshot);
       await manager.getRepository(ReturnSealEntity).insert({
         returnId: id,
@@ -258,9 +236,9 @@ export class WorkflowService {
     return { text: seal.snapshot, fileName: `return-${id}-revision-${revision}.json` };
   }
 
+  /** The stored copy against its hash, and the live rows of the revision against the stored copy. */
   async verify(id: string, revision: number): Promise<SealVerification> {
-    const seal = await this.seal(id, revision);
-    return { revision, sha256: seal.sha256, ...verifySeal(seal.snapshot, seal.sha256) };
+    return this.sealCheck.check(await this.seal(id, revision));
   }
 
   private async seal(id: string, revision: number): Promise<ReturnSealEntity> {

@@ -1,9 +1,14 @@
 import type { AuditAction } from '@wgll/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Who did what, when and from where. Append-only (a trigger refuses updates and deletes). */
+/**
+ * Who did what, when and from where. Append-only: a trigger refuses deletes, and updates other than
+ * linking an unchained row into the hash chain once (see audit-chain.ts).
+ */
 @Entity({ name: 'audit_event' })
 @Index('audit_event_actor', ['actorId', 'occurredAt'])
+@Index('audit_event_chain_seq', ['chainSeq'], { unique: true })
+@Index('audit_event_unchained', ['id'], { where: 'chain_hash IS NULL' })
 @Index('audit_event_target', ['targetType', 'targetId'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -40,4 +45,12 @@ export class AuditEventEntity {
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   details: object;
+
+  /** Position in the hash chain (1, 2, 3, …), set by the chainer shortly after the row commits. */
+  @Column({ name: 'chain_seq', type: 'bigint', nullable: true })
+  chainSeq: string | null;
+
+  /** SHA-256 of the previous row's chain_hash and this row's canonical content; null until chained. */
+  @Column({ name: 'chain_hash', type: 'char', length: 64, nullable: true })
+  chainHash: string | null;
 }

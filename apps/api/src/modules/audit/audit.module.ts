@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditChainService } from './audit-chain.service.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 import { AuditController } from './audit.controller.js';
 import { AuditService } from './audit.service.js';
@@ -9,7 +10,7 @@ import { AuditService } from './audit.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEventEntity])],
   controllers: [AuditController],
-  providers: [AuditService],
+  providers: [AuditService, AuditChainService],
   exports: [AuditService],
 })
 export class AuditModule {}

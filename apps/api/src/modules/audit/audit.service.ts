@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { AuditAction, AuditEvent, AuditList, AuditListQuery } from '@wgll/contracts';
+import type {
+  AuditAction,
+  AuditChainVerification,
+  AuditEvent,
+  AuditList,
+  AuditListQuery,
+} from '@wgll/contracts';
 import { type EntityManager, Repository } from 'typeorm';
 import type { RequestOrigin } from '../access/principal.js';
+import { AuditChainService } from './audit-chain.service.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 
 export interface AuditEntry {
@@ -17,7 +24,10 @@ export interface AuditEntry {
 /** The append-only audit log: sign-ins, failures, lockouts, account and role changes, uploads. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
+  constructor(
+    @InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>,
+    private readonly chain: AuditChainService,
+  ) {}
 
   /** Records an entry; pass `manager` to write inside the caller's transaction. */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
@@ -35,6 +45,25 @@ export class AuditService {
         details: entry.details ?? {},
       }),
     );
+    // Linked into the hash chain shortly after it commits, off the writer's path.
+    this.chain.schedule();
+  }
+
+  /** The SHA-256 recorded when a return's revision was sealed (its `return.submitted` entry), if any. */
+  async sealRecorded(returnId: string, revision: number): Promise<string | null> {
+    const [row] = await this.events.query<{ sha256: string | null }[]>(
+      `SELECT details ->> 'sha256' AS sha256 FROM audit_event
+       WHERE target_type = 'return' AND target_id = $1 AND action = 'return.submitted'
+         AND details ->> 'revision' = $2
+       ORDER BY id DESC LIMIT 1`,
+      [returnId, String(revision)],
+    );
+    return row?.sha256 ?? null;
+  }
+
+  /** Links what is pending, then recomputes every hash of the chain in order. */
+  verifyChain(): Promise<AuditChainVerification> {
+    return this.chain.verify();
   }
 
   /** One page of events, newest first; `target` keeps those about one record (e.g. a return's history). */

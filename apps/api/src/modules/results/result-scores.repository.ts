@@ -27,10 +27,50 @@ export interface SealedScoresInput {
   scores: ReturnScores;
 }
 
+/** The stored form of a sealed return's scores. */
+export interface SealedScoreColumns {
+  measures: Partial<Record<MeasureId, number>>;
+  overall: number | null;
+  /** Domain id → level (null when not applicable); unanswered domains are left out. */
+  domainLevels: Record<string, number | null>;
+}
+
+/** What result_score keeps of a return's scores: also how a seal check reads the sealed copy's. */
+export function sealedScoreColumns(scores: ReturnScores): SealedScoreColumns {
+  const measures: Partial<Record<MeasureId, number>> = {};
+  for (const m of scores.measures) if (m.score !== null) measures[m.measure] = m.score;
+  const domainLevels = Object.fromEntries(
+    scores.domains.filter((d) => d.status !== 'unanswered').map((d) => [d.domainId, d.level]),
+  );
+  return { measures, overall: scores.overall, domainLevels };
+}
+
 /** Writes of result_score: published rows of an import, and the scores of a return as sealed. */
 @Injectable()
 export class ResultScoresRepository {
   constructor(private readonly hierarchy: HierarchyRepository) {}
+
+  /** The stored scores of one sealed revision of a return, if they are still kept. */
+  async sealedOf(
+    manager: EntityManager,
+    returnId: string,
+    revision: number,
+  ): Promise<SealedScoreColumns | null> {
+    const [row] = await manager.query<
+      {
+        measures: Partial<Record<MeasureId, number>>;
+        overall: number | null;
+        domain_levels: Record<string, number | null> | null;
+      }[]
+    >(
+      `SELECT measures, overall, domain_levels FROM result_score
+       WHERE return_id = $1 AND revision = $2 AND source = 'sealed'`,
+      [returnId, revision],
+    );
+    return row
+      ? { measures: row.measures, overall: row.overall, domainLevels: row.domain_levels ?? {} }
+      : null;
+  }
 
   private async regionOf(manager: EntityManager, icsCode: string, at: string): Promise<string | null> {
     return (await this.hierarchy.placeIcs(icsCode, at, manager))?.region ?? null;
@@ -100,11 +140,7 @@ export class ResultScoresRepository {
       await manager.query('DELETE FROM result_score WHERE return_id = $1', [input.returnId]);
       return;
     }
-    const measures: Partial<Record<MeasureId, number>> = {};
-    for (const m of input.scores.measures) if (m.score !== null) measures[m.measure] = m.score;
-    const domainLevels = Object.fromEntries(
-      input.scores.domains.filter((d) => d.status !== 'unanswered').map((d) => [d.domainId, d.level]),
-    );
+    const { measures, domainLevels } = sealedScoreColumns(input.scores);
     await manager.query(
       `INSERT INTO result_score (cycle_id, source, level, organisation_code, ics_code, region_code, care_setting,
          measures, overall, domain_levels, return_id, revision)

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import type { AuditList, AuditListQuery } from '@wgll/contracts';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { AuditChainVerification, AuditList, AuditListQuery } from '@wgll/contracts';
 
 import { apiGet } from '../../../lib/api-client';
 
@@ -10,5 +10,12 @@ export function useAuditList(query: AuditListQuery) {
     queryFn: ({ signal }) => apiGet<AuditList>('/audit', { ...query }, signal),
     staleTime: 0,
     placeholderData: (previous) => previous,
+  });
+}
+
+/** GET /api/audit/verification: links pending entries and recomputes every hash, when asked. */
+export function useAuditCheck() {
+  return useMutation({
+    mutationFn: () => apiGet<AuditChainVerification>('/audit/verification'),
   });
 }

@@ -11,7 +11,9 @@ import { ApiRequestError } from '../../../lib/api-client';
 import { pluralise } from '../../../lib/format';
 import { useAuditList } from '../api/audit-api';
 import { auditActionLabels, auditActions, isAuditAction } from '../audit-labels';
+import { AuditCheck } from '../components/audit-check';
 import { AuditTable } from '../components/audit-table';
+import '../admin.css';
 
 const PAGE_SIZE = 50;
 
@@ -105,6 +107,7 @@ export function AuditPage() {
           <Link to={`/admin/audit${toSearchString({ ...search, userId: '', page: 1 })}`}>Show everyone</Link>
         </p>
       ) : null}
+      <AuditCheck />
       <ActionFilter
         key={searchString}
         search={search}
