@@ -3,9 +3,10 @@
  * live rows that differ from the sealed copy, and a changed sealed copy; the audit log's hash chain
  * must show an edited, deleted or moved entry. Every change to the shared audit log is put back.
  *
- * Tampering needs a superuser (to disable the guarding triggers), which the app itself may not be:
- * with DATABASE_URL the test opens its own connection with it (the postgres superuser in CI and
- * here); in embedded mode the app's own connection is the embedded database's superuser.
+ * Tampering needs the tables' owner or a superuser (to disable the guarding triggers), which the app
+ * itself is not: with DATABASE_URL the test opens its own connection as DATABASE_MIGRATION_URL's
+ * role (the owner, in CI) or else DATABASE_URL's; in embedded mode it drops the app's SET ROLE for
+ * the transaction (the session underneath is the embedded database's superuser).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuditChainVerification, ReturnDetail, SealVerification } from '@wgll/contracts';
@@ -41,8 +42,9 @@ async function tamper(tables: string[], statements: Statement[]): Promise<unknow
     ...tables.map((table): Statement => [`ALTER TABLE ${table} ENABLE TRIGGER USER`]),
   ];
   const results: unknown[][] = [];
-  if (process.env.DATABASE_URL) {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const url = process.env.DATABASE_MIGRATION_URL || process.env.DATABASE_URL;
+  if (url) {
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
       await client.query('BEGIN');
@@ -58,6 +60,7 @@ async function tamper(tables: string[], statements: Statement[]): Promise<unknow
     const runner = t.dataSource.createQueryRunner();
     await runner.startTransaction();
     try {
+      await runner.query('SET LOCAL ROLE NONE');
       for (const [sql, params] of all) results.push((await runner.query(sql, params)) as unknown[]);
       await runner.commitTransaction();
     } catch (error) {
