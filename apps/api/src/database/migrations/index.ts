@@ -5,6 +5,7 @@ import { AddIdentityAndAccess1795272623846 } from './1795272623846-add-identity-
 import { AddAssessmentReturns1795275839599 } from './1795275839599-add-assessment-returns.js';
 import { KeepRemovedEvidence1795278597480 } from './1795278597480-keep-removed-evidence.js';
 import { AddResults1795281379253 } from './1795281379253-add-results.js';
+import { AddRetirement1796408160486 } from './1796408160486-add-retirement.js';
 
 export const migrations = [
   Init1795266955776,
@@ -13,4 +14,5 @@ export const migrations = [
   AddAssessmentReturns1795275839599,
   KeepRemovedEvidence1795278597480,
   AddResults1795281379253,
+  AddRetirement1796408160486,
 ];

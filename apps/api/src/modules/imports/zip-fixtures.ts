@@ -54,7 +54,12 @@ function repeatChunks({ prefix = '', repeat, bytes, suffix = '' }: Repeated): Bu
   const unit = Buffer.from(repeat);
   const chunk = Buffer.alloc(Math.max(unit.length, Math.floor((1 << 20) / unit.length) * unit.length), unit);
   const chunks: Buffer[] = [Buffer.from(prefix)];
-  for (let left = bytes - prefix.length - suffix.length; left > 0; left -= chunk.length)
+  for (
+    let left =
+      bytes - prefix.length - suffix.length - ((bytes - prefix.length - suffix.length) % unit.length);
+    left > 0;
+    left -= chunk.length
+  )
     chunks.push(left >= chunk.length ? chunk : chunk.subarray(0, left));
   chunks.push(Buffer.from(suffix));
   return chunks;
