@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -5,7 +6,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { FrameworkVersion } from '@wgll/framework';
 import type { Page } from 'playwright-core';
 
-import { demoUsers, signIn } from './support/auth.js';
+import { demoUsers, signIn, signInWithApi } from './support/auth.js';
 import { useJourney } from './support/journey.js';
 import { repoRoot } from './support/server.js';
 
@@ -182,6 +183,41 @@ describe('framework reader', () => {
     await page.getByRole('radio', { name: 'All care settings' }).waitFor();
     await checkPage('frameworks-06-care-setting-error', 'Error: Framework version 2026.1');
   }, 60_000);
+
+  it('lets an administrator retire a version uploaded by mistake, after a confirmation', async () => {
+    const mistake: FrameworkVersion = {
+      ...framework,
+      frameworkId: `browser-retire-${randomUUID().slice(0, 8)}`,
+      version: '1',
+      title: 'Framework uploaded by mistake',
+    };
+    const context = await journey.browser.newContext({ baseURL: journey.baseUrl });
+    const { csrfToken } = await signInWithApi(context.request, demoUsers.admin);
+    const uploaded = await context.request.post('/api/frameworks', {
+      headers: { 'x-csrf-token': csrfToken },
+      data: mistake,
+    });
+    expect(uploaded.status()).toBe(201);
+    await context.close();
+
+    await page.goto(`/frameworks/${mistake.frameworkId}/versions/1`);
+    await page.getByRole('heading', { level: 1, name: mistake.title }).waitFor();
+    await page.getByRole('button', { name: 'Retire this version' }).click();
+    const confirmation = page.getByRole('heading', { name: 'Retire version 1?' });
+    await confirmation.waitFor();
+    expect(await confirmation.evaluate((heading) => heading === document.activeElement)).toBe(true);
+    await checkPage('frameworks-07-retire-confirmation', `${mistake.title}, version 1`);
+    await page.getByRole('button', { name: 'Yes, retire version 1' }).click();
+    await page.getByRole('heading', { level: 2, name: 'This version has been retired' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Retire this version' }).count()).toBe(0);
+
+    await page.goto('/frameworks');
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.locator(`a[href="/frameworks/${mistake.frameworkId}/versions/1"]`) });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Retired/);
+  }, 90_000);
 
   it('made no request to any other host, and threw no errors in the page', () => {
     expect(visited.length).toBeGreaterThan(0);

@@ -197,6 +197,8 @@ export type AuditAction =
   | 'framework.uploaded'
   | 'cycle.created'
   | 'cycle.updated'
+  | 'cycle.retired'
+  | 'framework.retired'
   | 'return.created'
   | 'return.answer-saved'
   | 'return.answer-confirmed'

@@ -16,6 +16,8 @@ export interface FrameworkVersionSummary {
   domainCount: number;
   /** `bundled`: shipped with the product and loaded at start; `uploaded`: added through the API. */
   source: 'bundled' | 'uploaded';
+  /** When a national administrator retired it: it cannot be chosen for a new cycle. Null while in use. */
+  retiredAt: string | null;
 }
 
 export interface FrameworkVersionList {

@@ -39,6 +39,12 @@ export interface Cycle {
   referenceDate: IsoDate;
   status: CycleStatus;
   createdAt: string;
+  /**
+   * When a national administrator retired the cycle (created by mistake): it is left out of
+   * GET /api/cycles unless `includeRetired=true`, accepts no changes, and its sealed returns and
+   * results stay readable. Null while in use.
+   */
+  retiredAt: string | null;
 }
 
 export interface CycleList {

@@ -85,6 +85,12 @@ const NATIONAL_ROUTES: { route: string; admin: number; call(c: Client, ids: Ids)
   { route: 'POST /frameworks', admin: 400, call: (c) => c.post('/api/frameworks', {}) },
   { route: 'POST /cycles', admin: 400, call: (c) => c.post('/api/cycles', {}) },
   { route: 'PATCH /cycles/:id', admin: 404, call: (c) => c.patch(`/api/cycles/${NO_ID}`, {}) },
+  { route: 'POST /cycles/:id/retire', admin: 404, call: (c) => c.post(`/api/cycles/${NO_ID}/retire`) },
+  {
+    route: 'POST /frameworks/:frameworkId/versions/:version/retire',
+    admin: 404,
+    call: (c) => c.post('/api/frameworks/no-such-framework/versions/1/retire'),
+  },
   { route: 'GET /national/results', admin: 200, call: (c) => c.get('/api/national/results') },
   { route: 'GET /imports', admin: 200, call: (c) => c.get('/api/imports') },
   { route: 'POST /imports/dma', admin: 400, call: (c) => c.post('/api/imports/dma', {}) },

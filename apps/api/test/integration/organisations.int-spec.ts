@@ -212,6 +212,7 @@ describe('service endpoints', () => {
     const doc = await get<{ paths: Record<string, unknown> }>('/api/docs/openapi.json');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/audit',
+      '/api/audit/verification',
       '/api/auth/invitations/{token}',
       '/api/auth/oidc/callback',
       '/api/auth/oidc/start',
@@ -222,9 +223,11 @@ describe('service endpoints', () => {
       '/api/auth/sign-out',
       '/api/cycles',
       '/api/cycles/{id}',
+      '/api/cycles/{id}/retire',
       '/api/evidence-rules',
       '/api/frameworks',
       '/api/frameworks/{frameworkId}/versions/{version}',
+      '/api/frameworks/{frameworkId}/versions/{version}/retire',
       '/api/health',
       '/api/ics',
       '/api/ics/{code}',

@@ -8,6 +8,7 @@ import { AddResults1795281379253 } from './1795281379253-add-results.js';
 import { GuardSealedData1796406871160 } from './1796406871160-guard-sealed-data.js';
 import { HardenSignIn1796407107803 } from './1796407107803-harden-sign-in.js';
 import { AddAuditChain1796407138915 } from './1796407138915-add-audit-chain.js';
+import { AddRetirement1796408160486 } from './1796408160486-add-retirement.js';
 
 export const migrations = [
   Init1795266955776,
@@ -19,4 +20,5 @@ export const migrations = [
   GuardSealedData1796406871160,
   HardenSignIn1796407107803,
   AddAuditChain1796407138915,
+  AddRetirement1796408160486,
 ];

@@ -16,6 +16,7 @@ import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CycleEntity } from '../cycles/cycle.entity.js';
 import { cycleStatus } from '../cycles/cycles.mapper.js';
+import { CyclesService } from '../cycles/cycles.service.js';
 import { todayInLondon } from '../organisations/dated-period.js';
 import { IcsEntity } from '../organisations/entities/ics.entity.js';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity.js';
@@ -108,6 +109,7 @@ export class ReturnsService {
   ): Promise<CreateReturnsResult> {
     const cycle = await this.manager.getRepository(CycleEntity).findOneBy({ id: input.cycleId });
     if (!cycle) throw invalidField('cycleId', 'There is no such assessment cycle');
+    if (cycle.retiredAt) CyclesService.assertOpen(cycle); // retired: refused as CYCLE_RETIRED
     if (cycleStatus(cycle, todayInLondon()) === 'closed') {
       throw new ApiException(
         HttpStatus.CONFLICT,
@@ -315,13 +317,14 @@ export class ReturnsService {
     const resource = await this.policy.resolve('return', ret.id, cycle.referenceDate);
     const allowed = (action: Parameters<typeof can>[1]) =>
       resource !== null && can(user.grants, action, resource);
-    const editable = ret.state !== 'submitted' && cycleStatus(cycle, todayInLondon()) === 'open';
+    const editable =
+      ret.state !== 'submitted' && !cycle.retiredAt && cycleStatus(cycle, todayInLondon()) === 'open';
     return {
       answer: editable && allowed('return:answer'),
       assign: ret.state !== 'submitted' && allowed('return:assign'),
       submit: editable && allowed('return:submit'),
       approve: editable && ret.state !== 'draft' && allowed('return:approve'),
-      reopen: ret.state === 'submitted' && allowed('return:reopen'),
+      reopen: ret.state === 'submitted' && !cycle.retiredAt && allowed('return:reopen'),
     };
   }
 

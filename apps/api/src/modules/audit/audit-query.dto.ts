@@ -25,6 +25,8 @@ const ACTION_SET: Record<AuditAction, true> = {
   'framework.uploaded': true,
   'cycle.created': true,
   'cycle.updated': true,
+  'cycle.retired': true,
+  'framework.retired': true,
   'return.created': true,
   'return.answer-saved': true,
   'return.answer-confirmed': true,

@@ -40,4 +40,11 @@ export class CycleEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** When a national administrator retired it (hidden from choosing); null while in use. */
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
+  retiredAt: Date | null;
+
+  @Column({ name: 'retired_by', type: 'uuid', nullable: true })
+  retiredBy: string | null;
 }

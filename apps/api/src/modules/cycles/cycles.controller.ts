@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Cycle, CycleList } from '@wgll/contracts';
 import { Allow, CurrentUser, SignedIn } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { CyclesService } from './cycles.service.js';
-import { CreateCycleDto, CycleIdParam, UpdateCycleDto } from './dto/cycle.dto.js';
+import { CreateCycleDto, CycleIdParam, CycleListQueryDto, UpdateCycleDto } from './dto/cycle.dto.js';
 
 @ApiTags('cycles')
 @Controller('cycles')
@@ -13,9 +13,12 @@ export class CyclesController {
 
   @Get()
   @SignedIn()
-  @ApiOperation({ summary: 'Assessment cycles, newest first, with their status today' })
-  list(): Promise<CycleList> {
-    return this.cycles.list();
+  @ApiOperation({
+    summary: 'Assessment cycles, newest first, with their status today',
+    description: 'Retired cycles are left out unless `includeRetired=true`.',
+  })
+  list(@Query() query: CycleListQueryDto): Promise<CycleList> {
+    return this.cycles.list(query.includeRetired === 'true');
   }
 
   @Get(':id')
@@ -30,6 +33,19 @@ export class CyclesController {
   @ApiOperation({ summary: 'Create a cycle (national administrators)' })
   create(@Body() body: CreateCycleDto, @CurrentUser() user: Principal): Promise<Cycle> {
     return this.cycles.create(body, user);
+  }
+
+  @Post(':id/retire')
+  @HttpCode(HttpStatus.OK)
+  @Allow('cycle:manage')
+  @ApiOperation({
+    summary: 'Retire a cycle created by mistake (national administrators)',
+    description:
+      'It leaves the lists of current cycles and accepts no changes; its sealed returns and results stay readable. ' +
+      '409 CYCLE_IN_USE while a return in progress holds answers. Audited; retiring it again changes nothing.',
+  })
+  retire(@Param() params: CycleIdParam, @CurrentUser() user: Principal): Promise<Cycle> {
+    return this.cycles.retire(params.id, user);
   }
 
   @Patch(':id')

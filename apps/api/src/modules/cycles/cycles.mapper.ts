@@ -28,5 +28,6 @@ export function toCycle(cycle: CycleEntity, today: string, titles: Map<string, s
     referenceDate: cycle.referenceDate,
     status: cycleStatus(cycle, today),
     createdAt: cycle.createdAt.toISOString(),
+    retiredAt: cycle.retiredAt?.toISOString() ?? null,
   };
 }

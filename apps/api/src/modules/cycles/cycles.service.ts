@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Cycle, CycleList, FieldError, FrameworkRef } from '@wgll/contracts';
 import type { FrameworkLevel } from '@wgll/framework';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, IsNull, QueryFailedError } from 'typeorm';
 import { ApiException, invalidFields, NotFoundApiException } from '../../common/api-exception.filter.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -14,6 +14,14 @@ import type { CreateCycleDto, UpdateCycleDto } from './dto/cycle.dto.js';
 
 export function cycleNotFound(): ApiException {
   return new NotFoundApiException('CYCLE_NOT_FOUND', 'There is no such assessment cycle.');
+}
+
+function cycleRetired(name: string): ApiException {
+  return new ApiException(
+    HttpStatus.CONFLICT,
+    'CYCLE_RETIRED',
+    `The ${name} cycle has been retired; it can no longer change.`,
+  );
 }
 
 /** Assessment rounds: created and dated by national administrators, read by everyone signed in. */
@@ -29,9 +37,13 @@ export class CyclesService {
     return this.dataSource.getRepository(CycleEntity);
   }
 
-  async list(): Promise<CycleList> {
+  /** Cycles newest first; retired ones only when asked for (the administrators' list). */
+  async list(includeRetired = false): Promise<CycleList> {
     const [rows, titles] = await Promise.all([
-      this.cycles.find({ order: { opensOn: 'DESC', name: 'DESC' } }),
+      this.cycles.find({
+        where: includeRetired ? {} : { retiredAt: IsNull() },
+        order: { opensOn: 'DESC', name: 'DESC' },
+      }),
       this.frameworks.titles(),
     ]);
     const today = todayInLondon();
@@ -101,6 +113,7 @@ export class CyclesService {
       const repo = manager.getRepository(CycleEntity);
       const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw cycleNotFound();
+      if (row.retiredAt) throw cycleRetired(row.name);
       const before = { opensOn: row.opensOn, closesOn: row.closesOn };
       const after = { opensOn: input.opensOn ?? row.opensOn, closesOn: input.closesOn ?? row.closesOn };
       const errors = checkDates(after.opensOn, after.closesOn);
@@ -120,8 +133,44 @@ export class CyclesService {
     return this.get(id);
   }
 
-  /** Refuses writes to a return unless its cycle is open today. */
-  static assertOpen(cycle: Pick<CycleEntity, 'name' | 'opensOn' | 'closesOn'>): void {
+  /**
+   * Retires a cycle created by mistake: it leaves the lists of current cycles (and so every picker),
+   * accepts no changes, and its sealed returns and results stay readable. Refused (409) while any of
+   * its returns is in progress with answers in it (unsealed work would be stranded). Retiring it
+   * again changes nothing.
+   */
+  async retire(id: string, actor: Principal): Promise<Cycle> {
+    await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(CycleEntity);
+      const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw cycleNotFound();
+      if (row.retiredAt) return;
+      const [{ n }] = await manager.query<[{ n: number }]>(
+        `SELECT count(*)::int AS n FROM assessment_return r
+          WHERE r.cycle_id = $1 AND r.state <> 'submitted'
+            AND EXISTS (SELECT 1 FROM domain_answer a WHERE a.return_id = r.id)`,
+        [id],
+      );
+      if (n > 0) {
+        throw new ApiException(
+          HttpStatus.CONFLICT,
+          'CYCLE_IN_USE',
+          `The ${row.name} cycle has ${n} return${n === 1 ? '' : 's'} in progress with answers. ` +
+            'It can be retired once they are submitted, or when nobody is working in it.',
+        );
+      }
+      await repo.update({ id }, { retiredAt: new Date(), retiredBy: actor.id });
+      await this.audit.record(
+        { action: 'cycle.retired', actor, target: { type: 'cycle', id, label: row.name }, details: {} },
+        manager,
+      );
+    });
+    return this.get(id);
+  }
+
+  /** Refuses writes to a return unless its cycle is open today (and not retired). */
+  static assertOpen(cycle: Pick<CycleEntity, 'name' | 'opensOn' | 'closesOn' | 'retiredAt'>): void {
+    if (cycle.retiredAt) throw cycleRetired(cycle.name);
     const status = cycleStatus(cycle, todayInLondon());
     if (status !== 'open') {
       throw new ApiException(
@@ -144,9 +193,11 @@ export class CyclesService {
       ? `There is no version ${ref.version} of the framework ${ref.frameworkId}`
       : found.level !== level
         ? `${found.title} is a framework for ${found.level} returns, not ${level} returns`
-        : found.status !== 'published'
-          ? `${found.title} version ${ref.version} is ${found.status}; a cycle needs a published version`
-          : null;
+        : found.retiredAt
+          ? `${found.title} version ${ref.version} has been retired; choose another version`
+          : found.status !== 'published'
+            ? `${found.title} version ${ref.version} is ${found.status}; a cycle needs a published version`
+            : null;
     return problem ? [{ field, messages: [problem] }] : [];
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FrameworkUploadResult, FrameworkVersionList } from '@wgll/contracts';
+import type { FrameworkUploadResult, FrameworkVersionList, FrameworkVersionSummary } from '@wgll/contracts';
 import type { FrameworkVersion } from '@wgll/framework';
 import type { FastifyReply } from 'fastify';
 import { Allow, CurrentUser, Origin, SignedIn } from '../access/access.decorators.js';
@@ -43,6 +43,26 @@ export class FrameworksController {
     @Query() { careSetting }: FrameworkVersionQueryDto,
   ): Promise<FrameworkVersion> {
     return this.frameworks.get(frameworkId, version, careSetting);
+  }
+
+  @Post(':frameworkId/versions/:version/retire')
+  @HttpCode(HttpStatus.OK)
+  @Allow('framework:manage')
+  @ApiOperation({
+    summary: 'Retire a framework version (national administrators)',
+    description:
+      'It stays readable, with the cycles and returns that use it, but can no longer be chosen for a new cycle. Audited; retiring it again changes nothing.',
+  })
+  @ApiOkResponse({ description: 'FrameworkVersionSummary with retiredAt' })
+  @ApiNotFoundResponse({ description: 'FRAMEWORK_VERSION_NOT_FOUND' })
+  @ApiConflictResponse({
+    description: 'FRAMEWORK_VERSION_IN_USE: a cycle that is not retired and not yet closed uses it',
+  })
+  retire(
+    @Param() { frameworkId, version }: FrameworkVersionParamsDto,
+    @CurrentUser() user: Principal,
+  ): Promise<FrameworkVersionSummary> {
+    return this.frameworks.retire(frameworkId, version, user);
   }
 
   @Post()

@@ -9,6 +9,10 @@ import type {
 import { appliesTo, type CareSetting, type FrameworkVersion, validateFramework } from '@wgll/framework';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
+import type { Principal } from '../access/principal.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CycleEntity } from '../cycles/cycle.entity.js';
+import { todayInLondon } from '../organisations/dated-period.js';
 import { canonicalJson, sha256Hex } from '../../common/canonical-json.js';
 import { readBundledFrameworks } from './bundled-frameworks.js';
 import { FrameworkVersionEntity } from './entities/framework-version.entity.js';
@@ -23,6 +27,7 @@ function toSummary(e: FrameworkVersionEntity): FrameworkVersionSummary {
     publishedOn: e.publishedOn,
     domainCount: e.document.domains.length,
     source: e.source,
+    retiredAt: e.retiredAt?.toISOString() ?? null,
   };
 }
 
@@ -32,7 +37,10 @@ export class FrameworksService {
   /** Published versions never change, so their documents are kept once read. */
   private readonly published = new Map<string, FrameworkVersion>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   private get versions() {
     return this.dataSource.getRepository(FrameworkVersionEntity);
@@ -73,6 +81,61 @@ export class FrameworksService {
     const document = row.document;
     if (document.status !== 'draft') this.published.set(key, document);
     return document;
+  }
+
+  /**
+   * Retires a version (uploaded by mistake, or superseded): it stays readable, and the cycles and
+   * returns that use it keep it, but it can no longer be chosen for a new cycle. Refused (409) while
+   * a cycle that is not retired and not yet closed uses it. Retiring it again changes nothing.
+   */
+  async retire(frameworkId: string, version: string, actor: Principal): Promise<FrameworkVersionSummary> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(FrameworkVersionEntity);
+      const row = await repo.findOne({
+        where: { frameworkId, version },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row) {
+        throw new NotFoundApiException(
+          'FRAMEWORK_VERSION_NOT_FOUND',
+          `There is no version ${version} of the framework ${frameworkId}.`,
+        );
+      }
+      if (row.retiredAt) return toSummary(row);
+      const inUse = await manager
+        .getRepository(CycleEntity)
+        .createQueryBuilder('cycle')
+        .where('cycle.retiredAt IS NULL AND cycle.closesOn >= :today', { today: todayInLondon() })
+        .andWhere(
+          '((cycle.organisationFrameworkId = :id AND cycle.organisationFrameworkVersion = :version) OR ' +
+            '(cycle.systemFrameworkId = :id AND cycle.systemFrameworkVersion = :version))',
+          { id: frameworkId, version },
+        )
+        .orderBy('cycle.opensOn')
+        .getMany();
+      if (inUse.length > 0) {
+        throw new ApiException(
+          HttpStatus.CONFLICT,
+          'FRAMEWORK_VERSION_IN_USE',
+          `${row.title} version ${version} is used by the ${inUse.map((c) => c.name).join(', ')} cycle` +
+            `${inUse.length === 1 ? '' : 's'}, which ${inUse.length === 1 ? 'has' : 'have'} not closed. ` +
+            'Retire the cycle first, or wait until it closes.',
+        );
+      }
+      row.retiredAt = new Date();
+      row.retiredBy = actor.id;
+      await repo.update({ frameworkId, version }, { retiredAt: row.retiredAt, retiredBy: actor.id });
+      await this.audit.record(
+        {
+          action: 'framework.retired',
+          actor,
+          target: { type: 'framework-version', id: `${frameworkId}@${version}`, label: row.title },
+          details: { status: row.status },
+        },
+        manager,
+      );
+      return toSummary(row);
+    });
   }
 
   /** Titles of stored versions, keyed `frameworkId@version`. */

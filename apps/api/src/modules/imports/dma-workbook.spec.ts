@@ -47,7 +47,7 @@ describe('readDmaWorkbook', () => {
       {},
     );
     expect(settings).toEqual({ acute: 134, community: 90, 'mental-health': 50, ambulance: 11 });
-  });
+  }, 60_000);
 
   it('says what is missing from a workbook that is not a DMA data file', async () => {
     const workbook = new ExcelJS.Workbook();
@@ -58,7 +58,7 @@ describe('readDmaWorkbook', () => {
     expect(error).toBeInstanceOf(WorkbookError);
     expect((error as WorkbookError).problems).toHaveLength(4);
     expect((error as WorkbookError).problems[0]).toMatch(/^No sheet holds the secondary care providers/);
-  });
+  }, 60_000);
 
   it('refuses a file that is not a workbook and scores outside 1 to 5', async () => {
     await expect(readDmaWorkbook(Buffer.from('%PDF-1.4'))).rejects.toThrow('not an Excel workbook');
@@ -71,7 +71,7 @@ describe('readDmaWorkbook', () => {
     expect((error as WorkbookError).problems).toEqual([
       'SC - 2025 Pillar Summary, row 12: Well Led is not a score from 1 to 5.',
     ]);
-  });
+  }, 60_000);
 
   it('refuses an error cell (#N/A) and a formula with no saved result rather than reading them as blank', async () => {
     const workbook = new ExcelJS.Workbook();
@@ -87,5 +87,5 @@ describe('readDmaWorkbook', () => {
       'SC - 2025 Pillar Summary, row 12: Well Led is not a score from 1 to 5.',
       'SC - 2025 Pillar Summary, row 12: Ensure Smart Foundations is not a score from 1 to 5.',
     ]);
-  });
+  }, 60_000);
 });

@@ -1,5 +1,12 @@
 import type { CareSetting, ImportSheetCount, MeasureId } from '@wgll/contracts';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import {
+  NotWorkbookError,
+  readSheetsInWorker,
+  type SheetGrid,
+  WorkerRefusedError,
+} from './read-in-worker.js';
+import { unpackXlsx, ZipRefusedError } from './zip-inspection.js';
 
 /** The DMA 2025 column headings of the seven measures (shared/data/reference/wgll_dma_pillars.csv). */
 export const DMA_MEASURE_COLUMNS: Record<MeasureId, string> = {
@@ -122,21 +129,44 @@ function isoDate(value: ExcelJS.CellValue): string | null {
 
 type Kind = ImportSheetCount['what'];
 
+/** A worksheet's values, as read in the worker: what the rules below look at. */
+class Sheet {
+  private readonly values = new Map<number, Map<number, ExcelJS.CellValue>>();
+  readonly name: string;
+  readonly rowCount: number;
+  constructor(grid: SheetGrid) {
+    this.name = grid.name;
+    this.rowCount = grid.rowCount;
+    for (const [row, cells] of grid.rows) this.values.set(row, new Map(cells));
+  }
+  /** The numbers of the rows holding values, in order. */
+  rowNumbers(): number[] {
+    return [...this.values.keys()];
+  }
+  /** A row's cells holding values: [column, value], in order. */
+  cells(row: number): Array<[number, ExcelJS.CellValue]> {
+    return [...(this.values.get(row)?.entries() ?? [])];
+  }
+  value(row: number, column: number): ExcelJS.CellValue {
+    return this.values.get(row)?.get(column) ?? null;
+  }
+}
+
 interface Table {
-  sheet: ExcelJS.Worksheet;
+  sheet: Sheet;
   headerRow: number;
   columns: Map<string, number>;
   kind: Kind;
 }
 
 /** Finds the header row below a sheet's title block (a row naming Region and ICS) and what the table holds. */
-function findTable(sheet: ExcelJS.Worksheet): Table | null {
+function findTable(sheet: Sheet): Table | null {
   for (let r = 1; r <= Math.min(sheet.rowCount, 40); r++) {
     const columns = new Map<string, number>();
-    sheet.getRow(r).eachCell((cell, col) => {
-      const heading = text(cell.value).toLowerCase();
+    for (const [col, value] of sheet.cells(r)) {
+      const heading = text(value).toLowerCase();
       if (heading && !columns.has(heading)) columns.set(heading, col);
-    });
+    }
     if (!columns.has('region') || !columns.has('ics')) continue;
     const provider = columns.has('provider') && columns.has('care setting');
     const allMeasures = Object.values(DMA_MEASURE_COLUMNS).every((m) => columns.has(m.toLowerCase()));
@@ -165,19 +195,31 @@ const WHAT: Record<Kind, string> = {
     'the ICBs’ overall scores on comparable domains (Region, ICS, two "Average" columns)',
 };
 
+/** Said of a workbook the worker could not read within its time and memory. */
+export const TOO_COMPLEX = 'The file is too large or too complex to read.';
+
 /**
  * Reads NHS England's DMA data file: finds each table's header row below its title block and reads
  * rows until the first blank one. Scores must be numbers from 1 to 5 (blank: no score).
+ *
+ * The file is unpacked within limits first (zip-inspection.ts), then read into cell values in a
+ * worker thread with a memory and time limit (read-in-worker.ts): a hostile file is refused with a
+ * WorkbookError and never holds up the server.
  */
 export async function readDmaWorkbook(buffer: Buffer): Promise<ParsedWorkbook> {
-  const workbook = new ExcelJS.Workbook();
+  let grids: SheetGrid[];
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new WorkbookError(['The file is not an Excel workbook (.xlsx).']);
+    grids = await readSheetsInWorker(await unpackXlsx(buffer));
+  } catch (error) {
+    if (error instanceof ZipRefusedError) throw new WorkbookError([error.problem]);
+    if (error instanceof NotWorkbookError)
+      throw new WorkbookError(['The file is not an Excel workbook (.xlsx).']);
+    if (error instanceof WorkerRefusedError) throw new WorkbookError([TOO_COMPLEX]);
+    throw error;
   }
+  const worksheets = grids.map((grid) => new Sheet(grid));
   const tables = new Map<Kind, Table>();
-  for (const sheet of workbook.worksheets) {
+  for (const sheet of worksheets) {
     const table = findTable(sheet);
     if (table && !tables.has(table.kind)) tables.set(table.kind, table);
   }
@@ -188,7 +230,7 @@ export async function readDmaWorkbook(buffer: Buffer): Promise<ParsedWorkbook> {
 
   const problems: string[] = [];
   const parsed: ParsedWorkbook = {
-    ...introduction(workbook),
+    ...introduction(worksheets[0]),
     comparableYears: null,
     sheets: [],
     providers: [],
@@ -249,21 +291,18 @@ function duplicates(parsed: ParsedWorkbook): string[] {
   return problems;
 }
 
-function introduction(workbook: ExcelJS.Workbook): { title: string; publicationDate: string | null } {
+function introduction(sheet: Sheet | undefined): { title: string; publicationDate: string | null } {
   let title = '';
   let publicationDate: string | null = null;
-  const sheet = workbook.worksheets[0];
-  sheet?.eachRow((row) => {
-    const cells: ExcelJS.CellValue[] = [];
-    row.eachCell((cell) => cells.push(cell.value));
+  for (const number of sheet?.rowNumbers() ?? []) {
+    const cells = sheet!.cells(number).map(([, value]) => value);
     const first = text(cells[0] ?? null);
     if (!title && /digital maturity assessment/i.test(first)) {
-      const next: string[] = [];
-      sheet.getRow(row.number + 1).eachCell((cell) => next.push(text(cell.value)));
+      const next = sheet!.cells(number + 1).map(([, value]) => text(value));
       title = [first, next[0] ?? ''].filter(Boolean).join(' ');
     }
     if (/^publication date/i.test(first)) publicationDate = isoDate(cells[1] ?? null);
-  });
+  }
   return {
     title: title || 'Digital Maturity Assessment data file',
     publicationDate,
@@ -281,21 +320,20 @@ function readRows(table: Table, problems: string[]): AnyRow[] {
     .map(([, c]) => c);
   const rows: AnyRow[] = [];
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const region = text(row.getCell(col('region')).value);
-    const ics = text(row.getCell(col('ics')).value);
+    const region = text(sheet.value(r, col('region')));
+    const ics = text(sheet.value(r, col('ics')));
     if (!region && !ics) break;
     const where = `${sheet.name}, row ${r}:`;
     const base: RowBase = { sheet: sheet.name, row: r, region, ics };
     if (!ics) problems.push(`${where} no ICS.`);
-    const provider = kind.startsWith('provider') ? text(row.getCell(col('provider')).value) : '';
-    const settingLabel = kind.startsWith('provider') ? text(row.getCell(col('care setting')).value) : '';
+    const provider = kind.startsWith('provider') ? text(sheet.value(r, col('provider'))) : '';
+    const settingLabel = kind.startsWith('provider') ? text(sheet.value(r, col('care setting'))) : '';
     const careSetting = CARE_SETTING_LABELS[settingLabel.toLowerCase()] as CareSetting;
     if (kind.startsWith('provider') && !provider) problems.push(`${where} no provider name.`);
     if (kind.startsWith('provider') && !careSetting)
       problems.push(`${where} unknown care setting "${settingLabel}".`);
     const read = (c: number, label: string): number | null => {
-      const value = score(row.getCell(c).value);
+      const value = score(sheet.value(r, c));
       if (value === 'invalid') {
         problems.push(`${where} ${label} is not a score from 1 to 5.`);
         return null;

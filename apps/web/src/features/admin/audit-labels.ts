@@ -24,6 +24,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'framework.uploaded': 'Uploaded a framework version',
   'cycle.created': 'Created an assessment cycle',
   'cycle.updated': 'Changed a cycle’s dates',
+  'cycle.retired': 'Retired an assessment cycle',
+  'framework.retired': 'Retired a framework version',
   'return.created': 'Started a return',
   'return.answer-saved': 'Changed an answer',
   'return.answer-confirmed': 'Confirmed a carried-forward answer',

@@ -4,7 +4,9 @@ import { ID_PATTERN, VERSION_PATTERN } from '@wgll/framework';
 import { Transform, Type } from 'class-transformer';
 import {
   IsDefined,
+  IsIn,
   IsObject,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -79,4 +81,11 @@ export class UpdateCycleDto implements UpdateCycleRequest {
 export class CycleIdParam {
   @IsUUID('all', { message: 'id must be a cycle id' })
   id: string;
+}
+
+export class CycleListQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Include retired cycles (default false)' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'includeRetired must be true or false' })
+  includeRetired?: 'true' | 'false';
 }

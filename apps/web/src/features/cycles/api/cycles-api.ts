@@ -7,14 +7,28 @@ import { returnKeys } from '../../returns/api/returns-api';
 
 const cycleKeys = {
   all: ['cycles'] as const,
-  list: () => [...cycleKeys.all, 'list'] as const,
+  list: (includeRetired = false) => [...cycleKeys.all, 'list', { includeRetired }] as const,
 };
 
-/** GET /api/cycles: every assessment cycle. */
-export function useCycles() {
+/** GET /api/cycles: the assessment cycles in use (with the retired ones too when asked, for administrators). */
+export function useCycles({ includeRetired = false }: { includeRetired?: boolean } = {}) {
   return useQuery({
-    queryKey: cycleKeys.list(),
-    queryFn: ({ signal }) => apiGet<CycleList>('/cycles', {}, signal),
+    queryKey: cycleKeys.list(includeRetired),
+    queryFn: ({ signal }) =>
+      apiGet<CycleList>('/cycles', includeRetired ? { includeRetired: 'true' } : {}, signal),
+  });
+}
+
+/** POST /api/cycles/:id/retire (national administrators). */
+export function useRetireCycle() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiSend<Cycle>('POST', `/cycles/${encodeURIComponent(id)}/retire`),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: cycleKeys.all });
+      void queryClient.invalidateQueries({ queryKey: returnKeys.all });
+      void queryClient.invalidateQueries({ queryKey: resultKeys.all });
+    },
   });
 }
 

@@ -81,7 +81,9 @@ export function CreateCycleForm({ onCreated }: { onCreated: (cycle: Cycle) => vo
   const [checkErrors, setCheckErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const errors = checkErrors.length > 0 ? checkErrors : createErrors(create.error);
-  const published = (frameworks.data?.items ?? []).filter((item) => item.status === 'published');
+  const published = (frameworks.data?.items ?? []).filter(
+    (item) => item.status === 'published' && !item.retiredAt,
+  );
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import type { Cycle } from '@wgll/contracts';
-import { Table } from 'nhsuk-react-components';
+import { Table, Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
 import { formatDate } from '../../../lib/dates';
@@ -7,7 +7,7 @@ import { frameworkPath } from '../../../lib/links';
 import { sortCycles } from '../api/cycles-api';
 import { CycleStatusTag } from './cycle-status-tag';
 
-/** Every cycle, newest first: its status, dates and framework versions. */
+/** Every cycle, newest first: its status (or Retired), dates and framework versions. */
 export function CyclesTable({ cycles }: { cycles: Cycle[] }) {
   return (
     <Table responsive caption="Assessment cycles, newest first">
@@ -26,7 +26,11 @@ export function CyclesTable({ cycles }: { cycles: Cycle[] }) {
           <Table.Row key={cycle.id}>
             <Table.Cell>{cycle.name}</Table.Cell>
             <Table.Cell>
-              <CycleStatusTag status={cycle.status} />
+              {cycle.retiredAt ? (
+                <Tag modifier="grey">Retired</Tag>
+              ) : (
+                <CycleStatusTag status={cycle.status} />
+              )}
             </Table.Cell>
             <Table.Cell>{formatDate(cycle.opensOn)}</Table.Cell>
             <Table.Cell>{formatDate(cycle.closesOn)}</Table.Cell>

@@ -11,11 +11,13 @@ import { useCycles } from '../api/cycles-api';
 import { CreateCycleForm } from '../components/create-cycle-form';
 import { CycleDatesForm } from '../components/cycle-dates-form';
 import { CyclesTable } from '../components/cycles-table';
+import { RetireCycleForm } from '../components/retire-cycle-form';
 
 /** /admin/cycles: the assessment cycles, creating one and moving their dates (national administrators). */
 export function CyclesPage() {
   useDocumentTitle('Assessment cycles');
-  const cycles = useCycles();
+  const cycles = useCycles({ includeRetired: true });
+  const current = cycles.data?.items.filter((cycle) => !cycle.retiredAt) ?? [];
   const [notice, setNotice] = useState<{ message: string; count: number }>();
   const show = (message: string) => setNotice((current) => ({ message, count: (current?.count ?? 0) + 1 }));
 
@@ -39,15 +41,22 @@ export function CyclesPage() {
         )
       ) : null}
       <CreateCycleForm onCreated={(cycle: Cycle) => show(`Created the cycle ${cycle.name}`)} />
-      {cycles.data && cycles.data.items.length > 0 ? (
+      {current.length > 0 ? (
         <CycleDatesForm
-          key={cycles.data.items.map((cycle) => cycle.id).join(' ')}
-          cycles={cycles.data.items}
+          key={current.map((cycle) => cycle.id).join(' ')}
+          cycles={current}
           onChanged={(cycle) =>
             show(
               `${cycle.name} now opens on ${formatDate(cycle.opensOn)} and closes on ${formatDate(cycle.closesOn)}`,
             )
           }
+        />
+      ) : null}
+      {current.length > 0 ? (
+        <RetireCycleForm
+          key={current.map((cycle) => cycle.id).join(' ')}
+          cycles={current}
+          onRetired={(cycle) => show(`Retired the cycle ${cycle.name}`)}
         />
       ) : null}
     </>

@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
-import type { FrameworkVersionList } from '@wgll/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FrameworkVersionList, FrameworkVersionSummary } from '@wgll/contracts';
 import type { FrameworkVersion } from '@wgll/framework';
 
-import { apiGet } from '../../../lib/api-client';
+import { apiGet, apiSend } from '../../../lib/api-client';
 
 export const frameworkKeys = {
   all: ['frameworks'] as const,
@@ -45,5 +45,20 @@ export function useFrameworkVersion(
       previousQuery?.queryKey[2] === frameworkId && previousQuery.queryKey[3] === version
         ? previous
         : undefined,
+  });
+}
+
+/** POST /api/frameworks/:frameworkId/versions/:version/retire (national administrators). */
+export function useRetireFrameworkVersion(frameworkId: string, version: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      apiSend<FrameworkVersionSummary>(
+        'POST',
+        `/frameworks/${encodeURIComponent(frameworkId)}/versions/${encodeURIComponent(version)}/retire`,
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: frameworkKeys.list() });
+    },
   });
 }

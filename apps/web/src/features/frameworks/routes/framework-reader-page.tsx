@@ -3,6 +3,7 @@ import { BackLink, ContentsList, SummaryList, WarningCallout } from 'nhsuk-react
 import { Link, useParams, useSearchParams } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
+import { RetireAction } from '../../../components/retire-action';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
 import { useDocumentTitle } from '../../../components/use-document-title';
@@ -10,7 +11,8 @@ import { ApiRequestError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/dates';
 import { userFieldMessage } from '../../../lib/field-messages';
 import { careSettingLabels, pluralise } from '../../../lib/format';
-import { useFrameworkVersion } from '../api/frameworks-api';
+import { useCurrentUser } from '../../auth/api/session-api';
+import { useFrameworkVersion, useFrameworkVersions, useRetireFrameworkVersion } from '../api/frameworks-api';
 import { CareSettingForm } from '../components/care-setting-form';
 import { FrameworkStatusTag } from '../components/framework-status-tag';
 import { HowLevelsWork } from '../components/how-levels-work';
@@ -23,7 +25,7 @@ function describeCareSetting(careSetting: string | undefined): string | undefine
   return `the ${careSettingLabels[careSetting].toLowerCase()} care setting`;
 }
 
-function VersionFacts({ framework }: { framework: FrameworkVersion }) {
+function VersionFacts({ framework, retiredAt }: { framework: FrameworkVersion; retiredAt: string | null }) {
   return (
     <SummaryList>
       <SummaryList.Row>
@@ -37,9 +39,15 @@ function VersionFacts({ framework }: { framework: FrameworkVersion }) {
       <SummaryList.Row>
         <SummaryList.Key>Status</SummaryList.Key>
         <SummaryList.Value>
-          <FrameworkStatusTag status={framework.status} />
+          <FrameworkStatusTag status={retiredAt ? 'retired' : framework.status} />
         </SummaryList.Value>
       </SummaryList.Row>
+      {retiredAt ? (
+        <SummaryList.Row>
+          <SummaryList.Key>Retired</SummaryList.Key>
+          <SummaryList.Value>{formatDate(retiredAt.slice(0, 10))}</SummaryList.Value>
+        </SummaryList.Row>
+      ) : null}
       <SummaryList.Row>
         <SummaryList.Key>Published</SummaryList.Key>
         <SummaryList.Value>
@@ -50,7 +58,18 @@ function VersionFacts({ framework }: { framework: FrameworkVersion }) {
   );
 }
 
-function StatusWarning({ framework }: { framework: FrameworkVersion }) {
+function StatusWarning({ framework, retired }: { framework: FrameworkVersion; retired: boolean }) {
+  if (retired && framework.status !== 'retired') {
+    return (
+      <WarningCallout>
+        <WarningCallout.Heading headingLevel="h2">This version has been retired</WarningCallout.Heading>
+        <p>
+          It cannot be chosen for a new cycle. It is kept so that the cycles and returns that use it can be
+          read.
+        </p>
+      </WarningCallout>
+    );
+  }
   if (framework.status === 'draft') {
     return (
       <WarningCallout>
@@ -112,6 +131,29 @@ function careSettingError(error: unknown): string | undefined {
   return messages.length > 0 ? [...new Set(messages)].join('. ') : undefined;
 }
 
+/** National administrators: retire a version uploaded by mistake, after a confirmation. */
+function RetireVersion({ frameworkId, version }: { frameworkId: string; version: string }) {
+  const user = useCurrentUser();
+  const retire = useRetireFrameworkVersion(frameworkId, version);
+  if (!user?.roles.some((grant) => grant.role === 'national-administrator')) return null;
+  return (
+    <section aria-labelledby="retire-version-heading" className="nhsuk-u-margin-bottom-6">
+      <h2 id="retire-version-heading" className="nhsuk-heading-s">
+        Retire this version
+      </h2>
+      <p>For a version uploaded by mistake or replaced: it can then no longer be chosen for a new cycle.</p>
+      <RetireAction
+        what={`version ${version}`}
+        label="Retire this version"
+        consequences="It will not be offered for new cycles. Cycles and returns that already use it keep it, and it stays readable here. A version used by a cycle that has not closed cannot be retired."
+        pending={retire.isPending}
+        error={retire.error}
+        onConfirm={() => retire.mutate()}
+      />
+    </section>
+  );
+}
+
 /**
  * /frameworks/:frameworkId/versions/:version: what good looks like, measure by measure and domain by
  * domain, with each domain's level ladder. Organisation frameworks can be narrowed to a care setting.
@@ -124,6 +166,10 @@ export function FrameworkReaderPage() {
   const careSetting = searchParams.get('careSetting')?.trim() || undefined;
   const query = useFrameworkVersion(frameworkId, version, careSetting);
   const framework = query.data;
+  const summary = useFrameworkVersions().data?.items.find(
+    (item) => item.frameworkId === frameworkId && item.version === version,
+  );
+  const retiredAt = summary?.retiredAt ?? null;
 
   const notFound = query.error instanceof ApiRequestError && query.error.isNotFound;
   const invalid = query.error instanceof ApiRequestError && query.error.isValidationError;
@@ -169,8 +215,9 @@ export function FrameworkReaderPage() {
                   ? 'What good looks like for NHS trusts: the 7 success measures, their domains and what each level of a domain needs. Choose a care setting to see only the domains a trust answers for it.'
                   : 'What good looks like for an integrated care system as a whole, answered by its integrated care board (ICB): the 7 success measures, their domains and what each level of a domain needs.'}
               </p>
-              <StatusWarning framework={framework} />
-              <VersionFacts framework={framework} />
+              <StatusWarning framework={framework} retired={retiredAt !== null} />
+              <VersionFacts framework={framework} retiredAt={retiredAt} />
+              {summary && !retiredAt ? <RetireVersion frameworkId={frameworkId} version={version} /> : null}
               <HowLevelsWork />
             </div>
           </div>

@@ -34,7 +34,7 @@ function FrameworkVersionsTable({ items }: { items: FrameworkVersionSummary[] })
             <Table.Cell>{frameworkLevelLabels[item.level]}</Table.Cell>
             <Table.Cell>{item.version}</Table.Cell>
             <Table.Cell>
-              <FrameworkStatusTag status={item.status} />
+              <FrameworkStatusTag status={item.retiredAt ? 'retired' : item.status} />
             </Table.Cell>
             <Table.Cell>
               {item.publishedOn ? (
