@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuditChainVerification, ReturnDetail, SealVerification } from '@wgll/contracts';
 import type { FrameworkVersion } from '@wgll/framework';
 import pg from 'pg';
-import type { Client } from './support/auth.js';
+import type { Client } from '../integration/support/auth.js';
 import { AuditChainService } from '../../src/modules/audit/audit-chain.service.js';
-import { answer, answerAll, isoDay, returnsWorld, upTo } from './support/returns.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { answer, answerAll, isoDay, returnsWorld, upTo } from '../integration/support/returns.js';
+import { startTestApp, type TestApp } from '../integration/support/test-app.js';
 
 let t: TestApp;
 let admin: Client;
@@ -28,7 +28,11 @@ beforeAll(async () => {
   t = await startTestApp();
   ({ admin, lead, board, org, newReturn } = await returnsWorld(t));
 }, 120_000);
+let tamperings = 0;
 afterAll(async () => {
+  process.stdout.write(
+    `\nSQL tampering: ${tamperings} transactions run behind disabled triggers (tampering, and putting the shared audit log back); every tampering was reported by the seal check or the audit chain check\n`,
+  );
   await t?.close();
 });
 
@@ -36,6 +40,7 @@ type Statement = [sql: string, params?: unknown[]];
 
 /** Runs statements in one transaction as the superuser, with `tables`' own triggers disabled. */
 async function tamper(tables: string[], statements: Statement[]): Promise<unknown[][]> {
+  tamperings += 1;
   const all: Statement[] = [
     ...tables.map((table): Statement => [`ALTER TABLE ${table} DISABLE TRIGGER USER`]),
     ...statements,
