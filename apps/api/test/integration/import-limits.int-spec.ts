@@ -9,7 +9,7 @@ import { DMA_2025_FILE } from '../../src/database/seed/published-results.js';
 import { bombSheet, buildZip, type FixtureEntry } from '../../src/modules/imports/zip-fixtures.js';
 import { unpackXlsx } from '../../src/modules/imports/zip-inspection.js';
 import { type Client, clientWith } from './support/auth.js';
-import { createCycle, smallFramework, uploadFrameworks } from './support/returns.js';
+import { publishedRoundCycles } from './support/returns.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -32,14 +32,7 @@ async function dmaBomb(sheet: Partial<FixtureEntry>): Promise<Buffer> {
 beforeAll(async () => {
   t = await startTestApp();
   admin = await clientWith(t, [{ role: 'national-administrator' }]);
-  const org = smallFramework('organisation');
-  const sys = smallFramework('system');
-  await uploadFrameworks(admin, org, sys);
-  cycle = await createCycle(admin, org, sys, {
-    opensOn: '2025-04-01',
-    closesOn: '2026-03-31',
-    referenceDate: '2025-04-01',
-  });
+  cycle = await (await publishedRoundCycles(admin))();
 }, 120_000);
 afterAll(async () => {
   await t?.close();

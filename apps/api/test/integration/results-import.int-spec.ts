@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { DMA_2025_FILE } from '../../src/database/seed/published-results.js';
 import { type Client, clientWith } from './support/auth.js';
 import { dmaWorkbook } from './support/dma-workbook.js';
-import { createCycle, smallFramework, uploadFrameworks } from './support/returns.js';
+import { publishedRoundCycles } from './support/returns.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -31,16 +31,7 @@ beforeAll(async () => {
   admin = await clientWith(t, [{ role: 'national-administrator' }]);
   // Confirmations are remembered; these tests make their own (the database may be reused locally).
   await t.dataSource.query('DELETE FROM published_name_alias');
-  const org = smallFramework('organisation');
-  const sys = smallFramework('system');
-  await uploadFrameworks(admin, org, sys);
-  // The 2025 round: the hierarchy of 1 April 2025 (42 ICBs). Tests share the database: a cycle each.
-  newCycle = () =>
-    createCycle(admin, org, sys, {
-      opensOn: '2025-04-01',
-      closesOn: '2026-03-31',
-      referenceDate: '2025-04-01',
-    });
+  newCycle = await publishedRoundCycles(admin);
 }, 120_000);
 afterAll(async () => {
   await t?.close();

@@ -11,7 +11,7 @@ import { DMA_2025_FILE } from '../../src/database/seed/published-results.js';
 import { bombSheet, buildZip, type FixtureEntry } from '../../src/modules/imports/zip-fixtures.js';
 import { unpackXlsx } from '../../src/modules/imports/zip-inspection.js';
 import { type Client, clientWith } from '../integration/support/auth.js';
-import { createCycle, smallFramework, uploadFrameworks } from '../integration/support/returns.js';
+import { publishedRoundCycles } from '../integration/support/returns.js';
 import { startTestApp, type TestApp } from '../integration/support/test-app.js';
 
 const MB = 1024 * 1024;
@@ -24,14 +24,7 @@ const counts: string[] = [];
 beforeAll(async () => {
   t = await startTestApp();
   admin = await clientWith(t, [{ role: 'national-administrator' }]);
-  const org = smallFramework('organisation');
-  const sys = smallFramework('system');
-  await uploadFrameworks(admin, org, sys);
-  cycle = await createCycle(admin, org, sys, {
-    opensOn: '2025-04-01',
-    closesOn: '2026-03-31',
-    referenceDate: '2025-04-01',
-  });
+  cycle = await (await publishedRoundCycles(admin))();
   real = await unpackXlsx(readFileSync(DMA_2025_FILE));
 }, 120_000);
 

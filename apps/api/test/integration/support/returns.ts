@@ -158,3 +158,19 @@ export async function returnsWorld(t: TestApp): Promise<ReturnsWorld> {
     },
   };
 }
+
+/**
+ * A cycle of the 2025 round (the hierarchy of 1 April 2025: 42 ICBs), on new small frameworks: what
+ * a DMA 2025 import is applied to. Tests share the database, so each call makes a new cycle.
+ */
+export async function publishedRoundCycles(admin: Client): Promise<() => Promise<Cycle>> {
+  const org = smallFramework('organisation');
+  const sys = smallFramework('system');
+  await uploadFrameworks(admin, org, sys);
+  return () =>
+    createCycle(admin, org, sys, {
+      opensOn: '2025-04-01',
+      closesOn: '2026-03-31',
+      referenceDate: '2025-04-01',
+    });
+}
