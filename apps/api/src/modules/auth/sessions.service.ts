@@ -38,7 +38,6 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
     private readonly cookies: CookieWriter,
-    private readonly grants: GrantsRepository,
     private readonly audit: AuditService,
   ) {}
 
