@@ -1,7 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { CareSetting, FieldError, ReturnState, SaveAnswerResult } from '@wgll/contracts';
 import type { FrameworkDomain, FrameworkVersion } from '@wgll/framework';
-import { domainLevel } from '@wgll/scoring';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import { ApiException, invalidField, invalidFields } from '../../common/api-exception.filter.js';
 import type { Principal } from '../access/principal.js';
@@ -16,46 +15,8 @@ import { CyclesService } from '../cycles/cycles.service.js';
 import { type AnswerTarget, AnswersRepository, type ReturnLock } from './answers.repository.js';
 import { returnLabel, returnNotFound, ReturnStore, sealed } from './return-store.js';
 import { applicableDomains } from './return-view.js';
+import { type AnswerContent, auditView, contentOf, sameContent } from './answer-content.js';
 import { toAnswer } from './returns.mapper.js';
-
-type AnswerContent = Pick<
-  DomainAnswerEntity,
-  'met' | 'notApplicable' | 'comment' | 'confidence' | 'evidenceIds'
->;
-
-/** What the audit log keeps of an answer, before and after a change. */
-function auditView(domain: FrameworkDomain, a: AnswerContent | null) {
-  if (!a) return null;
-  return {
-    level: a.notApplicable ? null : domainLevel(domain, new Set(a.met)),
-    met: [...a.met].sort(),
-    notApplicable: a.notApplicable,
-    comment: a.comment,
-    confidence: a.confidence,
-    evidenceIds: [...a.evidenceIds].sort(),
-  };
-}
-
-function contentOf(input: SaveAnswerDto): AnswerContent {
-  return {
-    met: [...new Set(input.met)],
-    notApplicable: input.notApplicable,
-    comment: input.comment,
-    confidence: input.confidence ?? null,
-    evidenceIds: [...new Set(input.evidenceIds)],
-  };
-}
-
-function sameContent(a: AnswerContent, b: AnswerContent): boolean {
-  const set = (x: readonly string[]) => [...x].sort().join('\n');
-  return (
-    set(a.met) === set(b.met) &&
-    a.notApplicable === b.notApplicable &&
-    a.comment === b.comment &&
-    a.confidence === b.confidence &&
-    set(a.evidenceIds) === set(b.evidenceIds)
-  );
-}
 
 /**
  * Saving domain answers with optimistic versions: a write based on a stale version is refused with
