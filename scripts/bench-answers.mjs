@@ -2,9 +2,10 @@
 // autosaving their own domain of one return, against the real API over HTTP (autocannon), then a
 // count of lost writes: every acknowledged save must be what the database holds. Prints figures;
 // asserts nothing. Uses DATABASE_URL when set, otherwise the embedded database in a temporary folder.
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { syntheticFramework } from '@wgll/framework/testing';
-import { startBenchServer } from './bench-support.mjs';
+import { startBenchServer, statementCount } from './bench-support.mjs';
 
 const EDITORS = Number(process.env.EDITORS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 15);
@@ -44,10 +45,52 @@ const editors = [];
 for (let i = 0; i < EDITORS; i += 1) editors.push(await user('trust-contributor', 'RJ1'));
 const domains = framework.domains.slice(0, EDITORS);
 
+// CPU time so far, in ms: this process (the API and the HTTP client) and, with DATABASE_URL, the
+// PostgreSQL server processes serving this database (read from /proc, so a local server on Linux).
+async function cpuMs() {
+  const { user: u, system: s } = process.cpuUsage();
+  let database = 0;
+  if (process.env.DATABASE_URL) {
+    const pids = await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+    for (const { pid } of pids) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        database += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks at 100 Hz
+      } catch {
+        return { node: (u + s) / 1000, database: Number.NaN };
+      }
+    }
+  }
+  return { node: (u + s) / 1000, database };
+}
+
+// Statements and CPU time per save, independent of load: one more editor saving one at a time on a
+// domain of its own.
+const SEQUENTIAL = 200;
+const probe = await user('trust-contributor', 'RJ1');
+const probeDomain = framework.domains[framework.domains.length - 1];
+let probeVersion = 0;
+const before = statementCount();
+const cpuBefore = await cpuMs();
+for (let i = 1; i <= SEQUENTIAL; i += 1) {
+  const saved = await call(probe, 'PUT', `/returns/${returnId}/answers/${probeDomain.id}`, {
+    baseVersion: probeVersion,
+    met: [],
+    notApplicable: false,
+    comment: `probe edit ${i}`,
+    confidence: 'medium',
+    evidenceIds: [],
+  });
+  probeVersion = saved.answer.version;
+}
+const perSave = (statementCount() - before) / SEQUENTIAL;
+const cpuAfter = await cpuMs();
+
 // Each connection is one editor on one domain, saving its next edit on the version it last saw.
 // autocannon shares the `requests` objects between connections, so each connection gets its own.
 const acknowledged = new Map(); // domain id → { version, comment } of the last save answered 200
 let conflicts = 0;
+let saves = 0; // answered 200 with a new version
 let nextEditor = 0;
 
 // Per editor across both runs: the version last saved and how many edits were sent.
@@ -79,6 +122,7 @@ function editorRequest(editor) {
     onResponse(status, body) {
       if (status === 200) {
         const saved = JSON.parse(body);
+        if (saved.answer.version > mine.version) saves += 1;
         mine.version = saved.answer.version;
         acknowledged.set(domain.id, { version: mine.version, comment: saved.answer.comment });
       } else if (status === 409) {
@@ -111,6 +155,12 @@ async function run(label, extra) {
 }
 
 console.log(
+  `Statements sent to the database per save (one editor, ${SEQUENTIAL} saves in a row, session check and access guard included): ${perSave.toFixed(1)}`,
+);
+console.log(
+  `CPU time per save (same saves): ${((cpuAfter.node - cpuBefore.node) / SEQUENTIAL).toFixed(2)} ms in Node (API and client)${process.env.DATABASE_URL ? `, ${((cpuAfter.database - cpuBefore.database) / SEQUENTIAL).toFixed(2)} ms in PostgreSQL` : ''}`,
+);
+console.log(
   `Answer saves: ${EDITORS} concurrent editors, each on their own domain of one return, ${SECONDS} s per run, ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
 );
 await run('Flat out (each editor saves again as soon as the last save is answered)', {});
@@ -120,7 +170,8 @@ await new Promise((resolve) => setTimeout(resolve, 2000));
 for (const row of await db.query('SELECT domain_id, version FROM domain_answer WHERE return_id = $1', [
   returnId,
 ])) {
-  progress[domains.findIndex((d) => d.id === row.domain_id)].version = row.version;
+  const editor = domains.findIndex((d) => d.id === row.domain_id);
+  if (editor >= 0) progress[editor].version = row.version;
 }
 await run('Autosave pace (each editor saves once a second)', { connectionRate: 1 });
 
@@ -153,7 +204,18 @@ for (const [i, domain] of domains.entries()) {
   // Every version of every answer is in the audit log.
   if ((audited.find((a) => a.domain_id === domain.id)?.n ?? 0) !== (row?.version ?? 0)) unaudited += 1;
 }
+const auditRows = audited
+  .filter((a) => domains.some((d) => d.id === a.domain_id))
+  .reduce((n, a) => n + a.n, 0);
+const versions = stored
+  .filter((r) => domains.some((d) => d.id === r.domain_id))
+  .reduce((n, r) => n + r.version, 0);
 console.log(
   `Check after both runs: ${acknowledged.size} domains, 409 conflicts ${conflicts}, lost writes ${lost}, answers whose versions are not all audited ${unaudited}`,
+);
+// Saves still in flight when a run stopped are stored and audited but were never read as answered,
+// so acknowledged ≤ versions; audit rows must equal versions exactly.
+console.log(
+  `Audit: ${auditRows} answer-saved rows for ${versions} stored versions (${auditRows === versions ? 'equal' : 'NOT EQUAL'}); ${saves} saves acknowledged${saves <= versions ? '' : ' — MORE THAN STORED'}`,
 );
 await stop();

@@ -3,12 +3,26 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../apps/api/dist/app.factory.js';
 import { hashPassword } from '../apps/api/dist/common/secrets.js';
 import { loadConfig } from '../apps/api/dist/config/app-config.js';
 
 const PASSWORD = 'bench-password-2026';
+
+// Every statement the API sends to the database (BEGIN and COMMIT included), counted at the driver.
+let statements = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function countedQuery(...args) {
+  statements += 1;
+  return query.apply(this, args);
+};
+
+/** How many statements the database has been sent so far. */
+export function statementCount() {
+  return statements;
+}
 
 export async function startBenchServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'wgll-bench-'));

@@ -233,6 +233,65 @@ describe('answering', () => {
     expect(history.items.map((e) => e.action)).not.toContain('return.approval-withdrawn');
   });
 
+  it('saves of different domains at once all land, each audited once; the return shows when it last changed', async () => {
+    const ret = await newReturn();
+    const base = `/api/returns/${ret.id}`;
+    const domains = org.domains;
+    // Three rounds of one save per domain, all domains at once: saves of one return do not queue.
+    for (let round = 1; round <= 3; round += 1) {
+      const saved = await Promise.all(
+        domains.map((d, i) =>
+          (i % 2 === 0 ? lead : contributor).put(
+            `${base}/answers/${d.id}`,
+            answer(upTo(d.id, 1 + round), { baseVersion: round - 1, comment: `round ${round}` }),
+          ),
+        ),
+      );
+      expect(saved.map((r) => r.status)).toEqual(domains.map(() => 200));
+      expect(saved.map((r) => (r.body as SaveAnswerResult).answer.version)).toEqual(domains.map(() => round));
+    }
+    const detail = await getReturn(lead, ret.id);
+    expect(detail.answers.map((a) => [a.domainId, a.version, a.comment]).sort()).toEqual(
+      domains.map((d) => [d.id, 3, 'round 3']).sort(),
+    );
+    const history = (await lead.get(`${base}/history?pageSize=100`)).body as ReturnHistory;
+    const saves = history.items.filter((e) => e.action === 'return.answer-saved');
+    expect(saves).toHaveLength(domains.length * 3);
+    expect(new Set(saves.map((e) => `${String(e.details.domainId)}@${String(e.details.version)}`)).size).toBe(
+      domains.length * 3,
+    );
+    const list = (await lead.get(`/api/organisations/RJ1/returns?cycleId=${ret.cycle.id}`).expect(200))
+      .body as ReturnList;
+    const latest = detail.answers
+      .map((a) => a.updatedAt)
+      .sort()
+      .at(-1)!;
+    expect(list.items.find((r) => r.id === ret.id)?.updatedAt).toBe(latest);
+    expect(detail.updatedAt).toBe(latest);
+  });
+
+  it('edits of an approved return at once withdraw its approval once, and every edit lands', async () => {
+    const ret = await newReturn();
+    const base = `/api/returns/${ret.id}`;
+    await answerAll(lead, ret, org);
+    await lead.post(`${base}/ready`).expect(200);
+    await board.post(`${base}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'P1' }).expect(201);
+    const edits = await Promise.all(
+      org.domains.map((d) =>
+        contributor.put(`${base}/answers/${d.id}`, answer([], { baseVersion: 1, comment: 'after approval' })),
+      ),
+    );
+    expect(edits.map((r) => r.status)).toEqual(org.domains.map(() => 200));
+    const results = edits.map((r) => r.body as SaveAnswerResult);
+    expect(results.map((r) => r.state)).toEqual(org.domains.map(() => 'awaiting-approval'));
+    expect(results.reduce((n, r) => n + r.approvalsWithdrawn, 0)).toBe(1);
+    const history = (await lead.get(`${base}/history?pageSize=100`)).body as ReturnHistory;
+    expect(history.items.filter((e) => e.action === 'return.approval-withdrawn')).toHaveLength(1);
+    expect(
+      history.items.filter((e) => e.action === 'return.answer-saved' && e.details.version === 2),
+    ).toHaveLength(org.domains.length);
+  });
+
   it('a stale edit is a conflict even when it is also invalid (the person must see what is stored)', async () => {
     const ret = await newReturn();
     const domain = org.domains[4]!;

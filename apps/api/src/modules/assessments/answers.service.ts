@@ -1,47 +1,22 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { FieldError, SaveAnswerResult } from '@wgll/contracts';
-import type { FrameworkDomain } from '@wgll/framework';
-import { domainLevel } from '@wgll/scoring';
+import type { CareSetting, FieldError, ReturnState, SaveAnswerResult } from '@wgll/contracts';
+import type { FrameworkDomain, FrameworkVersion } from '@wgll/framework';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import { ApiException, invalidField, invalidFields } from '../../common/api-exception.filter.js';
 import type { Principal } from '../access/principal.js';
-import { AuditService } from '../audit/audit.service.js';
+import { type AuditEntry, AuditService } from '../audit/audit.service.js';
+import { todayInLondon } from '../organisations/dated-period.js';
 import type { ConfirmAnswerDto, SaveAnswerDto } from './dto/returns.dto.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
 import { PeopleRepository } from '../users/people.repository.js';
-import { type EditContext, returnLabel, ReturnStore } from './return-store.js';
+import { cycleStatus } from '../cycles/cycles.mapper.js';
+import { CyclesService } from '../cycles/cycles.service.js';
+import { type AnswerTarget, AnswersRepository, type ReturnLock } from './answers.repository.js';
+import { returnLabel, returnNotFound, ReturnStore, sealed } from './return-store.js';
 import { applicableDomains } from './return-view.js';
+import { type AnswerContent, auditView, contentOf, sameContent } from './answer-content.js';
 import { toAnswer } from './returns.mapper.js';
-
-type AnswerContent = Pick<
-  DomainAnswerEntity,
-  'met' | 'notApplicable' | 'comment' | 'confidence' | 'evidenceIds'
->;
-
-/** What the audit log keeps of an answer, before and after a change. */
-function auditView(domain: FrameworkDomain, a: AnswerContent | null) {
-  if (!a) return null;
-  return {
-    level: a.notApplicable ? null : domainLevel(domain, new Set(a.met)),
-    met: [...a.met].sort(),
-    notApplicable: a.notApplicable,
-    comment: a.comment,
-    confidence: a.confidence,
-    evidenceIds: [...a.evidenceIds].sort(),
-  };
-}
-
-function sameContent(a: AnswerContent, b: AnswerContent): boolean {
-  const set = (x: readonly string[]) => [...x].sort().join('\n');
-  return (
-    set(a.met) === set(b.met) &&
-    a.notApplicable === b.notApplicable &&
-    a.comment === b.comment &&
-    a.confidence === b.confidence &&
-    set(a.evidenceIds) === set(b.evidenceIds)
-  );
-}
 
 /**
  * Saving domain answers with optimistic versions: a write based on a stale version is refused with
@@ -51,57 +26,108 @@ function sameContent(a: AnswerContent, b: AnswerContent): boolean {
 export class AnswersService {
   constructor(
     private readonly store: ReturnStore,
+    private readonly answers: AnswersRepository,
     private readonly people: PeopleRepository,
     private readonly audit: AuditService,
   ) {}
 
-  save(id: string, domainId: string, input: SaveAnswerDto, actor: Principal): Promise<SaveAnswerResult> {
+  /**
+   * Saves one domain's answer. Saves of different domains of one return run side by side (a shared
+   * lock on the return); only a save that withdraws board approvals, i.e. the first edit of an
+   * approved return, runs alone on the return, since it changes the return's state.
+   */
+  async save(
+    id: string,
+    domainId: string,
+    input: SaveAnswerDto,
+    actor: Principal,
+  ): Promise<SaveAnswerResult> {
+    return (
+      (await this.saveAtOnce(id, domainId, input, actor)) ??
+      (await this.saveUnder('shared', id, domainId, input, actor)) ??
+      (await this.saveUnder('exclusive', id, domainId, input, actor))!
+    );
+  }
+
+  /**
+   * The usual autosave in two statements and no transaction: read, then one statement that writes
+   * the answer and its audit entry only if the return is still in the state read (holding the return
+   * row FOR SHARE meanwhile) and the answer still at the version read. Null, having written nothing,
+   * when anything is out of the ordinary (no such return, sealed, approved, closed, stale, new
+   * evidence cited, or a change in between): the locked path then decides, with the same rules.
+   */
+  private async saveAtOnce(
+    id: string,
+    domainId: string,
+    input: SaveAnswerDto,
+    actor: Principal,
+  ): Promise<SaveAnswerResult | null> {
+    const manager = this.store.dataSource.manager;
+    const target = await this.answers.lockTarget(manager, id, domainId, 'none');
+    if (!target) return null;
+    const { ret, cycle, current } = target;
+    if (ret.state !== 'draft' && ret.state !== 'awaiting-approval') return null;
+    if (cycleStatus(cycle, todayInLondon()) !== 'open') return null;
+    if ((current?.version ?? 0) !== input.baseVersion) return null;
+    const content = contentOf(input);
+    // Evidence the stored answer already cites is live (removing evidence changes every answer that
+    // cites it, so the version check catches that); evidence newly cited is checked under the lock.
+    const cited = new Set(current?.evidenceIds ?? []);
+    if (content.evidenceIds.some((e) => !cited.has(e))) return null;
+    const domain = this.domainOf(await this.store.framework(ret), ret.careSetting, domainId);
+    await this.validate(manager, id, domain, content, false);
+    if (current && !current.toConfirm && sameContent(current, content)) {
+      return this.result(manager, ret.state, current, 0);
+    }
+    const saved = this.answerOf(id, domainId, content, input.baseVersion, actor);
+    const entry = this.entry(ret, cycle, domain, current, content, saved, actor);
+    const written = await this.answers.write(
+      manager,
+      saved,
+      input.baseVersion,
+      (source, first) => this.audit.insertSql(entry, source, first),
+      ret.state,
+    );
+    return written ? this.result(manager, ret.state, saved, 0, actor) : null;
+  }
+
+  /** The save under one kind of lock on the return; null when a shared lock is not enough. */
+  private saveUnder(
+    lock: ReturnLock,
+    id: string,
+    domainId: string,
+    input: SaveAnswerDto,
+    actor: Principal,
+  ): Promise<SaveAnswerResult | null> {
     return this.store.dataSource.transaction(async (manager) => {
-      const context = await this.store.beginEdit(manager, id);
-      const domain = this.domainOf(context, domainId);
-      const content: AnswerContent = {
-        met: [...new Set(input.met)],
-        notApplicable: input.notApplicable,
-        comment: input.comment,
-        confidence: input.confidence ?? null,
-        evidenceIds: [...new Set(input.evidenceIds)],
-      };
+      const target = await this.answers.lockTarget(manager, id, domainId, lock);
+      if (!target) throw returnNotFound();
+      const { ret, cycle, current } = target;
+      if (ret.state === 'submitted') throw sealed();
+      CyclesService.assertOpen(cycle);
+      if (ret.state === 'approved' && lock === 'shared') return null;
+      const framework = await this.store.framework(ret, manager);
+      const domain = this.domainOf(framework, ret.careSetting, domainId);
+      const content = contentOf(input);
       // A stale edit is a conflict whatever it holds: the person must first see what is stored.
-      const current = await this.current(manager, id, domainId, input.baseVersion);
-      await this.validate(manager, context, domain, content);
+      if ((current?.version ?? 0) !== input.baseVersion) await this.conflict(manager, current);
+      await this.validate(manager, id, domain, content, true);
       if (current && !current.toConfirm && sameContent(current, content)) {
-        return this.result(manager, context, current, 0);
+        return this.result(manager, ret.state, current, 0);
       }
-      const version = (current?.version ?? 0) + 1;
-      const answers = manager.getRepository(DomainAnswerEntity);
-      const saved = {
-        returnId: id,
-        domainId,
-        ...content,
-        version,
-        toConfirm: false,
-        updatedBy: actor.id,
-        updatedAt: new Date(),
-      };
-      if (current) await answers.update({ returnId: id, domainId }, saved);
-      else await answers.insert(saved);
-      const withdrawn = await this.store.recordEdit(manager, context, actor, `answer to ${domain.title}`);
-      await this.audit.record(
-        {
-          action: 'return.answer-saved',
-          actor,
-          target: { type: 'return', id, label: returnLabel(context.ret, context.cycle) },
-          details: {
-            domainId,
-            revision: context.ret.revision,
-            version,
-            before: auditView(domain, current),
-            after: auditView(domain, content),
-          },
-        },
-        manager,
+      // Approvals are withdrawn before the answer is written, so the audit log tells it in that order.
+      const withdrawn =
+        lock === 'exclusive'
+          ? await this.store.recordEdit(manager, { ret, cycle }, actor, `answer to ${domain.title}`)
+          : 0;
+      const saved = this.answerOf(id, domainId, content, input.baseVersion, actor);
+      const entry = this.entry(ret, cycle, domain, current, content, saved, actor);
+      const written = await this.answers.write(manager, saved, input.baseVersion, (source, first) =>
+        this.audit.insertSql(entry, source, first),
       );
-      return this.result(manager, context, saved, withdrawn, actor);
+      // Another save of this answer committed since it was read.
+      if (!written) await this.conflict(manager, await this.answers.find(manager, id, domainId));
+      return this.result(manager, ret.state, saved, withdrawn, actor);
     });
   }
 
@@ -114,9 +140,10 @@ export class AnswersService {
   ): Promise<SaveAnswerResult> {
     return this.store.dataSource.transaction(async (manager) => {
       const context = await this.store.beginEdit(manager, id);
-      const domain = this.domainOf(context, domainId);
-      const current = await this.current(manager, id, domainId, input.baseVersion);
-      if (!current?.toConfirm) return this.result(manager, context, current!, 0);
+      const domain = this.domainOf(context.framework, context.ret.careSetting, domainId);
+      const current = await this.answers.find(manager, id, domainId);
+      if ((current?.version ?? 0) !== input.baseVersion) await this.conflict(manager, current);
+      if (!current?.toConfirm) return this.result(manager, context.ret.state, current!, 0);
       const answers = manager.getRepository(DomainAnswerEntity);
       await answers.update(
         { returnId: id, domainId },
@@ -139,17 +166,19 @@ export class AnswersService {
       );
       return this.result(
         manager,
-        context,
+        context.ret.state,
         await answers.findOneByOrFail({ returnId: id, domainId }),
         withdrawn,
       );
     });
   }
 
-  private domainOf(context: EditContext, domainId: string): FrameworkDomain {
-    const domain = applicableDomains(context.framework, context.ret.careSetting).find(
-      (d) => d.id === domainId,
-    );
+  private domainOf(
+    framework: FrameworkVersion,
+    careSetting: CareSetting | null,
+    domainId: string,
+  ): FrameworkDomain {
+    const domain = applicableDomains(framework, careSetting).find((d) => d.id === domainId);
     if (!domain) {
       throw invalidField(
         'domainId',
@@ -159,33 +188,67 @@ export class AnswersService {
     return domain;
   }
 
-  /** The stored answer, after checking the edit is based on it (0: there was none). */
-  private async current(
-    manager: EntityManager,
+  private answerOf(
     id: string,
     domainId: string,
+    content: AnswerContent,
     baseVersion: number,
-  ): Promise<DomainAnswerEntity | null> {
-    const current = await manager.getRepository(DomainAnswerEntity).findOneBy({ returnId: id, domainId });
-    if ((current?.version ?? 0) !== baseVersion) {
-      const people = await this.people.byIds([current?.updatedBy ?? null], manager);
-      throw new ApiException(
-        HttpStatus.CONFLICT,
-        'ANSWER_CONFLICT',
-        'Someone else changed this answer since you opened it. Choose which version to keep.',
-        undefined,
-        undefined,
-        { current: current ? toAnswer(current, people) : null },
-      );
-    }
-    return current;
+    actor: Principal,
+  ): DomainAnswerEntity {
+    return {
+      returnId: id,
+      domainId,
+      ...content,
+      version: baseVersion + 1,
+      toConfirm: false,
+      updatedBy: actor.id,
+      updatedAt: new Date(),
+    };
+  }
+
+  /** The audit entry of a save: the answer before and after, with its domain level. */
+  private entry(
+    ret: AnswerTarget['ret'],
+    cycle: AnswerTarget['cycle'],
+    domain: FrameworkDomain,
+    current: AnswerContent | null,
+    content: AnswerContent,
+    saved: DomainAnswerEntity,
+    actor: Principal,
+  ): AuditEntry {
+    return {
+      action: 'return.answer-saved',
+      actor,
+      target: { type: 'return', id: ret.id, label: returnLabel(ret, cycle) },
+      details: {
+        domainId: saved.domainId,
+        revision: ret.revision,
+        version: saved.version,
+        before: auditView(domain, current),
+        after: auditView(domain, content),
+      },
+    };
+  }
+
+  /** Refuses an edit not based on the stored answer, showing that answer (null: there is none). */
+  private async conflict(manager: EntityManager, current: DomainAnswerEntity | null): Promise<never> {
+    const people = await this.people.byIds([current?.updatedBy ?? null], manager);
+    throw new ApiException(
+      HttpStatus.CONFLICT,
+      'ANSWER_CONFLICT',
+      'Someone else changed this answer since you opened it. Choose which version to keep.',
+      undefined,
+      undefined,
+      { current: current ? toAnswer(current, people) : null },
+    );
   }
 
   private async validate(
     manager: EntityManager,
-    context: EditContext,
+    returnId: string,
     domain: FrameworkDomain,
     content: AnswerContent,
+    checkEvidence: boolean,
   ): Promise<void> {
     const errors: FieldError[] = [];
     const elements = new Set(domain.levels.flatMap((l) => l.elements.map((e) => e.id)));
@@ -206,9 +269,9 @@ export class AnswersService {
     } else if (content.notApplicable && content.met.length > 0) {
       errors.push({ field: 'met', messages: ['A domain answered as not applicable has no elements met'] });
     }
-    if (content.evidenceIds.length > 0) {
+    if (checkEvidence && content.evidenceIds.length > 0) {
       const found = await manager.getRepository(EvidenceEntity).count({
-        where: { returnId: context.ret.id, id: In(content.evidenceIds), removedAt: IsNull() },
+        where: { returnId, id: In(content.evidenceIds), removedAt: IsNull() },
       });
       if (found !== content.evidenceIds.length) {
         errors.push({
@@ -224,7 +287,7 @@ export class AnswersService {
 
   private async result(
     manager: EntityManager,
-    context: EditContext,
+    state: ReturnState,
     answer: DomainAnswerEntity,
     approvalsWithdrawn: number,
     editor?: Principal,
@@ -234,6 +297,6 @@ export class AnswersService {
       editor && answer.updatedBy === editor.id
         ? new Map([[editor.id, { id: editor.id, displayName: editor.displayName, email: editor.email }]])
         : await this.people.byIds([answer.updatedBy], manager);
-    return { answer: toAnswer(answer, people), state: context.ret.state, approvalsWithdrawn };
+    return { answer: toAnswer(answer, people), state, approvalsWithdrawn };
   }
 }

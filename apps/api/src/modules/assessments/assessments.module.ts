@@ -4,6 +4,7 @@ import { CyclesModule } from '../cycles/cycles.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
 import { ResultsModule } from '../results/results.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { AnswersRepository } from './answers.repository.js';
 import { AnswersService } from './answers.service.js';
 import { AssignmentsService } from './assignments.service.js';
 import { CarryForwardService } from './carry-forward.service.js';
@@ -23,6 +24,7 @@ import { WorkflowService } from './workflow.service.js';
     ReturnStore,
     ReturnsService,
     AnswersService,
+    AnswersRepository,
     EvidenceService,
     AssignmentsService,
     CarryForwardService,

@@ -13,6 +13,9 @@ import { FrameworksService } from '../frameworks/frameworks.service.js';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
 
+/** How many returns' places `locate` keeps (a few hundred bytes each); the oldest go first. */
+const LOCATED_KEPT = 20_000;
+
 export function returnNotFound(): ApiException {
   return new NotFoundApiException('RETURN_NOT_FOUND', 'There is no such return.');
 }
@@ -34,8 +37,17 @@ export interface EditContext extends LoadedReturn {
   framework: FrameworkVersion;
 }
 
+/** What `recordEdit` needs of a return; it moves `state` (and `updatedAt`, when present). */
+type EditedReturn = Pick<
+  AssessmentReturnEntity,
+  'id' | 'state' | 'revision' | 'organisationCode' | 'icsCode' | 'careSetting'
+> & { updatedAt?: Date };
+
 /** A short label for audit entries: "RJ1 acute 2026/27" or "QKK system 2026/27". */
-export function returnLabel(ret: AssessmentReturnEntity, cycle: Pick<CycleEntity, 'name'>): string {
+export function returnLabel(
+  ret: Pick<AssessmentReturnEntity, 'organisationCode' | 'icsCode' | 'careSetting'>,
+  cycle: Pick<CycleEntity, 'name'>,
+): string {
   return `${ret.organisationCode ?? ret.icsCode} ${ret.careSetting ?? 'system'} ${cycle.name}`;
 }
 
@@ -48,9 +60,17 @@ export class ReturnStore {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * Where returns are, as `locate` found them. A return's trust or ICB and its cycle never change, nor
+   * does a cycle's reference date, so entries never go stale and every API process may keep its own.
+   */
+  private readonly located = new Map<string, Located>();
+
   /** Places a return for the access guard: its trust or ICB, on its cycle's reference date. */
   async locate(id: string): Promise<Located | null> {
     if (!isUUID(id)) return null;
+    const known = this.located.get(id);
+    if (known) return known;
     const [row] = await this.dataSource.query<
       { organisation_code: string | null; ics_code: string | null; reference_date: string }[]
     >(
@@ -59,9 +79,12 @@ export class ReturnStore {
       [id],
     );
     if (!row) return null;
-    return row.organisation_code
+    const located: Located = row.organisation_code
       ? { type: 'organisation', code: row.organisation_code, at: row.reference_date }
       : { type: 'ics', code: row.ics_code!, at: row.reference_date };
+    if (this.located.size >= LOCATED_KEPT) this.located.delete(this.located.keys().next().value!);
+    this.located.set(id, located);
+    return located;
   }
 
   async load(id: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedReturn> {
@@ -109,7 +132,7 @@ export class ReturnStore {
    */
   async recordEdit(
     manager: EntityManager,
-    context: EditContext,
+    context: { ret: EditedReturn; cycle: Pick<CycleEntity, 'name'> },
     actor: Principal,
     change: string,
   ): Promise<number> {
@@ -128,8 +151,8 @@ export class ReturnStore {
 
   private async withdrawApprovals(
     manager: EntityManager,
-    ret: AssessmentReturnEntity,
-    cycle: CycleEntity,
+    ret: EditedReturn,
+    cycle: Pick<CycleEntity, 'name'>,
     actor: Principal,
     change: string,
   ): Promise<number> {

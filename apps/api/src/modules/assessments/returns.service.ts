@@ -181,7 +181,14 @@ export class ReturnsService {
       manager.getRepository(CycleEntity).findBy({ id: In([...new Set(rows.map((r) => r.cycleId))]) }),
       manager.getRepository(DomainAnswerEntity).find({
         where: { returnId: In(ids) },
-        select: { returnId: true, domainId: true, met: true, notApplicable: true, toConfirm: true },
+        select: {
+          returnId: true,
+          domainId: true,
+          met: true,
+          notApplicable: true,
+          toConfirm: true,
+          updatedAt: true,
+        },
       }),
       carriedIds.length > 0
         ? manager.getRepository(AssessmentReturnEntity).findBy({ id: In(carriedIds) })
@@ -196,11 +203,11 @@ export class ReturnsService {
     const summaries: ReturnSummary[] = [];
     for (const ret of rows) {
       const cycle = cycles.find((c) => c.id === ret.cycleId)!;
-      const view = viewReturn(
-        await this.store.framework(ret, manager),
-        ret.careSetting,
-        answers.filter((a) => a.returnId === ret.id),
-      );
+      const own = answers.filter((a) => a.returnId === ret.id);
+      const view = viewReturn(await this.store.framework(ret, manager), ret.careSetting, own);
+      // Answer saves leave the return row alone (so saves of different answers do not queue on it):
+      // the return last changed when it or any of its answers did.
+      const updatedAt = own.reduce((t, a) => (a.updatedAt > t ? a.updatedAt : t), ret.updatedAt);
       const source = carriedFrom.find((r) => r.id === ret.carriedForwardFrom);
       summaries.push({
         id: ret.id,
@@ -219,7 +226,7 @@ export class ReturnsService {
           ? { returnId: source.id, cycleName: carriedCycles.find((c) => c.id === source.cycleId)?.name ?? '' }
           : null,
         createdAt: ret.createdAt.toISOString(),
-        updatedAt: ret.updatedAt.toISOString(),
+        updatedAt: updatedAt.toISOString(),
       });
     }
     return summaries;

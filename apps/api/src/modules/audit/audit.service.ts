@@ -66,6 +66,32 @@ export class AuditService {
     return this.chain.verify();
   }
 
+  /**
+   * The INSERT of `entry` as SQL for a larger statement, e.g. a CTE that writes the record the entry
+   * is about, so both land in one round trip: one row per row of `source` (none when it is empty).
+   * A plain INSERT of the same columns `record` writes; its parameters are numbered from `$first`.
+   */
+  insertSql(entry: AuditEntry, source: string, first: number): { sql: string; params: unknown[] } {
+    const params = [
+      entry.action,
+      entry.actor?.id ?? null,
+      entry.actor?.email ?? null,
+      entry.target?.type ?? null,
+      entry.target?.id ?? null,
+      entry.target?.label ?? null,
+      entry.origin?.ip ?? null,
+      entry.origin?.userAgent ?? null,
+      JSON.stringify(entry.details ?? {}),
+    ];
+    const types = ['varchar', 'uuid', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'text', 'jsonb'];
+    const values = types.map((type, i) => `$${first + i}::${type}`).join(', ');
+    return {
+      sql: `INSERT INTO audit_event (action, actor_id, actor_label, target_type, target_id, target_label, ip, user_agent, details)
+            SELECT ${values} FROM ${source}`,
+      params,
+    };
+  }
+
   /** One page of events, newest first; `target` keeps those about one record (e.g. a return's history). */
   async list(query: AuditListQuery, target?: { type: string; id: string }): Promise<AuditList> {
     const page = query.page ?? 1;

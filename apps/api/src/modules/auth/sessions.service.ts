@@ -43,7 +43,6 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
     private readonly cookies: CookieWriter,
-    private readonly grants: GrantsRepository,
     private readonly audit: AuditService,
     private readonly devices: KnownDevices,
   ) {}
@@ -191,10 +190,16 @@ export class SessionsService {
 
   /** The principal for a valid access token: the session must be live and the account active. */
   async loadPrincipal(userId: string, sessionId: string): Promise<Principal | null> {
+    // One round trip with the grants: this runs on every signed-in request.
     const [row] = await this.dataSource.query<
-      { email: string; display_name: string; method: Principal['method'] }[]
+      {
+        email: string;
+        display_name: string;
+        method: Principal['method'];
+        grants: Parameters<typeof GrantsRepository.fromJson>[0];
+      }[]
     >(
-      `SELECT u.email, u.display_name, s.method
+      `SELECT u.email, u.display_name, s.method, ${GrantsRepository.jsonSql('u.id')} AS grants
        FROM app_user u JOIN auth_session s ON s.user_id = u.id
        WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL AND u.status = 'active'`,
       [userId, sessionId],
@@ -206,7 +211,7 @@ export class SessionsService {
       displayName: row.display_name,
       sessionId,
       method: row.method,
-      grants: await this.grants.forUser(userId),
+      grants: GrantsRepository.fromJson(row.grants),
     };
   }
 

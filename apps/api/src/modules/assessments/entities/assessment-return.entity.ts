@@ -72,7 +72,7 @@ export class AssessmentReturnEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  /** Moved by every change to the return's content or state. */
+  /** Moved by every change to the return's state or evidence; an answer save moves only its answer's. */
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 

@@ -1,0 +1,44 @@
+import type { FrameworkDomain } from '@wgll/framework';
+import { domainLevel } from '@wgll/scoring';
+import type { SaveAnswerDto } from './dto/returns.dto.js';
+import type { DomainAnswerEntity } from './entities/domain-answer.entity.js';
+
+/** What a save sets of an answer: the person's choices, without version or authorship. */
+export type AnswerContent = Pick<
+  DomainAnswerEntity,
+  'met' | 'notApplicable' | 'comment' | 'confidence' | 'evidenceIds'
+>;
+
+/** What the audit log keeps of an answer, before and after a change. */
+export function auditView(domain: FrameworkDomain, a: AnswerContent | null) {
+  if (!a) return null;
+  return {
+    level: a.notApplicable ? null : domainLevel(domain, new Set(a.met)),
+    met: [...a.met].sort(),
+    notApplicable: a.notApplicable,
+    comment: a.comment,
+    confidence: a.confidence,
+    evidenceIds: [...a.evidenceIds].sort(),
+  };
+}
+
+export function contentOf(input: SaveAnswerDto): AnswerContent {
+  return {
+    met: [...new Set(input.met)],
+    notApplicable: input.notApplicable,
+    comment: input.comment,
+    confidence: input.confidence ?? null,
+    evidenceIds: [...new Set(input.evidenceIds)],
+  };
+}
+
+export function sameContent(a: AnswerContent, b: AnswerContent): boolean {
+  const set = (x: readonly string[]) => [...x].sort().join('\n');
+  return (
+    set(a.met) === set(b.met) &&
+    a.notApplicable === b.notApplicable &&
+    a.comment === b.comment &&
+    a.confidence === b.confidence &&
+    set(a.evidenceIds) === set(b.evidenceIds)
+  );
+}
