@@ -19,7 +19,7 @@ export interface AnswerTarget {
     | 'organisationCode'
     | 'icsCode'
   >;
-  cycle: Pick<CycleEntity, 'name' | 'opensOn' | 'closesOn'>;
+  cycle: Pick<CycleEntity, 'name' | 'opensOn' | 'closesOn' | 'retiredAt'>;
   current: DomainAnswerEntity | null;
 }
 
@@ -41,6 +41,7 @@ interface TargetRow {
   cycle_name: string;
   opens_on: string;
   closes_on: string;
+  retired_at: Date | null;
   domain_id: string | null;
   met: string[];
   not_applicable: boolean;
@@ -74,7 +75,7 @@ export class AnswersRepository {
     if (!isUUID(id)) return null;
     const [row] = await manager.query<TargetRow[]>(
       `SELECT r.id, r.state, r.revision, r.care_setting, r.framework_id, r.framework_version,
-              r.organisation_code, r.ics_code, c.name AS cycle_name, c.opens_on, c.closes_on,
+              r.organisation_code, r.ics_code, c.name AS cycle_name, c.opens_on, c.closes_on, c.retired_at,
               a.domain_id, a.met, a.not_applicable, a.comment, a.confidence, a.evidence_ids, a.version,
               a.to_confirm, a.updated_by, a.updated_at
        FROM assessment_return r
@@ -96,7 +97,12 @@ export class AnswersRepository {
         organisationCode: row.organisation_code,
         icsCode: row.ics_code,
       },
-      cycle: { name: row.cycle_name, opensOn: row.opens_on, closesOn: row.closes_on },
+      cycle: {
+        name: row.cycle_name,
+        opensOn: row.opens_on,
+        closesOn: row.closes_on,
+        retiredAt: row.retired_at,
+      },
       current: row.domain_id === null ? null : toEntity(id, row),
     };
   }

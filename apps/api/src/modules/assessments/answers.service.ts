@@ -67,7 +67,7 @@ export class AnswersService {
     if (!target) return null;
     const { ret, cycle, current } = target;
     if (ret.state !== 'draft' && ret.state !== 'awaiting-approval') return null;
-    if (cycleStatus(cycle, todayInLondon()) !== 'open') return null;
+    if (cycle.retiredAt || cycleStatus(cycle, todayInLondon()) !== 'open') return null;
     if ((current?.version ?? 0) !== input.baseVersion) return null;
     const content = contentOf(input);
     // Evidence the stored answer already cites is live (removing evidence changes every answer that

@@ -85,6 +85,8 @@ export class AuditService {
     ];
     const types = ['varchar', 'uuid', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'text', 'jsonb'];
     const values = types.map((type, i) => `$${first + i}::${type}`).join(', ');
+    // The caller runs the statement at once; the chainer links the row shortly after it commits.
+    this.chain.schedule();
     return {
       sql: `INSERT INTO audit_event (action, actor_id, actor_label, target_type, target_id, target_label, ip, user_agent, details)
             SELECT ${values} FROM ${source}`,
