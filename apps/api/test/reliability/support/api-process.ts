@@ -48,18 +48,33 @@ export interface ApiStore {
 
 let stores = 0;
 
+/**
+ * A fresh database on the DATABASE_URL server, or a fresh embedded folder. With DATABASE_MIGRATION_URL
+ * (CI: the owner role, which may create databases) the owner creates and migrates it and the API
+ * connects as DATABASE_URL's role, as in production.
+ */
 export async function newStore(mode: DatabaseMode): Promise<ApiStore> {
   if (mode === 'postgres') {
-    const serverUrl = process.env['DATABASE_URL'];
-    if (!serverUrl) throw new Error('DATABASE_URL is needed for the PostgreSQL mode');
-    const url = new URL(serverUrl);
-    const name = `${url.pathname.slice(1) || 'wgll'}_rel_${process.pid}_${(stores += 1)}`.slice(0, 63);
-    await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-    url.pathname = `/${name}`;
+    const appUrl = process.env['DATABASE_URL'];
+    if (!appUrl) throw new Error('DATABASE_URL is needed for the PostgreSQL mode');
+    const ownerUrl = process.env['DATABASE_MIGRATION_URL'] || undefined;
+    const name = `${new URL(appUrl).pathname.slice(1) || 'wgll'}_rel_${process.pid}_${(stores += 1)}`.slice(
+      0,
+      63,
+    );
+    const onDatabase = (base: string) => {
+      const url = new URL(base);
+      url.pathname = `/${name}`;
+      return url.toString();
+    };
+    await adminQuery(ownerUrl ?? appUrl, `CREATE DATABASE "${name}"`);
     return {
       mode,
-      env: { DATABASE_URL: url.toString() },
-      dispose: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      env: {
+        DATABASE_URL: onDatabase(appUrl),
+        ...(ownerUrl ? { DATABASE_MIGRATION_URL: onDatabase(ownerUrl) } : {}),
+      },
+      dispose: () => adminQuery(ownerUrl ?? appUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
     };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'wgll-rel-'));
@@ -89,6 +104,7 @@ export async function startApi(store: ApiStore, timeoutMs = 120_000): Promise<Ap
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NODE_ENV: 'production' };
   delete env['DATABASE_URL'];
+  delete env['DATABASE_MIGRATION_URL'];
   Object.assign(env, {
     AUTH_SECRET: TEST_AUTH_SECRET,
     SEED_DEMO: 'true',
