@@ -23,6 +23,7 @@ import { seedDemoCycle } from './database/seed/demo-cycle.js';
 import { seedPublishedResults } from './database/seed/published-results.js';
 import { ImportsService } from './modules/imports/imports.service.js';
 import { seedReferenceData } from './database/seed/reference-seeder.js';
+import { AuditChainService } from './modules/audit/audit-chain.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { FrameworksService } from './modules/frameworks/frameworks.service.js';
 
@@ -133,6 +134,7 @@ export async function createApp(
           'with DATABASE_MIGRATION_URL (README, "Database roles").',
       );
     }
+    app.get(AuditChainService).start();
     if (config.seedOnStart) {
       const summary = await seedReferenceData(dataSource);
       log.log('Reference data loaded', summarise(summary));

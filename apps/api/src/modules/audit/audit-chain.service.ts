@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditChainVerification } from '@wgll/contracts';
 import { DataSource } from 'typeorm';
@@ -26,7 +26,7 @@ const BATCH = 2_000;
  * the pending rows in id order and gives each the next position and SHA-256(previous hash ‖ content).
  */
 @Injectable()
-export class AuditChainService implements OnApplicationBootstrap, OnModuleDestroy {
+export class AuditChainService implements OnModuleDestroy {
   private readonly logger = new Logger(AuditChainService.name);
   private timer: NodeJS.Timeout | null = null;
   private sweep: NodeJS.Timeout | null = null;
@@ -36,7 +36,8 @@ export class AuditChainService implements OnApplicationBootstrap, OnModuleDestro
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  onApplicationBootstrap(): void {
+  /** Links what is pending and starts the sweep: called once the database is migrated (app.factory). */
+  start(): void {
     this.schedule(0);
     this.sweep = setInterval(() => this.schedule(0), SWEEP_MS);
     this.sweep.unref();
