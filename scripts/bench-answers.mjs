@@ -72,7 +72,9 @@ const probeDomain = framework.domains[framework.domains.length - 1];
 let probeVersion = 0;
 const before = statementCount();
 const cpuBefore = await cpuMs();
+const sequentialMs = [];
 for (let i = 1; i <= SEQUENTIAL; i += 1) {
+  const startedAt = performance.now();
   const saved = await call(probe, 'PUT', `/returns/${returnId}/answers/${probeDomain.id}`, {
     baseVersion: probeVersion,
     met: [],
@@ -82,7 +84,9 @@ for (let i = 1; i <= SEQUENTIAL; i += 1) {
     evidenceIds: [],
   });
   probeVersion = saved.answer.version;
+  sequentialMs.push(performance.now() - startedAt);
 }
+sequentialMs.sort((a, b) => a - b);
 const perSave = (statementCount() - before) / SEQUENTIAL;
 const cpuAfter = await cpuMs();
 
@@ -158,22 +162,90 @@ console.log(
   `Statements sent to the database per save (one editor, ${SEQUENTIAL} saves in a row, session check and access guard included): ${perSave.toFixed(1)}`,
 );
 console.log(
+  `Latency of one save with nothing else running (same saves): p50 ${sequentialMs[SEQUENTIAL / 2].toFixed(1)} ms, p99 ${sequentialMs[Math.floor(SEQUENTIAL * 0.99)].toFixed(1)} ms`,
+);
+console.log(
   `CPU time per save (same saves): ${((cpuAfter.node - cpuBefore.node) / SEQUENTIAL).toFixed(2)} ms in Node (API and client)${process.env.DATABASE_URL ? `, ${((cpuAfter.database - cpuBefore.database) / SEQUENTIAL).toFixed(2)} ms in PostgreSQL` : ''}`,
 );
 console.log(
   `Answer saves: ${EDITORS} concurrent editors, each on their own domain of one return, ${SECONDS} s per run, ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
 );
-await run('Flat out (each editor saves again as soon as the last save is answered)', {});
-// The last save of each connection may still be in flight when a run stops (its answer unread):
-// let it land, then pick up each editor's version, as the page does after a conflict.
-await new Promise((resolve) => setTimeout(resolve, 2000));
-for (const row of await db.query('SELECT domain_id, version FROM domain_answer WHERE return_id = $1', [
-  returnId,
-])) {
-  const editor = domains.findIndex((d) => d.id === row.domain_id);
-  if (editor >= 0) progress[editor].version = row.version;
+/**
+ * Editors typing independently are not in step: each saves once a second, editor i starting i/50 of
+ * a second after the first (autocannon's rates start every connection at the same instant).
+ */
+async function paced(label) {
+  const latencies = [];
+  let failed = 0;
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    editors.map(async (who, editor) => {
+      const domain = domains[editor];
+      const mine = progress[editor];
+      let next = performance.now() + (editor * 1000) / EDITORS;
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+        if (performance.now() >= until) return;
+        mine.seq += 1;
+        const startedAt = performance.now();
+        const res = await fetch(`${base}/api/returns/${returnId}/answers/${domain.id}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': who.csrf, cookie: who.cookie },
+          body: JSON.stringify({
+            baseVersion: mine.version,
+            met: [],
+            notApplicable: false,
+            comment: `editor ${editor} edit ${mine.seq}`,
+            confidence: 'medium',
+            evidenceIds: [],
+          }),
+        });
+        const body = await res.json();
+        latencies.push(performance.now() - startedAt);
+        if (res.status === 200) {
+          if (body.answer.version > mine.version) saves += 1;
+          mine.version = body.answer.version;
+          acknowledged.set(domain.id, { version: mine.version, comment: body.answer.comment });
+        } else {
+          failed += 1;
+        }
+        next += 1000;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))].toFixed(0);
+  console.log(`${label}:`);
+  console.log(
+    `  saves acknowledged:   ${latencies.length - failed} (${((latencies.length - failed) / SECONDS).toFixed(0)} saves/s)`,
+  );
+  console.log(
+    `  latency:              p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`,
+  );
+  console.log(`  non-2xx responses:    ${failed}`);
 }
-await run('Autosave pace (each editor saves once a second)', { connectionRate: 1 });
+
+/**
+ * The last save of each connection may still be in flight when a run stops (its answer unread):
+ * let it land, then pick up each editor's version, as the page does after a conflict.
+ */
+async function settle() {
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  for (const row of await db.query('SELECT domain_id, version FROM domain_answer WHERE return_id = $1', [
+    returnId,
+  ])) {
+    const editor = domains.findIndex((d) => d.id === row.domain_id);
+    if (editor >= 0) progress[editor].version = row.version;
+  }
+}
+
+await run('Flat out (each editor saves again as soon as the last save is answered)', {});
+await settle();
+await run('Autosave pace, in step (each editor saves once a second, all 50 at the same instant)', {
+  connectionRate: 1,
+});
+await settle();
+await paced('Autosave pace, not in step (each editor saves once a second, editors spread over the second)');
 
 // Saves still in flight when a run stops finish on the server; let them land, then compare.
 await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -211,7 +283,7 @@ const versions = stored
   .filter((r) => domains.some((d) => d.id === r.domain_id))
   .reduce((n, r) => n + r.version, 0);
 console.log(
-  `Check after both runs: ${acknowledged.size} domains, 409 conflicts ${conflicts}, lost writes ${lost}, answers whose versions are not all audited ${unaudited}`,
+  `Check after the runs: ${acknowledged.size} domains, 409 conflicts ${conflicts}, lost writes ${lost}, answers whose versions are not all audited ${unaudited}`,
 );
 // Saves still in flight when a run stopped are stored and audited but were never read as answered,
 // so acknowledged ≤ versions; audit rows must equal versions exactly.
