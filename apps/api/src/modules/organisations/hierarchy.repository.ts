@@ -28,9 +28,21 @@ export function normaliseSearch(text: string): string {
     .trim();
 }
 
+type Placement = { ics: string | null; region: string | null } | undefined;
+
+/**
+ * How long an organisation's placement on a date is kept in memory. The hierarchy is reference data
+ * that changes only when it is loaded again (at start, or `npm run seed` from another process, which
+ * the API then follows within this time); the access check of every request reads it.
+ */
+const PLACEMENT_TTL_MS = 60_000;
+const PLACEMENT_CACHE_MAX = 20_000;
+
 /** SQL for reading the dated hierarchy; the services shape the results. */
 @Injectable()
 export class HierarchyRepository {
+  private readonly placements = new Map<string, { place: Placement; until: number }>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Organisations with their assessment ICS and its region on `at`, filtered and paged. */
@@ -96,12 +108,21 @@ export class HierarchyRepository {
    * An organisation's assessment ICS and that ICS's region on `at`; undefined when no such
    * organisation. Pass `manager` inside a transaction.
    */
-  async placeOrganisation(
-    code: string,
-    at: string,
-    manager?: EntityManager,
-  ): Promise<{ ics: string | null; region: string | null } | undefined> {
-    const [row] = await (manager ?? this.dataSource).query<{ ics: string | null; region: string | null }[]>(
+  async placeOrganisation(code: string, at: string, manager?: EntityManager): Promise<Placement> {
+    // Inside a transaction the caller reads its own snapshot; otherwise a recent answer will do.
+    if (manager) return this.readPlacement(code, at, manager);
+    const key = `${code}|${at}`;
+    const now = Date.now();
+    const kept = this.placements.get(key);
+    if (kept && kept.until > now) return kept.place;
+    const place = await this.readPlacement(code, at, this.dataSource.manager);
+    if (this.placements.size >= PLACEMENT_CACHE_MAX) this.placements.clear();
+    this.placements.set(key, { place, until: now + PLACEMENT_TTL_MS });
+    return place;
+  }
+
+  private async readPlacement(code: string, at: string, manager: EntityManager): Promise<Placement> {
+    const [row] = await manager.query<{ ics: string | null; region: string | null }[]>(
       `SELECT m.ics_code AS ics, irm.region_code AS region
        FROM organisation o
        LEFT JOIN organisation_ics_membership m
