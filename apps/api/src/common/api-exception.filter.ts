@@ -119,11 +119,11 @@ const MALFORMED_MULTIPART =
   /^(Multipart: Boundary not found|Unexpected end of (multipart data|form)|Malformed part header|Part terminated early|The needle cannot have a length bigger than \d+)/;
 
 /**
- * PostgreSQL's codes for values it cannot store: out of range (22003), invalid text for a type
+ * PostgreSQL's codes for values it cannot store: too long for its column (22001), out of range (22003), invalid text for a type
  * (22P02, e.g. an unpaired surrogate in jsonb), NUL in text (22021), untranslatable character
  * (22P05, e.g. \u0000 in jsonb).
  */
-const UNSTORABLE_INPUT = new Set(['22003', '22P02', '22021', '22P05']);
+const UNSTORABLE_INPUT = new Set(['22001', '22003', '22P02', '22021', '22P05']);
 
 /** Every error leaves the API as an ApiError body; anything unexpected is logged and hidden. */
 @Catch()
@@ -200,11 +200,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const driverCode =
       exception instanceof QueryFailedError ? (exception.driverError as { code?: string }).code : undefined;
     if (driverCode && UNSTORABLE_INPUT.has(driverCode)) {
+      // Logged: a DTO should have refused it first, so this may also reveal a bug of ours.
+      this.logger.warn(`Input the database refused (${driverCode}): ${(exception as Error).message}`);
       return {
         statusCode: HttpStatus.BAD_REQUEST,
         code: 'VALIDATION_FAILED',
         message:
-          'Some of what was sent cannot be stored: a text with a null or broken character, or a number too large.',
+          'Some of what was sent cannot be stored: a text too long or with a null or broken character, or a number too large.',
       };
     }
     this.logger.error(

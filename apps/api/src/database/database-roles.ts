@@ -17,7 +17,9 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 /**
  * Lets `role` read and write every table and sequence, and nothing more: no TRUNCATE, no triggers,
- * no writing the migrations' own table. Run as the tables' owner; idempotent.
+ * no writing the migrations' own table; seals and evidence are never deleted, seals never updated,
+ * and of an audit entry only its two chain columns may be set (by the chainer). The triggers refuse
+ * the same; without the privilege the role cannot even try. Run as the tables' owner; idempotent.
  */
 export async function grantApplicationRole(owner: DataSource, role: string): Promise<void> {
   const r = quote(role);
@@ -25,6 +27,9 @@ export async function grantApplicationRole(owner: DataSource, role: string): Pro
   await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`);
   await owner.query(`REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM ${r}`);
   await owner.query(`REVOKE INSERT, UPDATE, DELETE ON TABLE migrations FROM ${r}`);
+  await owner.query(`REVOKE UPDATE, DELETE ON TABLE return_seal, audit_event FROM ${r}`);
+  await owner.query(`GRANT UPDATE (chain_seq, chain_hash) ON TABLE audit_event TO ${r}`);
+  await owner.query(`REVOKE DELETE ON TABLE evidence FROM ${r}`);
   await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
 }
 

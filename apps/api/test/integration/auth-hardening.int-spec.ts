@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ApiError, AuditList, CreateUserResult, InvitationLink, SessionInfo } from '@wgll/contracts';
+import type { ApiError, CreateUserResult, InvitationLink, SessionInfo } from '@wgll/contracts';
 import supertest from 'supertest';
 import {
   anonymousClient,
+  auditOf as auditOfAdmin,
   type Client,
   clientWith,
   createUser,
@@ -27,10 +28,7 @@ afterAll(async () => {
 
 const MAX_FAILURES = 5;
 
-const auditOf = async (action: string, label: string) =>
-  ((await admin.get(`/api/audit?action=${action}&pageSize=100`).expect(200)).body as AuditList).items.filter(
-    (e) => e.actor?.label === label,
-  );
+const auditOf = (action: string, label: string) => auditOfAdmin(admin, action, label);
 
 const cookieOf = (client: Client, name: string, path: string): string | undefined =>
   client.agent.jar.getCookie(name, { domain: '127.0.0.1', path, secure: false, script: false })?.value;

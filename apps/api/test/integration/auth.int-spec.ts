@@ -3,6 +3,7 @@ import type { ApiError, AuditList, CreateUserResult, SessionInfo } from '@wgll/c
 import supertest from 'supertest';
 import {
   anonymousClient,
+  auditOf as auditOfAdmin,
   type Client,
   clientWith,
   createUser,
@@ -22,10 +23,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const auditOf = async (action: string, label: string) =>
-  ((await admin.get(`/api/audit?action=${action}&pageSize=100`).expect(200)).body as AuditList).items.filter(
-    (e) => e.actor?.label === label,
-  );
+const auditOf = (action: string, label: string) => auditOfAdmin(admin, action, label);
 
 const cookiesOf = (res: supertest.Response): string[] => {
   const header = res.headers['set-cookie'] as unknown;

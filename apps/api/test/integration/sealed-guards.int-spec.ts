@@ -137,7 +137,11 @@ describe('a sealed return in SQL, as the application role', () => {
          SELECT return_id, revision + 1, snapshot, sha256, sealed_by FROM return_seal WHERE return_id = $1`,
       `DELETE FROM assessment_return WHERE id = $1`,
     ]) {
-      await expect(t.dataSource.query(sql, [ret.id])).rejects.toThrow(/RETURN_SEALED|never/);
+      // Seals are never updated or deleted: the application role lacks the privilege as well as the
+      // trigger refusing (the trigger itself is tested as the tables' owner in tamper-detection).
+      await expect(t.dataSource.query(sql, [ret.id])).rejects.toThrow(
+        /RETURN_SEALED|never|permission denied/,
+      );
     }
     expect(await rowsOf(t.dataSource, ret.id)).toBe(before);
     const check = (await lead.get(`/api/returns/${ret.id}/seals/1/verification`).expect(200))

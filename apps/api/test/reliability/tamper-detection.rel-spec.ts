@@ -102,6 +102,58 @@ async function sealCheck(id: string, revision = 1): Promise<SealVerification> {
     .body as SealVerification;
 }
 
+describe("the guards hold for the tables' owner too (only disabling a trigger gets past them)", () => {
+  it('refuses TRUNCATE of every table holding sealed or audited data, and changing or deleting a seal', async () => {
+    const ret = await sealedReturn();
+    const refusals: string[] = [];
+    for (const table of [
+      'assessment_return',
+      'domain_answer',
+      'evidence',
+      'return_approval',
+      'return_seal',
+      'result_score',
+      'audit_event',
+    ]) {
+      await expect(tamper([], [[`TRUNCATE ${table} CASCADE`]])).rejects.toThrow(/never truncated/);
+      refusals.push(table);
+    }
+    await expect(
+      tamper([], [[`UPDATE return_seal SET sha256 = sha256 WHERE return_id = $1`, [ret.id]]]),
+    ).rejects.toThrow(/RETURN_SEALED/);
+    await expect(tamper([], [[`DELETE FROM return_seal WHERE return_id = $1`, [ret.id]]])).rejects.toThrow(
+      /RETURN_SEALED/,
+    );
+    await expect(
+      tamper(
+        [],
+        [
+          [
+            `INSERT INTO audit_event (action, chain_seq, chain_hash) VALUES ('sign-out', 999999, $1)`,
+            ['0'.repeat(64)],
+          ],
+        ],
+      ),
+    ).rejects.toThrow(/only by the chainer/);
+    expect(refusals).toHaveLength(7);
+    expect((await sealCheck(ret.id)).verified).toBe(true);
+  });
+
+  it('dates an audit entry itself: a backdated insert gets the time of writing', async () => {
+    const [row] = (
+      await tamper(
+        [],
+        [
+          [
+            `INSERT INTO audit_event (action, occurred_at) VALUES ('sign-out', '2001-01-01T00:00:00Z') RETURNING occurred_at`,
+          ],
+        ],
+      )
+    )[0] as { occurred_at: Date }[];
+    expect(new Date(row!.occurred_at).getUTCFullYear()).toBeGreaterThanOrEqual(2026);
+  });
+});
+
 describe('the seal check compares the live data of the sealed revision', () => {
   it('an intact seal over untouched rows says so', async () => {
     const ret = await sealedReturn();

@@ -9,6 +9,7 @@ import { GuardSealedData1796406871160 } from './1796406871160-guard-sealed-data.
 import { HardenSignIn1796407107803 } from './1796407107803-harden-sign-in.js';
 import { AddAuditChain1796407138915 } from './1796407138915-add-audit-chain.js';
 import { AddRetirement1796408160486 } from './1796408160486-add-retirement.js';
+import { GuardAuditInsert1796413565073 } from './1796413565073-guard-audit-insert.js';
 
 export const migrations = [
   Init1795266955776,
@@ -21,4 +22,5 @@ export const migrations = [
   HardenSignIn1796407107803,
   AddAuditChain1796407138915,
   AddRetirement1796408160486,
+  GuardAuditInsert1796413565073,
 ];

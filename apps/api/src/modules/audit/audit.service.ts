@@ -49,13 +49,16 @@ export class AuditService {
     this.chain.schedule();
   }
 
-  /** The SHA-256 recorded when a return's revision was sealed (its `return.submitted` entry), if any. */
+  /**
+   * The SHA-256 recorded when a return's revision was sealed: its first `return.submitted` entry (an
+   * entry appended later, forged or not, never outranks the one written with the seal), if any.
+   */
   async sealRecorded(returnId: string, revision: number): Promise<string | null> {
     const [row] = await this.events.query<{ sha256: string | null }[]>(
       `SELECT details ->> 'sha256' AS sha256 FROM audit_event
        WHERE target_type = 'return' AND target_id = $1 AND action = 'return.submitted'
          AND details ->> 'revision' = $2
-       ORDER BY id DESC LIMIT 1`,
+       ORDER BY id LIMIT 1`,
       [returnId, String(revision)],
     );
     return row?.sha256 ?? null;

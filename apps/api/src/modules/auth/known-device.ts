@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AUTH_SECRET } from '../../app.tokens.js';
 import { CookieWriter } from '../access/cookies.js';
+import { normaliseEmail } from '../../common/email.js';
 
 export const DEVICE_COOKIE = 'wgll_device';
 const DEVICE_PATH = '/api/auth';
@@ -66,9 +67,4 @@ export class KnownDevices {
       .update(`${normaliseEmail(email)}\n${id}\n${expires}`)
       .digest('base64url');
   }
-}
-
-/** The form of an email address that sign-in attempts are counted under. */
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
 }

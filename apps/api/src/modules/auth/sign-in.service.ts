@@ -9,7 +9,7 @@ import type { RequestOrigin } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UserEntity } from '../users/entities/user.entity.js';
 import { ANY_SOURCE } from './entities/sign-in-throttle.entity.js';
-import { normaliseEmail } from './known-device.js';
+import { normaliseEmail } from '../../common/email.js';
 
 /**
  * Checks an email and password, with a lockout that holds however the attempts arrive.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role, SessionInfo } from '@wgll/contracts';
+import type { AuditEvent, AuditList, Role, SessionInfo } from '@wgll/contracts';
 import supertest from 'supertest';
 import { hashPassword } from '../../../src/common/secrets.js';
 import type { TestApp } from './test-app.js';
@@ -95,4 +95,10 @@ export async function clientWith(
 ): Promise<Client> {
   const user = await createUser(t, grants);
   return signIn(t, user.email);
+}
+
+/** The audit entries of one action whose actor is labelled `label` (the email typed at sign-in), newest first. */
+export async function auditOf(admin: Client, action: string, label: string): Promise<AuditEvent[]> {
+  const res = await admin.get(`/api/audit?action=${action}&pageSize=100`).expect(200);
+  return (res.body as AuditList).items.filter((e) => e.actor?.label === label);
 }

@@ -1,11 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AcceptInvitationRequest, ChangePasswordRequest, SignInRequest } from '@wgll/contracts';
+import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { emailCase } from '../../../common/email.js';
 
 const PASSWORD_RULES = 'be 12 to 128 characters long';
 
 export class SignInDto implements SignInRequest {
   @ApiProperty({ example: 'trust-lead@demo.wgll.example' })
+  @Transform(emailCase)
   @IsString({ message: 'email must be text' })
   @MinLength(1, { message: 'Enter your email address' })
   @MaxLength(254)
@@ -56,7 +59,11 @@ export class OidcStartQueryDto {
   returnTo?: string;
 }
 
-/** Only a path on this site: "/x", never "//host" or "https://host" (no open redirects). */
+/**
+ * Only a path on this site: "/x", never "//host", "/\\host" or "https://host", and no control
+ * characters (browsers drop tabs and newlines, so "/\t/host" would leave the site; CR/LF cannot go
+ * in a Location header).
+ */
 export function safeReturnTo(value: string | undefined): string {
-  return value && /^\/(?![/\\])/.test(value) ? value : '/';
+  return value && /^\/(?![/\\])[^\x00-\x1f\x7f]*$/.test(value) ? value : '/';
 }

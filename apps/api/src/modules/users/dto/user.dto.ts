@@ -25,6 +25,7 @@ import {
 } from 'class-validator';
 import { ODS_CODE, upperTrim } from '../../organisations/dto/organisation-queries.dto.js';
 import { PageQuery } from '../../../common/page-query.js';
+import { emailCase } from '../../../common/email.js';
 import { OptionalNotNull } from '../../../common/validation.js';
 
 export const ROLES: Role[] = [
@@ -37,8 +38,6 @@ export const ROLES: Role[] = [
 ];
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const emailCase = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export class RoleGrantDto implements RoleGrantRequest {
   @ApiProperty({ enum: ROLES })

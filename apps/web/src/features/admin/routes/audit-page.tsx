@@ -99,7 +99,7 @@ export function AuditPage() {
     <>
       <h1>Audit log</h1>
       <p className="nhsuk-lede-text">
-        Sign-ins, changes to accounts and roles, and framework uploads, newest first.
+        Sign-ins, changes to accounts and roles, frameworks, cycles, returns and imports, newest first.
       </p>
       {search.userId ? (
         <p>
