@@ -65,5 +65,6 @@ export class OidcStartQueryDto {
  * in a Location header).
  */
 export function safeReturnTo(value: string | undefined): string {
-  return value && /^\/(?![/\\])[^\x00-\x1f\x7f]*$/.test(value) ? value : '/';
+  const controlCharacter = (c: string) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f;
+  return value && /^\/(?![/\\])/.test(value) && ![...value].some(controlCharacter) ? value : '/';
 }
