@@ -100,9 +100,68 @@ describe('retiring a cycle', () => {
     expect((await w.admin.post(`/api/cycles/${empty.id}/retire`)).status).toBe(200);
   });
 
+  it('refuses answers, assignments and imports in a retired cycle, and frees its name', async () => {
+    const cycle = await createCycle(w.admin, w.org, w.sys);
+    const { created } = await startReturns(w.lead, 'RJ1', cycle.id);
+    expect((await w.admin.post(`/api/cycles/${cycle.id}/retire`)).status).toBe(200);
+    const domain = w.org.domains[0]!;
+    // An empty draft's first answer takes the quick save path: it must refuse a retired cycle too.
+    const save = await w.contributor.put(
+      `/api/returns/${created[0]!.id}/answers/${domain.id}`,
+      answer(upTo(domain.id, 2)),
+    );
+    expect([save.status, (save.body as ApiError).code]).toEqual([409, 'CYCLE_RETIRED']);
+    const stored = await t.dataSource.query<unknown[]>('SELECT 1 FROM domain_answer WHERE return_id = $1', [
+      created[0]!.id,
+    ]);
+    expect(stored).toEqual([]);
+    const me = (await w.contributor.get('/api/auth/session')).body as { user: { id: string } };
+    const assign = await w.lead.put(`/api/returns/${created[0]!.id}/assignments`, {
+      userId: me.user.id,
+      domainId: domain.id,
+    });
+    expect([assign.status, (assign.body as ApiError).code]).toEqual([409, 'CYCLE_RETIRED']);
+    expect((await getReturn(w.lead, created[0]!.id)).permissions.assign).toBe(false);
+    const upload = await w.admin.agent
+      .post('/api/imports/dma')
+      .set('x-csrf-token', w.admin.csrf)
+      .field('cycleId', cycle.id)
+      .attach('file', Buffer.from('PK'), 'dma.xlsx');
+    expect(upload.status).toBe(400);
+    expect((upload.body as ApiError).errors?.[0]).toMatchObject({ field: 'cycleId' });
+
+    // The right cycle can be created again under the same name.
+    const again = await w.admin.post('/api/cycles', {
+      name: cycle.name,
+      organisationFramework: { frameworkId: w.org.frameworkId, version: w.org.version },
+      systemFramework: { frameworkId: w.sys.frameworkId, version: w.sys.version },
+      opensOn: cycle.opensOn,
+      closesOn: cycle.closesOn,
+      referenceDate: cycle.referenceDate,
+    });
+    expect(again.status).toBe(201);
+  });
+
   it('answers 404 for an unknown cycle', async () => {
     const res = await w.admin.post('/api/cycles/00000000-0000-4000-8000-000000000000/retire');
     expect(res.status).toBe(404);
+  });
+});
+
+describe('reopening a closed cycle', () => {
+  it('is refused when a framework version it uses has been retired since it closed', async () => {
+    const org = smallFramework('organisation');
+    const sys = smallFramework('system');
+    await uploadFrameworks(w.admin, org, sys);
+    const closed = await createCycle(w.admin, org, sys, { opensOn: isoDay(-60), closesOn: isoDay(-30) });
+    expect(
+      (await w.admin.post(`/api/frameworks/${org.frameworkId}/versions/${org.version}/retire`)).status,
+    ).toBe(200);
+    const reopen = await w.admin.patch(`/api/cycles/${closed.id}`, { closesOn: isoDay(30) });
+    expect(reopen.status).toBe(400);
+    expect((reopen.body as ApiError).errors?.map((e) => e.field)).toEqual(['organisationFramework']);
+    // Moving its dates while it stays closed is still allowed.
+    expect((await w.admin.patch(`/api/cycles/${closed.id}`, { closesOn: isoDay(-20) })).status).toBe(200);
   });
 });
 

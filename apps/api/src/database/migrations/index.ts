@@ -10,6 +10,7 @@ import { HardenSignIn1796407107803 } from './1796407107803-harden-sign-in.js';
 import { AddAuditChain1796407138915 } from './1796407138915-add-audit-chain.js';
 import { AddRetirement1796408160486 } from './1796408160486-add-retirement.js';
 import { GuardAuditInsert1796413565073 } from './1796413565073-guard-audit-insert.js';
+import { CycleNameAmongCurrent1796413894100 } from './1796413894100-cycle-name-among-current.js';
 
 export const migrations = [
   Init1795266955776,
@@ -23,4 +24,5 @@ export const migrations = [
   AddAuditChain1796407138915,
   AddRetirement1796408160486,
   GuardAuditInsert1796413565073,
+  CycleNameAmongCurrent1796413894100,
 ];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { FrameworkVersion } from '@wgll/framework';
-import type { DataSource } from 'typeorm';
+import { type DataSource, IsNull } from 'typeorm';
 import { CycleEntity } from '../../modules/cycles/cycle.entity.js';
 import { readBundledFrameworks } from '../../modules/frameworks/bundled-frameworks.js';
 import type { ImportsService } from '../../modules/imports/imports.service.js';
@@ -29,7 +29,9 @@ export async function seedPublishedResults(
   imports: ImportsService,
 ): Promise<{ cycle: string; created: boolean; state: string; providerRows: number; icbRows: number }> {
   const cycles = dataSource.getRepository(CycleEntity);
-  let cycle = await cycles.findOneBy({ name: DMA_2025_CYCLE.name });
+  let cycle =
+    (await cycles.findOneBy({ name: DMA_2025_CYCLE.name, retiredAt: IsNull() })) ??
+    (await cycles.findOneBy({ name: DMA_2025_CYCLE.name }));
   if (!cycle) {
     const bundled = readBundledFrameworks().map((f) => f.document as FrameworkVersion);
     const organisation = bundled.find((f) => f.level === 'organisation')!;
@@ -45,6 +47,9 @@ export async function seedPublishedResults(
       }),
     );
   }
+  // An administrator retired it (created by mistake, or replaced): nothing to import into.
+  if (cycle.retiredAt)
+    return { cycle: cycle.name, created: false, state: 'retired', providerRows: 0, icbRows: 0 };
   const { created, detail } = await imports.upload(
     readFileSync(DMA_2025_FILE),
     basename(DMA_2025_FILE),

@@ -16,6 +16,7 @@ import { returnLabel, ReturnStore, sealed } from './return-store.js';
 import { applicableDomains } from './return-view.js';
 import { ReturnsService } from './returns.service.js';
 import { toAssignment } from './returns.mapper.js';
+import { cycleRetired } from '../cycles/cycles.service.js';
 
 /** Measures or single domains of a return given to people to answer, and each person's list. */
 @Injectable()
@@ -44,6 +45,7 @@ export class AssignmentsService {
     return this.store.dataSource.transaction(async (manager) => {
       const { ret, cycle } = await this.store.lock(manager, id);
       if (ret.state === 'submitted') throw sealed();
+      if (cycle.retiredAt) throw cycleRetired(cycle.name);
       if ((input.measure === undefined) === (input.domainId === undefined)) {
         throw invalidField('measure', 'Choose either a measure or a single domain to assign');
       }
@@ -89,6 +91,7 @@ export class AssignmentsService {
     return this.store.dataSource.transaction(async (manager) => {
       const { ret, cycle } = await this.store.lock(manager, id);
       if (ret.state === 'submitted') throw sealed();
+      if (cycle.retiredAt) throw cycleRetired(cycle.name);
       const repo = manager.getRepository(ReturnAssignmentEntity);
       const found = await repo.findOneBy({ id: assignmentId, returnId: id });
       if (!found) throw new NotFoundApiException('NOT_FOUND', 'There is no such assignment on this return.');

@@ -40,7 +40,7 @@ export class CarryForwardService {
        JOIN cycle c ON c.id = r.cycle_id
        WHERE r.level = $1 AND r.organisation_code IS NOT DISTINCT FROM $2
          AND r.care_setting IS NOT DISTINCT FROM $3 AND r.ics_code IS NOT DISTINCT FROM $4
-         AND c.reference_date < $5
+         AND c.reference_date < $5 AND c.retired_at IS NULL
        ORDER BY c.reference_date DESC, s.sealed_at DESC
        LIMIT 1`,
       [ret.level, ret.organisationCode, ret.careSetting, ret.icsCode, cycle.referenceDate],

@@ -102,7 +102,10 @@ export class ReturnStore {
           .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
       : null;
     if (!ret) throw returnNotFound();
-    const cycle = await manager.getRepository(CycleEntity).findOneByOrFail({ id: ret.cycleId });
+    // Shared lock: a retirement of the cycle under way (it holds the row) finishes first, and is seen.
+    const cycle = await manager
+      .getRepository(CycleEntity)
+      .findOneOrFail({ where: { id: ret.cycleId }, lock: { mode: 'pessimistic_read' } });
     return { ret, cycle };
   }
 

@@ -16,7 +16,7 @@ import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CycleEntity } from '../cycles/cycle.entity.js';
 import { cycleStatus } from '../cycles/cycles.mapper.js';
-import { CyclesService } from '../cycles/cycles.service.js';
+import { CyclesService, cycleRetired } from '../cycles/cycles.service.js';
 import { todayInLondon } from '../organisations/dated-period.js';
 import { IcsEntity } from '../organisations/entities/ics.entity.js';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity.js';
@@ -109,7 +109,7 @@ export class ReturnsService {
   ): Promise<CreateReturnsResult> {
     const cycle = await this.manager.getRepository(CycleEntity).findOneBy({ id: input.cycleId });
     if (!cycle) throw invalidField('cycleId', 'There is no such assessment cycle');
-    if (cycle.retiredAt) CyclesService.assertOpen(cycle); // retired: refused as CYCLE_RETIRED
+    if (cycle.retiredAt) throw cycleRetired(cycle.name);
     if (cycleStatus(cycle, todayInLondon()) === 'closed') {
       throw new ApiException(
         HttpStatus.CONFLICT,
@@ -118,6 +118,11 @@ export class ReturnsService {
       );
     }
     const { created, existing } = await this.store.dataSource.transaction(async (manager) => {
+      // Read again under a shared lock: a cycle retired meanwhile (its retirement holds the row) is refused.
+      const locked = await manager
+        .getRepository(CycleEntity)
+        .findOneOrFail({ where: { id: cycle.id }, lock: { mode: 'pessimistic_read' } });
+      if (locked.retiredAt) throw cycleRetired(locked.name);
       const repo = manager.getRepository(AssessmentReturnEntity);
       const created: AssessmentReturnEntity[] = [];
       const existing: AssessmentReturnEntity[] = [];
@@ -328,7 +333,7 @@ export class ReturnsService {
       ret.state !== 'submitted' && !cycle.retiredAt && cycleStatus(cycle, todayInLondon()) === 'open';
     return {
       answer: editable && allowed('return:answer'),
-      assign: ret.state !== 'submitted' && allowed('return:assign'),
+      assign: ret.state !== 'submitted' && !cycle.retiredAt && allowed('return:assign'),
       submit: editable && allowed('return:submit'),
       approve: editable && ret.state !== 'draft' && allowed('return:approve'),
       reopen: ret.state === 'submitted' && !cycle.retiredAt && allowed('return:reopen'),

@@ -5,7 +5,8 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
  * answers, and the date on which the organisation hierarchy is read for its returns.
  */
 @Entity({ name: 'cycle' })
-@Index('cycle_name', ['name'], { unique: true })
+// Names are unique among current cycles: one retired by mistake can be created again, rightly.
+@Index('cycle_name', ['name'], { unique: true, where: 'retired_at IS NULL' })
 @Check('cycle_dates', 'opens_on <= closes_on')
 export class CycleEntity {
   @PrimaryGeneratedColumn('uuid')

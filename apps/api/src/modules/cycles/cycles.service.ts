@@ -11,12 +11,13 @@ import { todayInLondon } from '../organisations/dated-period.js';
 import { CycleEntity } from './cycle.entity.js';
 import { cycleStatus, toCycle } from './cycles.mapper.js';
 import type { CreateCycleDto, UpdateCycleDto } from './dto/cycle.dto.js';
+import { ResultsData } from '../results/results-data.js';
 
 export function cycleNotFound(): ApiException {
   return new NotFoundApiException('CYCLE_NOT_FOUND', 'There is no such assessment cycle.');
 }
 
-function cycleRetired(name: string): ApiException {
+export function cycleRetired(name: string): ApiException {
   return new ApiException(
     HttpStatus.CONFLICT,
     'CYCLE_RETIRED',
@@ -31,6 +32,7 @@ export class CyclesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly frameworks: FrameworksService,
     private readonly audit: AuditService,
+    private readonly results: ResultsData,
   ) {}
 
   private get cycles() {
@@ -109,6 +111,29 @@ export class CyclesService {
   }
 
   async update(id: string, input: UpdateCycleDto, actor: Principal): Promise<Cycle> {
+    // A closed cycle's framework versions may have been retired since: dates that open it again
+    // would put them back in use. (Read before the transaction: embedded mode has one connection.)
+    const current = await this.entity(id);
+    const today = todayInLondon();
+    if (current.closesOn < today && (input.closesOn ?? current.closesOn) >= today) {
+      const errors = [
+        ...(await this.checkFramework(
+          'organisationFramework',
+          { frameworkId: current.organisationFrameworkId, version: current.organisationFrameworkVersion },
+          'organisation',
+        )),
+        ...(await this.checkFramework(
+          'systemFramework',
+          { frameworkId: current.systemFrameworkId, version: current.systemFrameworkVersion },
+          'system',
+        )),
+      ];
+      if (errors.length > 0)
+        throw invalidFields(
+          errors,
+          'The cycle cannot open again: a framework version it uses has been retired.',
+        );
+    }
     await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(CycleEntity);
       const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -165,6 +190,8 @@ export class CyclesService {
         manager,
       );
     });
+    // Its results stop being the year before another cycle's.
+    this.results.invalidate();
     return this.get(id);
   }
 

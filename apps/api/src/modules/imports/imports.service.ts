@@ -23,6 +23,7 @@ import {
   type NameToMatch,
   normaliseName,
 } from './name-matcher.js';
+import { cycleRetired } from '../cycles/cycles.service.js';
 
 const STATUS_ORDER = { unmatched: 0, doubtful: 1, matched: 2 } as const;
 
@@ -71,6 +72,10 @@ export class ImportsService {
     const cycle = await this.dataSource.getRepository(CycleEntity).findOneBy({ id: cycleId });
     if (!cycle)
       throw invalidFields([{ field: 'cycleId', messages: ['Choose the cycle these results belong to'] }]);
+    if (cycle.retiredAt)
+      throw invalidFields([
+        { field: 'cycleId', messages: [`The ${cycle.name} cycle has been retired; choose another cycle`] },
+      ]);
     const existing = await this.dataSource.getRepository(ResultImportEntity).findOneBy({ cycleId, sha256 });
     if (existing) return { created: false, detail: { ...(await this.detail(existing.id)), unchanged: true } };
 
@@ -452,6 +457,11 @@ function markConflicts(workbook: ParsedWorkbook, names: NameMatch[]): NameMatch[
 }
 
 /** Holds the cycle's row until the transaction ends: imports into one cycle are applied one at a time. */
+/** One import into a cycle at a time; a cycle retired meanwhile takes no results. */
 async function lockCycle(manager: EntityManager, cycleId: string): Promise<void> {
-  await manager.query('SELECT 1 FROM cycle WHERE id = $1 FOR UPDATE', [cycleId]);
+  const [row] = await manager.query<{ name: string; retired: boolean }[]>(
+    'SELECT name, retired_at IS NOT NULL AS retired FROM cycle WHERE id = $1 FOR UPDATE',
+    [cycleId],
+  );
+  if (row?.retired) throw cycleRetired(row.name);
 }

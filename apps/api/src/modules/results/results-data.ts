@@ -270,7 +270,8 @@ export class ResultsData {
       [cycleId],
     );
     const [before] = await this.dataSource.query<{ id: string; name: string }[]>(
-      `SELECT id, name FROM cycle WHERE reference_date < $1 ORDER BY reference_date DESC, name DESC LIMIT 1`,
+      `SELECT id, name FROM cycle WHERE reference_date < $1 AND retired_at IS NULL
+       ORDER BY reference_date DESC, name DESC LIMIT 1`,
       [cycle.referenceDate],
     );
     const raw = await this.dataSource.query<RawRow[]>(
