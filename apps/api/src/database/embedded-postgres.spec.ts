@@ -24,7 +24,13 @@ describe('the embedded database lock', () => {
     const proc = fakeProc({ '/proc/42/stat': stat(42, 'node main.js', 'Z', '6459') });
     expect(lockHolderAlive({ pid: 42, startTime: '6459' }, proc, () => true)).toBe(false);
     expect(lockHolderAlive({ pid: 42 }, proc, () => true)).toBe(false);
-    expect(lockHolderAlive({ pid: 43, startTime: '6459' }, proc, () => true)).toBe(false);
+    // No /proc entry: gone (the signal finds nothing)...
+    expect(lockHolderAlive({ pid: 43, startTime: '6459' }, proc, () => false)).toBe(false);
+  });
+
+  it('keeps the lock of a holder whose /proc entry is hidden from us (hidepid) but answers a signal', () => {
+    const proc = fakeProc({ '/proc/42/stat': stat(42, 'node main.js', 'S', '6459') });
+    expect(lockHolderAlive({ pid: 43, startTime: '6459' }, proc, () => true)).toBe(true);
   });
 
   it('takes a pid reused by another process for a stale lock (start time or command differ)', () => {

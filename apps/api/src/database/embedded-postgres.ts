@@ -126,7 +126,8 @@ export function lockHolderAlive(
 ): boolean {
   if (read('/proc/self/stat') === undefined) return signal(holder.pid); // no /proc: best effort
   const stat = procStat(holder.pid, read);
-  if (!stat) return false;
+  // Unreadable (gone, or hidden from us by hidepid): the signal check tells dead from alive.
+  if (!stat) return signal(holder.pid);
   if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x') return false;
   if (holder.startTime) return stat.startTime === holder.startTime;
   const command = (read(`/proc/${holder.pid}/cmdline`) ?? '').split('\0')[0] ?? '';

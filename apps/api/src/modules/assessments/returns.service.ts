@@ -16,7 +16,7 @@ import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CycleEntity } from '../cycles/cycle.entity.js';
 import { cycleStatus } from '../cycles/cycles.mapper.js';
-import { CyclesService, cycleRetired } from '../cycles/cycles.service.js';
+import { cycleRetired } from '../cycles/cycles.service.js';
 import { todayInLondon } from '../organisations/dated-period.js';
 import { IcsEntity } from '../organisations/entities/ics.entity.js';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity.js';

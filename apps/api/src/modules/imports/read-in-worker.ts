@@ -69,9 +69,15 @@ function runWorker(entries: UnpackedEntry[], limits: typeof WORKER_LIMITS): Prom
         message.sheets ? resolve(message.sheets) : reject(new NotWorkbookError('Not a workbook')),
       ),
     );
-    worker.once('error', (error) => finish(() => reject(new WorkerRefusedError(error.message))));
+    // Only the memory limit is the file's fault; any other failure (a missing worker file, a crash) is
+    // ours, and must not be reported as a bad file.
+    worker.once('error', (error: Error & { code?: string }) =>
+      finish(() =>
+        reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerRefusedError(error.message) : error),
+      ),
+    );
     worker.once('exit', (code) =>
-      finish(() => reject(new WorkerRefusedError(`The worker stopped (exit code ${code})`))),
+      finish(() => reject(new Error(`The workbook reader stopped unexpectedly (exit code ${code})`))),
     );
   });
 }

@@ -37,6 +37,14 @@ describe('placeOrganisation', () => {
     }
   });
 
+  it('does not keep "no such organisation", so made-up codes cannot fill it', async () => {
+    const query = jest.fn(() => Promise.resolve([]));
+    const repository = new HierarchyRepository({ manager: { query } } as unknown as DataSource);
+    expect(await repository.placeOrganisation('XXX', '2026-12-04')).toBeUndefined();
+    expect(await repository.placeOrganisation('XXX', '2026-12-04')).toBeUndefined();
+    expect(query).toHaveBeenCalledTimes(2);
+  });
+
   it('always reads inside a transaction, through its manager', async () => {
     const { repository, query, manager } = repositoryWithCounter();
     await repository.placeOrganisation('RJ1', '2026-12-04', manager);

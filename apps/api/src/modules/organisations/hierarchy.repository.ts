@@ -116,7 +116,10 @@ export class HierarchyRepository {
     const kept = this.placements.get(key);
     if (kept && kept.until > now) return kept.place;
     const place = await this.readPlacement(code, at, this.dataSource.manager);
-    if (this.placements.size >= PLACEMENT_CACHE_MAX) this.placements.clear();
+    // Only organisations that exist are kept, the oldest making way: made-up codes cannot fill it.
+    if (place === undefined) return place;
+    if (this.placements.size >= PLACEMENT_CACHE_MAX)
+      this.placements.delete(this.placements.keys().next().value!);
     this.placements.set(key, { place, until: now + PLACEMENT_TTL_MS });
     return place;
   }
