@@ -97,6 +97,9 @@ describe('the lockout under parallel attempts', () => {
       expect(successes).toHaveLength(rightStatus === 200 ? 1 : 0);
       // Passwords checked: the failures, plus the right one if it had a place within the limit.
       expect(failures.length + successes.length).toBeLessThanOrEqual(MAX_FAILURES + 1);
+      // The limit is reached, not dodged: 5 failures, or 4 beside the right password's place.
+      expect(failures.length).toBeGreaterThanOrEqual(MAX_FAILURES - 1);
+      expect(failures.length === MAX_FAILURES || successes.length === 1).toBe(true);
     }
   }, 120_000);
 

@@ -60,17 +60,9 @@ describe('a zip bomb uploaded as the DMA data file', () => {
   it('is refused with a 400 on the file while the server answers other requests', async () => {
     const bomb = await dmaBomb({});
     expect(bomb.length).toBeLessThan(2 * MB); // 300 MB unpacked
-    const order: string[] = [];
-    const [refused, health] = await Promise.all([
-      upload(bomb).then((res) => {
-        order.push('upload');
-        return res;
-      }),
-      t.http.get('/api/health').then((res) => {
-        order.push('health');
-        return res;
-      }),
-    ]);
+    // Refused from the zip's directory alone, before anything is inflated or parsed (the message
+    // below says so); the server's responsiveness meanwhile is measured by npm run bench:import.
+    const [refused, health] = await Promise.all([upload(bomb), t.http.get('/api/health')]);
     expect(refused.status).toBe(400);
     const body = refused.body as ApiError;
     expect(body.code).toBe('IMPORT_FILE_INVALID');
@@ -81,7 +73,6 @@ describe('a zip bomb uploaded as the DMA data file', () => {
       },
     ]);
     expect(health.status).toBe(200);
-    expect(order).toHaveLength(2);
     expect(await imports()).toBe(0);
   });
 

@@ -139,7 +139,8 @@ function caseFor(route: Route): fc.Arbitrary<Case> {
         : jsonBodyCase(doc, route.body.schema);
   return fc.record({
     who: fc.constantFrom<Case['who']>('admin', 'admin', 'admin', 'lead', 'anonymous'),
-    csrf: fc.boolean().map((b) => b || Math.random() < 0.8),
+    // Mostly with the CSRF token (a case without it stops at the guard), reproducible from the seed.
+    csrf: fc.integer({ min: 0, max: 4 }).map((n) => n > 0),
     params: fc.tuple(...route.pathParams.map((p) => pathParamCase(knownFor(route, p)))),
     query: queryCase(doc, route),
     body,
@@ -176,6 +177,33 @@ async function run(route: Route, c: Case): Promise<RawResponse | { status: numbe
     body = b.text;
   }
   return client.send({ method, path, headers, body }, { csrf: c.csrf });
+}
+
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether a JSON body holds, anywhere (keys too), a NUL or an unpaired surrogate. */
+function unstorable(body: Case['body']): boolean {
+  let value: unknown;
+  if (body?.kind === 'json') value = body.value;
+  else if (body?.kind === 'raw' && body.contentType === 'application/json') {
+    try {
+      value = JSON.parse(body.text);
+    } catch {
+      return false;
+    }
+  } else return false;
+  const bad = (text: string) => text.includes('\u0000') || UNPAIRED_SURROGATE.test(text);
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string' && bad(v)) return true;
+    if (v && typeof v === 'object')
+      for (const [k, child] of Object.entries(v)) {
+        if (bad(k)) return true;
+        stack.push(child);
+      }
+  }
+  return false;
 }
 
 /** A failure in a few lines: the error and the start of the case (texts can be 70,000 characters). */
@@ -227,6 +255,15 @@ describe('every route of the OpenAPI document', () => {
                     `${where}: ${res.status} without a proper error code: ${res.text.slice(0, 200)}`,
                   );
               }
+              // Text PostgreSQL cannot store faithfully is refused wherever it is in a declared body:
+              // accepted, it would be stored changed (NUL) or mangled (an unpaired surrogate).
+              if (
+                res.status < 300 &&
+                route.body?.kind === 'json' &&
+                route.body.declared &&
+                unstorable(c.body)
+              )
+                throw new Error(`${where}: ${res.status} for a body with a NUL or an unpaired surrogate`);
             }
             const changed = await watch.changed();
             if (res.status >= 400 || res.status === 0) {

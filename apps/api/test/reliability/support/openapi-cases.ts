@@ -31,7 +31,8 @@ export interface Route {
   path: string;
   pathParams: string[];
   query: { name: string; schema: Schema }[];
-  body: { kind: 'json'; schema: Schema } | { kind: 'multipart'; fields: string[] } | null;
+  /** `declared`: the document names the body's fields (a route without one ignores any body). */
+  body: { kind: 'json'; schema: Schema; declared: boolean } | { kind: 'multipart'; fields: string[] } | null;
 }
 
 export function routesOf(doc: OpenApiDocument): Route[] {
@@ -49,12 +50,12 @@ export function routesOf(doc: OpenApiDocument): Route[] {
           .filter((p) => p.in === 'query')
           .map((p) => ({ name: p.name, schema: p.schema ?? { type: 'string' } })),
         body: json
-          ? { kind: 'json', schema: json }
+          ? { kind: 'json', schema: json, declared: true }
           : multipart
             ? { kind: 'multipart', fields: Object.keys(resolve(doc, multipart).properties ?? {}) }
             : method === 'get' || method === 'delete'
               ? null
-              : { kind: 'json', schema: { type: 'object', properties: {} } },
+              : { kind: 'json', schema: { type: 'object', properties: {} }, declared: false },
       });
     }
   }
