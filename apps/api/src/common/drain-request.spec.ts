@@ -23,6 +23,15 @@ describe('drainRequest', () => {
     await expect(drained).resolves.toBe(true);
   });
 
+  it('reads nothing of a body announced as larger than it would read (the connection closes instead)', async () => {
+    const raw = Object.assign(body(), { headers: { 'content-length': String(2048) } });
+    let read = 0;
+    const drained = drainRequest(asRequest(raw), 1024, 5_000);
+    raw.on('data', (c: Buffer) => (read += c.length));
+    await expect(drained).resolves.toBe(false);
+    expect(read).toBe(0);
+  });
+
   it('is done at once for a body already received', async () => {
     const raw = body();
     raw.complete = true;

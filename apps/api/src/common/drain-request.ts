@@ -18,6 +18,8 @@ export function drainRequest(
 ): Promise<boolean> {
   if (raw.complete) return Promise.resolve(true);
   if (raw.destroyed) return Promise.resolve(false);
+  // Announced as more than we would read: no point reading any of it, the connection closes.
+  if (Number(raw.headers?.['content-length'] ?? 0) > maxBytes) return Promise.resolve(false);
   return new Promise((resolve) => {
     let received = 0;
     const finish = (drained: boolean) => {

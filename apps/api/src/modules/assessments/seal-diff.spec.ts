@@ -93,6 +93,24 @@ describe('comparing the live rows of a sealed revision with the sealed copy', ()
     expect(sealSummary('intact', result)).toBe('Sealed copy intact; live data matches it.');
   });
 
+  it('says why the scores were not compared: replaced by a later seal, or never kept', () => {
+    const sealed = sealedCopy();
+    const later = compareLive(
+      sealed,
+      liveOf(sealed, (l) => {
+        l.scores = null;
+        l.revision = sealed.return.revision + 1;
+        l.answersCompared = false;
+      }),
+    );
+    expect(later.note).toContain('a later seal replaced them');
+    const never = compareLive(
+      sealed,
+      liveOf(sealed, (l) => (l.scores = null)),
+    );
+    expect(never.note).toContain('outside every ICS');
+  });
+
   it('names each changed, added and removed answer by domain', () => {
     const sealed = sealedCopy();
     const result = compareLive(

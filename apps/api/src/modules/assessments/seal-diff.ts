@@ -273,7 +273,9 @@ export function compareLive(sealed: SealedReturn, live: LiveSeal): SealLiveCompa
     differences.push(...compareScores(sealed.scores, live.scores));
   } else {
     notes.push(
-      "The results no longer keep this revision's scores (a later seal replaced them), so they were not compared.",
+      live.revision > sealed.return.revision
+        ? "The results no longer keep this revision's scores (a later seal replaced them), so they were not compared."
+        : 'The results keep no scores for this revision (the organisation was outside every ICS when it was sealed), so they were not compared.',
     );
   }
   return {

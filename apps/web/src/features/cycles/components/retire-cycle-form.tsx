@@ -29,7 +29,7 @@ export function RetireCycleForm({
       <Select
         id="retire-cycle"
         name="cycle"
-        label="Cycle"
+        label="Cycle to retire"
         labelProps={{ size: 's' }}
         value={chosenId}
         onChange={(event) => {
