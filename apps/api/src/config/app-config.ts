@@ -23,7 +23,7 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-/** The environment variables the API reads. Documented in the README's configuration table. */
+/** The environment variables the API reads. Documented in docs/configuration.md (at a glance in the README). */
 class EnvironmentVariables {
   @IsOptional()
   @Transform(toInt)
