@@ -13,5 +13,10 @@ export abstract class SessionRevoker {
   /** Ends every session of the user. */
   abstract revokeAll(manager: EntityManager, userId: string, reason: string): Promise<void>;
   /** Ends every session of the user except `keep` (the one making the change). */
-  abstract revokeAllExcept(manager: EntityManager, userId: string, keep: string, reason: string): Promise<void>;
+  abstract revokeAllExcept(
+    manager: EntityManager,
+    userId: string,
+    keep: string,
+    reason: string,
+  ): Promise<void>;
 }
