@@ -16,6 +16,7 @@ import { CyclesModule } from './modules/cycles/cycles.module.js';
 import { FrameworksModule } from './modules/frameworks/frameworks.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
+import { HierarchyRepository } from './modules/organisations/hierarchy.repository.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { ResultsModule } from './modules/results/results.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -30,7 +31,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(buildDataSourceOptions(connection.url, connection.mode)),
         AuditModule,
-        AccessModule,
+        AccessModule.forRoot({ imports: [OrganisationsModule], hierarchy: HierarchyRepository }),
         HealthModule,
         OrganisationsModule,
         FrameworksModule,

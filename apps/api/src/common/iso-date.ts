@@ -19,3 +19,12 @@ const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
 export function formatIsoDate(value: string): string {
   return LONG_DATE.format(new Date(`${value}T00:00:00Z`));
 }
+
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it, and
+// this runs on every request that checks access.
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
+/** Today in the UK, as the default date for "at" queries. */
+export function todayInLondon(now: Date = new Date()): string {
+  return LONDON_DAY.format(now);
+}

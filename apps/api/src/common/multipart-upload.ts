@@ -12,8 +12,7 @@ export interface UploadedFile {
 export interface Upload {
   /** The text fields asked for, by name (the first value of each). */
   fields: Record<string, string>;
-  /** The file; null when the form had none (or only an empty file input). */
-  file: UploadedFile | null;
+  file: UploadedFile;
 }
 
 export interface UploadOptions {
@@ -22,20 +21,24 @@ export interface UploadOptions {
   fields: readonly string[];
   /** The refusal for a file over `maxFileBytes`. */
   tooLarge: (fileName: string) => ApiException;
+  /** The message on `file` (400) when the form has no file, or only an empty file input. */
+  missingFile: string;
 }
 
 const MALFORMED = 'The upload was not a complete multipart form. Choose the file and send it again';
 
 /**
  * Reads a multipart form with one file, to its end: the text fields asked for and the file's bytes
- * (at most `maxFileBytes`). Whatever is wrong with the form (no boundary, a boundary too long,
+ * (at most `maxFileBytes`). Every upload of the API is read here, by its controller, so services
+ * take bytes, not requests. Whatever is wrong with the form (no boundary, a boundary too long,
  * truncated, more than one file) is a 400 on `file`, never a 500; a text field PostgreSQL could not
- * store is a 400 on that field. A non-multipart request gives an empty upload (the caller asks for
- * the file). Anything left unread when a refusal is sent is drained by app.factory's onSend hook.
+ * store is a 400 on that field; no file (or a request that is not multipart) is a 400 on `file`
+ * saying `missingFile`. Anything left unread when a refusal is sent is drained by app.factory's
+ * onSend hook.
  */
 export async function readUpload(request: FastifyRequest, options: UploadOptions): Promise<Upload> {
-  const upload: Upload = { fields: {}, file: null };
-  if (!request.isMultipart()) return upload;
+  const upload: { fields: Record<string, string>; file: UploadedFile | null } = { fields: {}, file: null };
+  if (!request.isMultipart()) throw invalidField('file', options.missingFile);
   try {
     const parts = request.parts({
       limits: { fileSize: options.maxFileBytes, files: 1, fields: 10, fieldSize: 64 * 1024, headerPairs: 20 },
@@ -61,7 +64,8 @@ export async function readUpload(request: FastifyRequest, options: UploadOptions
     const problem = textProblem(value);
     if (problem) throw invalidField(name, `${name} ${problem}`);
   }
-  return upload;
+  if (!upload.file) throw invalidField('file', options.missingFile);
+  return { fields: upload.fields, file: upload.file };
 }
 
 /** @fastify/multipart's and busboy's errors as the client's fault, said plainly. */

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { readBundledFrameworks } from '../../modules/frameworks/bundled-frameworks.js';
 import { CycleEntity } from '../../modules/cycles/cycle.entity.js';
 import { financialYearName } from '../../modules/cycles/cycles.mapper.js';
-import { todayInLondon } from '../../modules/organisations/dated-period.js';
+import { todayInLondon } from '../../common/iso-date.js';
 
 /**
  * The demo's assessment cycle: this financial year (April to March), answered with the bundled

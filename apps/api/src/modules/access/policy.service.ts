@@ -1,10 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Action } from '@wgll/contracts';
 import { ApiException } from '../../common/api-exception.filter.js';
-import { isIsoDate } from '../../common/iso-date.js';
-import { todayInLondon } from '../organisations/dated-period.js';
-import { HierarchyRepository } from '../organisations/hierarchy.repository.js';
+import { isIsoDate, todayInLondon } from '../../common/iso-date.js';
 import type { ResourceParam } from './access.decorators.js';
+import { HierarchyLookup } from './hierarchy-lookup.js';
 import { can, type Resource, type VisibleScope, visibleScope } from './policy.js';
 import type { Principal } from './principal.js';
 
@@ -24,7 +23,7 @@ export type Locator = (id: string) => Promise<Located | null>;
 export class PolicyService {
   private readonly locators = new Map<string, Locator>();
 
-  constructor(private readonly hierarchy: HierarchyRepository) {}
+  constructor(private readonly hierarchy: HierarchyLookup) {}
 
   /** Lets a domain module place its records (e.g. returns) for `@Allow` without access depending on it. */
   registerLocator(type: 'return', locator: Locator): void {

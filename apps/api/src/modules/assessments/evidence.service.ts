@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { HttpStatus, Inject, Injectable, StreamableFile } from '@nestjs/common';
 import type { Evidence, EvidenceRules } from '@wgll/contracts';
-import type { FastifyRequest } from 'fastify';
-import { ApiException, invalidField, NotFoundApiException } from '../../common/api-exception.filter.js';
-import { readUpload } from '../../common/multipart-upload.js';
+import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
+import type { Upload, UploadOptions } from '../../common/multipart-upload.js';
 import { safeFileName } from '../../common/safe-file-name.js';
 import { APP_CONFIG } from '../../app.tokens.js';
 import type { AppConfig } from '../../config/app-config.js';
@@ -39,17 +38,20 @@ export class EvidenceService {
     return this.add(id, actor, { kind: 'link', title: input.title, url: input.url });
   }
 
-  /** Reads a multipart form (a `title` field and a file), checks the file's size and type, stores it. */
-  async addFile(id: string, request: FastifyRequest, actor: Principal): Promise<Evidence> {
-    const { maxFileBytes, extensions } = this.config.evidence;
-    const { fields, file } = await readUpload(request, {
+  /** How the controller reads an evidence upload (readUpload): a `title` field and one file. */
+  uploadOptions(): UploadOptions {
+    const { maxFileBytes } = this.config.evidence;
+    return {
       maxFileBytes,
       fields: ['title'],
       tooLarge: (name) => tooLarge(safeFileName(name, 'The file'), maxFileBytes),
-    });
-    if (!file) {
-      throw invalidField('file', 'Choose a file to upload');
-    }
+      missingFile: 'Choose a file to upload',
+    };
+  }
+
+  /** Checks an uploaded file's type (by name and by content) and stores it with its `title`. */
+  async addFile(id: string, { fields, file }: Upload, actor: Principal): Promise<Evidence> {
+    const { extensions } = this.config.evidence;
     const fileName = safeFileName(file.fileName, 'evidence');
     const allowed = extensions.map((e) => e.toUpperCase()).join(', ');
     if (!extensions.includes(extensionOf(fileName))) throw wrongType(fileName, allowed);

@@ -13,6 +13,7 @@ import type {
   SealVerification,
 } from '@wgll/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { readUpload } from '../../common/multipart-upload.js';
 import { Allow, CurrentUser, SignedIn } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { AnswersService } from './answers.service.js';
@@ -98,12 +99,13 @@ export class ReturnsController {
   @ApiOperation({
     summary: 'Upload a file as evidence (multipart: `title`, then `file`); 413 too large, 415 wrong type',
   })
-  addFile(
+  async addFile(
     @Param() { id }: ReturnIdParam,
     @Req() request: FastifyRequest,
     @CurrentUser() user: Principal,
   ): Promise<Evidence> {
-    return this.evidence.addFile(id, request, user);
+    const upload = await readUpload(request, this.evidence.uploadOptions());
+    return this.evidence.addFile(id, upload, user);
   }
 
   @Get(':id/evidence/:evidenceId/file')

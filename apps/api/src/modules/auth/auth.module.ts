@@ -9,6 +9,7 @@ import { IpLimiter } from './ip-limiter.js';
 import { KnownDevices } from './known-device.js';
 import { JwtStrategy, TOKEN_AUDIENCE, TOKEN_ISSUER } from './jwt.strategy.js';
 import { OidcService } from './oidc.service.js';
+import { SessionRevokerModule } from './session-revoker.module.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 
@@ -16,6 +17,7 @@ import { SignInService } from './sign-in.service.js';
 @Module({
   imports: [
     UsersModule,
+    SessionRevokerModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [AUTH_SECRET],

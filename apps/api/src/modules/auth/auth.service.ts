@@ -10,6 +10,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { CsrfService } from '../access/csrf.service.js';
 import { can } from '../access/policy.js';
 import type { Principal, RequestOrigin } from '../access/principal.js';
+import { SessionRevoker } from '../access/session-revoker.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UserEntity } from '../users/entities/user.entity.js';
 import { GrantsRepository } from '../users/grants.repository.js';
@@ -30,6 +31,7 @@ export class AuthService {
     private readonly csrf: CsrfService,
     private readonly grants: GrantsRepository,
     private readonly audit: AuditService,
+    private readonly revoker: SessionRevoker,
   ) {}
 
   async sessionInfo(
@@ -95,7 +97,7 @@ export class AuthService {
     const passwordHash = await hashPassword(next);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: user.id }, { passwordHash });
-      await this.sessions.revokeOthers(manager, user.id, principal.sessionId, 'password-changed');
+      await this.revoker.revokeAllExcept(manager, user.id, principal.sessionId, 'password-changed');
       await this.audit.record(
         {
           action: 'password.changed',

@@ -11,6 +11,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { CookieWriter } from '../access/cookies.js';
 import { CSRF_COOKIE } from '../access/csrf.service.js';
 import type { Principal, RequestOrigin } from '../access/principal.js';
+import { SessionRevoker } from '../access/session-revoker.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UserEntity } from '../users/entities/user.entity.js';
 import { GrantsRepository } from '../users/grants.repository.js';
@@ -45,6 +46,7 @@ export class SessionsService {
     private readonly cookies: CookieWriter,
     private readonly audit: AuditService,
     private readonly devices: KnownDevices,
+    private readonly revoker: SessionRevoker,
   ) {}
 
   /** Starts a session after a successful sign-in (any method); the browser becomes a known device. */
@@ -119,7 +121,7 @@ export class SessionsService {
           await this.issueAccess(row.session_id, row.user_id, request, reply);
           return { userId: row.user_id, sessionId: row.session_id };
         }
-        await this.revokeSession(manager, row.session_id, 'refresh-reused');
+        await this.revoker.revokeSession(manager, row.session_id, 'refresh-reused');
         await this.audit.record(
           {
             action: 'session.refresh-reused',
@@ -168,7 +170,7 @@ export class SessionsService {
     const sessionId = row?.session_id ?? principal?.sessionId;
     if (sessionId) {
       await this.dataSource.transaction(async (manager) => {
-        await this.revokeSession(manager, sessionId, 'signed-out');
+        await this.revoker.revokeSession(manager, sessionId, 'signed-out');
         const actor = principal ?? (row ? { id: row.user_id, email: row.email } : null);
         await this.audit.record(
           { action: 'sign-out', actor, target: { type: 'session', id: sessionId }, origin },
@@ -177,15 +179,6 @@ export class SessionsService {
       });
     }
     this.clearCookies(request, reply);
-  }
-
-  /** Revokes every session of the user except `keep` (after a password change). */
-  async revokeOthers(manager: EntityManager, userId: string, keep: string, reason: string): Promise<void> {
-    await manager.query(
-      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $3
-       WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
-      [userId, keep, reason],
-    );
   }
 
   /** The principal for a valid access token: the session must be live and the account active. */
@@ -251,13 +244,6 @@ export class SessionsService {
       sameSite: 'lax',
       maxAgeSeconds: accessTokenMinutes * 60,
     });
-  }
-
-  private async revokeSession(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
-    await manager.query(
-      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
-      [sessionId, reason],
-    );
   }
 
   private clearCookies(request: FastifyRequest, reply: FastifyReply): void {

@@ -7,7 +7,7 @@ import { ApiException, invalidFields, NotFoundApiException } from '../../common/
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
-import { todayInLondon } from '../organisations/dated-period.js';
+import { todayInLondon } from '../../common/iso-date.js';
 import { CycleEntity } from './cycle.entity.js';
 import { cycleStatus, toCycle } from './cycles.mapper.js';
 import type { CreateCycleDto, UpdateCycleDto } from './dto/cycle.dto.js';

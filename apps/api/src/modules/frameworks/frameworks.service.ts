@@ -12,7 +12,7 @@ import { ApiException, NotFoundApiException } from '../../common/api-exception.f
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CycleEntity } from '../cycles/cycle.entity.js';
-import { todayInLondon } from '../organisations/dated-period.js';
+import { todayInLondon } from '../../common/iso-date.js';
 import { canonicalJson, sha256Hex } from '../../common/canonical-json.js';
 import { readBundledFrameworks } from './bundled-frameworks.js';
 import { FrameworkVersionEntity } from './entities/framework-version.entity.js';

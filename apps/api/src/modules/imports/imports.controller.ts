@@ -14,7 +14,7 @@ import type { ImportDetail, ImportList } from '@wgll/contracts';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { invalidField } from '../../common/api-exception.filter.js';
-import { readUpload } from '../../common/multipart-upload.js';
+import { readUpload, type UploadOptions } from '../../common/multipart-upload.js';
 import { safeFileName } from '../../common/safe-file-name.js';
 import { Allow, CurrentUser } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
@@ -23,6 +23,14 @@ import { ImportsService } from './imports.service.js';
 
 /** The largest data file accepted (the 2025 file is under 100 KB). */
 export const IMPORT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** How an import upload is read (readUpload): a `cycleId` field and one file. */
+const IMPORT_UPLOAD: UploadOptions = {
+  maxFileBytes: IMPORT_MAX_FILE_BYTES,
+  fields: ['cycleId'],
+  tooLarge: () => invalidField('file', 'The file must be smaller than 20 MB'),
+  missingFile: 'Choose the DMA data file (.xlsx) to import',
+};
 
 /** Imports of NHS England's published DMA data file (national administrators). */
 @ApiTags('imports')
@@ -72,12 +80,7 @@ export class ImportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentUser() user: Principal,
   ): Promise<ImportDetail> {
-    const { fields, file } = await readUpload(request, {
-      maxFileBytes: IMPORT_MAX_FILE_BYTES,
-      fields: ['cycleId'],
-      tooLarge: () => invalidField('file', 'The file must be smaller than 20 MB'),
-    });
-    if (!file) throw invalidField('file', 'Choose the DMA data file (.xlsx) to import');
+    const { fields, file } = await readUpload(request, IMPORT_UPLOAD);
     const cycleId = fields['cycleId']?.trim() ?? '';
     if (!isUUID(cycleId)) throw invalidField('cycleId', 'Choose the cycle these results belong to');
     const { created, detail } = await this.imports.upload(

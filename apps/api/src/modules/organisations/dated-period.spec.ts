@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { isIsoDate } from '../../common/iso-date.js';
-import { addDays, isValidOn, operatingStatus, todayInLondon } from './dated-period.js';
+import { addDays, isValidOn, operatingStatus } from './dated-period.js';
 
 describe('dated periods', () => {
   const period = { validFrom: '2022-07-01', validTo: '2026-03-31' };
@@ -40,11 +40,5 @@ describe('dated periods', () => {
     expect(operatingStatus('2024-11-01', null, '2024-11-01')).toBe('open');
     expect(operatingStatus(null, '2026-03-31', '2026-03-31')).toBe('open');
     expect(operatingStatus(null, '2026-03-31', '2026-04-01')).toBe('closed');
-  });
-
-  it("uses the UK date for today, not UTC's", () => {
-    // 23:30 UTC on 30 June is 00:30 BST on 1 July.
-    expect(todayInLondon(new Date('2025-06-30T23:30:00Z'))).toBe('2025-07-01');
-    expect(todayInLondon(new Date('2025-12-31T23:30:00Z'))).toBe('2025-12-31');
   });
 });

@@ -30,14 +30,8 @@ export function minDate(a: IsoDate, b: IsoDate | null): IsoDate {
   return b !== null && b < a ? b : a;
 }
 
-// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it, and
-// this runs on every request that checks access.
-const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
-
-/** Today in the UK, as the default date for "at" queries. */
-export function todayInLondon(now: Date = new Date()): IsoDate {
-  return LONDON_DAY.format(now);
-}
+/** A pure date helper, kept in common/; re-exported for modules not yet importing it from there. */
+export { todayInLondon } from '../../common/iso-date.js';
 
 /** Open, closed or not yet open on `at`, given an opening date and a last day of operation. */
 export function operatingStatus(

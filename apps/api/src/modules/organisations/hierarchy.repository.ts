@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TrustType } from '@wgll/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { HierarchyLookup } from '../access/hierarchy-lookup.js';
 import type { VisibleScope } from '../access/policy.js';
 import type { OrganisationAtRow } from './organisations.mapper.js';
 
@@ -38,9 +39,9 @@ type Placement = { ics: string | null; region: string | null } | undefined;
 const PLACEMENT_TTL_MS = 60_000;
 const PLACEMENT_CACHE_MAX = 20_000;
 
-/** SQL for reading the dated hierarchy; the services shape the results. */
+/** SQL for reading the dated hierarchy; the services shape the results. Access's HierarchyLookup. */
 @Injectable()
-export class HierarchyRepository {
+export class HierarchyRepository implements HierarchyLookup {
   private readonly placements = new Map<string, { place: Placement; until: number }>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -8,6 +8,7 @@ import { sha256Hex } from '../../common/canonical-json.js';
 import { hashPassword, randomToken } from '../../common/secrets.js';
 import type { AppConfig } from '../../config/app-config.js';
 import type { RequestOrigin } from '../access/principal.js';
+import { SessionRevoker } from '../access/session-revoker.js';
 import { AuditService } from '../audit/audit.service.js';
 import { InvitationEntity } from './entities/invitation.entity.js';
 import { UserEntity } from './entities/user.entity.js';
@@ -30,6 +31,7 @@ export class InvitationsService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly revoker: SessionRevoker,
   ) {}
 
   onModuleInit(): void {
@@ -113,11 +115,7 @@ export class InvitationsService implements OnModuleInit {
       const { invitation, user } = await this.open(manager, token, true);
       await manager.update(InvitationEntity, { id: invitation.id }, { closedAt: new Date() });
       await manager.update(UserEntity, { id: user.id }, { passwordHash, status: 'active' });
-      await manager.query(
-        `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'password-set'
-         WHERE user_id = $1 AND revoked_at IS NULL`,
-        [user.id],
-      );
+      await this.revoker.revokeAll(manager, user.id, 'password-set');
       await this.audit.record(
         {
           action: 'invitation.accepted',

@@ -22,6 +22,7 @@ import {
 import type { AppConfig } from '../../config/app-config.js';
 import { ROLE_SCOPE } from '../access/policy.js';
 import type { RequestOrigin } from '../access/principal.js';
+import { SessionRevoker } from '../access/session-revoker.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RoleAssignmentEntity } from './entities/role-assignment.entity.js';
 import { UserEntity } from './entities/user.entity.js';
@@ -40,6 +41,7 @@ export class UsersService {
     private readonly grants: GrantsRepository,
     private readonly invitations: InvitationsService,
     private readonly audit: AuditService,
+    private readonly revoker: SessionRevoker,
   ) {}
 
   async list(query: UserListQuery): Promise<UserList> {
@@ -139,11 +141,7 @@ export class UsersService {
         await this.audit.record({ action: 'user.disabled', actor, target, origin }, manager);
         // An earlier invitation link must not re-enable the account.
         await this.invitations.closeOpen(manager, id);
-        await manager.query(
-          `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'account-disabled'
-           WHERE user_id = $1 AND revoked_at IS NULL`,
-          [id],
-        );
+        await this.revoker.revokeAll(manager, id, 'account-disabled');
         user.status = 'disabled';
       } else if (change.status === 'active' && user.status === 'disabled') {
         await this.audit.record({ action: 'user.enabled', actor, target, origin }, manager);
