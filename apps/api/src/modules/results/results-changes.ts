@@ -57,11 +57,6 @@ export class ResultsChanges implements OnApplicationBootstrap, OnApplicationShut
     afterCommit(manager, () => this.changed());
   }
 
-  /** Whether this process hears other processes' changes now (always false when embedded). */
-  get listening(): boolean {
-    return this.client !== null;
-  }
-
   async onApplicationBootstrap(): Promise<void> {
     if (this.mode === 'external') await this.listen();
   }
@@ -85,7 +80,9 @@ export class ResultsChanges implements OnApplicationBootstrap, OnApplicationShut
     const client = new pg.Client({
       connectionString: url,
       application_name: RESULTS_LISTENER_NAME,
+      // A connection that silently died is noticed (and replaced) rather than waited on for good.
       keepAlive: true,
+      connectionTimeoutMillis: 10_000,
     });
     let lost = false;
     const onLost = (error?: Error) => {
@@ -113,6 +110,7 @@ export class ResultsChanges implements OnApplicationBootstrap, OnApplicationShut
       onLost(error as Error);
       return;
     }
+    if (lost) return; // cut already: a new attempt is under way
     if (this.stopped) {
       await client.end().catch(() => undefined);
       return;
