@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
+import { AfterCommitSubscriber } from './after-commit.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
@@ -16,6 +17,7 @@ export function buildDataSourceOptions(url: string, mode: DatabaseMode): DataSou
     url,
     entities,
     migrations,
+    subscribers: [AfterCommitSubscriber],
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',

@@ -2,9 +2,10 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { PolicyService } from '../access/policy.service.js';
 import { CyclesModule } from '../cycles/cycles.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
-import { ResultsModule } from '../results/results.module.js';
+import { ResultsStoreModule } from '../results/results-store.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AnswersRepository } from './answers.repository.js';
+import { AssessmentsReader } from './assessments.reader.js';
 import { AnswersService } from './answers.service.js';
 import { AssignmentsService } from './assignments.service.js';
 import { CarryForwardService } from './carry-forward.service.js';
@@ -18,7 +19,7 @@ import { WorkflowService } from './workflow.service.js';
 
 /** Assessment returns: answers, evidence, assignments, carry forward, approval, sealing, reopening. */
 @Module({
-  imports: [CyclesModule, FrameworksModule, ResultsModule, UsersModule],
+  imports: [CyclesModule, FrameworksModule, ResultsStoreModule, UsersModule],
   controllers: [OwnerReturnsController, ReturnsController, ReturnsSupportController],
   providers: [
     ReturnStore,
@@ -30,8 +31,9 @@ import { WorkflowService } from './workflow.service.js';
     CarryForwardService,
     WorkflowService,
     SealCheckService,
+    AssessmentsReader,
   ],
-  exports: [ReturnsService],
+  exports: [ReturnsService, AssessmentsReader],
 })
 export class AssessmentsModule implements OnModuleInit {
   constructor(

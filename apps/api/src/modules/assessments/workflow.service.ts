@@ -6,8 +6,7 @@ import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CyclesService } from '../cycles/cycles.service.js';
 import { todayInLondon } from '../organisations/dated-period.js';
-import { ResultScoresRepository } from '../results/result-scores.repository.js';
-import { ResultsData } from '../results/results-data.js';
+import { ResultsWriter } from '../results/results-writer.js';
 import type { ApproveDto, ReopenDto } from './dto/returns.dto.js';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
@@ -45,8 +44,7 @@ export class WorkflowService {
     private readonly people: PeopleRepository,
     private readonly returns: ReturnsService,
     private readonly audit: AuditService,
-    private readonly scores: ResultScoresRepository,
-    private readonly results: ResultsData,
+    private readonly results: ResultsWriter,
     private readonly sealCheck: SealCheckService,
   ) {}
 
@@ -189,8 +187,9 @@ export class WorkflowService {
         sha256,
         sealedBy: actor.id,
       });
-      // Scored once, as sealed, beside published results: every view reads both the same way.
-      await this.scores.recordSealed(manager, {
+      // Scored once, as sealed, beside published results: every view reads both the same way. The
+      // results views forget what they hold once this transaction commits.
+      await this.results.recordSealed(manager, {
         cycleId: cycle.id,
         referenceDate: cycle.referenceDate,
         returnId: id,
@@ -262,9 +261,6 @@ export class WorkflowService {
       await change(manager, locked);
       return locked;
     });
-    // A seal changes the results: cleared straight after the commit (before anything else can fail),
-    // so no view is computed again from what was there before.
-    if (loaded.ret.state === 'submitted') this.results.invalidate();
     return this.returns.detailOf(loaded, actor);
   }
 

@@ -11,7 +11,7 @@ import { todayInLondon } from '../../common/iso-date.js';
 import { CycleEntity } from './cycle.entity.js';
 import { cycleStatus, toCycle } from './cycles.mapper.js';
 import type { CreateCycleDto, UpdateCycleDto } from './dto/cycle.dto.js';
-import { ResultsData } from '../results/results-data.js';
+import { ResultsWriter } from '../results/results-writer.js';
 
 export function cycleNotFound(): ApiException {
   return new NotFoundApiException('CYCLE_NOT_FOUND', 'There is no such assessment cycle.');
@@ -32,7 +32,7 @@ export class CyclesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly frameworks: FrameworksService,
     private readonly audit: AuditService,
-    private readonly results: ResultsData,
+    private readonly results: ResultsWriter,
   ) {}
 
   private get cycles() {
@@ -185,13 +185,13 @@ export class CyclesService {
         );
       }
       await repo.update({ id }, { retiredAt: new Date(), retiredBy: actor.id });
+      // Its results stop being the year before another cycle's.
+      await this.results.cycleRetired(manager);
       await this.audit.record(
         { action: 'cycle.retired', actor, target: { type: 'cycle', id, label: row.name }, details: {} },
         manager,
       );
     });
-    // Its results stop being the year before another cycle's.
-    this.results.invalidate();
     return this.get(id);
   }
 

@@ -19,6 +19,7 @@ import { safeFileName } from '../../common/safe-file-name.js';
 import { Allow, CurrentUser } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { ConfirmMatchesDto, ImportIdParam } from './dto/imports.dto.js';
+import { ImportApplyService } from './import-apply.service.js';
 import { ImportsService } from './imports.service.js';
 
 /** The largest data file accepted (the 2025 file is under 100 KB). */
@@ -36,7 +37,10 @@ const IMPORT_UPLOAD: UploadOptions = {
 @ApiTags('imports')
 @Controller('imports')
 export class ImportsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly applier: ImportApplyService,
+  ) {}
 
   @Get()
   @Allow('import:manage')
@@ -116,6 +120,6 @@ export class ImportsController {
     @Body() body: ConfirmMatchesDto,
     @CurrentUser() user: Principal,
   ): Promise<ImportDetail> {
-    return this.imports.confirm(id, body, user);
+    return this.applier.confirm(id, body, user);
   }
 }

@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
-import { ResultsModule } from '../results/results.module.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { ResultsStoreModule } from '../results/results-store.module.js';
+import { AppliedImportsReader } from './applied-imports.reader.js';
+import { ImportApplyService } from './import-apply.service.js';
+import { ImportMatchingService } from './import-matching.service.js';
+import { ImportStore } from './import-store.js';
 import { ImportsController } from './imports.controller.js';
 import { ImportsService } from './imports.service.js';
 
 /** Imports of published results (NHS England's DMA data file). */
 @Module({
-  imports: [ResultsModule],
+  imports: [OrganisationsModule, ResultsStoreModule],
   controllers: [ImportsController],
-  providers: [ImportsService],
-  exports: [ImportsService],
+  providers: [ImportStore, ImportMatchingService, ImportApplyService, ImportsService, AppliedImportsReader],
+  exports: [ImportsService, AppliedImportsReader],
 })
 export class ImportsModule {}

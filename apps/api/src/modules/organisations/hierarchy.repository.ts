@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TrustType } from '@wgll/contracts';
+import type { CareSetting, TrustType } from '@wgll/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { HierarchyLookup } from '../access/hierarchy-lookup.js';
 import type { VisibleScope } from '../access/policy.js';
+import { isValidOn } from './dated-period.js';
+import { IcsEntity } from './entities/ics.entity.js';
 import type { OrganisationAtRow } from './organisations.mapper.js';
 
 export interface OrganisationFilter {
@@ -17,8 +19,39 @@ export interface OrganisationFilter {
 }
 
 /** "valid on $1": both ends inclusive, open-ended when valid_to is null. */
-export const VALID_ON = (alias: string): string =>
+const VALID_ON = (alias: string): string =>
   `${alias}.valid_from <= $1 AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= $1)`;
+
+/** "operating on $1": opened by then (or no opening date) and not closed before it. */
+const OPERATING_ON = (alias: string): string =>
+  `(${alias}.opened_on IS NULL OR ${alias}.opened_on <= $1) AND (${alias}.closed_on IS NULL OR ${alias}.closed_on >= $1)`;
+
+/** An organisation operating on a date, with the ICS it is assessed in then (null when none). */
+export interface OperatingOrganisation {
+  odsCode: string;
+  name: string;
+  previousNames: string[];
+  icsCode: string | null;
+}
+
+/** An organisation assessed in an ICS of an area on a date. */
+export interface AssessedOrganisation {
+  odsCode: string;
+  name: string;
+  /** Sorted. */
+  careSettings: CareSetting[];
+  icsCode: string;
+  icsName: string;
+}
+
+/** An ICS (ICB) by code and name. */
+export interface IcbName {
+  odsCode: string;
+  name: string;
+}
+
+/** One ICS, or every ICS of a region. */
+export type HierarchyArea = { ics: string } | { region: string };
 
 /** Apostrophes dropped, other punctuation as spaces: "Guy's" and "guys" both find GUY'S. */
 export function normaliseSearch(text: string): string {
@@ -58,9 +91,7 @@ export class HierarchyRepository implements HierarchyLookup {
       params.push(value);
       return `$${params.length}`;
     };
-    if (!filter.includeClosed) {
-      where.push('(o.opened_on IS NULL OR o.opened_on <= $1) AND (o.closed_on IS NULL OR o.closed_on >= $1)');
-    }
+    if (!filter.includeClosed) where.push(OPERATING_ON('o'));
     const q = filter.q ? normaliseSearch(filter.q) : '';
     if (q) {
       const like = param(`%${q.replace(/[\\%_]/g, '\\$&')}%`);
@@ -151,6 +182,100 @@ export class HierarchyRepository implements HierarchyLookup {
       [at, code],
     );
     return row;
+  }
+
+  /** Organisations operating on `at`, each with the ICS it is assessed in then. */
+  async organisationsOperatingOn(at: string, manager?: EntityManager): Promise<OperatingOrganisation[]> {
+    const rows = await (manager ?? this.dataSource).query<
+      Array<{ ods_code: string; name: string; previous_names: string[]; ics_code: string | null }>
+    >(
+      `SELECT o.ods_code, o.name, o.previous_names, m.ics_code FROM organisation o
+       LEFT JOIN organisation_ics_membership m
+         ON m.organisation_code = o.ods_code AND m.basis = 'assessment' AND ${VALID_ON('m')}
+       WHERE ${OPERATING_ON('o')}`,
+      [at],
+    );
+    return rows.map((o) => ({
+      odsCode: o.ods_code,
+      name: o.name,
+      previousNames: o.previous_names,
+      icsCode: o.ics_code,
+    }));
+  }
+
+  /**
+   * Organisations operating on `at` and assessed then in the ICS, or in an ICS of the region (an
+   * ICS placed in a region on `at`), by name.
+   */
+  async organisationsAssessedIn(area: HierarchyArea, at: string): Promise<AssessedOrganisation[]> {
+    const rows = await this.dataSource.query<
+      Array<{
+        ods_code: string;
+        name: string;
+        care_settings: CareSetting[];
+        ics_code: string;
+        ics_name: string;
+      }>
+    >(
+      `SELECT o.ods_code, o.name, ARRAY(SELECT unnest(o.care_settings) ORDER BY 1) AS care_settings,
+              i.ods_code AS ics_code, i.name AS ics_name
+       FROM organisation o
+       JOIN organisation_ics_membership m
+         ON m.organisation_code = o.ods_code AND m.basis = 'assessment' AND ${VALID_ON('m')}
+       JOIN ics i ON i.ods_code = m.ics_code
+       JOIN ics_region_membership irm ON irm.ics_code = i.ods_code AND ${VALID_ON('irm')}
+       WHERE ${'ics' in area ? 'i.ods_code' : 'irm.region_code'} = $2 AND ${OPERATING_ON('o')}
+       ORDER BY o.name, o.ods_code`,
+      [at, 'ics' in area ? area.ics : area.region],
+    );
+    return rows.map((o) => ({
+      odsCode: o.ods_code,
+      name: o.name,
+      careSettings: o.care_settings,
+      icsCode: o.ics_code,
+      icsName: o.ics_name,
+    }));
+  }
+
+  /** The ICS, or each ICS of the region, placed in a region on `at`, by name. */
+  async icbsIn(area: HierarchyArea, at: string): Promise<IcbName[]> {
+    const rows = await this.dataSource.query<Array<{ ods_code: string; name: string }>>(
+      `SELECT i.ods_code, i.name
+       FROM ics i JOIN ics_region_membership irm ON irm.ics_code = i.ods_code AND ${VALID_ON('irm')}
+       WHERE ${'ics' in area ? 'i.ods_code' : 'irm.region_code'} = $2
+       ORDER BY i.name, i.ods_code`,
+      [at, 'ics' in area ? area.ics : area.region],
+    );
+    return rows.map((i) => ({ odsCode: i.ods_code, name: i.name }));
+  }
+
+  /** ICBs existing on `at`. */
+  async icbsExistingOn(at: string, manager?: EntityManager): Promise<IcbName[]> {
+    const rows = await (manager ?? this.dataSource).query<Array<{ ods_code: string; name: string }>>(
+      `SELECT i.ods_code, i.name FROM ics i WHERE ${VALID_ON('i')}`,
+      [at],
+    );
+    return rows.map((i) => ({ odsCode: i.ods_code, name: i.name }));
+  }
+
+  /** The ICS, when it existed on `at`; null otherwise. */
+  async icsOn(code: string, at: string): Promise<IcsEntity | null> {
+    const ics = await this.dataSource.getRepository(IcsEntity).findOneBy({ odsCode: code });
+    return ics && isValidOn(ics, at) ? ics : null;
+  }
+
+  /** The ICS each of these organisations is assessed in on `at` (those in none are left out). */
+  async assessmentIcsOn(
+    codes: readonly string[],
+    at: string,
+    manager?: EntityManager,
+  ): Promise<Map<string, string>> {
+    const rows = await (manager ?? this.dataSource).query<{ code: string; ics: string }[]>(
+      `SELECT m.organisation_code AS code, m.ics_code AS ics FROM organisation_ics_membership m
+       WHERE m.basis = 'assessment' AND ${VALID_ON('m')} AND m.organisation_code = ANY($2::text[])`,
+      [at, [...new Set(codes)]],
+    );
+    return new Map(rows.map((p) => [p.code, p.ics]));
   }
 
   async regionExists(code: string): Promise<boolean> {

@@ -1,5 +1,8 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
+import type { AssessmentsReader } from '../assessments/assessments.reader.js';
+import type { AppliedImportsReader } from '../imports/applied-imports.reader.js';
+import type { ResultsChanges } from './results-changes.js';
 import { ResultsData } from './results-data.js';
 
 const CYCLE = {
@@ -12,10 +15,6 @@ const CYCLE = {
   sealed: 1,
   published_system: 0,
   sealed_system: 0,
-  title: null,
-  file_name: null,
-  publication_date: null,
-  applied_at: null,
 };
 
 /** A database whose one stored score is `score`; each read of the scores waits for `release()` when held. */
@@ -46,7 +45,16 @@ function database() {
       },
     ];
   });
-  return { state, data: new ResultsData({ query } as unknown as DataSource) };
+  // Results changed: what the writer announces (in this process, or heard from another).
+  let changed = () => {};
+  const changes = { onChange: (listener: () => void) => (changed = listener) } as unknown as ResultsChanges;
+  const assessments = { frameworksIn: () => Promise.resolve(new Map()) } as unknown as AssessmentsReader;
+  const imports = {
+    latestApplied: () => Promise.resolve(new Map()),
+    latestAppliedTo: () => Promise.resolve(null),
+  } as unknown as AppliedImportsReader;
+  const data = new ResultsData({ query } as unknown as DataSource, assessments, imports, changes);
+  return { state, data, changed: () => changed() };
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -57,13 +65,13 @@ async function until(done: () => boolean) {
 const wellLed = async (data: ResultsData) => (await data.dataset('c1'))!.rows[0]!.measures['well-led'];
 
 describe('ResultsData', () => {
-  it('reads a cycle once, and again at once after an invalidation', async () => {
-    const { state, data } = database();
+  it('reads a cycle once, and again at once after results change', async () => {
+    const { state, data, changed } = database();
     expect(await wellLed(data)).toBe(2);
     expect(await wellLed(data)).toBe(2);
     expect(state.reads).toBe(1);
     state.score = 3;
-    data.invalidate();
+    changed();
     expect(await wellLed(data)).toBe(3);
     expect(state.reads).toBe(2);
   });
@@ -83,8 +91,8 @@ describe('ResultsData', () => {
     now.mockRestore();
   });
 
-  it('never lets a read begun before an invalidation replace what came after it', async () => {
-    const { state, data } = database();
+  it('never lets a read begun before a change replace what came after it', async () => {
+    const { state, data, changed } = database();
     const now = jest.spyOn(Date, 'now').mockReturnValue(2_000_000);
     expect(await wellLed(data)).toBe(2);
     state.hold = true;
@@ -94,7 +102,7 @@ describe('ResultsData', () => {
     const stale = state.release;
     state.score = 4;
     state.hold = false;
-    data.invalidate();
+    changed();
     expect(await wellLed(data)).toBe(4);
     stale();
     await tick();

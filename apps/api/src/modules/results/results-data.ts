@@ -3,8 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CareSetting, MeasureId, Publication, ResultCycle, ResultSource } from '@wgll/contracts';
 import { MEASURE_IDS } from '@wgll/framework';
 import { DataSource } from 'typeorm';
+import { AssessmentsReader } from '../assessments/assessments.reader.js';
 import { cycleStatus, financialYearName } from '../cycles/cycles.mapper.js';
+import { AppliedImportsReader } from '../imports/applied-imports.reader.js';
 import { todayInLondon } from '../organisations/dated-period.js';
+import { ResultsChanges } from './results-changes.js';
 
 /** One stored result, with the names of its organisation, ICS and region. */
 export interface ScoreRow {
@@ -50,18 +53,23 @@ interface RawRow {
   previous_comparable_overall: number | null;
   return_id: string | null;
   revision: number | null;
-  framework_id: string | null;
-  framework_version: string | null;
 }
 
-/** One owner's result in a cycle, on one framework version. */
+/** The framework version each sealed return answered, by return id. */
+type Frameworks = ReadonlyMap<string, { frameworkId: string; version: string }>;
+
+/** One owner's result in a cycle, on one framework version (sealed results only). */
 const ownerKey = (
-  r: Pick<RawRow, 'level' | 'code' | 'care_setting' | 'framework_id' | 'framework_version'>,
-) => [r.level, r.code, r.care_setting ?? '', r.framework_id, r.framework_version].join('|');
+  r: Pick<RawRow, 'level' | 'code' | 'care_setting' | 'return_id'>,
+  frameworks: Frameworks,
+) => {
+  const framework = r.return_id ? frameworks.get(r.return_id) : undefined;
+  return [r.level, r.code, r.care_setting ?? '', framework?.frameworkId, framework?.version].join('|');
+};
 
 /**
- * How long a dataset is trusted before it is read again. Writes in this process (imports, seals)
- * clear it at once; the limit bounds how stale another API process can be.
+ * How long a dataset is trusted before it is read again. Every change to results clears it at once,
+ * in every API process (ResultsChanges); the limit is a backstop should a notification be lost.
  */
 const DATASET_SECONDS = 30;
 const MAX_VIEWS = 2000;
@@ -88,10 +96,17 @@ export class ResultsData {
   /** Moves on at each invalidation, so a read begun before it never replaces what came after. */
   private generation = 0;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assessments: AssessmentsReader,
+    private readonly imports: AppliedImportsReader,
+    changes: ResultsChanges,
+  ) {
+    changes.onChange(() => this.forget());
+  }
 
-  /** Forget everything read: call after a change to results has committed. */
-  invalidate(): void {
+  /** Forgets everything read: results changed (and the change has committed). */
+  private forget(): void {
     this.generation += 1;
     this.datasets.clear();
     this.cycleList = null;
@@ -179,29 +194,23 @@ export class ResultsData {
         sealed: number;
         published_system: number;
         sealed_system: number;
-        title: string | null;
-        file_name: string | null;
-        publication_date: string | null;
-        applied_at: Date | null;
       }>
     >(
       `SELECT c.id, c.name, c.reference_date::text, c.opens_on::text, c.closes_on::text,
               count(*) FILTER (WHERE s.source = 'published' AND s.level = 'organisation')::int AS published,
               count(*) FILTER (WHERE s.source = 'sealed' AND s.level = 'organisation')::int AS sealed,
               count(*) FILTER (WHERE s.source = 'published' AND s.level = 'system')::int AS published_system,
-              count(*) FILTER (WHERE s.source = 'sealed' AND s.level = 'system')::int AS sealed_system,
-              i.source_title AS title, i.file_name, i.publication_date::text, i.applied_at
+              count(*) FILTER (WHERE s.source = 'sealed' AND s.level = 'system')::int AS sealed_system
        FROM cycle c
        LEFT JOIN result_score s ON s.cycle_id = c.id
-       LEFT JOIN LATERAL (
-         SELECT * FROM result_import ri WHERE ri.cycle_id = c.id AND ri.state = 'applied'
-         ORDER BY ri.applied_at DESC LIMIT 1) i ON true
-       GROUP BY c.id, i.source_title, i.file_name, i.publication_date, i.applied_at
+       GROUP BY c.id
        ORDER BY c.reference_date DESC, c.name DESC`,
     );
+    const applied = await this.imports.latestApplied();
     const today = todayInLondon();
     return rows.map((r) => {
-      const published = r.applied_at !== null;
+      const publication = applied.get(r.id);
+      const published = publication !== undefined;
       const source: ResultSource | null = published
         ? 'published'
         : r.sealed + r.sealed_system > 0
@@ -212,12 +221,12 @@ export class ResultsData {
         name: r.name,
         referenceDate: r.reference_date,
         source,
-        publication: published
+        publication: publication
           ? {
-              title: r.title!,
-              fileName: r.file_name!,
-              publicationDate: r.publication_date,
-              importedAt: r.applied_at!.toISOString(),
+              title: publication.sourceTitle,
+              fileName: publication.fileName,
+              publicationDate: publication.publicationDate,
+              importedAt: publication.appliedAt.toISOString(),
             }
           : null,
         organisationResults: published ? r.published : r.sealed,
@@ -235,26 +244,26 @@ export class ResultsData {
    */
   private async sealedOveralls(cycleId: string): Promise<Map<string, number | null>> {
     const rows = await this.dataSource.query<
-      Array<
-        Pick<RawRow, 'level' | 'code' | 'care_setting' | 'overall' | 'framework_id' | 'framework_version'>
-      >
+      Array<Pick<RawRow, 'level' | 'code' | 'care_setting' | 'overall' | 'return_id'>>
     >(
-      `SELECT s.level, coalesce(s.organisation_code, s.ics_code) AS code, s.care_setting, s.overall,
-              r.framework_id, r.framework_version
-       FROM result_score s JOIN assessment_return r ON r.id = s.return_id
-       WHERE s.cycle_id = $1 AND s.source = 'sealed'`,
+      `SELECT s.level, coalesce(s.organisation_code, s.ics_code) AS code, s.care_setting, s.overall, s.return_id
+       FROM result_score s
+       WHERE s.cycle_id = $1 AND s.source = 'sealed' AND s.return_id IS NOT NULL`,
       [cycleId],
     );
-    return new Map(rows.map((r) => [ownerKey(r), r.overall]));
+    const frameworks = await this.assessments.frameworksIn(cycleId);
+    return new Map(
+      rows.filter((r) => frameworks.has(r.return_id!)).map((r) => [ownerKey(r, frameworks), r.overall]),
+    );
   }
 
   private comparable(
     row: RawRow,
-    previous: Map<string, number | null> | null,
+    previous: { overalls: Map<string, number | null>; frameworks: Frameworks } | null,
   ): { comparable: number | null; previousComparable: number | null } {
     if (!previous)
       return { comparable: row.comparable_overall, previousComparable: row.previous_comparable_overall };
-    const before = previous.get(ownerKey(row)) ?? null;
+    const before = previous.overalls.get(ownerKey(row, previous.frameworks)) ?? null;
     return { comparable: before === null ? null : row.overall, previousComparable: before };
   }
 
@@ -264,11 +273,7 @@ export class ResultsData {
     const base = { cycle, source: cycle.source, publication: cycle.publication };
     if (!cycle.source) return { ...base, previousCycleName: null, rows: [] };
     // Published: the year NHS England compared with. Sealed: the cycle before (same framework version).
-    const [years] = await this.dataSource.query<{ previous: number | null }[]>(
-      `SELECT (workbook -> 'comparableYears' ->> 'previous')::int AS previous FROM result_import
-       WHERE cycle_id = $1 AND state = 'applied' ORDER BY applied_at DESC LIMIT 1`,
-      [cycleId],
-    );
+    const previousYear = (await this.imports.latestAppliedTo(cycleId))?.previousComparableYear;
     const [before] = await this.dataSource.query<{ id: string; name: string }[]>(
       `SELECT id, name FROM cycle WHERE reference_date < $1 AND retired_at IS NULL
        ORDER BY reference_date DESC, name DESC LIMIT 1`,
@@ -278,20 +283,25 @@ export class ResultsData {
       `SELECT s.level, coalesce(s.organisation_code, s.ics_code) AS code, coalesce(o.name, i.name) AS name,
               s.ics_code, i.name AS ics_name, s.region_code, r.name AS region_name, s.care_setting,
               s.measures, s.overall, s.return_id, s.revision, s.comparable_overall,
-              s.previous_comparable_overall, sr.framework_id, sr.framework_version
+              s.previous_comparable_overall
        FROM result_score s
        JOIN ics i ON i.ods_code = s.ics_code
        LEFT JOIN organisation o ON o.ods_code = s.organisation_code
        LEFT JOIN region r ON r.ods_code = s.region_code
-       LEFT JOIN assessment_return sr ON s.source = 'sealed' AND sr.id = s.return_id
        WHERE s.cycle_id = $1 AND s.source = $2
        ORDER BY name, s.care_setting`,
       [cycleId, cycle.source],
     );
-    const previous = cycle.source === 'sealed' && before ? await this.sealedOveralls(before.id) : null;
+    const previous =
+      cycle.source === 'sealed' && before
+        ? {
+            overalls: await this.sealedOveralls(before.id),
+            frameworks: await this.assessments.frameworksIn(cycleId),
+          }
+        : null;
     return {
       ...base,
-      previousCycleName: years?.previous ? financialYearName(years.previous) : (before?.name ?? null),
+      previousCycleName: previousYear ? financialYearName(previousYear) : (before?.name ?? null),
       rows: raw.map((r) => ({
         level: r.level,
         code: r.code,

@@ -1,16 +1,22 @@
 import { Module } from '@nestjs/common';
+import { AssessmentsModule } from '../assessments/assessments.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
+import { ImportsModule } from '../imports/imports.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
-import { ResultScoresRepository } from './result-scores.repository.js';
 import { ResultsController } from './results.controller.js';
 import { ResultsData } from './results-data.js';
 import { ResultsService } from './results.service.js';
+import { ResultsStoreModule } from './results-store.module.js';
 
-/** Scores of sealed returns and published results, and the views that compare them. */
+/**
+ * The results views: scores of sealed returns and published results, compared. Seals and returns
+ * are read through assessments' reader, applied imports through imports' reader, the dated
+ * hierarchy through HierarchyRepository; results themselves are written through ResultsStoreModule
+ * (which those modules import, so nothing here is imported back).
+ */
 @Module({
-  imports: [FrameworksModule, OrganisationsModule],
+  imports: [FrameworksModule, OrganisationsModule, ResultsStoreModule, AssessmentsModule, ImportsModule],
   controllers: [ResultsController],
-  providers: [ResultScoresRepository, ResultsData, ResultsService],
-  exports: [ResultScoresRepository, ResultsData],
+  providers: [ResultsData, ResultsService],
 })
 export class ResultsModule {}

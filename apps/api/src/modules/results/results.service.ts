@@ -17,12 +17,11 @@ import type { FrameworkVersion } from '@wgll/framework';
 import { whatNextLevelNeeds } from '@wgll/scoring';
 import { DataSource } from 'typeorm';
 import { NotFoundApiException } from '../../common/api-exception.filter.js';
+import { AssessmentsReader, type ReturnProgress } from '../assessments/assessments.reader.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
-import { isValidOn } from '../organisations/dated-period.js';
-import { IcsEntity } from '../organisations/entities/ics.entity.js';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity.js';
 import { RegionEntity } from '../organisations/entities/region.entity.js';
-import { HierarchyRepository, VALID_ON } from '../organisations/hierarchy.repository.js';
+import { type HierarchyArea, HierarchyRepository } from '../organisations/hierarchy.repository.js';
 import { toIcsSummary, toRegionSummary } from '../organisations/organisations.mapper.js';
 import { type CycleDataset, ResultsData } from './results-data.js';
 import { areaComparison, icsComparison, trustComparison } from './results-views.js';
@@ -37,6 +36,7 @@ export class ResultsService {
     private readonly data: ResultsData,
     private readonly frameworks: FrameworksService,
     private readonly hierarchy: HierarchyRepository,
+    private readonly assessments: AssessmentsReader,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -143,7 +143,7 @@ export class ResultsService {
   async icsCompletion(code: string, cycle: ResultCycle): Promise<IcsCompletion> {
     const { ics } = await this.place(code, cycle.referenceDate);
     if (!ics) throw new NotFoundApiException('ICS_NOT_FOUND', `There is no ICS ${code}.`);
-    const rows = await this.expectedReturns(cycle, 'ics', code);
+    const rows = await this.expectedReturns(cycle, { ics: code });
     const counts = noCounts();
     for (const r of rows) counts[r.state] += 1;
     return {
@@ -158,7 +158,7 @@ export class ResultsService {
     const region = await this.dataSource.getRepository(RegionEntity).findOneBy({ odsCode: code });
     if (!region) throw new NotFoundApiException('REGION_NOT_FOUND', `There is no region ${code}.`);
     const groups = new Map<string, RegionCompletion['groups'][number]>();
-    for (const row of await this.expectedReturns(cycle, 'region', code)) {
+    for (const row of await this.expectedReturns(cycle, { region: code })) {
       const group = groups.get(row.icsCode) ?? {
         code: row.icsCode,
         name: row.icsName,
@@ -176,58 +176,52 @@ export class ResultsService {
     };
   }
 
-  private async expectedReturns(cycle: ResultCycle, scope: 'ics' | 'region', code: string) {
-    const where = scope === 'ics' ? 'i.ods_code = $3' : 'irm.region_code = $3';
-    const rows = await this.dataSource.query<
-      Array<{
-        ods_code: string;
-        name: string;
-        care_setting: CareSetting | null;
-        level: 'organisation' | 'system';
-        ics_code: string;
-        ics_name: string;
-        state: CompletionState | null;
-        revision: number | null;
-      }>
-    >(
-      `WITH expected AS (
-         SELECT o.ods_code, o.name, s.care_setting, 'organisation' AS level, i.ods_code AS ics_code, i.name AS ics_name
-         FROM organisation o
-         JOIN organisation_ics_membership m ON m.organisation_code = o.ods_code AND m.basis = 'assessment' AND ${VALID_ON('m')}
-         JOIN ics i ON i.ods_code = m.ics_code
-         JOIN ics_region_membership irm ON irm.ics_code = i.ods_code AND ${VALID_ON('irm')}
-         CROSS JOIN LATERAL unnest(o.care_settings) AS s(care_setting)
-         WHERE ${where} AND (o.opened_on IS NULL OR o.opened_on <= $1) AND (o.closed_on IS NULL OR o.closed_on >= $1)
-         UNION ALL
-         SELECT i.ods_code, i.name, NULL, 'system', i.ods_code, i.name
-         FROM ics i JOIN ics_region_membership irm ON irm.ics_code = i.ods_code AND ${VALID_ON('irm')}
-         WHERE ${where})
-       SELECT e.ods_code, e.name, e.care_setting, e.level, e.ics_code, e.ics_name, r.state, r.revision
-       FROM expected e
-       LEFT JOIN assessment_return r ON r.cycle_id = $2 AND r.level = e.level
-         AND (CASE WHEN e.level = 'system' THEN r.ics_code = e.ods_code
-              ELSE r.organisation_code = e.ods_code AND r.care_setting = e.care_setting END)
-       ORDER BY e.level DESC, e.name, e.care_setting`,
-      [cycle.referenceDate, cycle.id, code],
+  /**
+   * Each return expected in the area for the cycle, with its state: the ICB's own, then each
+   * organisation's per care setting (organisations operating on the reference date and assessed in
+   * an ICS of the area then).
+   */
+  private async expectedReturns(cycle: ResultCycle, area: HierarchyArea) {
+    const [icbs, organisations, progress] = [
+      await this.hierarchy.icbsIn(area, cycle.referenceDate),
+      await this.hierarchy.organisationsAssessedIn(area, cycle.referenceDate),
+      await this.assessments.progressIn(cycle.id),
+    ];
+    const started = new Map<string, ReturnProgress>(
+      progress.map((r) => [
+        r.level === 'system' ? `system|${r.icsCode}` : `organisation|${r.organisationCode}|${r.careSetting}`,
+        r,
+      ]),
     );
-    return rows.map((r) => ({
-      odsCode: r.ods_code,
-      name: r.name,
-      careSetting: r.care_setting,
-      level: r.level,
-      state: r.state ?? ('not-started' as const),
-      revision: r.revision,
-      icsCode: r.ics_code,
-      icsName: r.ics_name,
-    }));
+    const row = (
+      owner: { odsCode: string; name: string; icsCode: string; icsName: string },
+      level: 'organisation' | 'system',
+      careSetting: CareSetting | null,
+    ) => {
+      const found = started.get(
+        level === 'system' ? `system|${owner.odsCode}` : `organisation|${owner.odsCode}|${careSetting}`,
+      );
+      return {
+        odsCode: owner.odsCode,
+        name: owner.name,
+        careSetting,
+        level,
+        state: found?.state ?? ('not-started' as const),
+        revision: found?.revision ?? null,
+        icsCode: owner.icsCode,
+        icsName: owner.icsName,
+      };
+    };
+    return [
+      ...icbs.map((i) => row({ ...i, icsCode: i.odsCode, icsName: i.name }, 'system', null)),
+      ...organisations.flatMap((o) => o.careSettings.map((setting) => row(o, 'organisation', setting))),
+    ];
   }
 
   /** An ICS that existed on the date, and its region then; nulls otherwise. */
   private async place(icsCode: string | null, at: string) {
-    const ics = icsCode
-      ? await this.dataSource.getRepository(IcsEntity).findOneBy({ odsCode: icsCode })
-      : null;
-    if (!ics || !isValidOn(ics, at)) return { ics: null, region: null };
+    const ics = icsCode ? await this.hierarchy.icsOn(icsCode, at) : null;
+    if (!ics) return { ics: null, region: null };
     const regionCode = (await this.hierarchy.placeIcs(ics.odsCode, at))?.region;
     const region = regionCode
       ? await this.dataSource.getRepository(RegionEntity).findOneBy({ odsCode: regionCode })
@@ -237,16 +231,8 @@ export class ResultsService {
 
   /** Each domain's level in the sealed revision, and the next level's elements not met. */
   private async domains(returnId: string, revision: number): Promise<DomainLevelResult[]> {
-    const [seal] = await this.dataSource.query<{ snapshot: string }[]>(
-      'SELECT snapshot FROM return_seal WHERE return_id = $1 AND revision = $2',
-      [returnId, revision],
-    );
-    if (!seal) return [];
-    const sealed = JSON.parse(seal.snapshot) as {
-      framework: { frameworkId: string; version: string };
-      answers: Array<{ domainId: string; met: string[]; notApplicable: boolean }>;
-      scores: { domains: Array<{ domainId: string; status: string; level: number | null }> };
-    };
+    const sealed = await this.assessments.sealedReturn(returnId, revision);
+    if (!sealed) return [];
     const framework: FrameworkVersion = await this.frameworks.document(
       sealed.framework.frameworkId,
       sealed.framework.version,
