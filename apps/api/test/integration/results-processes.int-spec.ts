@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { IcsResults } from '@wgll/contracts';
-import { RESULTS_CHANNEL, RESULTS_LISTENER_NAME } from '../../src/modules/results/results-changes.js';
+import { RESULTS_CHANNEL, RESULTS_LISTENER_NAME } from '../../src/modules/result-store/results-changes.js';
 import { type Client, clientWith } from './support/auth.js';
 import {
   answer,

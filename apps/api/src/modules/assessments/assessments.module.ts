@@ -2,7 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { PolicyService } from '../access/policy.service.js';
 import { CyclesModule } from '../cycles/cycles.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
-import { ResultsStoreModule } from '../results/results-store.module.js';
+import { ResultsStoreModule } from '../result-store/results-store.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AnswersRepository } from './answers.repository.js';
 import { AssessmentsReader } from './assessments.reader.js';

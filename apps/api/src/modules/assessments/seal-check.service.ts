@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SealLiveComparison, SealVerification } from '@wgll/contracts';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { ResultScoresRepository } from '../results/result-scores.repository.js';
+import { ResultScoresRepository } from '../result-store/result-scores.repository.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
 import { ReturnApprovalEntity } from './entities/return-approval.entity.js';

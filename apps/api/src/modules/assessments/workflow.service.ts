@@ -6,7 +6,7 @@ import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CyclesService } from '../cycles/cycles.service.js';
 import { todayInLondon } from '../organisations/dated-period.js';
-import { ResultsWriter } from '../results/results-writer.js';
+import { ResultsWriter } from '../result-store/results-writer.js';
 import type { ApproveDto, ReopenDto } from './dto/returns.dto.js';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';

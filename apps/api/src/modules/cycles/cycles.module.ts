@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
-import { ResultsStoreModule } from '../results/results-store.module.js';
+import { ResultsStoreModule } from '../result-store/results-store.module.js';
 import { CyclesController } from './cycles.controller.js';
 import { CyclesService } from './cycles.service.js';
 

@@ -11,7 +11,7 @@ import { todayInLondon } from '../../common/iso-date.js';
 import { CycleEntity } from './cycle.entity.js';
 import { cycleStatus, toCycle } from './cycles.mapper.js';
 import type { CreateCycleDto, UpdateCycleDto } from './dto/cycle.dto.js';
-import { ResultsWriter } from '../results/results-writer.js';
+import { ResultsWriter } from '../result-store/results-writer.js';
 
 export function cycleNotFound(): ApiException {
   return new NotFoundApiException('CYCLE_NOT_FOUND', 'There is no such assessment cycle.');

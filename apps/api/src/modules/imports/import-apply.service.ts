@@ -6,7 +6,7 @@ import { formatIsoDate } from '../../common/iso-date.js';
 import type { Principal } from '../access/principal.js';
 import type { CycleEntity } from '../cycles/cycle.entity.js';
 import { HierarchyRepository } from '../organisations/hierarchy.repository.js';
-import { ResultsWriter } from '../results/results-writer.js';
+import { ResultsWriter } from '../result-store/results-writer.js';
 import type { ConfirmMatchesDto } from './dto/imports.dto.js';
 import { ResultImportEntity } from './entities/result-import.entity.js';
 import { confirmMatches, matchedOrganisationCodes, publishedRows } from './import-matching.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
-import { ResultsStoreModule } from '../results/results-store.module.js';
+import { ResultsStoreModule } from '../result-store/results-store.module.js';
 import { AppliedImportsReader } from './applied-imports.reader.js';
 import { ImportApplyService } from './import-apply.service.js';
 import { ImportMatchingService } from './import-matching.service.js';

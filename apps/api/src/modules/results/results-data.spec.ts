@@ -2,7 +2,9 @@ import { describe, expect, it, jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import type { AssessmentsReader } from '../assessments/assessments.reader.js';
 import type { AppliedImportsReader } from '../imports/applied-imports.reader.js';
-import type { ResultsChanges } from './results-changes.js';
+import type { HierarchyRepository } from '../organisations/hierarchy.repository.js';
+import { ResultScoresRepository } from '../result-store/result-scores.repository.js';
+import type { ResultsChanges } from '../result-store/results-changes.js';
 import { ResultsData } from './results-data.js';
 
 const CYCLE = {
@@ -11,17 +13,15 @@ const CYCLE = {
   reference_date: '2025-04-01',
   opens_on: '2025-04-01',
   closes_on: '2026-03-31',
-  published: 0,
-  sealed: 1,
-  published_system: 0,
-  sealed_system: 0,
 };
+const COUNTS = { cycle_id: 'c1', published: 0, sealed: 1, published_system: 0, sealed_system: 0 };
 
 /** A database whose one stored score is `score`; each read of the scores waits for `release()` when held. */
 function database() {
   const state = { score: 2, reads: 0, hold: false, release: () => {} };
   const query = jest.fn(async (sql: string) => {
     if (sql.includes('FROM cycle c')) return [CYCLE];
+    if (sql.includes('GROUP BY cycle_id')) return [COUNTS];
     if (!sql.includes('FROM result_score s')) return [];
     state.reads += 1;
     const score = state.score;
@@ -53,7 +53,9 @@ function database() {
     latestApplied: () => Promise.resolve(new Map()),
     latestAppliedTo: () => Promise.resolve(null),
   } as unknown as AppliedImportsReader;
-  const data = new ResultsData({ query } as unknown as DataSource, assessments, imports, changes);
+  const dataSource = { query } as unknown as DataSource;
+  const scores = new ResultScoresRepository({} as HierarchyRepository, dataSource);
+  const data = new ResultsData(dataSource, assessments, imports, scores, changes);
   return { state, data, changed: () => changed() };
 }
 

@@ -7,7 +7,8 @@ import { AssessmentsReader } from '../assessments/assessments.reader.js';
 import { cycleStatus, financialYearName } from '../cycles/cycles.mapper.js';
 import { AppliedImportsReader } from '../imports/applied-imports.reader.js';
 import { todayInLondon } from '../organisations/dated-period.js';
-import { ResultsChanges } from './results-changes.js';
+import { ResultScoresRepository, type StoredScoreRow } from '../result-store/result-scores.repository.js';
+import { ResultsChanges } from '../result-store/results-changes.js';
 
 /** One stored result, with the names of its organisation, ICS and region. */
 export interface ScoreRow {
@@ -38,22 +39,7 @@ export interface CycleDataset {
   rows: ScoreRow[];
 }
 
-interface RawRow {
-  level: 'organisation' | 'system';
-  code: string;
-  name: string;
-  ics_code: string;
-  ics_name: string;
-  region_code: string | null;
-  region_name: string | null;
-  care_setting: CareSetting | null;
-  measures: Partial<Record<MeasureId, number>>;
-  overall: number | null;
-  comparable_overall: number | null;
-  previous_comparable_overall: number | null;
-  return_id: string | null;
-  revision: number | null;
-}
+type RawRow = StoredScoreRow;
 
 /** The framework version each sealed return answered, by return id. */
 type Frameworks = ReadonlyMap<string, { frameworkId: string; version: string }>;
@@ -100,6 +86,7 @@ export class ResultsData {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assessments: AssessmentsReader,
     private readonly imports: AppliedImportsReader,
+    private readonly scores: ResultScoresRepository,
     changes: ResultsChanges,
   ) {
     changes.onChange(() => this.forget());
@@ -184,36 +171,22 @@ export class ResultsData {
 
   private async readCycles(): Promise<ResultCycle[]> {
     const rows = await this.dataSource.query<
-      Array<{
-        id: string;
-        name: string;
-        reference_date: string;
-        opens_on: string;
-        closes_on: string;
-        published: number;
-        sealed: number;
-        published_system: number;
-        sealed_system: number;
-      }>
+      Array<{ id: string; name: string; reference_date: string; opens_on: string; closes_on: string }>
     >(
-      `SELECT c.id, c.name, c.reference_date::text, c.opens_on::text, c.closes_on::text,
-              count(*) FILTER (WHERE s.source = 'published' AND s.level = 'organisation')::int AS published,
-              count(*) FILTER (WHERE s.source = 'sealed' AND s.level = 'organisation')::int AS sealed,
-              count(*) FILTER (WHERE s.source = 'published' AND s.level = 'system')::int AS published_system,
-              count(*) FILTER (WHERE s.source = 'sealed' AND s.level = 'system')::int AS sealed_system
+      `SELECT c.id, c.name, c.reference_date::text, c.opens_on::text, c.closes_on::text
        FROM cycle c
-       LEFT JOIN result_score s ON s.cycle_id = c.id
-       GROUP BY c.id
        ORDER BY c.reference_date DESC, c.name DESC`,
     );
+    const counts = await this.scores.countsByCycle();
     const applied = await this.imports.latestApplied();
     const today = todayInLondon();
     return rows.map((r) => {
+      const held = counts.get(r.id) ?? { published: 0, sealed: 0, publishedSystem: 0, sealedSystem: 0 };
       const publication = applied.get(r.id);
       const published = publication !== undefined;
       const source: ResultSource | null = published
         ? 'published'
-        : r.sealed + r.sealed_system > 0
+        : held.sealed + held.sealedSystem > 0
           ? 'sealed'
           : null;
       return {
@@ -229,8 +202,8 @@ export class ResultsData {
               importedAt: publication.appliedAt.toISOString(),
             }
           : null,
-        organisationResults: published ? r.published : r.sealed,
-        systemResults: published ? r.published_system : r.sealed_system,
+        organisationResults: published ? held.published : held.sealed,
+        systemResults: published ? held.publishedSystem : held.sealedSystem,
         current: cycleStatus({ opensOn: r.opens_on, closesOn: r.closes_on }, today) === 'open',
       };
     });
@@ -243,14 +216,7 @@ export class ResultsData {
    * stays linear whatever the planner's statistics say.
    */
   private async sealedOveralls(cycleId: string): Promise<Map<string, number | null>> {
-    const rows = await this.dataSource.query<
-      Array<Pick<RawRow, 'level' | 'code' | 'care_setting' | 'overall' | 'return_id'>>
-    >(
-      `SELECT s.level, coalesce(s.organisation_code, s.ics_code) AS code, s.care_setting, s.overall, s.return_id
-       FROM result_score s
-       WHERE s.cycle_id = $1 AND s.source = 'sealed' AND s.return_id IS NOT NULL`,
-      [cycleId],
-    );
+    const rows = await this.scores.sealedOveralls(cycleId);
     const frameworks = await this.assessments.frameworksIn(cycleId);
     return new Map(
       rows.filter((r) => frameworks.has(r.return_id!)).map((r) => [ownerKey(r, frameworks), r.overall]),
@@ -279,19 +245,7 @@ export class ResultsData {
        ORDER BY reference_date DESC, name DESC LIMIT 1`,
       [cycle.referenceDate],
     );
-    const raw = await this.dataSource.query<RawRow[]>(
-      `SELECT s.level, coalesce(s.organisation_code, s.ics_code) AS code, coalesce(o.name, i.name) AS name,
-              s.ics_code, i.name AS ics_name, s.region_code, r.name AS region_name, s.care_setting,
-              s.measures, s.overall, s.return_id, s.revision, s.comparable_overall,
-              s.previous_comparable_overall
-       FROM result_score s
-       JOIN ics i ON i.ods_code = s.ics_code
-       LEFT JOIN organisation o ON o.ods_code = s.organisation_code
-       LEFT JOIN region r ON r.ods_code = s.region_code
-       WHERE s.cycle_id = $1 AND s.source = $2
-       ORDER BY name, s.care_setting`,
-      [cycleId, cycle.source],
-    );
+    const raw = await this.scores.rowsOf(cycleId, cycle.source);
     const previous =
       cycle.source === 'sealed' && before
         ? {

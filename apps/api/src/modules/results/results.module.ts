@@ -6,7 +6,7 @@ import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { ResultsController } from './results.controller.js';
 import { ResultsData } from './results-data.js';
 import { ResultsService } from './results.service.js';
-import { ResultsStoreModule } from './results-store.module.js';
+import { ResultsStoreModule } from '../result-store/results-store.module.js';
 
 /**
  * The results views: scores of sealed returns and published results, compared. Seals and returns

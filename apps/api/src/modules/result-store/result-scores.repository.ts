@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CareSetting, MeasureId, ReturnScores } from '@wgll/contracts';
 import { publishedOverall } from '@wgll/scoring';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { HierarchyRepository } from '../organisations/hierarchy.repository.js';
 
 /** One published row, matched to ODS codes, ready to store. */
@@ -45,10 +46,104 @@ export function sealedScoreColumns(scores: ReturnScores): SealedScoreColumns {
   return { measures, overall: scores.overall, domainLevels };
 }
 
-/** Writes of result_score: published rows of an import, and the scores of a return as sealed. */
+/** How many results a cycle holds, by source and level. */
+export interface StoredCounts {
+  published: number;
+  sealed: number;
+  publishedSystem: number;
+  sealedSystem: number;
+}
+
+/** One stored result, with the names of its organisation, ICS and region (as stored, snake case). */
+export interface StoredScoreRow {
+  level: 'organisation' | 'system';
+  /** The organisation's ODS code, or the ICB's for a system row. */
+  code: string;
+  name: string;
+  ics_code: string;
+  ics_name: string;
+  region_code: string | null;
+  region_name: string | null;
+  care_setting: CareSetting | null;
+  measures: Partial<Record<MeasureId, number>>;
+  overall: number | null;
+  comparable_overall: number | null;
+  previous_comparable_overall: number | null;
+  return_id: string | null;
+  revision: number | null;
+}
+
+/**
+ * result_score, the only module that touches it: published rows of an import and the scores of a
+ * return as sealed (written in the caller's transaction, through ResultsWriter), and the reads the
+ * results views build on.
+ */
 @Injectable()
 export class ResultScoresRepository {
-  constructor(private readonly hierarchy: HierarchyRepository) {}
+  constructor(
+    private readonly hierarchy: HierarchyRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Results held per cycle id; a cycle with none is absent. */
+  async countsByCycle(): Promise<Map<string, StoredCounts>> {
+    const rows = await this.dataSource.query<
+      Array<{
+        cycle_id: string;
+        published: number;
+        sealed: number;
+        published_system: number;
+        sealed_system: number;
+      }>
+    >(
+      `SELECT cycle_id,
+              count(*) FILTER (WHERE source = 'published' AND level = 'organisation')::int AS published,
+              count(*) FILTER (WHERE source = 'sealed' AND level = 'organisation')::int AS sealed,
+              count(*) FILTER (WHERE source = 'published' AND level = 'system')::int AS published_system,
+              count(*) FILTER (WHERE source = 'sealed' AND level = 'system')::int AS sealed_system
+       FROM result_score GROUP BY cycle_id`,
+    );
+    return new Map(
+      rows.map((r) => [
+        r.cycle_id,
+        {
+          published: r.published,
+          sealed: r.sealed,
+          publishedSystem: r.published_system,
+          sealedSystem: r.sealed_system,
+        },
+      ]),
+    );
+  }
+
+  /** A cycle's sealed results that came from a return: who, and the overall score. */
+  sealedOveralls(
+    cycleId: string,
+  ): Promise<Array<Pick<StoredScoreRow, 'level' | 'code' | 'care_setting' | 'overall' | 'return_id'>>> {
+    return this.dataSource.query(
+      `SELECT s.level, coalesce(s.organisation_code, s.ics_code) AS code, s.care_setting, s.overall, s.return_id
+       FROM result_score s
+       WHERE s.cycle_id = $1 AND s.source = 'sealed' AND s.return_id IS NOT NULL`,
+      [cycleId],
+    );
+  }
+
+  /** A cycle's results from one source, with names, ordered by name then care setting. */
+  rowsOf(cycleId: string, source: 'published' | 'sealed'): Promise<StoredScoreRow[]> {
+    return this.dataSource.query(
+      `SELECT s.level, coalesce(s.organisation_code, s.ics_code) AS code, coalesce(o.name, i.name) AS name,
+              s.ics_code, i.name AS ics_name, s.region_code, r.name AS region_name, s.care_setting,
+              s.measures, s.overall, s.return_id, s.revision, s.comparable_overall,
+              s.previous_comparable_overall
+       FROM result_score s
+       JOIN ics i ON i.ods_code = s.ics_code
+       LEFT JOIN organisation o ON o.ods_code = s.organisation_code
+       LEFT JOIN region r ON r.ods_code = s.region_code
+       WHERE s.cycle_id = $1 AND s.source = $2
+       ORDER BY name, s.care_setting`,
+      [cycleId, source],
+    );
+  }
 
   /** The stored scores of one sealed revision of a return, if they are still kept. */
   async sealedOf(
