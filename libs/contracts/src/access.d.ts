@@ -13,6 +13,19 @@ export type Role =
 export type ScopeType = 'national' | 'region' | 'ics' | 'organisation';
 
 /**
+ * What each role's scope code names: the one table of roles to scopes. The API's policy and the
+ * web's role choices declare their tables with this type (or are checked against it), so they agree.
+ */
+export interface RoleScopeTypes {
+  'national-administrator': 'national';
+  'regional-viewer': 'region';
+  'ics-lead': 'ics';
+  'trust-lead': 'organisation';
+  'trust-contributor': 'organisation';
+  'board-approver': 'organisation';
+}
+
+/**
  * What the policy decides. Global actions (`*:manage`, `audit:read`, `return:reopen`) belong to
  * national administrators; the others are checked against the dated organisation hierarchy.
  */

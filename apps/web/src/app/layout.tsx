@@ -3,7 +3,7 @@ import { Footer, Header, SkipLink } from 'nhsuk-react-components';
 import { useEffect, useRef, type FormEvent } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 
-import { useCurrentUser, useSessionSync, useSignOut } from '../features/auth/api/session-api';
+import { useCurrentUser, useSessionSync, useSignOut } from '../lib/api/session-api';
 
 /** The header links a user may use: everyone signed in reads; administrators also manage. */
 function navigationFor(user: CurrentUser) {

@@ -7,7 +7,6 @@ import { AuditPage } from '../features/admin/routes/audit-page';
 import { NewUserPage } from '../features/admin/routes/new-user-page';
 import { UserPage } from '../features/admin/routes/user-page';
 import { UsersPage } from '../features/admin/routes/users-page';
-import { MyAssignmentsPage } from '../features/assignments/routes/my-assignments-page';
 import { RequireCapability, RequireSignIn } from '../features/auth/components/require-sign-in';
 import { InvitationPage } from '../features/auth/routes/invitation-page';
 import { NotRecognisedPage } from '../features/auth/routes/not-recognised-page';
@@ -28,6 +27,7 @@ import { NationalResultsPage } from '../features/results/routes/national-results
 import { RegionResultsPage } from '../features/results/routes/region-results-page';
 import { TrustResultsPage } from '../features/results/routes/trust-results-page';
 import { IcsReturnsPage } from '../features/returns/routes/ics-returns-page';
+import { MyAssignmentsPage } from '../features/returns/routes/my-assignments-page';
 import { OrganisationReturnsPage } from '../features/returns/routes/organisation-returns-page';
 import { QuestionnairePage } from '../features/returns/routes/questionnaire-page';
 import { ReturnApprovalPage } from '../features/returns/routes/return-approval-page';

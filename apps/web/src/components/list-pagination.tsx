@@ -1,7 +1,7 @@
 import { Pagination } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
-import { pageNumbers } from '../features/organisations/components/page-numbers';
+import { pageNumbers } from '../lib/page-numbers';
 
 interface ListPaginationProps {
   page: number;

@@ -1,4 +1,4 @@
-import type { CareSetting, MembershipBasis, OperatingStatus, TrustType } from '@wgll/contracts';
+import type { CareSetting, MembershipBasis, OperatingStatus, ReturnState, TrustType } from '@wgll/contracts';
 
 export const trustTypeLabels: Record<TrustType, string> = {
   acute: 'Acute',
@@ -21,6 +21,12 @@ export const careSettingLabels: Record<CareSetting, string> = {
   ambulance: 'Ambulance',
 };
 
+export const careSettings = Object.keys(careSettingLabels) as CareSetting[];
+
+export function isCareSetting(value: string | null | undefined): value is CareSetting {
+  return typeof value === 'string' && Object.hasOwn(careSettingLabels, value);
+}
+
 export const statusLabels: Record<OperatingStatus, string> = {
   open: 'Open',
   closed: 'Closed',
@@ -30,6 +36,13 @@ export const statusLabels: Record<OperatingStatus, string> = {
 export const basisLabels: Record<MembershipBasis, string> = {
   assessment: 'Assessment',
   headquarters: 'Headquarters',
+};
+
+export const returnStateLabels: Record<ReturnState, string> = {
+  draft: 'Draft',
+  'awaiting-approval': 'Awaiting board approval',
+  approved: 'Approved by the board',
+  submitted: 'Submitted',
 };
 
 /** `1 organisation`, `205 organisations`. */
@@ -65,4 +78,17 @@ export function readableName(name: string): string {
     first = false;
     return result;
   });
+}
+
+/** `a trust lead` → `A trust lead`, to start a sentence. */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Joins sentences, each ending with one full stop: `A.` + `B` → `A. B`. */
+export function sentences(...parts: string[]): string {
+  return parts
+    .map((part) => part.trim().replace(/\.+$/, ''))
+    .filter(Boolean)
+    .join('. ');
 }

@@ -1,3 +1,5 @@
+import type { ReturnSummary } from '@wgll/contracts';
+
 /** Adds `?at=` to a link when the user chose a date, so following links keeps the date. */
 export function withAt(path: string, at: string | undefined): string {
   return at ? `${path}?at=${encodeURIComponent(at)}` : path;
@@ -38,3 +40,32 @@ export const regionResultsPath = (code: string, cycleId?: string) =>
   withSearch(`/regions/${encodeURIComponent(code)}/results`, { cycle: cycleId });
 /** England's results: the regions side by side (national administrators). */
 export const nationalResultsPath = (cycleId?: string) => withSearch('/national/results', { cycle: cycleId });
+
+/**
+ * The address of a return, or of something under it: `returnPath(id, 'seals', 2)` is
+ * `/returns/<id>/seals/2`. The web pages and the API use the same addresses (the API's under /api).
+ */
+export function returnPath(returnId: string, ...parts: (string | number)[]): string {
+  return ['/returns', ...[returnId, ...parts].map((part) => encodeURIComponent(part))].join('/');
+}
+
+/** The questionnaire page of a measure (and, optionally, one of its domains). */
+export function questionnairePath(returnId: string, measure: string, domainId?: string): string {
+  const path = returnPath(returnId, 'measures', measure);
+  return domainId ? `${path}?domain=${encodeURIComponent(domainId)}` : path;
+}
+
+export const sealPath = (returnId: string, revision: number) => returnPath(returnId, 'seals', revision);
+
+/** The list of returns the return belongs to (the trust's or the ICB's), at its cycle. */
+export function ownerReturnsPath(summary: Pick<ReturnSummary, 'owner' | 'cycle'>): string {
+  return summary.owner.type === 'ics'
+    ? icsReturnsPath(summary.owner.code, summary.cycle.id)
+    : organisationReturnsPath(summary.owner.code, summary.cycle.id);
+}
+
+/** An import's own page. */
+export const importPath = (id: string) => `/admin/imports/${encodeURIComponent(id)}`;
+
+/** A user's page (user administration). */
+export const userPath = (id: string) => `/admin/users/${encodeURIComponent(id)}`;

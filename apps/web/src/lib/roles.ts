@@ -1,4 +1,4 @@
-import type { CurrentUser, Role, RoleScope, ScopeType } from '@wgll/contracts';
+import type { CurrentUser, Role, RoleScope, RoleScopeTypes, ScopeType } from '@wgll/contracts';
 
 import { readableName } from './format';
 
@@ -17,8 +17,8 @@ export function isRole(value: string): value is Role {
   return Object.hasOwn(roleLabels, value);
 }
 
-/** What each role's scope code names. */
-export const roleScopeTypes: Record<Role, ScopeType> = {
+/** What each role's scope code names: typed with the contracts' table, so a difference does not compile. */
+export const roleScopeTypes: RoleScopeTypes = {
   'national-administrator': 'national',
   'regional-viewer': 'region',
   'ics-lead': 'ics',

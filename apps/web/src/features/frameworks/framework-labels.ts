@@ -1,6 +1,4 @@
-import type { CareSetting, FrameworkLevel, FrameworkStatus } from '@wgll/framework';
-
-import { careSettingLabels } from '../../lib/format';
+import type { FrameworkLevel, FrameworkStatus } from '@wgll/framework';
 
 /** Who a framework version is for. */
 export const frameworkLevelLabels: Record<FrameworkLevel, string> = {
@@ -13,9 +11,3 @@ export const frameworkStatusLabels: Record<FrameworkStatus, string> = {
   published: 'Published',
   retired: 'Retired',
 };
-
-export const careSettings = Object.keys(careSettingLabels) as CareSetting[];
-
-export function isCareSetting(value: string): value is CareSetting {
-  return Object.hasOwn(careSettingLabels, value);
-}

@@ -2,7 +2,7 @@ import { Card, InsetText } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
 import { useDocumentTitle } from '../../components/use-document-title';
-import { useCurrentUser } from '../auth/api/session-api';
+import { useCurrentUser } from '../../lib/api/session-api';
 import { YourAccess } from './your-access';
 import { YourResults } from './your-results';
 import { YourReturns } from './your-returns';

@@ -5,10 +5,10 @@ import { Link } from 'react-router';
 import { ApiErrorSummary } from '../../components/api-error-summary';
 import { LoadingMessage } from '../../components/loading-message';
 import { RoleTable } from '../../components/role-table';
+import { useMyOrganisations } from '../../lib/api/organisations-api';
 import { formatDate, todayIso } from '../../lib/dates';
 import { pluralise, readableName } from '../../lib/format';
 import { icsPath, organisationPath } from '../../lib/links';
-import { useMyOrganisations } from '../organisations/api/organisations-api';
 
 const FIRST_PAGE = 20;
 

@@ -1,10 +1,10 @@
 import type { CurrentUser } from '@wgll/contracts';
 import { Link } from 'react-router';
 
+import { useMyAssignments } from '../../lib/api/my-assignments-api';
 import { pluralise } from '../../lib/format';
 import { icsReturnsPath, organisationReturnsPath } from '../../lib/links';
 import { describeScope, roleScopeTypes } from '../../lib/roles';
-import { useMyAssignments } from '../returns/api/assignments-api';
 
 /** One link for each trust or ICB the user's roles cover, to its assessment returns. */
 function returnLinks(user: CurrentUser) {

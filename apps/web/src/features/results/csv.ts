@@ -22,3 +22,11 @@ export function csvScore(value: number | null, suppressed = false): CsvValue {
   if (suppressed) return SUPPRESSED_TEXT;
   return value === null ? '' : Number(formatScore(value));
 }
+
+/** `2025/26` → `2025-26`, for file names. */
+export function fileSafe(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

@@ -1,4 +1,4 @@
-import { formatScore } from './results-labels';
+import { formatScore } from '@wgll/scoring';
 
 /**
  * Light shades of blue, darker for higher scores, each with dark text (contrast 5.9:1 or more). The

@@ -1,19 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Distribution, FigureBasis, ResultCycle } from '@wgll/contracts';
 
-import { csvScore, toCsv } from './csv';
+import { csvScore, fileSafe, toCsv } from './csv';
+import { describeBasis, distributionFigure, formatChange, quartileRange, shareText } from './figures';
 import { heatShade, heatShades } from './heat-shades';
-import {
-  defaultResultCycle,
-  describeBasis,
-  distributionFigure,
-  fileSafe,
-  formatChange,
-  positionLabel,
-  quartileRange,
-  shareText,
-  SUPPRESSED_TEXT,
-} from './results-labels';
+import { defaultResultCycle } from './result-cycles';
+import { positionLabel, SUPPRESSED_TEXT } from './results-labels';
 
 const published: FigureBasis = {
   cycle: { id: 'c1', name: '2025/26', referenceDate: '2025-04-01' },

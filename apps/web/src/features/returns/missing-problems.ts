@@ -2,7 +2,7 @@ import type { ReturnDetail } from '@wgll/contracts';
 
 import { ApiRequestError } from '../../lib/api-client';
 import type { FormError } from '../../lib/form-errors';
-import { questionnairePath } from './return-labels';
+import { questionnairePath } from '../../lib/links';
 
 /**
  * A 409 refusal that lists what is missing (RETURN_INCOMPLETE, RETURN_NOT_APPROVED): each domain at

@@ -3,9 +3,9 @@ import { useState, type FormEvent } from 'react';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { FormErrorSummary } from '../../../components/form-error-summary';
+import { checkNewPassword, NewPasswordFields } from '../../../components/new-password-fields';
 import { SuccessBanner } from '../../../components/success-banner';
 import { apiFieldErrors, errorFor, isFormProblem, type FormError } from '../../../lib/form-errors';
-import { checkNewPassword, NewPasswordFields } from '../../auth/components/new-password-fields';
 import { useChangePassword } from '../api/account-api';
 
 const ids = { current: 'currentPassword', password: 'newPassword', confirmation: 'confirmNewPassword' };

@@ -3,7 +3,7 @@ import { useState } from 'react';
 
 import { RoleTable } from '../../../components/role-table';
 import { useDocumentTitle } from '../../../components/use-document-title';
-import { useCurrentUser, useSignOut } from '../../auth/api/session-api';
+import { useCurrentUser, useSignOut } from '../../../lib/api/session-api';
 import { ChangePasswordForm } from '../components/change-password-form';
 
 const signedInWithLabels = {

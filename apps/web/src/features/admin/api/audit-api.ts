@@ -2,11 +2,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { AuditChainVerification, AuditList, AuditListQuery } from '@wgll/contracts';
 
 import { apiGet } from '../../../lib/api-client';
+import { auditKeys } from '../../../lib/query-keys';
 
 /** GET /api/audit: one page of the audit log, newest first. */
 export function useAuditList(query: AuditListQuery) {
   return useQuery({
-    queryKey: ['audit', query],
+    queryKey: auditKeys.list(query),
     queryFn: ({ signal }) => apiGet<AuditList>('/audit', { ...query }, signal),
     staleTime: 0,
     placeholderData: (previous) => previous,

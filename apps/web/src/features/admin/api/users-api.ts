@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateUserRequest,
   CreateUserResult,
@@ -11,21 +11,10 @@ import type {
 } from '@wgll/contracts';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
-
-export const userKeys = {
-  all: ['users'] as const,
-  list: (query: UserListQuery) => [...userKeys.all, 'list', query] as const,
-  detail: (id: string) => [...userKeys.all, 'detail', id] as const,
-};
+import { invalidateAfterInvitation, showUser } from '../../../lib/query-cache';
+import { userKeys } from '../../../lib/query-keys';
 
 const userPath = (id: string) => `/users/${encodeURIComponent(id)}`;
-
-/** After a change, show the new user everywhere: this user's page now, the lists when next seen. */
-function showUser(queryClient: QueryClient, user: UserSummary): void {
-  queryClient.setQueryData(userKeys.detail(user.id), user);
-  void queryClient.invalidateQueries({ queryKey: [...userKeys.all, 'list'] });
-  void queryClient.invalidateQueries({ queryKey: ['audit'] });
-}
 
 /** GET /api/users: one page of users, optionally searched and filtered by status. */
 export function useUserList(query: UserListQuery) {
@@ -88,9 +77,6 @@ export function useCreateInvitation(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiSend<InvitationLink>('POST', `${userPath(id)}/invitation`),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: userKeys.detail(id) });
-      void queryClient.invalidateQueries({ queryKey: ['audit'] });
-    },
+    onSuccess: () => invalidateAfterInvitation(queryClient, id),
   });
 }

@@ -2,7 +2,8 @@ import type { AuditEvent } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 
 import { formatDateTime } from '../../../lib/dates';
-import { auditActionLabels, describeDetails, describeTarget } from '../audit-labels';
+import { describeDetails, describeTarget } from '../audit-details';
+import { auditActionLabels } from '../audit-labels';
 
 /** The date on one line and the time under it, so the column stays narrow. */
 function When({ value }: { value: string }) {

@@ -2,7 +2,7 @@ import { Button, Select, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 
-import { userStatusLabels, userStatuses } from './user-status-tag';
+import { userStatusLabels, userStatuses } from '../../../components/user-status-tag';
 
 export interface UserSearch {
   q: string;

@@ -2,11 +2,10 @@ import type { UserSummary } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
+import { UserStatusTag } from '../../../components/user-status-tag';
 import { formatDateTime } from '../../../lib/dates';
+import { userPath } from '../../../lib/links';
 import { roleLabels } from '../../../lib/roles';
-import { UserStatusTag } from './user-status-tag';
-
-export const userPath = (id: string) => `/admin/users/${encodeURIComponent(id)}`;
 
 /** `Trust lead (RJ1)`: a role and its scope code, short enough for a table. */
 function shortRoles(user: UserSummary): string {

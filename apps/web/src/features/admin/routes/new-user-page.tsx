@@ -14,6 +14,7 @@ import {
   looksLikeEmail,
   type FormError,
 } from '../../../lib/form-errors';
+import { userPath } from '../../../lib/links';
 import { useCreateUser } from '../api/users-api';
 import { InvitationLinkDetails } from '../components/invitation-link-details';
 import {
@@ -24,7 +25,6 @@ import {
   withScopeCodeAdvice,
   type RoleGrantValue,
 } from '../components/role-grant-fields';
-import { userPath } from '../components/users-table';
 
 const roleIds = roleGrantIds('');
 

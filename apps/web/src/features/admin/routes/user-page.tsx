@@ -8,14 +8,14 @@ import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
 import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
+import { UserStatusTag } from '../../../components/user-status-tag';
 import { ApiRequestError } from '../../../lib/api-client';
+import { useCurrentUser } from '../../../lib/api/session-api';
 import { formatDateTime } from '../../../lib/dates';
-import { useCurrentUser } from '../../auth/api/session-api';
 import { useUser } from '../api/users-api';
 import { AccountStatusAction, NewInvitationAction } from '../components/account-actions';
 import { AddRoleForm } from '../components/add-role-form';
 import { UserRoleGrants } from '../components/user-role-grants';
-import { UserStatusTag } from '../components/user-status-tag';
 
 /** /admin/users/:id: one user's details and roles, with what an administrator can change. */
 export function UserPage() {

@@ -7,10 +7,10 @@ import { Forbidden, FORBIDDEN_TITLE } from '../../../components/forbidden';
 import { ListPagination } from '../../../components/list-pagination';
 import { LoadingMessage } from '../../../components/loading-message';
 import { useDocumentTitle } from '../../../components/use-document-title';
+import { isUserStatus } from '../../../components/user-status-tag';
 import { ApiRequestError } from '../../../lib/api-client';
 import { pluralise } from '../../../lib/format';
 import { useUserList } from '../api/users-api';
-import { isUserStatus } from '../components/user-status-tag';
 import {
   parseUserSearch,
   toUserSearchString,

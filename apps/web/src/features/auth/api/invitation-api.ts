@@ -2,14 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AcceptInvitationRequest, InvitationInfo, SessionInfo } from '@wgll/contracts';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
-import { startSession } from './session-api';
+import { startSession } from '../../../lib/api/session-api';
+import { invitationKey } from '../../../lib/query-keys';
 
 const invitationPath = (token: string) => `/auth/invitations/${encodeURIComponent(token)}`;
 
 /** GET /api/auth/invitations/:token: who the invitation is for. */
 export function useInvitation(token: string) {
   return useQuery({
-    queryKey: ['invitation', token],
+    queryKey: invitationKey(token),
     queryFn: ({ signal }) => apiGet<InvitationInfo>(invitationPath(token), {}, signal),
     staleTime: 0,
   });

@@ -5,7 +5,7 @@ import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { Forbidden } from '../../../components/forbidden';
 import { LoadingMessage } from '../../../components/loading-message';
 import { useDocumentTitle } from '../../../components/use-document-title';
-import { signedOutState, useCurrentUser, useSession } from '../api/session-api';
+import { signedOutState, useCurrentUser, useSession } from '../../../lib/api/session-api';
 import { signInPath } from '../return-to';
 
 function SessionProblem({ error }: { error: unknown }) {

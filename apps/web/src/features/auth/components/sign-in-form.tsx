@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import { ApiRequestError } from '../../../lib/api-client';
+import { useSignIn } from '../../../lib/api/session-api';
 import {
   apiFieldErrors,
   errorFor,
@@ -12,7 +13,6 @@ import {
   type FormError,
 } from '../../../lib/form-errors';
 import { pluralise } from '../../../lib/format';
-import { useSignIn } from '../api/session-api';
 
 const WRONG_DETAILS = 'Enter a correct email address and password';
 

@@ -5,12 +5,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
+import { checkNewPassword, NewPasswordFields } from '../../../components/new-password-fields';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/dates';
 import { apiFieldErrors, isFormProblem, type FormError } from '../../../lib/form-errors';
 import { useAcceptInvitation, useInvitation } from '../api/invitation-api';
-import { checkNewPassword, NewPasswordFields } from '../components/new-password-fields';
 
 const ids = { password: 'password', confirmation: 'confirmPassword' };
 

@@ -7,7 +7,7 @@ import { LoadingMessage } from '../../../components/loading-message';
 import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { apiUrl } from '../../../lib/api-client';
-import { useSession, type SignedOutState } from '../api/session-api';
+import { useSession, type SignedOutState } from '../../../lib/api/session-api';
 import { SignInForm } from '../components/sign-in-form';
 import { safeReturnTo } from '../return-to';
 

@@ -6,8 +6,8 @@ import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { DateFields, dateInputTarget, emptyDateParts, type DateParts } from '../../../components/date-fields';
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import { ApiRequestError } from '../../../lib/api-client';
+import { useFrameworkVersions } from '../../../lib/api/frameworks-api';
 import { apiFieldErrors, errorFor, isFormProblem, type FormError } from '../../../lib/form-errors';
-import { useFrameworkVersions } from '../../frameworks/api/frameworks-api';
 import { useCreateCycle } from '../api/cycles-api';
 import { fromFrameworkValue, readDates, toFrameworkValue } from '../cycle-form-values';
 

@@ -5,8 +5,9 @@ import { useState, type FormEvent } from 'react';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { DateFields, dateInputTarget, toDateParts, type DateParts } from '../../../components/date-fields';
 import { FormErrorSummary } from '../../../components/form-error-summary';
+import { sortCycles } from '../../../lib/api/cycles-api';
 import { apiFieldErrors, errorFor, isFormProblem, type FormError } from '../../../lib/form-errors';
-import { sortCycles, useUpdateCycle } from '../api/cycles-api';
+import { useUpdateCycle } from '../api/cycles-api';
 import { readDates } from '../cycle-form-values';
 
 const cycleId = 'change-cycle';

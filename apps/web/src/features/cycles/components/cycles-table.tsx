@@ -2,10 +2,10 @@ import type { Cycle } from '@wgll/contracts';
 import { Table, Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
+import { CycleStatusTag } from '../../../components/cycle-status-tag';
+import { sortCycles } from '../../../lib/api/cycles-api';
 import { formatDate } from '../../../lib/dates';
 import { frameworkPath } from '../../../lib/links';
-import { sortCycles } from '../api/cycles-api';
-import { CycleStatusTag } from './cycle-status-tag';
 
 /** Every cycle, newest first: its status (or Retired), dates and framework versions. */
 export function CyclesTable({ cycles }: { cycles: Cycle[] }) {

@@ -3,7 +3,8 @@ import { Select } from 'nhsuk-react-components';
 import { useState } from 'react';
 
 import { RetireAction } from '../../../components/retire-action';
-import { sortCycles, useRetireCycle } from '../api/cycles-api';
+import { sortCycles } from '../../../lib/api/cycles-api';
+import { useRetireCycle } from '../api/cycles-api';
 
 /** Retires a cycle created by mistake, after a confirmation (national administrators). */
 export function RetireCycleForm({

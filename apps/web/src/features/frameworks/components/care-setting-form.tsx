@@ -2,8 +2,7 @@ import { Button, Radios } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 
-import { careSettingLabels } from '../../../lib/format';
-import { careSettings } from '../framework-labels';
+import { careSettingLabels, careSettings } from '../../../lib/format';
 
 interface CareSettingFormProps {
   /** The care setting in the address ('' for all), possibly one the API rejected. */

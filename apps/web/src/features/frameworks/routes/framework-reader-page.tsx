@@ -3,21 +3,22 @@ import { BackLink, ContentsList, SummaryList, WarningCallout } from 'nhsuk-react
 import { Link, useParams, useSearchParams } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
-import { RetireAction } from '../../../components/retire-action';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
+import { RetireAction } from '../../../components/retire-action';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
+import { useFrameworkVersion, useFrameworkVersions } from '../../../lib/api/frameworks-api';
+import { useCurrentUser } from '../../../lib/api/session-api';
 import { formatDate } from '../../../lib/dates';
 import { userFieldMessage } from '../../../lib/field-messages';
-import { careSettingLabels, pluralise } from '../../../lib/format';
-import { useCurrentUser } from '../../auth/api/session-api';
-import { useFrameworkVersion, useFrameworkVersions, useRetireFrameworkVersion } from '../api/frameworks-api';
+import { careSettingLabels, isCareSetting, pluralise } from '../../../lib/format';
+import { useRetireFrameworkVersion } from '../api/frameworks-api';
 import { CareSettingForm } from '../components/care-setting-form';
 import { FrameworkStatusTag } from '../components/framework-status-tag';
 import { HowLevelsWork } from '../components/how-levels-work';
 import { measureAnchor, MeasureSection } from '../components/measure-section';
-import { frameworkLevelLabels, isCareSetting } from '../framework-labels';
+import { frameworkLevelLabels } from '../framework-labels';
 
 /** "the ambulance care setting", or undefined when the reader shows every care setting. */
 function describeCareSetting(careSetting: string | undefined): string | undefined {

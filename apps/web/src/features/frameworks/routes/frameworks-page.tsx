@@ -5,9 +5,9 @@ import { Link } from 'react-router';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
 import { useDocumentTitle } from '../../../components/use-document-title';
+import { useFrameworkVersions } from '../../../lib/api/frameworks-api';
 import { formatDate } from '../../../lib/dates';
 import { frameworkPath } from '../../../lib/links';
-import { useFrameworkVersions } from '../api/frameworks-api';
 import { FrameworkStatusTag } from '../components/framework-status-tag';
 import { frameworkLevelLabels } from '../framework-labels';
 

@@ -3,18 +3,18 @@ import { BackLink, SummaryList, Table } from 'nhsuk-react-components';
 import { Link, useParams } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
-import { CareSettingTags } from '../../../components/care-setting-tags';
 import { AtDateForm } from '../../../components/at-date-form';
+import { CareSettingTags } from '../../../components/care-setting-tags';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
 import { StatusTag } from '../../../components/status-tag';
 import { useAtDate } from '../../../components/use-at-date';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
+import { useIcs } from '../../../lib/api/ics-api';
 import { addDays, formatDate } from '../../../lib/dates';
 import { pluralise, readableName, trustTypeLabels } from '../../../lib/format';
 import { icsResultsPath, icsReturnsPath, organisationPath, regionPath } from '../../../lib/links';
-import { useIcs } from '../api/ics-api';
 import { IcsLinkList, IcsStatusMessage } from '../components/ics-status-message';
 
 function IcsFacts({ ics, requestedAt }: { ics: IcsDetail; requestedAt: string | undefined }) {

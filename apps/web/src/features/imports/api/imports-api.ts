@@ -2,13 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConfirmMatchesRequest, ImportDetail, ImportList } from '@wgll/contracts';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
-import { resultKeys } from '../../results/api/results-api';
-
-export const importKeys = {
-  all: ['imports'] as const,
-  list: () => [...importKeys.all, 'list'] as const,
-  detail: (id: string) => [...importKeys.all, 'detail', id] as const,
-};
+import { showImport } from '../../../lib/query-cache';
+import { importKeys } from '../../../lib/query-keys';
 
 /** GET /api/imports: every import of a published data file (national administrators). */
 export function useImports() {
@@ -26,13 +21,6 @@ export function useImport(id: string) {
   });
 }
 
-/** An import changes which results exist: read the imports and every result again. */
-function afterChange(queryClient: ReturnType<typeof useQueryClient>, detail: ImportDetail) {
-  queryClient.setQueryData(importKeys.detail(detail.id), detail);
-  void queryClient.invalidateQueries({ queryKey: importKeys.list() });
-  void queryClient.invalidateQueries({ queryKey: resultKeys.all });
-}
-
 /** POST /api/imports/dma: uploads NHS England's DMA data file (xlsx) into a cycle. */
 export function useUploadImport() {
   const queryClient = useQueryClient();
@@ -44,7 +32,7 @@ export function useUploadImport() {
       form.append('file', file, file.name);
       return apiSend<ImportDetail>('POST', '/imports/dma', form);
     },
-    onSuccess: (detail) => afterChange(queryClient, detail),
+    onSuccess: (detail) => showImport(queryClient, detail),
   });
 }
 
@@ -54,6 +42,6 @@ export function useConfirmMatches(id: string) {
   return useMutation({
     mutationFn: (body: ConfirmMatchesRequest) =>
       apiSend<ImportDetail>('POST', `/imports/${encodeURIComponent(id)}/matches`, body),
-    onSuccess: (detail) => afterChange(queryClient, detail),
+    onSuccess: (detail) => showImport(queryClient, detail),
   });
 }

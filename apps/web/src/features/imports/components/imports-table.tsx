@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 
 import { formatDate } from '../../../lib/dates';
 import { pluralise } from '../../../lib/format';
-import { importPath } from '../import-paths';
+import { importPath } from '../../../lib/links';
 import { ImportStateTag } from './import-state-tag';
 
 /** Every import of a published data file: its cycle, file, publication date, state and rows. */

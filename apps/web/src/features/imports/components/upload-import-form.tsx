@@ -5,8 +5,8 @@ import { useRef, useState, type FormEvent } from 'react';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
+import { sortCycles, useCycles } from '../../../lib/api/cycles-api';
 import { apiFieldErrors, errorFor, isFormProblem, type FormError } from '../../../lib/form-errors';
-import { sortCycles, useCycles } from '../../cycles/api/cycles-api';
 import { useUploadImport } from '../api/imports-api';
 
 const fieldIds = { cycleId: 'cycleId', file: 'file' };

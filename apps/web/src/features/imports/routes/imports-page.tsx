@@ -4,10 +4,10 @@ import { useNavigate } from 'react-router';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
 import { useDocumentTitle } from '../../../components/use-document-title';
+import { importPath } from '../../../lib/links';
 import { useImports } from '../api/imports-api';
 import { ImportsTable } from '../components/imports-table';
 import { UploadImportForm } from '../components/upload-import-form';
-import { importPath } from '../import-paths';
 
 /** /admin/imports: NHS England's published data files imported so far, and importing another. */
 export function ImportsPage() {

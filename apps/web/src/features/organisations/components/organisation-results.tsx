@@ -7,8 +7,8 @@ import { StatusTag } from '../../../components/status-tag';
 import { formatDate } from '../../../lib/dates';
 import { pluralise, readableName, trustTypeLabels } from '../../../lib/format';
 import { icsPath, organisationPath, regionPath } from '../../../lib/links';
+import { pageNumbers } from '../../../lib/page-numbers';
 import { hasFilters, toSearchString, type DirectorySearch } from '../directory-search';
-import { pageNumbers } from './page-numbers';
 
 interface OrganisationResultsProps {
   list: OrganisationList;

@@ -3,10 +3,10 @@ import { Button, Select, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 
+import { useIcsList } from '../../../lib/api/ics-api';
+import { useRegions } from '../../../lib/api/regions-api';
 import { isIsoDate, todayIso } from '../../../lib/dates';
 import { isTrustType, readableName, trustTypeLabels, trustTypes } from '../../../lib/format';
-import { useIcsList } from '../../ics/api/ics-api';
-import { useRegions } from '../../regions/api/regions-api';
 import type { DirectorySearch } from '../directory-search';
 
 interface OrganisationSearchFormProps {

@@ -1,7 +1,7 @@
 import { Table } from 'nhsuk-react-components';
 
+import { UserStatusTag } from '../../../components/user-status-tag';
 import { roleLabels } from '../../../lib/roles';
-import { UserStatusTag } from '../../admin/components/user-status-tag';
 import { useOrganisationTeam } from '../api/organisations-api';
 
 interface OrganisationTeamProps {

@@ -9,10 +9,10 @@ import { NotFound } from '../../../components/not-found';
 import { useAtDate } from '../../../components/use-at-date';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
+import { useRegion } from '../../../lib/api/regions-api';
 import { formatDate } from '../../../lib/dates';
 import { pluralise, readableName } from '../../../lib/format';
 import { icsPath, regionResultsPath } from '../../../lib/links';
-import { useRegion } from '../api/regions-api';
 
 function RegionSystems({ region, requestedAt }: { region: RegionDetail; requestedAt: string | undefined }) {
   const systems = [...region.systems].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));

@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
 import { useDocumentTitle } from '../../../components/use-document-title';
+import { useRegions } from '../../../lib/api/regions-api';
 import { regionPath } from '../../../lib/links';
-import { useRegions } from '../api/regions-api';
 
 /** /regions: the 7 NHS England regions. */
 export function RegionsPage() {

@@ -12,20 +12,7 @@ import type {
 } from '@wgll/contracts';
 
 import { apiGet } from '../../../lib/api-client';
-
-export const resultKeys = {
-  all: ['results'] as const,
-  cycles: () => [...resultKeys.all, 'cycles'] as const,
-  trust: (code: string, cycleId: string, careSetting: CareSetting | undefined) =>
-    [...resultKeys.all, 'organisation', code, cycleId, careSetting ?? null] as const,
-  ics: (code: string, cycleId: string, careSetting: CareSetting | undefined) =>
-    [...resultKeys.all, 'ics', code, cycleId, careSetting ?? null] as const,
-  icsCompletion: (code: string, cycleId: string) =>
-    [...resultKeys.all, 'ics-completion', code, cycleId] as const,
-  area: (path: string, search: AreaSearch | null) => [...resultKeys.all, 'area', path, search] as const,
-  regionCompletion: (code: string, cycleId: string) =>
-    [...resultKeys.all, 'region-completion', code, cycleId] as const,
-};
+import { resultKeys } from '../../../lib/query-keys';
 
 /**
  * While another cycle, care setting or threshold loads, the page keeps showing what it had (marked

@@ -5,8 +5,8 @@ import { useSearchParams } from 'react-router';
 
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import type { FormError } from '../../../lib/form-errors';
+import { isCareSetting } from '../../../lib/format';
 import type { AreaSearch } from '../api/results-api';
-import { isCareSetting } from '../results-labels';
 import { CareSettingSelect, CycleSelect, ResultsFilters } from './results-filters';
 
 export const DEFAULT_THRESHOLD = 2.5;

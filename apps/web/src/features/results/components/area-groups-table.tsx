@@ -1,14 +1,16 @@
 import type { AreaResults, Distribution } from '@wgll/contracts';
+import { formatScore } from '@wgll/scoring';
 import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
 import { readableName } from '../../../lib/format';
-import { formatScore, measureIds, measureNames, shareText, SUPPRESSED_TEXT } from '../results-labels';
+import { csvScore } from '../csv';
+import { shareText } from '../figures';
+import { measureIds, measureNames, SUPPRESSED_TEXT } from '../results-labels';
 import { CsvDownload } from './csv-download';
 import { FigureBasisNote } from './figure-basis';
 import { MeasuresHead } from './measures-head';
 import { ScrollingTable } from './scrolling-table';
-import { csvScore } from '../csv';
 
 export interface AreaTableProps {
   results: AreaResults;

@@ -2,13 +2,13 @@ import type { ResultCycle } from '@wgll/contracts';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 
+import { careSettings } from '../../../lib/format';
 import { useAreaResults } from '../api/results-api';
-import { careSettings } from '../results-labels';
 import { AreaFilters, areaSearch, useAreaParams } from './area-filters';
 import { AreaResultsView } from './area-results-view';
 import { useResultCycle } from './results-filters';
-import { ResultsRequestState, useResultsProblemPage } from './results-problem';
 import { ResultsPageStart } from './results-page-start';
+import { ResultsRequestState, useResultsProblemPage } from './results-problem';
 
 interface AreaResultsLayoutProps {
   /** The API path of the area: `/regions/Y56` or `/national`. */

@@ -1,7 +1,7 @@
 import type { AreaResults } from '@wgll/contracts';
 
 import { careSettingLabels } from '../../../lib/format';
-import { fileSafe } from '../results-labels';
+import { fileSafe } from '../csv';
 import { AreaGroupsTable, BelowThresholdTable, type AreaTableProps } from './area-groups-table';
 import { DistributionTable } from './distribution-table';
 import { MovementTable } from './movement-table';

@@ -1,11 +1,12 @@
 import type { Distribution, FigureBasis, MeasureId } from '@wgll/contracts';
+import { formatScore } from '@wgll/scoring';
 import { Table } from 'nhsuk-react-components';
 
-import { formatScore, measureIds, measureNames, SUPPRESSED_TEXT } from '../results-labels';
 import { csvScore, type CsvValue } from '../csv';
+import type { BasisOptions } from '../figures';
+import { measureIds, measureNames, SUPPRESSED_TEXT } from '../results-labels';
 import { CsvDownload } from './csv-download';
 import { FigureBasisNote } from './figure-basis';
-import type { BasisOptions } from '../results-labels';
 
 const figures = ['min', 'lowerQuartile', 'median', 'upperQuartile', 'max'] as const;
 const headings = ['Lowest', 'Lower quartile', 'Median', 'Upper quartile', 'Highest'];

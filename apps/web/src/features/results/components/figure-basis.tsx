@@ -1,6 +1,6 @@
 import type { FigureBasis } from '@wgll/contracts';
 
-import { describeBasis, type BasisOptions } from '../results-labels';
+import { describeBasis, type BasisOptions } from '../figures';
 
 interface FigureBasisNoteProps extends BasisOptions {
   basis: FigureBasis;

@@ -1,17 +1,18 @@
 import type { HeatmapRow, IcsResults } from '@wgll/contracts';
+import { formatScore } from '@wgll/scoring';
 import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
 import { careSettingLabels, readableName } from '../../../lib/format';
 import { trustResultsPath } from '../../../lib/links';
-import { formatScore, measureIds, measureNames } from '../results-labels';
+import { csvScore, type CsvValue } from '../csv';
+import { heatShade } from '../heat-shades';
+import { measureIds, measureNames } from '../results-labels';
 import { CsvDownload } from './csv-download';
 import { FigureBasisNote } from './figure-basis';
-import { heatShade } from '../heat-shades';
 import { HeatKey } from './heat-shade';
 import { MeasuresHead } from './measures-head';
 import { ScrollingTable } from './scrolling-table';
-import { csvScore, type CsvValue } from '../csv';
 
 const SYSTEM_LABEL = 'ICB’s own return (system level)';
 

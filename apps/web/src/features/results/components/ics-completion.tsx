@@ -5,7 +5,8 @@ import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
 import { careSettingLabels, readableName } from '../../../lib/format';
 import { useIcsCompletion } from '../api/results-api';
-import { completionStateLabels, completionStates, fileSafe } from '../results-labels';
+import { fileSafe } from '../csv';
+import { completionStateLabels, completionStates } from '../results-labels';
 import { CompletionTag } from './completion-tag';
 import { CsvDownload } from './csv-download';
 

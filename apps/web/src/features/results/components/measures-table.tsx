@@ -1,17 +1,13 @@
 import type { TrustResults } from '@wgll/contracts';
+import { formatScore } from '@wgll/scoring';
 import { Table } from 'nhsuk-react-components';
 
-import { CsvDownload } from './csv-download';
-import {
-  distributionFigure,
-  formatScore,
-  measureNames,
-  positionLabel,
-  quartileRange,
-  sentences,
-} from '../results-labels';
-import { FigureBasisNote } from './figure-basis';
+import { sentences } from '../../../lib/format';
 import { csvScore } from '../csv';
+import { distributionFigure, quartileRange } from '../figures';
+import { measureNames, positionLabel } from '../results-labels';
+import { CsvDownload } from './csv-download';
+import { FigureBasisNote } from './figure-basis';
 
 interface MeasuresTableProps {
   results: TrustResults;

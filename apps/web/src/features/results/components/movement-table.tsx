@@ -2,7 +2,7 @@ import type { AreaResults, Movement } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 
 import { readableName } from '../../../lib/format';
-import { formatChange } from '../results-labels';
+import { formatChange } from '../figures';
 import type { AreaTableProps } from './area-groups-table';
 import { CsvDownload } from './csv-download';
 import { FigureBasisNote } from './figure-basis';

@@ -1,13 +1,14 @@
 import type { NamedScores, TrustResults } from '@wgll/contracts';
+import { formatScore } from '@wgll/scoring';
 import { Table } from 'nhsuk-react-components';
 
 import { readableName } from '../../../lib/format';
-import { formatScore, measureIds, measureNames } from '../results-labels';
+import { csvScore, type CsvValue } from '../csv';
+import { measureIds, measureNames } from '../results-labels';
 import { CsvDownload } from './csv-download';
 import { FigureBasisNote } from './figure-basis';
 import { MeasuresHead } from './measures-head';
 import { ScrollingTable } from './scrolling-table';
-import { csvScore, type CsvValue } from '../csv';
 
 /** A row of a scores table for CSV: the name, the seven measures and the overall score. */
 export function scoresCsvRow(row: NamedScores, ...before: string[]): CsvValue[] {

@@ -5,7 +5,8 @@ import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
 import { readableName } from '../../../lib/format';
 import { useRegionCompletion } from '../api/results-api';
-import { completionStateLabels, completionStates, fileSafe } from '../results-labels';
+import { fileSafe } from '../csv';
+import { completionStateLabels, completionStates } from '../results-labels';
 import { CsvDownload } from './csv-download';
 
 function CompletionTable({ completion }: { completion: RegionCompletion }) {

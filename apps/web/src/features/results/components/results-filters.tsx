@@ -3,9 +3,9 @@ import { Button, Select } from 'nhsuk-react-components';
 import type { FormEvent, ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 
-import { careSettingLabels } from '../../../lib/format';
+import { careSettingLabels, isCareSetting } from '../../../lib/format';
 import { useResultCycles } from '../api/results-api';
-import { defaultResultCycle, isCareSetting } from '../results-labels';
+import { defaultResultCycle } from '../result-cycles';
 
 /**
  * The cycles with results, the one chosen in the address (`?cycle=`) or else the newest with

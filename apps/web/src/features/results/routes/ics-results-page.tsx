@@ -1,7 +1,7 @@
 import type { IcsResults } from '@wgll/contracts';
 import { Link, useParams, useSearchParams } from 'react-router';
 
-import { careSettingLabels, readableName } from '../../../lib/format';
+import { careSettingLabels, careSettings, readableName } from '../../../lib/format';
 import { icsPath } from '../../../lib/links';
 import { useIcsResults } from '../api/results-api';
 import { DistributionTable } from '../components/distribution-table';
@@ -14,9 +14,9 @@ import {
   useCareSettingParam,
   useResultCycle,
 } from '../components/results-filters';
-import { ResultsRequestState, useResultsProblemPage } from '../components/results-problem';
 import { ResultsPageStart } from '../components/results-page-start';
-import { careSettings, fileSafe } from '../results-labels';
+import { ResultsRequestState, useResultsProblemPage } from '../components/results-problem';
+import { fileSafe } from '../csv';
 
 function IcsResultsBody({ results, icsName }: { results: IcsResults; icsName: string }) {
   const filePrefix = `results-${results.ics.odsCode}-${fileSafe(results.cycle.name)}-${results.careSetting ?? 'all'}`;

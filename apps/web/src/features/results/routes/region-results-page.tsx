@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 
+import { useRegion } from '../../../lib/api/regions-api';
 import { icsResultsPath, regionPath } from '../../../lib/links';
-import { useRegion } from '../../regions/api/regions-api';
 import { AreaResultsLayout } from '../components/area-results-layout';
 import { RegionCompletionSection } from '../components/region-completion';
 

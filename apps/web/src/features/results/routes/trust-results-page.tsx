@@ -1,16 +1,15 @@
 import type { TrustResults } from '@wgll/contracts';
+import { formatScore } from '@wgll/scoring';
 import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 
 import { LoadingMessage } from '../../../components/loading-message';
 import { careSettingLabels, readableName } from '../../../lib/format';
-import { organisationPath } from '../../../lib/links';
-import { returnPath } from '../../returns/return-labels';
+import { organisationPath, returnPath } from '../../../lib/links';
 import { useTrustResults } from '../api/results-api';
 import { DomainLevels } from '../components/domain-levels';
 import { MeasuresTable } from '../components/measures-table';
 import { PeersTable } from '../components/peers-table';
-import { ResultsRequestState, useResultsProblemPage } from '../components/results-problem';
 import {
   CareSettingSelect,
   CycleSelect,
@@ -19,7 +18,8 @@ import {
   useResultCycle,
 } from '../components/results-filters';
 import { ResultsPageStart } from '../components/results-page-start';
-import { fileSafe, formatScore } from '../results-labels';
+import { ResultsRequestState, useResultsProblemPage } from '../components/results-problem';
+import { fileSafe } from '../csv';
 
 // The charting library is large: it loads with the first chart, not with the app.
 const ScoreChart = lazy(() =>

@@ -11,8 +11,9 @@ import type {
 } from '@wgll/contracts';
 
 import { apiGet, apiSend, apiUrl } from '../../../lib/api-client';
-import { returnPath } from '../return-labels';
-import { invalidateReturns, returnKeys } from './returns-api';
+import { returnPath } from '../../../lib/links';
+import { invalidateReturns } from '../../../lib/query-cache';
+import { evidenceRulesKey, returnKeys } from '../../../lib/query-keys';
 
 /** PUT /api/returns/:id/answers/:domainId */
 export function saveAnswer(
@@ -81,7 +82,7 @@ export function rememberAnswer(
 /** GET /api/evidence-rules: what file evidence the server accepts. */
 export function useEvidenceRules() {
   return useQuery({
-    queryKey: ['evidence-rules'],
+    queryKey: evidenceRulesKey,
     queryFn: ({ signal }) => apiGet<EvidenceRules>('/evidence-rules', {}, signal),
     staleTime: Infinity,
   });

@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AssigneeList, Assignment, AssignRequest, MyAssignmentList } from '@wgll/contracts';
+import type { AssigneeList, Assignment, AssignRequest } from '@wgll/contracts';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
-import { returnPath } from '../return-labels';
-import { returnKeys } from './returns-api';
+import { returnPath } from '../../../lib/links';
+import { returnKeys } from '../../../lib/query-keys';
 
 /** GET /api/returns/:id/assignees: the people who may be given work on the return. */
 export function useAssignees(id: string, enabled: boolean) {
   return useQuery({
-    queryKey: [...returnKeys.all, 'assignees', id] as const,
+    queryKey: returnKeys.assignees(id),
     enabled,
     queryFn: ({ signal }) => apiGet<AssigneeList>(returnPath(id, 'assignees'), {}, signal),
   });
@@ -29,13 +29,5 @@ export function useUnassign(id: string) {
   return useMutation({
     mutationFn: (assignmentId: string) => apiSend('DELETE', returnPath(id, 'assignments', assignmentId)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: returnKeys.all }),
-  });
-}
-
-/** GET /api/me/assignments: the work given to the signed-in user. */
-export function useMyAssignments() {
-  return useQuery({
-    queryKey: returnKeys.myAssignments(),
-    queryFn: ({ signal }) => apiGet<MyAssignmentList>('/me/assignments', {}, signal),
   });
 }

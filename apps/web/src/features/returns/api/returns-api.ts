@@ -1,4 +1,4 @@
-import { hashKey, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
   Approval,
   ApproveRequest,
@@ -15,45 +15,14 @@ import type {
 } from '@wgll/contracts';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
-import { icsReturnsPath, organisationReturnsPath } from '../../../lib/links';
-import { useFrameworkVersion } from '../../frameworks/api/frameworks-api';
-import { returnPath } from '../return-labels';
-import { resultKeys } from '../../results/api/results-api';
-
-export const returnKeys = {
-  all: ['returns'] as const,
-  detail: (id: string) => [...returnKeys.all, 'detail', id] as const,
-  ofOrganisation: (code: string, cycleId: string | undefined) =>
-    [...returnKeys.all, 'organisation', code, cycleId ?? null] as const,
-  ofIcs: (code: string, cycleId: string | undefined) =>
-    [...returnKeys.all, 'ics', code, cycleId ?? null] as const,
-  history: (id: string, page: number) => [...returnKeys.all, 'history', id, page] as const,
-  myAssignments: () => [...returnKeys.all, 'my-assignments'] as const,
-};
+import { useFrameworkVersion } from '../../../lib/api/frameworks-api';
+import { icsReturnsPath, organisationReturnsPath, returnPath } from '../../../lib/links';
+import { invalidateReturns } from '../../../lib/query-cache';
+import { returnKeys } from '../../../lib/query-keys';
 
 /** The API path of a trust's or an ICB's returns. */
 const ownerReturnsApiPath = (ownerType: ReturnOwner['type'], code: string) =>
   ownerType === 'ics' ? icsReturnsPath(code) : organisationReturnsPath(code);
-
-/**
- * After any change to a return, everything about returns (the return, its history, the owner's
- * lists, assignments) is read again: at once where it is on screen, or with `refetchType: 'none'`
- * only when next shown. `except` names a return whose detail the caller has just written from the
- * API's response, so it is not read again straight away.
- */
-export function invalidateReturns(
-  queryClient: QueryClient,
-  { except, refetchType = 'active' }: { except?: string; refetchType?: 'active' | 'none' } = {},
-): void {
-  const kept = except === undefined ? undefined : hashKey(returnKeys.detail(except));
-  void queryClient.invalidateQueries({
-    queryKey: returnKeys.all,
-    refetchType,
-    predicate: (query) => query.queryHash !== kept,
-  });
-  // Results show the returns' states (completion) and sealed scores.
-  void queryClient.invalidateQueries({ queryKey: resultKeys.all, refetchType });
-}
 
 /** GET /api/returns/:id: the return with its answers, scores, evidence, assignments and approvals. */
 export function useReturn(id: string) {
@@ -101,7 +70,7 @@ export function useReturnHistory(id: string, page: number, pageSize: number) {
 /** GET /api/returns/:id/seals/:revision: the sealed snapshot (read for its scores). */
 export function useSealSnapshot(id: string, revision: number) {
   return useQuery({
-    queryKey: [...returnKeys.all, 'seal', id, revision] as const,
+    queryKey: returnKeys.seal(id, revision),
     queryFn: ({ signal }) => apiGet<unknown>(returnPath(id, 'seals', revision), {}, signal),
     // A seal never changes.
     staleTime: Infinity,

@@ -1,7 +1,7 @@
 import type { Cycle } from '@wgll/contracts';
 
+import { CycleStatusTag } from '../../../components/cycle-status-tag';
 import { formatDate } from '../../../lib/dates';
-import { CycleStatusTag } from '../../cycles/components/cycle-status-tag';
 
 /** The cycle shown, its status and when answers are accepted. */
 export function CycleDates({ cycle }: { cycle: Cycle }) {

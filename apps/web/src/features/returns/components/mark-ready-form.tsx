@@ -5,9 +5,10 @@ import { useState, type FormEvent } from 'react';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import { apiFieldErrors } from '../../../lib/form-errors';
+import { sentenceCase } from '../../../lib/format';
 import { useMarkReady } from '../api/returns-api';
 import { missingProblems } from '../missing-problems';
-import { returnPeople, sentenceCase } from '../return-labels';
+import { returnPeople } from '../return-labels';
 
 interface MarkReadyFormProps {
   detail: ReturnDetail;

@@ -2,7 +2,8 @@ import type { ReturnDetail } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
-import { formatScore, questionnairePath } from '../return-labels';
+import { questionnairePath } from '../../../lib/links';
+import { formatScore } from '../return-format';
 
 /** Each measure's progress and score, with a link to its questions. */
 export function MeasureProgressTable({ detail }: { detail: ReturnDetail }) {

@@ -1,7 +1,7 @@
 import type { MissingItem, ReturnDetail } from '@wgll/contracts';
 import { Link } from 'react-router';
 
-import { questionnairePath, returnPath } from '../return-labels';
+import { questionnairePath, returnPath } from '../../../lib/links';
 
 const reasons: Record<MissingItem['reason'], string> = {
   unanswered: 'not answered',

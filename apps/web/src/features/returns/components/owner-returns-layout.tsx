@@ -4,15 +4,15 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
+import { CyclePicker, useChosenCycle } from '../../../components/cycle-picker';
 import { Forbidden, FORBIDDEN_TITLE } from '../../../components/forbidden';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
+import { useCurrentUser } from '../../../lib/api/session-api';
 import { careSettingLabels, readableName } from '../../../lib/format';
 import { mayStartReturns } from '../../../lib/roles';
-import { useCurrentUser } from '../../auth/api/session-api';
-import { CyclePicker, useChosenCycle } from '../../cycles/components/cycle-picker';
 import { useOwnerReturns } from '../api/returns-api';
 import { CycleDates } from './cycle-dates';
 import { NoCycles } from './no-cycles';

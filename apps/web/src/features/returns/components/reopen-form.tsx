@@ -5,8 +5,9 @@ import { useState, type FormEvent } from 'react';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import { apiFieldErrors, errorFor, isFormProblem, type FormError } from '../../../lib/form-errors';
+import { sentenceCase } from '../../../lib/format';
 import { useReopenReturn } from '../api/returns-api';
-import { returnPeople, sentenceCase } from '../return-labels';
+import { returnPeople } from '../return-labels';
 
 const reasonId = 'reopen-reason';
 

@@ -2,9 +2,15 @@ import type { ReturnDetail } from '@wgll/contracts';
 import { Link } from 'react-router';
 
 import { readableName } from '../../../lib/format';
-import { firstMeasure, questionnairePath, returnPath, returnScopeLabel } from '../return-labels';
+import { questionnairePath, returnPath } from '../../../lib/links';
+import { returnScopeLabel } from '../return-labels';
 import '../returns.css';
-import { ReturnStateTag } from './return-state-tag';
+import { ReturnStateTag } from '../../../components/return-state-tag';
+
+/** The first measure of the return, where the questions start. */
+function firstMeasure(detail: ReturnDetail): string {
+  return detail.measures[0]?.measure ?? 'well-led';
+}
 
 export type ReturnSection = 'overview' | 'questions' | 'assignments' | 'review' | 'approval' | 'history';
 

@@ -2,8 +2,10 @@ import type { ReturnSummary } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
-import { formatScore, returnPath, returnScopeLabel } from '../return-labels';
-import { ReturnStateTag } from './return-state-tag';
+import { ReturnStateTag } from '../../../components/return-state-tag';
+import { returnPath } from '../../../lib/links';
+import { formatScore } from '../return-format';
+import { returnScopeLabel } from '../return-labels';
 
 interface ReturnsTableProps {
   returns: ReturnSummary[];

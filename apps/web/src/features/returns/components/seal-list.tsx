@@ -3,7 +3,7 @@ import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
 import { formatDateTime } from '../../../lib/dates';
-import { sealPath } from '../return-labels';
+import { sealPath } from '../../../lib/links';
 
 /** The return's seals, one for each submitted revision, with links to each sealed return. */
 export function SealList({ detail }: { detail: ReturnDetail }) {

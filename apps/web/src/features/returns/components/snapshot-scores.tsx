@@ -5,7 +5,7 @@ import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
 import { pluralise } from '../../../lib/format';
 import { useSealSnapshot } from '../api/returns-api';
-import { formatScore } from '../return-labels';
+import { formatScore } from '../return-format';
 import { readSnapshot } from '../snapshot';
 
 /** The scores as sealed, read from the sealed snapshot itself. */

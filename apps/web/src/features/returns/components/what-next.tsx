@@ -2,8 +2,9 @@ import type { ReturnDetail } from '@wgll/contracts';
 import { InsetText } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
-import { pluralise } from '../../../lib/format';
-import { returnPath, returnPeople, sentenceCase } from '../return-labels';
+import { pluralise, sentenceCase } from '../../../lib/format';
+import { returnPath } from '../../../lib/links';
+import { returnPeople } from '../return-labels';
 
 function nextStep(detail: ReturnDetail): string {
   const { total, answered, toConfirm } = detail.progress;

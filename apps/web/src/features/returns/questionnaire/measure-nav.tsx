@@ -1,7 +1,7 @@
 import { Pagination } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
-import { questionnairePath } from '../return-labels';
+import { questionnairePath } from '../../../lib/links';
 import type { LiveMeasureProgress } from './live-score';
 
 interface MeasureNavProps {

@@ -1,7 +1,7 @@
 import type { MeasureResult } from '@wgll/scoring';
 
 import { pluralise } from '../../../lib/format';
-import { formatScore } from '../return-labels';
+import { formatScore } from '../return-format';
 
 /** The measure's score, computed live from the answers on screen: the mean of its scored domains' levels. */
 export function MeasureScore({ result }: { result: MeasureResult | undefined }) {

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import { pluralise } from '../../../lib/format';
-import { questionnairePath } from '../return-labels';
+import { questionnairePath } from '../../../lib/links';
 import type { AutosaveSnapshot } from './autosave-snapshot';
 import { domainIds } from './field-ids';
 

@@ -2,7 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { DomainAnswer } from '@wgll/contracts';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 
-import { useCurrentUser } from '../../auth/api/session-api';
+import { useCurrentUser } from '../../../lib/api/session-api';
 import { confirmAnswer, rememberAnswer, saveAnswer } from '../api/answers-api';
 import { AutosaveEngine } from './autosave-engine';
 import { sessionDraftStorage } from './draft-storage';

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 
+import { useIcs } from '../../../lib/api/ics-api';
 import { icsPath } from '../../../lib/links';
-import { useIcs } from '../../ics/api/ics-api';
 import { OwnerReturnsLayout, type OwnerReturnsWords } from '../components/owner-returns-layout';
 
 const words: OwnerReturnsWords = {

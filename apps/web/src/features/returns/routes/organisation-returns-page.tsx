@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 
+import { useOrganisation } from '../../../lib/api/organisations-api';
 import { organisationPath } from '../../../lib/links';
-import { useOrganisation } from '../../organisations/api/organisations-api';
 import { OwnerReturnsLayout, type OwnerReturnsWords } from '../components/owner-returns-layout';
 
 const words: OwnerReturnsWords = {

@@ -7,6 +7,7 @@ import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
 import { useDocumentTitle } from '../../../components/use-document-title';
+import { questionnairePath } from '../../../lib/links';
 import { useReturnFramework } from '../api/returns-api';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
@@ -24,7 +25,7 @@ import {
 import { ReturnEvidence } from '../questionnaire/return-evidence';
 import { PageSaveStatus } from '../questionnaire/save-status';
 import { useAutosave, type AutosaveEvent } from '../questionnaire/use-autosave';
-import { questionnairePath, returnTitle } from '../return-labels';
+import { returnTitle } from '../return-labels';
 import '../questionnaire/questionnaire.css';
 
 const MEASURE_NOT_FOUND = 'Measure not found';

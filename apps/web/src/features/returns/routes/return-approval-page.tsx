@@ -5,14 +5,16 @@ import { Link } from 'react-router';
 
 import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
+import { useCurrentUser } from '../../../lib/api/session-api';
 import { formatDate } from '../../../lib/dates';
-import { useCurrentUser } from '../../auth/api/session-api';
+import { sentenceCase } from '../../../lib/format';
+import { returnPath, sealPath } from '../../../lib/links';
 import { ApprovalsTable } from '../components/approvals-table';
 import { ApproveForm } from '../components/approve-form';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
 import { SubmitForm } from '../components/submit-form';
-import { returnPath, returnPeople, returnTitle, sealPath, sentenceCase } from '../return-labels';
+import { returnPeople, returnTitle } from '../return-labels';
 
 function stateExplanation(detail: ReturnDetail): string {
   const people = returnPeople(detail);

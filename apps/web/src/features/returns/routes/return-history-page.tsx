@@ -8,12 +8,13 @@ import { LoadingMessage } from '../../../components/loading-message';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { formatDateTime } from '../../../lib/dates';
 import { pluralise } from '../../../lib/format';
+import { returnPath } from '../../../lib/links';
 import { useReturnFramework, useReturnHistory } from '../api/returns-api';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
 import { SealList } from '../components/seal-list';
-import { describeEvent } from '../history-labels';
-import { returnPath, returnTitle } from '../return-labels';
+import { describeEvent } from '../event-descriptions';
+import { returnTitle } from '../return-labels';
 
 const PAGE_SIZE = 25;
 

@@ -5,12 +5,14 @@ import { Link, useLocation } from 'react-router';
 import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { formatDateTime } from '../../../lib/dates';
+import { ownerReturnsPath, sealPath } from '../../../lib/links';
 import { MeasureProgressTable } from '../components/measure-progress-table';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
 import { SealList } from '../components/seal-list';
 import { CarriedForwardNotice, WhatNext } from '../components/what-next';
-import { formatScore, ownerReturnsPath, returnTitle, sealPath } from '../return-labels';
+import { formatScore } from '../return-format';
+import { returnTitle } from '../return-labels';
 
 function SealedNotice({ detail }: { detail: ReturnDetail }) {
   const seal = detail.seals.find((item) => item.revision === detail.revision);

@@ -7,6 +7,8 @@ import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
 import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
+import { sentenceCase } from '../../../lib/format';
+import { questionnairePath } from '../../../lib/links';
 import { useReturnFramework } from '../api/returns-api';
 import { MarkReadyForm } from '../components/mark-ready-form';
 import { MissingList } from '../components/missing-list';
@@ -14,7 +16,8 @@ import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
 import { draftFromAnswer } from '../questionnaire/answer-draft';
 import { AnswerSummary } from '../questionnaire/answer-summary';
-import { formatScore, questionnairePath, returnPeople, returnTitle, sentenceCase } from '../return-labels';
+import { formatScore } from '../return-format';
+import { returnPeople, returnTitle } from '../return-labels';
 
 function ReviewAnswers({ detail, framework }: { detail: ReturnDetail; framework: FrameworkVersion }) {
   return (

@@ -6,6 +6,7 @@ import { NotFound } from '../../../components/not-found';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { apiUrl } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/dates';
+import { returnPath, sealPath } from '../../../lib/links';
 import { CopyHash } from '../components/copy-hash';
 import { ReopenForm } from '../components/reopen-form';
 import { ReturnHeader } from '../components/return-header';
@@ -13,7 +14,7 @@ import { ReturnLoader } from '../components/return-loader';
 import { SealCheck } from '../components/seal-check';
 import { SealList } from '../components/seal-list';
 import { SnapshotScores } from '../components/snapshot-scores';
-import { returnPath, returnPeople, returnTitle, sealPath } from '../return-labels';
+import { returnPeople, returnTitle } from '../return-labels';
 
 function Seal({ detail, revision }: { detail: ReturnDetail; revision: number }) {
   const seal = detail.seals.find((item) => item.revision === revision);

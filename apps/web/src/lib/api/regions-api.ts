@@ -1,13 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { IsoDate, RegionDetail, RegionSummary } from '@wgll/contracts';
 
-import { apiGet } from '../../../lib/api-client';
-
-export const regionKeys = {
-  all: ['regions'] as const,
-  list: () => [...regionKeys.all, 'list'] as const,
-  detail: (code: string, at: IsoDate | undefined) => [...regionKeys.all, 'detail', code, at ?? null] as const,
-};
+import { apiGet } from '../api-client';
+import { regionKeys } from '../query-keys';
 
 /** GET /api/regions: the 7 NHS England regions. */
 export function useRegions() {

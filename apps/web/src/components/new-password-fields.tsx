@@ -1,6 +1,6 @@
 import { PasswordInput } from 'nhsuk-react-components';
 
-import { errorFor, type FormError } from '../../../lib/form-errors';
+import { errorFor, type FormError } from '../lib/form-errors';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;

@@ -2,9 +2,8 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import type { CurrentUser, SessionInfo, SignInRequest } from '@wgll/contracts';
 import { useEffect } from 'react';
 
-import { apiSend, fetchSession, onSessionChange, rememberSession } from '../../../lib/api-client';
-
-export const sessionKey = ['session'] as const;
+import { apiSend, fetchSession, onSessionChange, rememberSession } from '../api-client';
+import { sessionKey } from '../query-keys';
 
 /** The cached session. `endedByUser` marks a session the user has just signed out of. */
 export type CachedSession = SessionInfo & { endedByUser?: boolean };

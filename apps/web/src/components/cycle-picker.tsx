@@ -3,7 +3,7 @@ import { Button, Select } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 
-import { defaultCycle, sortCycles, useCycles } from '../api/cycles-api';
+import { defaultCycle, sortCycles, useCycles } from '../lib/api/cycles-api';
 import { cycleStatusLabels } from './cycle-status-tag';
 
 /** The cycles, and the one chosen in the address (`?cycle=`), else the open one, else the latest. */

@@ -1,7 +1,7 @@
 import type { ReturnState } from '@wgll/contracts';
 import { Tag, type TagProps } from 'nhsuk-react-components';
 
-import { returnStateLabels } from '../return-labels';
+import { returnStateLabels } from '../lib/format';
 
 const modifiers: Record<ReturnState, TagProps['modifier']> = {
   draft: 'grey',

@@ -4,12 +4,13 @@ import { Link } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
+import { ReturnStateTag } from '../../../components/return-state-tag';
 import { useDocumentTitle } from '../../../components/use-document-title';
+import { useMyAssignments } from '../../../lib/api/my-assignments-api';
 import { pluralise } from '../../../lib/format';
-import { useMyAssignments } from '../../returns/api/assignments-api';
-import { useReturnFramework } from '../../returns/api/returns-api';
-import { ReturnStateTag } from '../../returns/components/return-state-tag';
-import { questionnairePath, returnPath, returnTitle } from '../../returns/return-labels';
+import { questionnairePath, returnPath } from '../../../lib/links';
+import { useReturnFramework } from '../api/returns-api';
+import { returnTitle } from '../return-labels';
 
 function AssignmentItem({ item, index }: { item: MyAssignment; index: number }) {
   const headingId = `assignment-${index}`;

@@ -1,14 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { IcsDetail, IcsList, IsoDate } from '@wgll/contracts';
 
-import { apiGet } from '../../../lib/api-client';
-
-export const icsKeys = {
-  all: ['ics'] as const,
-  list: (at: IsoDate | undefined, region: string | undefined) =>
-    [...icsKeys.all, 'list', at ?? null, region ?? null] as const,
-  detail: (code: string, at: IsoDate | undefined) => [...icsKeys.all, 'detail', code, at ?? null] as const,
-};
+import { apiGet } from '../api-client';
+import { icsKeys } from '../query-keys';
 
 /** GET /api/ics: the ICSs valid on a date, with their regions and members. */
 export function useIcsList(at: IsoDate | undefined, region?: string) {

@@ -1,2 +1,0 @@
-/** An import's own page. */
-export const importPath = (id: string) => `/admin/imports/${encodeURIComponent(id)}`;
