@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { invalidField } from './api-exception.filter.js';
+import { invalidField } from './api-exception.js';
 
 /** The largest JSON body accepted: JSON bodies are small (a framework version is about 250 KB); files are multipart. */
 export const JSON_BODY_LIMIT = 1024 * 1024;

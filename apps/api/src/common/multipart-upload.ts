@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { type ApiException, invalidField } from './api-exception.filter.js';
+import { type ApiException, invalidField } from './api-exception.js';
 import { textProblem } from './validation.js';
 
 export interface UploadedFile {

@@ -1,7 +1,7 @@
 import { type ArgumentMetadata, HttpStatus, ValidationPipe } from '@nestjs/common';
 import { ValidateIf, type ValidationError } from 'class-validator';
 import type { FieldError } from '@wgll/contracts';
-import { ApiException } from './api-exception.filter.js';
+import { ApiException } from './api-exception.js';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {

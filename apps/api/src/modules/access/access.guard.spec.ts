@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiException } from '../../common/api-exception.filter.js';
+import { ApiException } from '../../common/api-exception.js';
 import { AccessGuard } from './access.guard.js';
 import type { CsrfService } from './csrf.service.js';
 import type { PolicyService } from './policy.service.js';

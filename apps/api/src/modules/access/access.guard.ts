@@ -1,7 +1,7 @@
 import { type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ApiException } from '../../common/api-exception.filter.js';
+import { ApiException } from '../../common/api-exception.js';
 import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorators.js';
 import { CsrfService } from './csrf.service.js';
 import { forbidden, PolicyService } from './policy.service.js';

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import Tokens from '@fastify/csrf';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiException } from '../../common/api-exception.filter.js';
+import { ApiException } from '../../common/api-exception.js';
 import { CookieWriter } from './cookies.js';
 
 export const CSRF_COOKIE = 'wgll_csrf';

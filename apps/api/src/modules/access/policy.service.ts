@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Action } from '@wgll/contracts';
-import { ApiException } from '../../common/api-exception.filter.js';
+import { ApiException } from '../../common/api-exception.js';
 import { isIsoDate, todayInLondon } from '../../common/iso-date.js';
 import type { ResourceParam } from './access.decorators.js';
 import { HierarchyLookup } from './hierarchy-lookup.js';

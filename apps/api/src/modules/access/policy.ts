@@ -1,4 +1,4 @@
-import type { Action, Role, ScopeType } from '@wgll/contracts';
+import type { Action, Role, RoleScopeTypes, ScopeType } from '@wgll/contracts';
 
 /** A role held by the principal: `scopeCode` is null for national administrators. */
 export interface Grant {
@@ -26,7 +26,8 @@ export const NATIONAL_ACTIONS: readonly Action[] = [
   'return:reopen',
 ];
 
-export const ROLE_SCOPE: Record<Role, ScopeType> = {
+/** Typed with the contracts' table, so the API and the web cannot disagree on a role's scope. */
+export const ROLE_SCOPE: RoleScopeTypes = {
   'national-administrator': 'national',
   'regional-viewer': 'region',
   'ics-lead': 'ics',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Assignment, AssigneeList, MyAssignment, MyAssignmentList } from '@wgll/contracts';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { invalidField, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { invalidField, NotFoundApiException } from '../../common/api-exception.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AssignDto } from './dto/returns.dto.js';

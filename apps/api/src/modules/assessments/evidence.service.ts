@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HttpStatus, Inject, Injectable, StreamableFile } from '@nestjs/common';
 import type { Evidence, EvidenceRules } from '@wgll/contracts';
-import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { ApiException, NotFoundApiException } from '../../common/api-exception.js';
 import type { Upload, UploadOptions } from '../../common/multipart-upload.js';
 import { safeFileName } from '../../common/safe-file-name.js';
 import { APP_CONFIG } from '../../app.tokens.js';

@@ -9,7 +9,7 @@ import type {
 } from '@wgll/contracts';
 import type { CareSetting } from '@wgll/framework';
 import { type EntityManager, In, IsNull } from 'typeorm';
-import { ApiException, invalidField, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { ApiException, invalidField, NotFoundApiException } from '../../common/api-exception.js';
 import { can } from '../access/policy.js';
 import { PolicyService } from '../access/policy.service.js';
 import type { Principal } from '../access/principal.js';
@@ -17,7 +17,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CycleEntity } from '../cycles/cycle.entity.js';
 import { cycleStatus } from '../cycles/cycles.mapper.js';
 import { cycleRetired } from '../cycles/cycles.service.js';
-import { todayInLondon } from '../organisations/dated-period.js';
+import { todayInLondon } from '../../common/iso-date.js';
 import { IcsEntity } from '../organisations/entities/ics.entity.js';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity.js';
 import { CarryForwardService } from './carry-forward.service.js';

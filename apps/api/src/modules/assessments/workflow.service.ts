@@ -1,11 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Approval, ReturnDetail, SealVerification } from '@wgll/contracts';
 import { type EntityManager, IsNull } from 'typeorm';
-import { ApiException, invalidField, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { ApiException, invalidField, NotFoundApiException } from '../../common/api-exception.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CyclesService } from '../cycles/cycles.service.js';
-import { todayInLondon } from '../organisations/dated-period.js';
+import { todayInLondon } from '../../common/iso-date.js';
 import { ResultsWriter } from '../result-store/results-writer.js';
 import type { ApproveDto, ReopenDto } from './dto/returns.dto.js';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';

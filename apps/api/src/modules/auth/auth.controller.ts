@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { InvitationInfo, SessionInfo } from '@wgll/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiException } from '../../common/api-exception.filter.js';
+import { ApiException } from '../../common/api-exception.js';
 import { CurrentUser, Origin, Public, SignedIn } from '../access/access.decorators.js';
 import type { Principal, RequestOrigin } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';

@@ -4,7 +4,7 @@ import type { CurrentUser, SessionInfo } from '@wgll/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../app.tokens.js';
-import { ApiException, invalidField, invalidFields } from '../../common/api-exception.filter.js';
+import { ApiException, invalidField, invalidFields } from '../../common/api-exception.js';
 import { hashPassword } from '../../common/secrets.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { CsrfService } from '../access/csrf.service.js';

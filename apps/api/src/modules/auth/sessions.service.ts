@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../app.tokens.js';
-import { ApiException } from '../../common/api-exception.filter.js';
+import { ApiException } from '../../common/api-exception.js';
 import { sha256Hex } from '../../common/canonical-json.js';
 import { randomToken } from '../../common/secrets.js';
 import type { AppConfig } from '../../config/app-config.js';

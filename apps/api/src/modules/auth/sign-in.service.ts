@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../app.tokens.js';
-import { ApiException } from '../../common/api-exception.filter.js';
+import { ApiException } from '../../common/api-exception.js';
 import { verifyPassword } from '../../common/secrets.js';
 import type { AppConfig } from '../../config/app-config.js';
 import type { RequestOrigin } from '../access/principal.js';

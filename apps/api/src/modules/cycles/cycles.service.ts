@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Cycle, CycleList, FieldError, FrameworkRef } from '@wgll/contracts';
 import type { FrameworkLevel } from '@wgll/framework';
 import { DataSource, IsNull, QueryFailedError } from 'typeorm';
-import { ApiException, invalidFields, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { ApiException, invalidFields, NotFoundApiException } from '../../common/api-exception.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';

@@ -8,7 +8,7 @@ import type {
 } from '@wgll/contracts';
 import { appliesTo, type CareSetting, type FrameworkVersion, validateFramework } from '@wgll/framework';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { ApiException, NotFoundApiException } from '../../common/api-exception.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CycleEntity } from '../cycles/cycle.entity.js';

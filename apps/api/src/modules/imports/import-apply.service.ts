@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { ImportDetail } from '@wgll/contracts';
 import type { EntityManager } from 'typeorm';
-import { ApiException, invalidFields } from '../../common/api-exception.filter.js';
+import { ApiException, invalidFields } from '../../common/api-exception.js';
 import { formatIsoDate } from '../../common/iso-date.js';
 import type { Principal } from '../access/principal.js';
 import type { CycleEntity } from '../cycles/cycle.entity.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportDetail, ImportSummary } from '@wgll/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { NotFoundApiException } from '../../common/api-exception.filter.js';
+import { NotFoundApiException } from '../../common/api-exception.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CycleEntity } from '../cycles/cycle.entity.js';

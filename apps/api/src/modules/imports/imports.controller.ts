@@ -13,7 +13,7 @@ import {
 import type { ImportDetail, ImportList } from '@wgll/contracts';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { invalidField } from '../../common/api-exception.filter.js';
+import { invalidField } from '../../common/api-exception.js';
 import { readUpload, type UploadOptions } from '../../common/multipart-upload.js';
 import { safeFileName } from '../../common/safe-file-name.js';
 import { Allow, CurrentUser } from '../access/access.decorators.js';

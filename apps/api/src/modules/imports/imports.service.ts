@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { ImportDetail, ImportList } from '@wgll/contracts';
-import { ApiException, invalidFields } from '../../common/api-exception.filter.js';
+import { ApiException, invalidFields } from '../../common/api-exception.js';
 import type { Principal } from '../access/principal.js';
 import { CycleEntity } from '../cycles/cycle.entity.js';
 import { type ParsedWorkbook, readDmaWorkbook, WorkbookError } from './dma-workbook.js';

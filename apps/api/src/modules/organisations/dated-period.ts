@@ -31,7 +31,6 @@ export function minDate(a: IsoDate, b: IsoDate | null): IsoDate {
 }
 
 /** A pure date helper, kept in common/; re-exported for modules not yet importing it from there. */
-export { todayInLondon } from '../../common/iso-date.js';
 
 /** Open, closed or not yet open on `at`, given an opening date and a last day of operation. */
 export function operatingStatus(

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
 import { cycleStatus, financialYearName } from '../cycles/cycles.mapper.js';
 import { AppliedImportsReader } from '../imports/applied-imports.reader.js';
-import { todayInLondon } from '../organisations/dated-period.js';
+import { todayInLondon } from '../../common/iso-date.js';
 import { ResultScoresRepository, type StoredScoreRow } from '../result-store/result-scores.repository.js';
 import { ResultsChanges } from '../result-store/results-changes.js';
 

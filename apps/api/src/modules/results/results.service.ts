@@ -16,7 +16,7 @@ import type {
 import type { FrameworkVersion } from '@wgll/framework';
 import { whatNextLevelNeeds } from '@wgll/scoring';
 import { DataSource } from 'typeorm';
-import { NotFoundApiException } from '../../common/api-exception.filter.js';
+import { NotFoundApiException } from '../../common/api-exception.js';
 import { AssessmentsReader, type ReturnProgress } from '../assessments/assessments.reader.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity.js';

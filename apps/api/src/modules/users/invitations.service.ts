@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { InvitationInfo, InvitationLink } from '@wgll/contracts';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG } from '../../app.tokens.js';
-import { ApiException, NotFoundApiException } from '../../common/api-exception.filter.js';
+import { ApiException, NotFoundApiException } from '../../common/api-exception.js';
 import { sha256Hex } from '../../common/canonical-json.js';
 import { hashPassword, randomToken } from '../../common/secrets.js';
 import type { AppConfig } from '../../config/app-config.js';

@@ -18,7 +18,7 @@ import {
   invalidField,
   invalidFields,
   NotFoundApiException,
-} from '../../common/api-exception.filter.js';
+} from '../../common/api-exception.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { ROLE_SCOPE } from '../access/policy.js';
 import type { RequestOrigin } from '../access/principal.js';
