@@ -182,24 +182,26 @@ export class ReturnsService {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const carriedIds = rows.map((r) => r.carriedForwardFrom).filter((id): id is string => id !== null);
-    const [cycles, answers, carriedFrom, names] = await Promise.all([
-      manager.getRepository(CycleEntity).findBy({ id: In([...new Set(rows.map((r) => r.cycleId))]) }),
-      manager.getRepository(DomainAnswerEntity).find({
-        where: { returnId: In(ids) },
-        select: {
-          returnId: true,
-          domainId: true,
-          met: true,
-          notApplicable: true,
-          toConfirm: true,
-          updatedAt: true,
-        },
-      }),
+    // One after another: `manager` may be a transaction's, which runs one query at a time.
+    const cycles = await manager
+      .getRepository(CycleEntity)
+      .findBy({ id: In([...new Set(rows.map((r) => r.cycleId))]) });
+    const answers = await manager.getRepository(DomainAnswerEntity).find({
+      where: { returnId: In(ids) },
+      select: {
+        returnId: true,
+        domainId: true,
+        met: true,
+        notApplicable: true,
+        toConfirm: true,
+        updatedAt: true,
+      },
+    });
+    const carriedFrom =
       carriedIds.length > 0
-        ? manager.getRepository(AssessmentReturnEntity).findBy({ id: In(carriedIds) })
-        : Promise.resolve([]),
-      this.ownerNames(rows, manager),
-    ]);
+        ? await manager.getRepository(AssessmentReturnEntity).findBy({ id: In(carriedIds) })
+        : [];
+    const names = await this.ownerNames(rows, manager);
     const carriedCycles =
       carriedFrom.length > 0
         ? await manager.getRepository(CycleEntity).findBy({ id: In(carriedFrom.map((r) => r.cycleId)) })
@@ -243,10 +245,12 @@ export class ReturnsService {
   ): Promise<Map<string, string>> {
     const orgCodes = [...new Set(rows.map((r) => r.organisationCode).filter((c): c is string => c !== null))];
     const icsCodes = [...new Set(rows.map((r) => r.icsCode).filter((c): c is string => c !== null))];
-    const [orgs, systems] = await Promise.all([
-      orgCodes.length ? manager.getRepository(OrganisationEntity).findBy({ odsCode: In(orgCodes) }) : [],
-      icsCodes.length ? manager.getRepository(IcsEntity).findBy({ odsCode: In(icsCodes) }) : [],
-    ]);
+    const orgs = orgCodes.length
+      ? await manager.getRepository(OrganisationEntity).findBy({ odsCode: In(orgCodes) })
+      : [];
+    const systems = icsCodes.length
+      ? await manager.getRepository(IcsEntity).findBy({ odsCode: In(icsCodes) })
+      : [];
     return new Map([...orgs, ...systems].map((o) => [o.odsCode, o.name]));
   }
 
