@@ -21,6 +21,7 @@ import { prepareDatabase } from './database/database-roles.js';
 import { seedDemoAccounts } from './database/seed/demo-accounts.js';
 import { seedDemoCycle } from './database/seed/demo-cycle.js';
 import { seedPublishedResults } from './database/seed/published-results.js';
+import { seedDemoWorld } from './database/seed/demo-world/demo-world.js';
 import { ImportsService } from './modules/imports/imports.service.js';
 import { seedReferenceData } from './database/seed/reference-seeder.js';
 import { AuditChainService } from './modules/audit/audit-chain.service.js';
@@ -152,6 +153,11 @@ export async function createApp(
         published.created ? 'Published DMA 2025 results imported' : 'Published DMA 2025 results present',
         published,
       );
+    }
+    // After the published results: the demo world's answers follow each trust's published scores.
+    if (config.seedDemo) {
+      const world = await seedDemoWorld(app, log);
+      log.log(world.created ? 'Demo world created' : 'Demo world present', world);
     }
     const running = app;
     return {

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { PolicyService } from '../access/policy.service.js';
 import { CyclesModule } from '../cycles/cycles.module.js';
+import { DemoModule } from '../demo/demo.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
 import { ResultsModule } from '../results/results.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -18,7 +19,7 @@ import { WorkflowService } from './workflow.service.js';
 
 /** Assessment returns: answers, evidence, assignments, carry forward, approval, sealing, reopening. */
 @Module({
-  imports: [CyclesModule, FrameworksModule, ResultsModule, UsersModule],
+  imports: [CyclesModule, DemoModule, FrameworksModule, ResultsModule, UsersModule],
   controllers: [OwnerReturnsController, ReturnsController, ReturnsSupportController],
   providers: [
     ReturnStore,

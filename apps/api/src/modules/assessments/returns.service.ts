@@ -17,6 +17,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CycleEntity } from '../cycles/cycle.entity.js';
 import { cycleStatus } from '../cycles/cycles.mapper.js';
 import { cycleRetired } from '../cycles/cycles.service.js';
+import { DemoMarkersRepository } from '../demo/demo-markers.repository.js';
 import { todayInLondon } from '../organisations/dated-period.js';
 import { IcsEntity } from '../organisations/entities/ics.entity.js';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity.js';
@@ -44,6 +45,7 @@ export class ReturnsService {
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
     private readonly carryForward: CarryForwardService,
+    private readonly demo: DemoMarkersRepository,
   ) {}
 
   private get manager(): EntityManager {
@@ -182,7 +184,7 @@ export class ReturnsService {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const carriedIds = rows.map((r) => r.carriedForwardFrom).filter((id): id is string => id !== null);
-    const [cycles, answers, carriedFrom, names] = await Promise.all([
+    const [cycles, answers, carriedFrom, names, demo] = await Promise.all([
       manager.getRepository(CycleEntity).findBy({ id: In([...new Set(rows.map((r) => r.cycleId))]) }),
       manager.getRepository(DomainAnswerEntity).find({
         where: { returnId: In(ids) },
@@ -199,6 +201,7 @@ export class ReturnsService {
         ? manager.getRepository(AssessmentReturnEntity).findBy({ id: In(carriedIds) })
         : Promise.resolve([]),
       this.ownerNames(rows, manager),
+      this.demo.marked('return', ids, manager),
     ]);
     const carriedCycles =
       carriedFrom.length > 0
@@ -230,6 +233,7 @@ export class ReturnsService {
         carriedForwardFrom: source
           ? { returnId: source.id, cycleName: carriedCycles.find((c) => c.id === source.cycleId)?.name ?? '' }
           : null,
+        demo: demo.has(ret.id),
         createdAt: ret.createdAt.toISOString(),
         updatedAt: updatedAt.toISOString(),
       });

@@ -1,6 +1,9 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
+import type { DemoMarkersRepository } from '../demo/demo-markers.repository.js';
 import { ResultsData } from './results-data.js';
+
+const noDemo = { all: async () => new Set<string>() } as unknown as DemoMarkersRepository;
 
 const CYCLE = {
   id: 'c1',
@@ -46,7 +49,7 @@ function database() {
       },
     ];
   });
-  return { state, data: new ResultsData({ query } as unknown as DataSource) };
+  return { state, data: new ResultsData({ query } as unknown as DataSource, noDemo) };
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));

@@ -4,6 +4,7 @@ import type { CareSetting, MeasureId, Publication, ResultCycle, ResultSource } f
 import { MEASURE_IDS } from '@wgll/framework';
 import { DataSource } from 'typeorm';
 import { cycleStatus, financialYearName } from '../cycles/cycles.mapper.js';
+import { DemoMarkersRepository } from '../demo/demo-markers.repository.js';
 import { todayInLondon } from '../organisations/dated-period.js';
 
 /** One stored result, with the names of its organisation, ICS and region. */
@@ -88,7 +89,10 @@ export class ResultsData {
   /** Moves on at each invalidation, so a read begun before it never replaces what came after. */
   private generation = 0;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly demo: DemoMarkersRepository,
+  ) {}
 
   /** Forget everything read: call after a change to results has committed. */
   invalidate(): void {
@@ -200,6 +204,7 @@ export class ResultsData {
        ORDER BY c.reference_date DESC, c.name DESC`,
     );
     const today = todayInLondon();
+    const demo = await this.demo.all('cycle');
     return rows.map((r) => {
       const published = r.applied_at !== null;
       const source: ResultSource | null = published
@@ -223,6 +228,7 @@ export class ResultsData {
         organisationResults: published ? r.published : r.sealed,
         systemResults: published ? r.published_system : r.sealed_system,
         current: cycleStatus({ opensOn: r.opens_on, closesOn: r.closes_on }, today) === 'open',
+        demo: demo.has(r.id),
       };
     });
   }

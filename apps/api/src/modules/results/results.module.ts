@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DemoModule } from '../demo/demo.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { ResultScoresRepository } from './result-scores.repository.js';
@@ -8,7 +9,7 @@ import { ResultsService } from './results.service.js';
 
 /** Scores of sealed returns and published results, and the views that compare them. */
 @Module({
-  imports: [FrameworksModule, OrganisationsModule],
+  imports: [DemoModule, FrameworksModule, OrganisationsModule],
   controllers: [ResultsController],
   providers: [ResultScoresRepository, ResultsData, ResultsService],
   exports: [ResultScoresRepository, ResultsData],

@@ -1,6 +1,7 @@
 import type { ReturnDetail } from '@wgll/contracts';
 import { Link } from 'react-router';
 
+import { DemoDataNotice } from '../../../components/demo-data-notice';
 import { readableName } from '../../../lib/format';
 import { firstMeasure, questionnairePath, returnPath, returnScopeLabel } from '../return-labels';
 import '../returns.css';
@@ -41,6 +42,11 @@ export function ReturnHeader({ detail, current }: ReturnHeaderProps) {
         <span className="nhsuk-u-visually-hidden">State: </span>
         <ReturnStateTag state={detail.state} />
       </p>
+      {detail.demo ? (
+        <DemoDataNotice>
+          This return was generated for the demonstration. It is not a real organisation’s assessment.
+        </DemoDataNotice>
+      ) : null}
       <nav className="wgll-secondary-nav" aria-label="Sections of this return">
         <ul className="wgll-secondary-nav__list">
           {sectionsOf(detail).map((section) => (
