@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { DemoMarkersRepository } from '../demo/demo-markers.repository.js';
 import { ResultsData } from './results-data.js';
 
-const noDemo = { all: async () => new Set<string>() } as unknown as DemoMarkersRepository;
+const noDemo = { all: () => Promise.resolve(new Set<string>()) } as unknown as DemoMarkersRepository;
 
 const CYCLE = {
   id: 'c1',
