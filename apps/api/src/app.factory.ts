@@ -156,8 +156,11 @@ export async function createApp(
     }
     // After the published results: the demo world's answers follow each trust's published scores.
     if (config.seedDemo) {
-      const world = await seedDemoWorld(app, log);
-      log.log(world.created ? 'Demo world created' : 'Demo world present', world);
+      // Demonstration data never stops the product starting: the next start adds the returns still missing.
+      await seedDemoWorld(app, log).then(
+        (world) => log.log(world.created ? 'Demo world created' : 'Demo world present', world),
+        (error: unknown) => log.error('The demo world could not be completed', { error: String(error) }),
+      );
     }
     const running = app;
     return {
