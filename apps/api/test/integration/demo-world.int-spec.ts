@@ -26,7 +26,7 @@ import { loadConfig } from '../../src/config/app-config.js';
 import { DEMO_PASSWORD } from '../../src/database/seed/demo-accounts.js';
 import { seedDemoWorld } from '../../src/database/seed/demo-world/demo-world.js';
 import { signIn } from './support/auth.js';
-import type { TestApp } from './support/test-app.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'wgll-demo-world-'));
 let t: TestApp;
@@ -247,5 +247,21 @@ describe('starting again', () => {
     await t.close();
     t = await start();
     expect(await footprint(t)).toEqual(before);
+  }, 600_000);
+});
+
+describe('without SEED_DEMO', () => {
+  it('there is no demo world: no demo people, no returns, nothing marked', async () => {
+    const plain = await startTestApp({ mode: 'embedded', config: { seedDemo: false } });
+    try {
+      const [row] = await plain.dataSource.query<{ markers: number; returns: number; users: number }[]>(
+        `SELECT (SELECT count(*) FROM demo_marker)::int AS markers,
+                (SELECT count(*) FROM assessment_return)::int AS returns,
+                (SELECT count(*) FROM app_user WHERE email LIKE '%@demo.wgll.example')::int AS users`,
+      );
+      expect(row).toEqual({ markers: 0, returns: 0, users: 0 });
+    } finally {
+      await plain.close();
+    }
   }, 600_000);
 });
