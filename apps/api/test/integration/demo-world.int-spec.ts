@@ -32,13 +32,13 @@ const dataDir = mkdtempSync(join(tmpdir(), 'wgll-demo-world-'));
 let t: TestApp;
 
 /** The app on the embedded database in `dataDir`, with the demo data (as `npm start` runs it). */
-async function start(): Promise<TestApp> {
+async function start(folder = dataDir): Promise<TestApp> {
   const config = {
     ...loadConfig({ LOG_LEVEL: 'warn' }),
     databaseUrl: undefined,
     databaseMigrationUrl: undefined,
-    dataDir,
-    webDistDir: join(dataDir, 'no-web'),
+    dataDir: folder,
+    webDistDir: join(folder, 'no-web'),
     seedDemo: true,
     seedPublishedResults: true,
   };
@@ -65,6 +65,22 @@ async function footprint(app: TestApp) {
             (SELECT max(updated_at) FROM domain_answer)::text AS "lastAnswer"`,
   );
   return row!;
+}
+
+/** What the demo generated, without ids or times: owners, states, answers, evidence, approvals. */
+async function content(app: TestApp) {
+  return app.dataSource.query<unknown[]>(
+    `SELECT coalesce(r.organisation_code, r.ics_code) AS owner, r.care_setting, r.state, r.revision,
+            (SELECT json_agg(json_build_object('d', a.domain_id, 'met', a.met, 'na', a.not_applicable,
+                     'c', a.comment, 'conf', a.confidence, 'v', a.version, 'ev', cardinality(a.evidence_ids),
+                     'by', (SELECT email FROM app_user u WHERE u.id = a.updated_by)) ORDER BY a.domain_id)
+             FROM domain_answer a WHERE a.return_id = r.id) AS answers,
+            (SELECT json_agg(json_build_object('t', e.title, 'u', e.url, 'f', e.sha256) ORDER BY e.title)
+             FROM evidence e WHERE e.return_id = r.id) AS evidence,
+            (SELECT json_agg(json_build_object('rev', p.revision, 'on', p.meeting_date, 'ref', p.minute_reference)
+                     ORDER BY p.revision) FROM return_approval p WHERE p.return_id = r.id) AS approvals
+     FROM assessment_return r ORDER BY 1, 2`,
+  );
 }
 
 beforeAll(async () => {
@@ -247,6 +263,21 @@ describe('starting again', () => {
     await t.close();
     t = await start();
     expect(await footprint(t)).toEqual(before);
+  }, 600_000);
+});
+
+describe('another fresh start', () => {
+  it('generates the same demo world', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'wgll-demo-world-again-'));
+    const again = await start(folder);
+    try {
+      const first = await content(t);
+      expect(first).toHaveLength(16);
+      expect(await content(again)).toEqual(first);
+    } finally {
+      await again.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   }, 600_000);
 });
 
