@@ -21,6 +21,7 @@ import { prepareDatabase } from './database/database-roles.js';
 import { seedDemoAccounts } from './database/seed/demo-accounts.js';
 import { seedDemoCycle } from './database/seed/demo-cycle.js';
 import { seedPublishedResults } from './database/seed/published-results.js';
+import { seedDemoWorld } from './database/seed/demo-world/demo-world.js';
 import { ImportsService } from './modules/imports/imports.service.js';
 import { seedReferenceData } from './database/seed/reference-seeder.js';
 import { AuditChainService } from './modules/audit/audit-chain.service.js';
@@ -151,6 +152,14 @@ export async function createApp(
       log.log(
         published.created ? 'Published DMA 2025 results imported' : 'Published DMA 2025 results present',
         published,
+      );
+    }
+    // After the published results: the demo world's answers follow each trust's published scores.
+    if (config.seedDemo) {
+      // Demonstration data never stops the product starting: the next start adds the returns still missing.
+      await seedDemoWorld(app, log).then(
+        (world) => log.log(world.created ? 'Demo world created' : 'Demo world present', world),
+        (error: unknown) => log.error('The demo world could not be completed', { error: String(error) }),
       );
     }
     const running = app;

@@ -6,7 +6,12 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './database/seed/demo-accounts.js';
 function demoSignIn(): string {
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
   const rows = DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(width)}  ${a.role} (${a.scopeName})`);
-  return `\n  Sign in with a demo account (password: ${DEMO_PASSWORD}):\n${rows.join('\n')}\n\n`;
+  return (
+    `\n  Sign in with a demo account (password: ${DEMO_PASSWORD}):\n${rows.join('\n')}\n` +
+    "  Also (same password): this year's cycle under way in South East and North East London, with people\n" +
+    '  for each trust and ICB there, e.g. lead.rjz@, board.rjz@, contributor.rjz@, ics.qmf@demo.wgll.example\n' +
+    '  (README, "Demo data").\n\n'
+  );
 }
 
 async function main(): Promise<void> {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import type { ResultCycleList } from '@wgll/contracts';
 import type { Locator, Page } from 'playwright-core';
 
 import { demoUsers, signIn } from './support/auth.js';
@@ -21,6 +22,12 @@ function bodyRows(table: Locator): Locator {
 }
 
 /** Waits until `read` gives something other than `before` (the page's next data has arrived). */
+/** The id of the cycle holding NHS England's published 2025 results (the demo's live cycle comes first). */
+async function publishedCycle(page: Page): Promise<string> {
+  const cycles = (await (await page.request.get('/api/results/cycles')).json()) as ResultCycleList;
+  return cycles.items.find((c) => c.source === 'published')!.id;
+}
+
 async function waitForChange(page: Page, read: () => Promise<string>, before: string): Promise<string> {
   for (let i = 0; i < 75; i += 1) {
     const now = await read();
@@ -47,7 +54,14 @@ describe('results and comparisons', () => {
     await page.getByRole('heading', { level: 1, name: /^Results – .*South East London/i }).waitFor();
     expect(await page.locator('main').textContent()).toContain(NOT_A_LEAGUE_TABLE);
 
-    // The 2025 published results are shown first: every organisation, each cell a number.
+    // The cycle under way is shown first: the demo's sealed returns, said to be demonstration data.
+    await page.getByText('This cycle holds returns generated for the demonstration.').waitFor();
+    await page.getByRole('table', { name: /^Scores of the organisations in .*South East London/i }).waitFor();
+    await checkPage('results-00-ics-demo', /^Results – .*South East London/i);
+
+    // The 2025 published results: every organisation, each cell a number.
+    await page.goto(`/ics/QKK/results?cycle=${await publishedCycle(page)}`);
+    await page.getByRole('heading', { level: 1, name: /^Results – .*South East London/i }).waitFor();
     const heatmap = page.getByRole('table', { name: /^Scores of the organisations in .*South East London/i });
     await heatmap.waitFor();
     const kings = bodyRows(heatmap).filter({ hasText: /King.s College Hospital NHS Foundation Trust/i });
@@ -102,6 +116,9 @@ describe('results and comparisons', () => {
     await page.getByRole('link', { name: 'Results', exact: true }).click();
     await page.waitForURL('**/organisations/RJ1/results');
     await page.getByRole('heading', { level: 1, name: /^Results – Guy.s and St Thomas/i }).waitFor();
+    // The published 2025 results (the demo's cycle under way has no result of this trust yet).
+    await page.goto(`/organisations/RJ1/results?cycle=${await publishedCycle(page)}`);
+    await page.getByRole('heading', { level: 1, name: /^Results – Guy.s and St Thomas/i }).waitFor();
 
     const measures = page.getByRole('table', { name: /score in each measure, with the ICS and England$/ });
     await measures.waitFor();
@@ -132,8 +149,8 @@ describe('results and comparisons', () => {
     await page.getByRole('link', { name: 'Download peers table (CSV)' }).waitFor();
     await checkPage('results-03-trust', /^Results – Guy.s and St Thomas/i);
 
-    // The cycle accepting returns has no results yet: the page says so.
-    await page.getByLabel('Assessment cycle').selectOption({ label: '2026/27 (no results yet)' });
+    // The cycle accepting returns has no result of this trust yet (the demo leaves its return to you).
+    await page.getByLabel('Assessment cycle').selectOption({ label: '2026/27 (submitted returns)' });
     await page.getByRole('button', { name: 'Show results' }).click();
     await page.getByText('No results for this care setting in this cycle.').waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
@@ -142,7 +159,7 @@ describe('results and comparisons', () => {
 
   it('lets a regional viewer change the threshold and see the share below it change', async () => {
     await signIn(page, demoUsers.regionalViewer);
-    await page.goto('/regions/Y56/results');
+    await page.goto(`/regions/Y56/results?cycle=${await publishedCycle(page)}`);
     await page.getByRole('heading', { level: 1, name: 'Results – London' }).waitFor();
     await page.getByRole('table', { name: /^Median score of each ICS’s providers/ }).waitFor();
     const below = () => page.getByRole('table', { name: /^Share of organisations scoring below/ });
@@ -242,7 +259,7 @@ describe('results and comparisons', () => {
     await page.getByRole('table', { name: 'Rows read from each sheet of the file' }).waitFor();
     await checkPage('results-07-import', 'Import of NHSE_DMA_2025_Data_Report_published_2026-03-30.xlsx');
 
-    await page.goto('/national/results');
+    await page.goto(`/national/results?cycle=${await publishedCycle(page)}`);
     await page.getByRole('heading', { level: 1, name: 'Results – England' }).waitFor();
     const regions = page.getByRole('table', { name: /^Median score of each region’s providers/ });
     await regions.waitFor();

@@ -24,6 +24,7 @@ import { SignInThrottleEntity } from '../modules/auth/entities/sign-in-throttle.
 import { InvitationEntity } from '../modules/users/entities/invitation.entity.js';
 import { RoleAssignmentEntity } from '../modules/users/entities/role-assignment.entity.js';
 import { UserEntity } from '../modules/users/entities/user.entity.js';
+import { DemoMarkerEntity } from '../modules/demo/demo-marker.entity.js';
 
 /** Every entity, listed explicitly (ESM: no globbing of compiled files). */
 export const entities = [
@@ -52,4 +53,5 @@ export const entities = [
   ResultImportEntity,
   ResultScoreEntity,
   PublishedNameAliasEntity,
+  DemoMarkerEntity,
 ];

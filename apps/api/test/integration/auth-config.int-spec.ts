@@ -34,7 +34,8 @@ describe('configured behaviour', () => {
     } finally {
       await embedded.close();
     }
-  }, 120_000);
+    // The demo data includes the demo world, built through the services at first start.
+  }, 600_000);
 
   it('keeps at least one active national administrator', async () => {
     // A fresh database with exactly one administrator (no demo accounts).

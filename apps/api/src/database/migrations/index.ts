@@ -11,6 +11,7 @@ import { AddAuditChain1796407138915 } from './1796407138915-add-audit-chain.js';
 import { AddRetirement1796408160486 } from './1796408160486-add-retirement.js';
 import { GuardAuditInsert1796413565073 } from './1796413565073-guard-audit-insert.js';
 import { CycleNameAmongCurrent1796413894100 } from './1796413894100-cycle-name-among-current.js';
+import { AddDemoMarkers1796417338668 } from './1796417338668-add-demo-markers.js';
 
 export const migrations = [
   Init1795266955776,
@@ -25,4 +26,5 @@ export const migrations = [
   AddRetirement1796408160486,
   GuardAuditInsert1796413565073,
   CycleNameAmongCurrent1796413894100,
+  AddDemoMarkers1796417338668,
 ];

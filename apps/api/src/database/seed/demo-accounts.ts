@@ -65,18 +65,19 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 /**
  * Creates the demo accounts that do not exist yet (idempotent; an account someone changed is left
- * as it is). Runs in embedded mode, or with SEED_DEMO=true.
+ * as it is). Runs in embedded mode, or with SEED_DEMO=true; the demo world adds its people the same way.
  */
 export async function seedDemoAccounts(
   dataSource: DataSource,
   audit: AuditService,
+  accounts: DemoAccount[] = DEMO_ACCOUNTS,
 ): Promise<{ created: number; accounts: DemoAccount[] }> {
   const existing = await dataSource.query<{ email: string }[]>(
     'SELECT email FROM app_user WHERE email = ANY($1::text[])',
-    [DEMO_ACCOUNTS.map((a) => a.email)],
+    [accounts.map((a) => a.email)],
   );
-  const missing = DEMO_ACCOUNTS.filter((a) => !existing.some((e) => e.email === a.email));
-  if (missing.length === 0) return { created: 0, accounts: DEMO_ACCOUNTS };
+  const missing = accounts.filter((a) => !existing.some((e) => e.email === a.email));
+  if (missing.length === 0) return { created: 0, accounts };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let created = 0;
   await dataSource.transaction(async (manager) => {
@@ -103,5 +104,5 @@ export async function seedDemoAccounts(
       );
     }
   });
-  return { created, accounts: DEMO_ACCOUNTS };
+  return { created, accounts };
 }

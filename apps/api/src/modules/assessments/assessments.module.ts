@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { PolicyService } from '../access/policy.service.js';
 import { CyclesModule } from '../cycles/cycles.module.js';
+import { DemoModule } from '../demo/demo.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
 import { ResultsStoreModule } from '../result-store/results-store.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -19,7 +20,7 @@ import { WorkflowService } from './workflow.service.js';
 
 /** Assessment returns: answers, evidence, assignments, carry forward, approval, sealing, reopening. */
 @Module({
-  imports: [CyclesModule, FrameworksModule, ResultsStoreModule, UsersModule],
+  imports: [CyclesModule, DemoModule, FrameworksModule, ResultsStoreModule, UsersModule],
   controllers: [OwnerReturnsController, ReturnsController, ReturnsSupportController],
   providers: [
     ReturnStore,

@@ -18,6 +18,7 @@ import { CycleEntity } from '../cycles/cycle.entity.js';
 import { cycleStatus } from '../cycles/cycles.mapper.js';
 import { cycleRetired } from '../cycles/cycles.service.js';
 import { todayInLondon } from '../../common/iso-date.js';
+import { DemoMarkersRepository } from '../demo/demo-markers.repository.js';
 import { IcsEntity } from '../organisations/entities/ics.entity.js';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity.js';
 import { CarryForwardService } from './carry-forward.service.js';
@@ -44,6 +45,7 @@ export class ReturnsService {
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
     private readonly carryForward: CarryForwardService,
+    private readonly demo: DemoMarkersRepository,
   ) {}
 
   private get manager(): EntityManager {
@@ -202,6 +204,7 @@ export class ReturnsService {
         ? await manager.getRepository(AssessmentReturnEntity).findBy({ id: In(carriedIds) })
         : [];
     const names = await this.ownerNames(rows, manager);
+    const demo = await this.demo.marked('return', ids, manager);
     const carriedCycles =
       carriedFrom.length > 0
         ? await manager.getRepository(CycleEntity).findBy({ id: In(carriedFrom.map((r) => r.cycleId)) })
@@ -232,6 +235,7 @@ export class ReturnsService {
         carriedForwardFrom: source
           ? { returnId: source.id, cycleName: carriedCycles.find((c) => c.id === source.cycleId)?.name ?? '' }
           : null,
+        demo: demo.has(ret.id),
         createdAt: ret.createdAt.toISOString(),
         updatedAt: updatedAt.toISOString(),
       });

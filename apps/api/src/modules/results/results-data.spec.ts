@@ -5,7 +5,10 @@ import type { AppliedImportsReader } from '../imports/applied-imports.reader.js'
 import type { HierarchyRepository } from '../organisations/hierarchy.repository.js';
 import { ResultScoresRepository } from '../result-store/result-scores.repository.js';
 import type { ResultsChanges } from '../result-store/results-changes.js';
+import type { DemoMarkersRepository } from '../demo/demo-markers.repository.js';
 import { ResultsData } from './results-data.js';
+
+const noDemo = { all: () => Promise.resolve(new Set<string>()) } as unknown as DemoMarkersRepository;
 
 const CYCLE = {
   id: 'c1',
@@ -55,7 +58,7 @@ function database() {
   } as unknown as AppliedImportsReader;
   const dataSource = { query } as unknown as DataSource;
   const scores = new ResultScoresRepository({} as HierarchyRepository, dataSource);
-  const data = new ResultsData(dataSource, assessments, imports, scores, changes);
+  const data = new ResultsData(dataSource, assessments, imports, scores, changes, noDemo);
   return { state, data, changed: () => changed() };
 }
 

@@ -9,6 +9,7 @@ import { AppliedImportsReader } from '../imports/applied-imports.reader.js';
 import { todayInLondon } from '../../common/iso-date.js';
 import { ResultScoresRepository, type StoredScoreRow } from '../result-store/result-scores.repository.js';
 import { ResultsChanges } from '../result-store/results-changes.js';
+import { DemoMarkersRepository } from '../demo/demo-markers.repository.js';
 
 /** One stored result, with the names of its organisation, ICS and region. */
 export interface ScoreRow {
@@ -88,6 +89,7 @@ export class ResultsData {
     private readonly imports: AppliedImportsReader,
     private readonly scores: ResultScoresRepository,
     changes: ResultsChanges,
+    private readonly demo: DemoMarkersRepository,
   ) {
     changes.onChange(() => this.forget());
   }
@@ -180,6 +182,7 @@ export class ResultsData {
     const counts = await this.scores.countsByCycle();
     const applied = await this.imports.latestApplied();
     const today = todayInLondon();
+    const demo = await this.demo.all('cycle');
     return rows.map((r) => {
       const held = counts.get(r.id) ?? { published: 0, sealed: 0, publishedSystem: 0, sealedSystem: 0 };
       const publication = applied.get(r.id);
@@ -205,6 +208,7 @@ export class ResultsData {
         organisationResults: published ? held.published : held.sealed,
         systemResults: published ? held.publishedSystem : held.sealedSystem,
         current: cycleStatus({ opensOn: r.opens_on, closesOn: r.closes_on }, today) === 'open',
+        demo: demo.has(r.id),
       };
     });
   }

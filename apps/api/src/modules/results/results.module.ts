@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsModule } from '../assessments/assessments.module.js';
+import { DemoModule } from '../demo/demo.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
 import { ImportsModule } from '../imports/imports.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
@@ -15,7 +16,14 @@ import { ResultsStoreModule } from '../result-store/results-store.module.js';
  * (which those modules import, so nothing here is imported back).
  */
 @Module({
-  imports: [FrameworksModule, OrganisationsModule, ResultsStoreModule, AssessmentsModule, ImportsModule],
+  imports: [
+    DemoModule,
+    FrameworksModule,
+    OrganisationsModule,
+    ResultsStoreModule,
+    AssessmentsModule,
+    ImportsModule,
+  ],
   controllers: [ResultsController],
   providers: [ResultsData, ResultsService],
 })

@@ -45,6 +45,7 @@ function cycle(id: string, organisationResults: number, systemResults = 0): Resu
     organisationResults,
     systemResults,
     current: false,
+    demo: false,
   };
 }
 

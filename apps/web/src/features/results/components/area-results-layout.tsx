@@ -49,7 +49,7 @@ export function AreaResultsLayout({
 
   return (
     <>
-      <ResultsPageStart back={back} name={name} cycles={cycles} />
+      <ResultsPageStart back={back} name={name} cycles={cycles} demo={chosen?.demo} />
       {chosen ? (
         <AreaFilters
           key={searchParams.toString()}

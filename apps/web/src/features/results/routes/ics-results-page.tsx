@@ -77,7 +77,12 @@ export function IcsResultsPage() {
 
   return (
     <>
-      <ResultsPageStart back={{ to: icsPath(code), label: name }} name={name} cycles={cycles} />
+      <ResultsPageStart
+        back={{ to: icsPath(code), label: name }}
+        name={name}
+        cycles={cycles}
+        demo={chosen?.demo}
+      />
       {chosen ? (
         <ResultsFilters key={searchParams.toString()}>
           <CycleSelect cycles={items} chosen={chosen} />

@@ -124,7 +124,12 @@ export function TrustResultsPage() {
 
   return (
     <>
-      <ResultsPageStart back={{ to: organisationPath(code), label: name }} name={name} cycles={cycles} />
+      <ResultsPageStart
+        back={{ to: organisationPath(code), label: name }}
+        name={name}
+        cycles={cycles}
+        demo={chosen?.demo}
+      />
       {chosen && results ? (
         <ResultsFilters key={searchParams.toString()}>
           <CycleSelect cycles={items} chosen={chosen} />

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { CyclePicker, useChosenCycle } from '../../../components/cycle-picker';
+import { DemoDataNotice } from '../../../components/demo-data-notice';
 import { Forbidden, FORBIDDEN_TITLE } from '../../../components/forbidden';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
@@ -62,6 +63,11 @@ function CycleReturns({ ownerType, code, cycle, careSettings, words }: CycleRetu
     <>
       {started ? <ReturnsStarted key={started.count} result={started.result} /> : null}
       <CycleDates cycle={cycle} />
+      {items.some((item) => item.demo) ? (
+        <DemoDataNotice>
+          These returns were generated for the demonstration. They are not real organisations’ assessments.
+        </DemoDataNotice>
+      ) : null}
       {items.length > 0 ? (
         <ReturnsTable returns={items} caption={words.caption(cycle)} />
       ) : (

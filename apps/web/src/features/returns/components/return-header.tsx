@@ -1,6 +1,7 @@
 import type { ReturnDetail } from '@wgll/contracts';
 import { Link } from 'react-router';
 
+import { DemoDataNotice } from '../../../components/demo-data-notice';
 import { readableName } from '../../../lib/format';
 import { questionnairePath, returnPath } from '../../../lib/links';
 import { returnScopeLabel } from '../return-labels';
@@ -47,6 +48,11 @@ export function ReturnHeader({ detail, current }: ReturnHeaderProps) {
         <span className="nhsuk-u-visually-hidden">State: </span>
         <ReturnStateTag state={detail.state} />
       </p>
+      {detail.demo ? (
+        <DemoDataNotice>
+          This return was generated for the demonstration. It is not a real organisation’s assessment.
+        </DemoDataNotice>
+      ) : null}
       <nav className="wgll-secondary-nav" aria-label="Sections of this return">
         <ul className="wgll-secondary-nav__list">
           {sectionsOf(detail).map((section) => (

@@ -1,0 +1,298 @@
+/**
+ * The demo world (SEED_DEMO): a fresh embedded database gets the current cycle under way across
+ * South East and North East London, built through the product's services. Checks the states, that
+ * every sealed demo return verifies, that the ICS and region views show it, and that starting again
+ * on the same data folder changes nothing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type {
+  AreaResults,
+  IcsCompletion,
+  IcsResults,
+  RegionCompletion,
+  ResultCycleList,
+  ReturnDetail,
+  ReturnList,
+  SealVerification,
+  TrustResults,
+} from '@wgll/contracts';
+import supertest from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { DEMO_PASSWORD } from '../../src/database/seed/demo-accounts.js';
+import { seedDemoWorld } from '../../src/database/seed/demo-world/demo-world.js';
+import { signIn } from './support/auth.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'wgll-demo-world-'));
+let t: TestApp;
+
+/** The app on the embedded database in `dataDir`, with the demo data (as `npm start` runs it). */
+async function start(folder = dataDir): Promise<TestApp> {
+  const config = {
+    ...loadConfig({ LOG_LEVEL: 'warn' }),
+    databaseUrl: undefined,
+    databaseMigrationUrl: undefined,
+    dataDir: folder,
+    webDistDir: join(folder, 'no-web'),
+    seedDemo: true,
+    seedPublishedResults: true,
+  };
+  config.auth = { ...config.auth, rateLimitPerMinute: 10_000 };
+  const running = await createApp(config);
+  await running.app.getHttpAdapter().getInstance().ready();
+  return {
+    running,
+    dataSource: running.app.get(DataSource),
+    http: supertest(running.app.getHttpServer()),
+    close: () => running.close(),
+  };
+}
+
+/** What a start could change: rows of every table the demo writes, and the audit log. */
+async function footprint(app: TestApp) {
+  const [row] = await app.dataSource.query<Record<string, number>[]>(
+    `SELECT (SELECT count(*) FROM app_user)::int AS users, (SELECT count(*) FROM role_assignment)::int AS roles,
+            (SELECT count(*) FROM assessment_return)::int AS returns, (SELECT count(*) FROM domain_answer)::int AS answers,
+            (SELECT count(*) FROM evidence)::int AS evidence, (SELECT count(*) FROM return_assignment)::int AS assignments,
+            (SELECT count(*) FROM return_approval)::int AS approvals, (SELECT count(*) FROM return_seal)::int AS seals,
+            (SELECT count(*) FROM result_score)::int AS scores, (SELECT count(*) FROM audit_event)::int AS audit,
+            (SELECT count(*) FROM cycle)::int AS cycles, (SELECT count(*) FROM demo_marker)::int AS markers,
+            (SELECT max(updated_at) FROM domain_answer)::text AS "lastAnswer"`,
+  );
+  return row!;
+}
+
+/** What the demo generated, without ids or times: owners, states, answers, evidence, approvals. */
+async function content(app: TestApp) {
+  return app.dataSource.query<unknown[]>(
+    `SELECT coalesce(r.organisation_code, r.ics_code) AS owner, r.care_setting, r.state, r.revision,
+            (SELECT json_agg(json_build_object('d', a.domain_id, 'met', a.met, 'na', a.not_applicable,
+                     'c', a.comment, 'conf', a.confidence, 'v', a.version, 'ev', cardinality(a.evidence_ids),
+                     'by', (SELECT email FROM app_user u WHERE u.id = a.updated_by)) ORDER BY a.domain_id)
+             FROM domain_answer a WHERE a.return_id = r.id) AS answers,
+            (SELECT json_agg(json_build_object('t', e.title, 'u', e.url, 'f', e.sha256) ORDER BY e.title)
+             FROM evidence e WHERE e.return_id = r.id) AS evidence,
+            (SELECT json_agg(json_build_object('rev', p.revision, 'on', p.meeting_date, 'ref', p.minute_reference)
+                     ORDER BY p.revision) FROM return_approval p WHERE p.return_id = r.id) AS approvals
+     FROM assessment_return r ORDER BY 1, 2`,
+  );
+}
+
+beforeAll(async () => {
+  t = await start();
+}, 600_000);
+afterAll(async () => {
+  await t?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the demo world at first start', () => {
+  it('has returns in every state, each marked as demonstration data', async () => {
+    const rows = await t.dataSource.query<{ state: string; revision: number; n: number }[]>(
+      `SELECT r.state, r.revision, count(*)::int AS n FROM assessment_return r
+       JOIN demo_marker m ON m.kind = 'return' AND m.ref = r.id::text
+       GROUP BY r.state, r.revision ORDER BY r.state, r.revision`,
+    );
+    expect(rows).toEqual([
+      { state: 'approved', revision: 1, n: 2 },
+      { state: 'awaiting-approval', revision: 1, n: 2 },
+      { state: 'draft', revision: 1, n: 3 },
+      { state: 'submitted', revision: 1, n: 7 },
+      // Reopened by a national administrator, corrected and sealed again.
+      { state: 'submitted', revision: 2, n: 2 },
+    ]);
+    const [unmarked] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM assessment_return r WHERE NOT EXISTS
+         (SELECT 1 FROM demo_marker m WHERE m.kind = 'return' AND m.ref = r.id::text)`,
+    );
+    expect(unmarked?.n).toBe(0);
+  });
+
+  it('lets a demo trust lead read their return: answers, evidence, assignments, approvals, history', async () => {
+    const lead = await signIn(t, 'lead.rjz@demo.wgll.example', DEMO_PASSWORD);
+    const list = (await lead.get('/api/organisations/RJZ/returns').expect(200)).body as ReturnList;
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ demo: true, state: 'submitted', revision: 2 });
+    const detail = (await lead.get(`/api/returns/${list.items[0]!.id}`).expect(200)).body as ReturnDetail;
+    expect(detail.demo).toBe(true);
+    expect(detail.progress.answered).toBe(detail.progress.total);
+    expect(detail.answers.every((a) => a.comment.length > 0 && a.updatedBy !== null)).toBe(true);
+    expect(detail.answers.some((a) => a.evidenceIds.length > 0)).toBe(true);
+    expect(detail.evidence.map((e) => e.kind)).toContain('link');
+    expect(detail.assignments.length).toBeGreaterThan(0);
+    expect(detail.approvals[0]).toMatchObject({
+      minuteReference: expect.stringMatching(/^Trust board minute/),
+    });
+    expect(detail.seals.map((s) => s.revision)).toEqual([1, 2]);
+    const history = (await lead.get(`/api/returns/${detail.id}/history?pageSize=100`).expect(200)).body as {
+      items: { action: string }[];
+    };
+    expect(history.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['return.created', 'return.answer-saved', 'return.approved', 'return.reopened']),
+    );
+    // A file among the evidence of some return, downloadable as a PDF.
+    const files = await t.dataSource.query<{ return_id: string; id: string }[]>(
+      "SELECT return_id, id FROM evidence WHERE kind = 'file' LIMIT 1",
+    );
+    expect(files).toHaveLength(1);
+    const admin = await signIn(t, 'admin@demo.wgll.example', DEMO_PASSWORD);
+    const file = await admin
+      .get(`/api/returns/${files[0]!.return_id}/evidence/${files[0]!.id}/file`)
+      .expect(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+  });
+
+  it('seals every sealed demo return so that it verifies', async () => {
+    const admin = await signIn(t, 'admin@demo.wgll.example', DEMO_PASSWORD);
+    const seals = await t.dataSource.query<{ return_id: string; revision: number }[]>(
+      'SELECT return_id, revision FROM return_seal ORDER BY return_id, revision',
+    );
+    expect(seals).toHaveLength(11);
+    for (const seal of seals) {
+      const check = (
+        await admin.get(`/api/returns/${seal.return_id}/seals/${seal.revision}/verification`).expect(200)
+      ).body as SealVerification;
+      expect(check.verified).toBe(true);
+    }
+  });
+
+  it('shows the ICS lead the sealed returns, the ICB’s own and the completion of the cycle', async () => {
+    const ics = await signIn(t, 'ics@demo.wgll.example', DEMO_PASSWORD);
+    const cycles = (await ics.get('/api/results/cycles').expect(200)).body as ResultCycleList;
+    const current = cycles.items.find((c) => c.current)!;
+    expect(current).toMatchObject({ demo: true, source: 'sealed', organisationResults: 7, systemResults: 2 });
+    expect(cycles.items.find((c) => c.name === '2025/26')).toMatchObject({
+      demo: false,
+      source: 'published',
+    });
+    const q = `cycle=${current.id}&at=${current.referenceDate}`;
+
+    const view = (await ics.get(`/api/ics/QKK/results?${q}`).expect(200)).body as IcsResults;
+    expect(view.cycle.demo).toBe(true);
+    expect(view.rows.map((r) => `${r.odsCode} ${r.careSetting}`).sort()).toEqual([
+      'RJ2 acute',
+      'RJZ acute',
+      'RPG mental-health',
+    ]);
+    expect(view.system?.measures['well-led']).toEqual(expect.any(Number));
+
+    const completion = (await ics.get(`/api/ics/QKK/completion?${q}`).expect(200)).body as IcsCompletion;
+    expect(completion.counts).toEqual({
+      'not-started': 1,
+      draft: 1,
+      'awaiting-approval': 1,
+      approved: 1,
+      submitted: 4,
+    });
+    expect(completion.rows.find((r) => r.odsCode === 'RJ1')?.state).toBe('not-started');
+    expect(completion.rows.find((r) => r.odsCode === 'RJZ')).toMatchObject({
+      state: 'submitted',
+      revision: 2,
+    });
+  });
+
+  it('shows the region both ICSs to compare, and their completion', async () => {
+    const region = await signIn(t, 'region@demo.wgll.example', DEMO_PASSWORD);
+    const cycles = (await region.get('/api/results/cycles').expect(200)).body as ResultCycleList;
+    const current = cycles.items.find((c) => c.current)!;
+    const area = (await region.get(`/api/regions/Y56/results?cycle=${current.id}`).expect(200))
+      .body as AreaResults;
+    expect(area.groups.map((g) => g.code).sort()).toEqual(['QKK', 'QMF']);
+    const icb = (await region.get(`/api/regions/Y56/results?cycle=${current.id}&basis=icb`).expect(200))
+      .body as AreaResults;
+    expect(
+      icb.groups
+        .filter((g) => g.measures['well-led'].count > 0)
+        .map((g) => g.code)
+        .sort(),
+    ).toEqual(['QKK', 'QMF']);
+    const completion = (await region.get(`/api/regions/Y56/completion?cycle=${current.id}`).expect(200))
+      .body as RegionCompletion;
+    const qmf = completion.groups.find((g) => g.code === 'QMF')!;
+    expect(qmf).toMatchObject({
+      expected: 10,
+      counts: { 'not-started': 1, draft: 2, 'awaiting-approval': 1, approved: 1, submitted: 5 },
+    });
+  });
+
+  it('answers that follow each trust’s published 2025 scores', async () => {
+    const admin = await signIn(t, 'admin@demo.wgll.example', DEMO_PASSWORD);
+    const cycles = ((await admin.get('/api/results/cycles').expect(200)).body as ResultCycleList).items;
+    const current = cycles.find((c) => c.current)!;
+    const published = cycles.find((c) => c.name === '2025/26')!;
+    for (const code of ['RJ2', 'RF4', 'R1H']) {
+      const now = (
+        await admin
+          .get(`/api/organisations/${code}/results?cycle=${current.id}&careSetting=acute`)
+          .expect(200)
+      ).body as TrustResults;
+      const then = (
+        await admin
+          .get(`/api/organisations/${code}/results?cycle=${published.id}&careSetting=acute`)
+          .expect(200)
+      ).body as TrustResults;
+      expect(Math.abs(now.scores!.overall! - then.scores!.overall!)).toBeLessThan(0.6);
+    }
+  });
+
+  it('gives demo people the demo password and their roles', async () => {
+    for (const email of [
+      'lead.rjz@demo.wgll.example',
+      'board.rf4@demo.wgll.example',
+      'ics.qmf@demo.wgll.example',
+    ])
+      await signIn(t, email, DEMO_PASSWORD);
+    const [users] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM app_user u JOIN demo_marker m ON m.kind = 'user' AND m.ref = u.id::text`,
+    );
+    expect(users?.n).toBe(46);
+  });
+});
+
+describe('starting again', () => {
+  it('changes nothing: no new rows, no new audit entries', async () => {
+    const before = await footprint(t);
+    expect(await seedDemoWorld(t.running.app, { log: () => undefined } as never)).toMatchObject({
+      created: false,
+    });
+    await t.close();
+    t = await start();
+    expect(await footprint(t)).toEqual(before);
+  }, 600_000);
+});
+
+describe('another fresh start', () => {
+  it('generates the same demo world', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'wgll-demo-world-again-'));
+    const again = await start(folder);
+    try {
+      const first = await content(t);
+      expect(first).toHaveLength(16);
+      expect(await content(again)).toEqual(first);
+    } finally {
+      await again.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 600_000);
+});
+
+describe('without SEED_DEMO', () => {
+  it('there is no demo world: no demo people, no returns, nothing marked', async () => {
+    const plain = await startTestApp({ mode: 'embedded', config: { seedDemo: false } });
+    try {
+      const [row] = await plain.dataSource.query<{ markers: number; returns: number; users: number }[]>(
+        `SELECT (SELECT count(*) FROM demo_marker)::int AS markers,
+                (SELECT count(*) FROM assessment_return)::int AS returns,
+                (SELECT count(*) FROM app_user WHERE email LIKE '%@demo.wgll.example')::int AS users`,
+      );
+      expect(row).toEqual({ markers: 0, returns: 0, users: 0 });
+    } finally {
+      await plain.close();
+    }
+  }, 600_000);
+});
