@@ -27,6 +27,7 @@ import {
   uploadFrameworks,
   returnsWorld,
 } from './support/returns.js';
+import { EvidenceService } from '../../src/modules/assessments/evidence.service.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -108,6 +109,19 @@ describe('evidence', () => {
       Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]),
     );
     expect(notConfigured.status).toBe(415);
+    // The service keeps the size rule for callers that bring bytes of their own (the demo world).
+    const actor = {
+      id: await userId(lead),
+      email: '',
+      displayName: '',
+      sessionId: '',
+      method: 'password' as const,
+      grants: [],
+    };
+    const direct = t.running.app
+      .get(EvidenceService)
+      .addFile(ret.id, { fields: {}, file: { fileName: 'huge.pdf', content: big } }, actor);
+    await expect(direct).rejects.toMatchObject({ status: 413 });
     expect((await getReturn(lead, ret.id)).evidence).toEqual([]);
   });
 

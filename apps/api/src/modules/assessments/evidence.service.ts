@@ -51,8 +51,10 @@ export class EvidenceService {
 
   /** Checks an uploaded file's type (by name and by content) and stores it with its `title`. */
   async addFile(id: string, { fields, file }: Upload, actor: Principal): Promise<Evidence> {
-    const { extensions } = this.config.evidence;
+    const { extensions, maxFileBytes } = this.config.evidence;
     const fileName = safeFileName(file.fileName, 'evidence');
+    // readUpload stops reading at the limit; callers that bring bytes of their own meet the same rule.
+    if (file.content.length > maxFileBytes) throw tooLarge(fileName, maxFileBytes);
     const allowed = extensions.map((e) => e.toUpperCase()).join(', ');
     if (!extensions.includes(extensionOf(fileName))) throw wrongType(fileName, allowed);
     const content = file.content;
