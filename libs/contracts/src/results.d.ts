@@ -133,12 +133,22 @@ export interface MeasureScores {
 }
 
 /**
- * A distribution across organisations. When fewer than 5 organisations contribute and the viewer may
- * not see each of them named, only `count` is given and `suppressed` is true.
+ * Why a distribution's figures are withheld. `anonymity`: fewer than 5 organisations contribute and
+ * the viewer may not see each of them named (national figures). `too-few`: fewer than 3 organisations
+ * contribute, too few to compare with (an ICS median, a spread, a region's median): a median of one or
+ * two would be an organisation's own score, or the mean of two.
+ */
+export type SuppressionReason = 'anonymity' | 'too-few';
+
+/**
+ * A distribution across organisations. When it is suppressed (see `reason`), only `count` is given and
+ * every figure is null. No organisations at all is not suppressed: the figures are simply null.
  */
 export interface Distribution {
   count: number;
   suppressed: boolean;
+  /** Null when not suppressed. */
+  reason: SuppressionReason | null;
   min: number | null;
   lowerQuartile: number | null;
   median: number | null;
