@@ -607,4 +607,20 @@ describe('scope', () => {
     expect(missing.status).toBe(404);
     expect(errorOf(missing).code).toBe('RETURN_NOT_FOUND');
   });
+
+  it('says an unknown return is not found to anyone signed in, before asking whether their role may see it', async () => {
+    for (const client of [outsider, lead]) {
+      for (const path of [
+        '/api/returns/00000000-0000-4000-8000-000000000000',
+        '/api/returns/00000000-0000-4000-8000-000000000000/history',
+        '/api/returns/not-a-return-id',
+      ]) {
+        const res = await client.get(path);
+        expect([path, res.status, errorOf(res).code]).toEqual([path, 404, 'RETURN_NOT_FOUND']);
+      }
+    }
+    // Signed out: still 401, whatever the id.
+    const anonymous = await t.http.get('/api/returns/00000000-0000-4000-8000-000000000000');
+    expect(anonymous.status).toBe(401);
+  });
 });
