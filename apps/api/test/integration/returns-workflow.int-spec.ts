@@ -235,6 +235,10 @@ describe('answering', () => {
     // The history is this return's alone (this file has many returns).
     expect(history.items.every((e) => e.target?.type === 'return' && e.target.id === ret.id)).toBe(true);
     expect(history.total).toBe(history.items.length);
+    // Each event names who did it.
+    expect(history.items.every((e) => typeof e.actor?.name === 'string' && !e.actor.name.includes('@'))).toBe(
+      true,
+    );
     const saves = history.items.filter((e) => e.action === 'return.answer-saved');
     expect(saves).toHaveLength(2);
     expect(saves[0]!.details).toMatchObject({
