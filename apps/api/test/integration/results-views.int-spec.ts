@@ -554,7 +554,19 @@ describe('sealed returns', () => {
     expect(cycles.items.find((c) => c.id === later.id)).toMatchObject({
       source: 'sealed',
       organisationResults: 1,
+      // Only the care settings with results in the cycle: the pages offer these for it.
+      careSettings: ['acute'],
     });
+    expect(cycles.items.find((c) => c.id === earlier.id)?.careSettings).toEqual(['acute']);
+    expect(cycles.items.find((c) => c.id === cycle.id)?.careSettings).toEqual([
+      'acute',
+      'community',
+      'mental-health',
+      'ambulance',
+    ]);
+    // A cycle without results offers none.
+    const none = cycles.items.find((c) => c.organisationResults === 0);
+    if (none) expect(none.careSettings).toEqual([]);
     const body = (await world.lead.get(`/api/organisations/RJ1/results?${viewQ}`)).body as TrustResults;
     expect(body.basis.source).toBe('sealed');
     expect(body.scores?.measures['well-led']).toBe(3);

@@ -45,6 +45,7 @@ function cycle(id: string, organisationResults: number, systemResults = 0): Resu
     publication: null,
     organisationResults,
     systemResults,
+    careSettings: organisationResults > 0 ? ['acute'] : [],
     current: false,
     demo: false,
   };
