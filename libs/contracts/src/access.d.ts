@@ -232,9 +232,14 @@ export interface AuditEvent {
   id: string;
   occurredAt: string;
   /** Null when nobody was signed in (e.g. a failed sign-in). */
-  actor: { id: string; label: string } | null;
+  /**
+   * `label`: what was recorded (the account's e-mail address, or the address typed at a failed
+   * sign-in). `name`: the account's name today, null when there is no such account.
+   */
+  actor: { id: string; label: string; name: string | null } | null;
   action: AuditAction;
-  target: { type: string; id: string; label: string | null } | null;
+  /** `name`: for a user, the account's name today (null otherwise, or when there is no such account). */
+  target: { type: string; id: string; label: string | null; name: string | null } | null;
   /** Where the request came from. */
   ip: string | null;
   userAgent: string | null;

@@ -334,6 +334,16 @@ describe('invitations and user administration', () => {
       target: { type: 'user', id: user.id },
       details: { role: 'ics-lead', scopeCode: 'QKK' },
     });
+    // People are named as the rest of the service names them; the recorded address stays in `label`.
+    const [{ display_name: adminName, email: adminEmail }] = await t.dataSource.query<
+      [{ display_name: string; email: string }]
+    >('SELECT u.display_name, u.email FROM app_user u WHERE u.id = $1', [
+      history.find((e) => e.action === 'role.granted')!.actor!.id,
+    ]);
+    expect(history.find((e) => e.action === 'role.granted')).toMatchObject({
+      actor: { label: adminEmail, name: adminName },
+      target: { type: 'user', id: user.id, name: 'Test no role' },
+    });
   });
 
   it('a disabled account cannot come back through an invitation link', async () => {

@@ -224,6 +224,7 @@ describe('a trust’s results', () => {
       ics: {
         count: 3,
         suppressed: false,
+        reason: null,
         min: 2,
         lowerQuartile: 2.5,
         median: 3,
@@ -234,6 +235,7 @@ describe('a trust’s results', () => {
       national: {
         count: 6,
         suppressed: false,
+        reason: null,
         min: 1,
         lowerQuartile: 2.125,
         median: 2.75,
@@ -264,6 +266,7 @@ describe('a trust’s results', () => {
       expect(m.national).toEqual({
         count: 1,
         suppressed: true,
+        reason: 'anonymity',
         min: null,
         lowerQuartile: null,
         median: null,
@@ -272,6 +275,8 @@ describe('a trust’s results', () => {
         mean: null,
       });
       expect(m.position).toBeNull();
+      // The only ambulance provider in its ICS: its own score is never shown as the ICS median.
+      expect(m.ics).toMatchObject({ count: 1, suppressed: true, reason: 'too-few', median: null, min: null });
     }
     expect(body.peers).toEqual([]);
   });
@@ -281,7 +286,7 @@ describe('a trust’s results', () => {
     const body = (await lead.get(`/api/organisations/RV5/results?${q}`)).body as TrustResults;
     expect(body.careSetting).toBe('mental-health');
     expect(body.measures[0]).toMatchObject({
-      national: { count: 4, suppressed: true, median: null },
+      national: { count: 4, suppressed: true, reason: 'anonymity', median: null },
       position: null,
     });
   });
@@ -292,8 +297,23 @@ describe('a trust’s results', () => {
       .body as TrustResults;
     expect(body).toMatchObject({ careSettings: ['acute', 'community'], careSetting: 'community', peers: [] });
     // Exactly 5 community providers in England: shown.
-    expect(body.measures[0]?.national).toMatchObject({ count: 5, suppressed: false, median: 3 });
+    expect(body.measures[0]?.national).toMatchObject({
+      count: 5,
+      suppressed: false,
+      reason: null,
+      median: 3,
+    });
     expect(body.measures[0]?.position).toBe('lowest-quarter');
+    // Its ICS has no other community provider: too few to compare, never its own score as the median.
+    for (const m of body.measures) {
+      expect(m.ics).toMatchObject({
+        count: 1,
+        suppressed: true,
+        reason: 'too-few',
+        median: null,
+        mean: null,
+      });
+    }
     const none = (await lead.get(`/api/organisations/RJ2/results?${q}&careSetting=ambulance`))
       .body as TrustResults;
     expect(none).toMatchObject({ careSetting: 'ambulance', scores: null, peers: [] });
@@ -359,7 +379,19 @@ describe('the ICS view', () => {
       median: 3,
       max: 4,
       suppressed: false,
+      reason: null,
     });
+    // One community and one mental health provider: counted, but too few for a spread.
+    for (const spread of body.spread.slice(1)) {
+      expect(spread.measures['well-led']).toMatchObject({
+        count: 1,
+        suppressed: true,
+        reason: 'too-few',
+        min: null,
+        median: null,
+        max: null,
+      });
+    }
     // RRU is assessed in North West London, not here.
     expect(body.rows.some((r) => r.odsCode === 'RRU')).toBe(false);
 
@@ -409,11 +441,17 @@ describe('the region and national views', () => {
       careSetting: 'acute',
       threshold: 2.5,
     });
+    // North Central London has two acute providers: too few for a median (counted, not compared).
     expect(
-      body.groups.map((g) => [g.code, g.measures['well-led'].median, g.measures['well-led'].count]),
+      body.groups.map((g) => [
+        g.code,
+        g.measures['well-led'].median,
+        g.measures['well-led'].count,
+        g.measures['well-led'].reason,
+      ]),
     ).toEqual([
-      ['QMJ', 3, 2],
-      ['QKK', 3, 3],
+      ['QMJ', null, 2, 'too-few'],
+      ['QKK', 3, 3, null],
     ]);
     expect(body.distribution['well-led']).toMatchObject({ count: 5, min: 1, median: 3, max: 5 });
     expect(body.belowThreshold['well-led']).toEqual({ count: 2, of: 5, share: 0.4 });
@@ -442,9 +480,12 @@ describe('the region and national views', () => {
 
     const icb = (await viewer.get(`/api/regions/Y56/results?${q}&basis=icb`)).body as AreaResults;
     expect(icb.careSetting).toBeNull();
-    expect(icb.groups.map((g) => [g.code, g.measures['well-led'].median])).toEqual([
-      ['QMJ', 3],
-      ['QKK', 2],
+    // Each ICB's own score is shown as itself, not as a median of one.
+    expect(
+      icb.groups.map((g) => [g.code, g.measures['well-led'].median, g.measures['well-led'].suppressed]),
+    ).toEqual([
+      ['QMJ', 3, false],
+      ['QKK', 2, false],
     ]);
 
     const bad = await viewer.get(`/api/regions/Y56/results?${q}&threshold=7`);
@@ -457,10 +498,13 @@ describe('the region and national views', () => {
   it('gives administrators every region with the same distributions', async () => {
     const body = (await admin.get(`/api/national/results?${q}`)).body as AreaResults;
     expect(body.area).toEqual({ type: 'national', code: null, name: 'England' });
-    expect(body.groups.map((g) => [g.name, g.measures['well-led'].count])).toEqual([
-      ['East of England', 1],
-      ['London', 5],
+    expect(
+      body.groups.map((g) => [g.name, g.measures['well-led'].count, g.measures['well-led'].median]),
+    ).toEqual([
+      ['East of England', 1, null],
+      ['London', 5, 3],
     ]);
+    expect(body.groups[0]!.measures['well-led']).toMatchObject({ suppressed: true, reason: 'too-few' });
     expect(body.distribution['well-led']).toMatchObject({
       count: 6,
       median: 2.75,
@@ -510,7 +554,19 @@ describe('sealed returns', () => {
     expect(cycles.items.find((c) => c.id === later.id)).toMatchObject({
       source: 'sealed',
       organisationResults: 1,
+      // Only the care settings with results in the cycle: the pages offer these for it.
+      careSettings: ['acute'],
     });
+    expect(cycles.items.find((c) => c.id === earlier.id)?.careSettings).toEqual(['acute']);
+    expect(cycles.items.find((c) => c.id === cycle.id)?.careSettings).toEqual([
+      'acute',
+      'community',
+      'mental-health',
+      'ambulance',
+    ]);
+    // A cycle without results offers none.
+    const none = cycles.items.find((c) => c.organisationResults === 0);
+    if (none) expect(none.careSettings).toEqual([]);
     const body = (await world.lead.get(`/api/organisations/RJ1/results?${viewQ}`)).body as TrustResults;
     expect(body.basis.source).toBe('sealed');
     expect(body.scores?.measures['well-led']).toBe(3);

@@ -182,6 +182,28 @@ describe('answering', () => {
     });
   });
 
+  it('one person in two windows: the stale save gets 409 saying they saved it themselves, with when', async () => {
+    const ret = await newReturn();
+    const domain = org.domains[3]!;
+    const path = `/api/returns/${ret.id}/answers/${domain.id}`;
+    const first = await lead.put(path, answer([], { comment: 'from the first window' }));
+    expect(first.status).toBe(200);
+    // The second window still thinks there is no answer (base version 0).
+    const second = await lead.put(path, answer([], { comment: 'from the second window' }));
+    expect(second.status).toBe(409);
+    const conflict = second.body as AnswerConflictError;
+    expect(conflict.code).toBe('ANSWER_CONFLICT');
+    expect(conflict.message).toMatch(/^You saved this answer in another window or tab/);
+    expect(conflict.message).not.toMatch(/someone else/i);
+    const saved = (first.body as SaveAnswerResult).answer;
+    expect(conflict.current).toMatchObject({
+      version: 1,
+      comment: 'from the first window',
+      updatedBy: saved.updatedBy,
+      updatedAt: saved.updatedAt,
+    });
+  });
+
   it('two writers on one domain: the stale one gets 409 with the current answer and nothing is lost', async () => {
     const ret = await newReturn();
     const domain = org.domains[2]!;
@@ -196,6 +218,12 @@ describe('answering', () => {
     const conflict = lost.body as AnswerConflictError;
     expect(conflict.code).toBe('ANSWER_CONFLICT');
     expect(conflict.current).toEqual((won.body as SaveAnswerResult).answer);
+    expect(conflict.message).toMatch(/^Someone else changed this answer/);
+    // Who saved it and when, so the page can say so.
+    expect(conflict.current).toMatchObject({
+      updatedBy: { id: expect.any(String), displayName: expect.any(String) },
+      updatedAt: expect.any(String),
+    });
     // The loser chooses to keep theirs, based on the version they were shown.
     const kept = await (lost === a ? lead : contributor).put(
       path,
@@ -207,6 +235,10 @@ describe('answering', () => {
     // The history is this return's alone (this file has many returns).
     expect(history.items.every((e) => e.target?.type === 'return' && e.target.id === ret.id)).toBe(true);
     expect(history.total).toBe(history.items.length);
+    // Each event names who did it.
+    expect(history.items.every((e) => typeof e.actor?.name === 'string' && !e.actor.name.includes('@'))).toBe(
+      true,
+    );
     const saves = history.items.filter((e) => e.action === 'return.answer-saved');
     expect(saves).toHaveLength(2);
     expect(saves[0]!.details).toMatchObject({
@@ -606,5 +638,21 @@ describe('scope', () => {
     const missing = await admin.get('/api/returns/00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
     expect(errorOf(missing).code).toBe('RETURN_NOT_FOUND');
+  });
+
+  it('says an unknown return is not found to anyone signed in, before asking whether their role may see it', async () => {
+    for (const client of [outsider, lead]) {
+      for (const path of [
+        '/api/returns/00000000-0000-4000-8000-000000000000',
+        '/api/returns/00000000-0000-4000-8000-000000000000/history',
+        '/api/returns/not-a-return-id',
+      ]) {
+        const res = await client.get(path);
+        expect([path, res.status, errorOf(res).code]).toEqual([path, 404, 'RETURN_NOT_FOUND']);
+      }
+    }
+    // Signed out: still 401, whatever the id.
+    const anonymous = await t.http.get('/api/returns/00000000-0000-4000-8000-000000000000');
+    expect(anonymous.status).toBe(401);
   });
 });

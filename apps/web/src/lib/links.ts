@@ -32,12 +32,18 @@ function withSearch(path: string, params: Record<string, string | undefined>): s
 /** A trust's results, optionally for one cycle and care setting. */
 export const trustResultsPath = (code: string, cycleId?: string, careSetting?: string) =>
   withSearch(`/organisations/${encodeURIComponent(code)}/results`, { cycle: cycleId, careSetting });
-/** An ICS's results: its organisations side by side, optionally for one cycle. */
-export const icsResultsPath = (code: string, cycleId?: string) =>
-  withSearch(`/ics/${encodeURIComponent(code)}/results`, { cycle: cycleId });
-/** A region's results: its ICSs side by side, optionally for one cycle. */
-export const regionResultsPath = (code: string, cycleId?: string) =>
-  withSearch(`/regions/${encodeURIComponent(code)}/results`, { cycle: cycleId });
+/** An ICS's results: its organisations side by side, optionally for one cycle and care setting. */
+export const icsResultsPath = (code: string, cycleId?: string, careSetting?: string | null) =>
+  withSearch(`/ics/${encodeURIComponent(code)}/results`, {
+    cycle: cycleId,
+    careSetting: careSetting ?? undefined,
+  });
+/** A region's results: its ICSs side by side, optionally for one cycle and care setting. */
+export const regionResultsPath = (code: string, cycleId?: string, careSetting?: string | null) =>
+  withSearch(`/regions/${encodeURIComponent(code)}/results`, {
+    cycle: cycleId,
+    careSetting: careSetting ?? undefined,
+  });
 /** England's results: the regions side by side (national administrators). */
 export const nationalResultsPath = (cycleId?: string) => withSearch('/national/results', { cycle: cycleId });
 

@@ -1,16 +1,20 @@
 import { type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ApiException } from '../../common/api-exception.js';
+import { ApiException, NotFoundApiException } from '../../common/api-exception.js';
 import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorators.js';
 import { CsrfService } from './csrf.service.js';
 import { forbidden, PolicyService } from './policy.service.js';
 import type { Principal } from './principal.js';
 
+function returnNotFound(): ApiException {
+  return new NotFoundApiException('RETURN_NOT_FOUND', 'There is no such return.');
+}
+
 /**
  * The global guard: deny by default. In order: CSRF on state-changing requests; the route's
  * declared rule (none → 403); the access-token cookie through Passport's JWT strategy (none or
- * invalid → 401); then the policy for `@Allow` routes (→ 403).
+ * invalid → 401); then the policy for `@Allow` routes (→ 403; a return that does not exist → 404).
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
@@ -47,6 +51,9 @@ export class AccessGuard extends AuthGuard('jwt') {
           at,
         )
       : ({ type: 'national' } as const);
+    // A return that does not exist is not found, for anyone signed in: its id is a random UUID, so
+    // saying so tells nothing about returns the user may not see (and the page can say "Page not found").
+    if (!resource && rule.resource?.type === 'return') throw returnNotFound();
     this.policy.assert(user, rule.action, resource);
     return true;
   }

@@ -110,7 +110,7 @@ export class AnswersService {
       const domain = this.domainOf(framework, ret.careSetting, domainId);
       const content = contentOf(input);
       // A stale edit is a conflict whatever it holds: the person must first see what is stored.
-      if ((current?.version ?? 0) !== input.baseVersion) await this.conflict(manager, current);
+      if ((current?.version ?? 0) !== input.baseVersion) await this.conflict(manager, current, actor);
       await this.validate(manager, id, domain, content, true);
       if (current && !current.toConfirm && sameContent(current, content)) {
         return this.result(manager, ret.state, current, 0);
@@ -126,7 +126,7 @@ export class AnswersService {
         this.audit.insertSql(entry, source, first),
       );
       // Another save of this answer committed since it was read.
-      if (!written) await this.conflict(manager, await this.answers.find(manager, id, domainId));
+      if (!written) await this.conflict(manager, await this.answers.find(manager, id, domainId), actor);
       return this.result(manager, ret.state, saved, withdrawn, actor);
     });
   }
@@ -142,7 +142,7 @@ export class AnswersService {
       const context = await this.store.beginEdit(manager, id);
       const domain = this.domainOf(context.framework, context.ret.careSetting, domainId);
       const current = await this.answers.find(manager, id, domainId);
-      if ((current?.version ?? 0) !== input.baseVersion) await this.conflict(manager, current);
+      if ((current?.version ?? 0) !== input.baseVersion) await this.conflict(manager, current, actor);
       if (!current?.toConfirm) return this.result(manager, context.ret.state, current!, 0);
       const answers = manager.getRepository(DomainAnswerEntity);
       await answers.update(
@@ -230,13 +230,23 @@ export class AnswersService {
     };
   }
 
-  /** Refuses an edit not based on the stored answer, showing that answer (null: there is none). */
-  private async conflict(manager: EntityManager, current: DomainAnswerEntity | null): Promise<never> {
+  /**
+   * Refuses an edit not based on the stored answer, showing that answer (null: there is none) with
+   * who saved it and when; the message says when that was the same person, in another window.
+   */
+  private async conflict(
+    manager: EntityManager,
+    current: DomainAnswerEntity | null,
+    actor: Principal,
+  ): Promise<never> {
     const people = await this.people.byIds([current?.updatedBy ?? null], manager);
+    const yours = current !== null && current.updatedBy === actor.id;
     throw new ApiException(
       HttpStatus.CONFLICT,
       'ANSWER_CONFLICT',
-      'Someone else changed this answer since you opened it. Choose which version to keep.',
+      yours
+        ? 'You saved this answer in another window or tab since you opened it here. Choose which version to keep.'
+        : 'Someone else changed this answer since you opened it. Choose which version to keep.',
       undefined,
       undefined,
       { current: current ? toAnswer(current, people) : null },

@@ -21,9 +21,19 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** Names of user accounts by id (absent: no such account). */
+export type AccountNamer = (ids: string[]) => Promise<Map<string, string>>;
+
 /** The append-only audit log: sign-ins, failures, lockouts, account and role changes, uploads. */
 @Injectable()
 export class AuditService {
+  private namer: AccountNamer = () => Promise.resolve(new Map<string, string>());
+
+  /** Lets the users module name accounts in the log without the audit module depending on it. */
+  registerNamer(namer: AccountNamer): void {
+    this.namer = namer;
+  }
+
   constructor(
     @InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>,
     private readonly chain: AuditChainService,
@@ -121,19 +131,38 @@ export class AuditService {
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
-    return { items: rows.map(toAuditEvent), total, page, pageSize };
+    const ids = new Set<string>();
+    for (const row of rows) {
+      if (row.actorId) ids.add(row.actorId);
+      if (row.targetType === 'user' && row.targetId && UUID.test(row.targetId)) ids.add(row.targetId);
+    }
+    const names = ids.size > 0 ? await this.namer([...ids]) : new Map<string, string>();
+    return { items: rows.map((row) => toAuditEvent(row, names)), total, page, pageSize };
   }
 }
 
-function toAuditEvent(row: AuditEventEntity): AuditEvent {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toAuditEvent(row: AuditEventEntity, names: ReadonlyMap<string, string>): AuditEvent {
   return {
     id: String(row.id),
     occurredAt: row.occurredAt.toISOString(),
-    actor: row.actorLabel ? { id: row.actorId ?? '', label: row.actorLabel } : null,
+    actor: row.actorLabel
+      ? {
+          id: row.actorId ?? '',
+          label: row.actorLabel,
+          name: row.actorId ? (names.get(row.actorId) ?? null) : null,
+        }
+      : null,
     action: row.action,
     target:
       row.targetType && row.targetId
-        ? { type: row.targetType, id: row.targetId, label: row.targetLabel }
+        ? {
+            type: row.targetType,
+            id: row.targetId,
+            label: row.targetLabel,
+            name: row.targetType === 'user' ? (names.get(row.targetId) ?? null) : null,
+          }
         : null,
     ip: row.ip,
     userAgent: row.userAgent,

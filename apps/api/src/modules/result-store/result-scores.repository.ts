@@ -52,6 +52,9 @@ export interface StoredCounts {
   sealed: number;
   publishedSystem: number;
   sealedSystem: number;
+  /** Care settings with an organisation result, per source. */
+  publishedSettings: CareSetting[];
+  sealedSettings: CareSetting[];
 }
 
 /** One stored result, with the names of its organisation, ICS and region (as stored, snake case). */
@@ -94,13 +97,19 @@ export class ResultScoresRepository {
         sealed: number;
         published_system: number;
         sealed_system: number;
+        published_settings: CareSetting[] | null;
+        sealed_settings: CareSetting[] | null;
       }>
     >(
       `SELECT cycle_id,
               count(*) FILTER (WHERE source = 'published' AND level = 'organisation')::int AS published,
               count(*) FILTER (WHERE source = 'sealed' AND level = 'organisation')::int AS sealed,
               count(*) FILTER (WHERE source = 'published' AND level = 'system')::int AS published_system,
-              count(*) FILTER (WHERE source = 'sealed' AND level = 'system')::int AS sealed_system
+              count(*) FILTER (WHERE source = 'sealed' AND level = 'system')::int AS sealed_system,
+              array_agg(DISTINCT care_setting::text) FILTER (WHERE source = 'published' AND level = 'organisation')
+                AS published_settings,
+              array_agg(DISTINCT care_setting::text) FILTER (WHERE source = 'sealed' AND level = 'organisation')
+                AS sealed_settings
        FROM result_score GROUP BY cycle_id`,
     );
     return new Map(
@@ -111,6 +120,8 @@ export class ResultScoresRepository {
           sealed: r.sealed,
           publishedSystem: r.published_system,
           sealedSystem: r.sealed_system,
+          publishedSettings: r.published_settings ?? [],
+          sealedSettings: r.sealed_settings ?? [],
         },
       ]),
     );

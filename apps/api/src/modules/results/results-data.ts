@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CareSetting, MeasureId, Publication, ResultCycle, ResultSource } from '@wgll/contracts';
-import { MEASURE_IDS } from '@wgll/framework';
+import { CARE_SETTINGS, MEASURE_IDS } from '@wgll/framework';
 import { DataSource } from 'typeorm';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
 import { cycleStatus, financialYearName } from '../cycles/cycles.mapper.js';
@@ -184,7 +184,14 @@ export class ResultsData {
     const today = todayInLondon();
     const demo = await this.demo.all('cycle');
     return rows.map((r) => {
-      const held = counts.get(r.id) ?? { published: 0, sealed: 0, publishedSystem: 0, sealedSystem: 0 };
+      const held = counts.get(r.id) ?? {
+        published: 0,
+        sealed: 0,
+        publishedSystem: 0,
+        sealedSystem: 0,
+        publishedSettings: [],
+        sealedSettings: [],
+      };
       const publication = applied.get(r.id);
       const published = publication !== undefined;
       const source: ResultSource | null = published
@@ -207,6 +214,9 @@ export class ResultsData {
           : null,
         organisationResults: published ? held.published : held.sealed,
         systemResults: published ? held.publishedSystem : held.sealedSystem,
+        careSettings: CARE_SETTINGS.filter((s) =>
+          (published ? held.publishedSettings : held.sealedSettings).includes(s),
+        ),
         current: cycleStatus({ opensOn: r.opens_on, closesOn: r.closes_on }, today) === 'open',
         demo: demo.has(r.id),
       };

@@ -9,6 +9,7 @@ import type {
   IcsResults,
   MeasureId,
   NamedScores,
+  SuppressionReason,
   TrustResults,
 } from '@wgll/contracts';
 import { CARE_SETTINGS, MEASURE_IDS } from '@wgll/framework';
@@ -17,6 +18,12 @@ import type { CycleDataset, ScoreRow } from './results-data.js';
 
 /** Distributions that could identify organisations the viewer may not see named need this many. */
 export const MINIMUM_ANONYMOUS_COUNT = 5;
+
+/**
+ * A comparison (an ICS median, a spread, a region's median) needs this many organisations: the median
+ * of one is that organisation's own score, and of two their mean.
+ */
+export const MINIMUM_COMPARISON_COUNT = 3;
 
 const SETTING_WORDS: Record<CareSetting, string> = {
   acute: 'acute',
@@ -27,14 +34,33 @@ const SETTING_WORDS: Record<CareSetting, string> = {
 
 const QUARTILES = 'median and quartiles (the middle half of organisations)';
 
-/** A distribution; when `anonymous` and fewer than 5 contribute, only the count. */
-export function distribution(values: readonly number[], anonymous: boolean): Distribution {
+export interface DistributionRule {
+  /** The viewer may not see each organisation named: fewer than 5 are withheld. */
+  anonymous: boolean;
+  /** Fewer than this many are too few to compare (default 3); 1 where each value is shown as itself. */
+  minimum?: number;
+}
+
+/**
+ * A distribution; withheld (only the count) when `anonymous` and fewer than 5 contribute, or when
+ * fewer than the minimum (3) contribute. No values at all is not withheld: there is nothing to show.
+ */
+export function distribution(values: readonly number[], rule: DistributionRule): Distribution {
   const summary = summarise(values);
-  const suppressed = anonymous && values.length < MINIMUM_ANONYMOUS_COUNT;
-  if (!summary || suppressed) {
+  const count = values.length;
+  const reason: SuppressionReason | null =
+    count === 0
+      ? null
+      : rule.anonymous && count < MINIMUM_ANONYMOUS_COUNT
+        ? 'anonymity'
+        : count < (rule.minimum ?? MINIMUM_COMPARISON_COUNT)
+          ? 'too-few'
+          : null;
+  if (!summary || reason) {
     return {
-      count: values.length,
-      suppressed,
+      count,
+      suppressed: reason !== null,
+      reason,
       min: null,
       lowerQuartile: null,
       median: null,
@@ -43,9 +69,11 @@ export function distribution(values: readonly number[], anonymous: boolean): Dis
       mean: null,
     };
   }
-  const { count, min, lowerQuartile, median, upperQuartile, max, mean } = summary;
-  return { count, suppressed: false, min, lowerQuartile, median, upperQuartile, max, mean };
+  const { min, lowerQuartile, median, upperQuartile, max, mean } = summary;
+  return { count, suppressed: false, reason: null, min, lowerQuartile, median, upperQuartile, max, mean };
 }
+
+const NAMED: DistributionRule = { anonymous: false };
 
 const scoresOf = (rows: readonly ScoreRow[], measure: MeasureId): number[] =>
   rows.map((r) => r.measures[measure]).filter((v): v is number => v !== null);
@@ -114,7 +142,8 @@ export function trustComparison(
       national.length,
       `This organisation's ${sourceWords(dataset)} against the ${QUARTILES} of ${national.length} ${providers} ` +
         `in England and the median of the ${ics.length} in its ICS (this organisation included). ` +
-        `National figures from fewer than ${MINIMUM_ANONYMOUS_COUNT} organisations are not shown. ` +
+        `National figures from fewer than ${MINIMUM_ANONYMOUS_COUNT} organisations are not shown, ` +
+        `nor an ICS median from fewer than ${MINIMUM_COMPARISON_COUNT}. ` +
         (dataset.source === 'published'
           ? 'The overall score is the mean of the seven published measure scores, worked out here.'
           : 'The overall score is the mean of the measure scores.'),
@@ -123,13 +152,14 @@ export function trustComparison(
     measures: MEASURE_IDS.map((measure) => {
       const score = row?.measures[measure] ?? null;
       const nationalValues = scoresOf(national, measure);
-      const nationalDistribution = distribution(nationalValues, true);
+      const nationalDistribution = distribution(nationalValues, { anonymous: true });
       const summary = nationalDistribution.suppressed ? null : summarise(nationalValues);
       return {
         measure,
         score,
-        // Peers in the ICS are shown named to this organisation, so their distribution is not suppressed.
-        ics: distribution(scoresOf(ics, measure), false),
+        // Peers in the ICS are shown named to this organisation, so only fewer than 3 withhold the median
+        // (never the organisation's own score shown as its ICS's median).
+        ics: distribution(scoresOf(ics, measure), NAMED),
         national: nationalDistribution,
         position: score !== null && summary ? quartilePosition(score, summary) : null,
       };
@@ -168,7 +198,8 @@ export function icsComparison(
       careSetting,
       new Set(rows.map((r) => r.code)).size,
       `Each organisation's ${sourceWords(dataset)} (${rows.length} rows, one per organisation and care setting); ` +
-        `spread: minimum, ${QUARTILES} and maximum within each care setting. The ICB's own return is its ` +
+        `spread: minimum, ${QUARTILES} and maximum within each care setting (not shown for fewer than ` +
+        `${MINIMUM_COMPARISON_COUNT} organisations). The ICB's own return is its ` +
         `ICS-level assessment, not an average of its providers.`,
     ),
     rows: rows.map(heat),
@@ -177,7 +208,7 @@ export function icsComparison(
       const inSetting = rows.filter((r) => r.careSetting === setting);
       return {
         careSetting: setting,
-        measures: perMeasure((m) => distribution(scoresOf(inSetting, m), false)),
+        measures: perMeasure((m) => distribution(scoresOf(inSetting, m), NAMED)),
       };
     }),
   };
@@ -222,11 +253,15 @@ export function areaComparison(
     groups.set(g.code, group);
   }
   const ordered = [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const ownScores = basis === 'icb' && area.type === 'region';
   const below = (rows: ScoreRow[]) => perMeasure((m) => shareBelow(scoresOf(rows, m), threshold));
   const groupRows: AreaGroupRow[] = ordered.map((g) => ({
     code: g.code,
     name: g.name,
-    measures: perMeasure((m) => distribution(scoresOf(g.rows, m), false)),
+    // A region's ICBs by their own returns: one each, shown as itself (not a comparison).
+    measures: perMeasure((m) =>
+      distribution(scoresOf(g.rows, m), ownScores ? { anonymous: false, minimum: 1 } : NAMED),
+    ),
     belowThreshold: below(g.rows),
   }));
   const pairs = (rows: ScoreRow[]) =>
@@ -248,14 +283,15 @@ export function areaComparison(
       `${capitalise(sourceWords(dataset))} of ${unitWords}: ` +
         (basis === 'icb' && area.type === 'region'
           ? `each ICB's own score (its ICS-level return, not an average of its providers); `
-          : `per ${area.type === 'region' ? 'ICS' : 'region'}, the ${QUARTILES}; `) +
+          : `per ${area.type === 'region' ? 'ICS' : 'region'}, the ${QUARTILES} (not shown for fewer than ` +
+            `${MINIMUM_COMPARISON_COUNT} organisations); `) +
         `share below the threshold: organisations scoring below ${threshold}; movement: ` +
         (dataset.source === 'published'
           ? `NHS England's overall score over comparable domains only.`
           : `overall scores of organisations that sealed returns on the same framework version both years.`),
     ),
     groups: groupRows,
-    distribution: perMeasure((m) => distribution(scoresOf(units, m), false)),
+    distribution: perMeasure((m) => distribution(scoresOf(units, m), NAMED)),
     belowThreshold: below(units),
     movement: hasComparable
       ? {

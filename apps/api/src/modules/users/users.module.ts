@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { GrantsRepository } from './grants.repository.js';
 import { InvitationsService } from './invitations.service.js';
 import { PeopleRepository } from './people.repository.js';
@@ -11,4 +12,12 @@ import { UsersService } from './users.service.js';
   providers: [UsersService, InvitationsService, GrantsRepository, PeopleRepository],
   exports: [UsersService, InvitationsService, GrantsRepository, PeopleRepository],
 })
-export class UsersModule {}
+export class UsersModule {
+  constructor(audit: AuditService, people: PeopleRepository) {
+    // The audit log names the people in it (its entries keep the e-mail address they were written with).
+    audit.registerNamer(async (ids) => {
+      const found = await people.byIds(ids);
+      return new Map([...found.values()].map((person) => [person.id, person.displayName]));
+    });
+  }
+}

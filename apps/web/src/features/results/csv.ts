@@ -1,7 +1,8 @@
+import type { Distribution } from '@wgll/contracts';
 import { formatScore } from '@wgll/scoring';
 import Papa from 'papaparse';
 
-import { SUPPRESSED_TEXT } from './results-labels';
+import { withheldText } from './results-labels';
 
 export type CsvValue = string | number | null | undefined;
 
@@ -17,9 +18,15 @@ export function toCsv(header: string[], rows: CsvValue[][]): string {
   return `\uFEFF${Papa.unparse({ fields: header, data }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}`;
 }
 
-/** A score for a CSV cell: as shown on the page (one decimal place), empty when missing, or why it is hidden. */
-export function csvScore(value: number | null, suppressed = false): CsvValue {
-  if (suppressed) return SUPPRESSED_TEXT;
+/**
+ * A score for a CSV cell: as shown on the page (one decimal place), empty when missing, or why it is
+ * hidden when it comes from a withheld distribution.
+ */
+export function csvScore(
+  value: number | null,
+  from?: Pick<Distribution, 'suppressed' | 'reason' | 'count'>,
+): CsvValue {
+  if (from?.suppressed) return withheldText(from);
   return value === null ? '' : Number(formatScore(value));
 }
 

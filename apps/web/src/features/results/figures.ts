@@ -3,18 +3,18 @@ import { formatScore } from '@wgll/scoring';
 
 import { formatDate } from '../../lib/dates';
 import { careSettingLabels, pluralise } from '../../lib/format';
-import { SUPPRESSED_TEXT } from './results-labels';
+import { withheldText } from './results-labels';
 
 /** A distribution's figure for a table cell; suppressed figures are never shown. */
 export function distributionFigure(distribution: Distribution, key: keyof Distribution): string {
-  if (distribution.suppressed) return SUPPRESSED_TEXT;
+  if (distribution.suppressed) return withheldText(distribution);
   const value = distribution[key];
   return typeof value === 'number' ? formatScore(value) : '–';
 }
 
 /** `2.4 to 3.1`, for an interquartile range. */
 export function quartileRange(distribution: Distribution): string {
-  if (distribution.suppressed) return SUPPRESSED_TEXT;
+  if (distribution.suppressed) return withheldText(distribution);
   if (distribution.lowerQuartile === null || distribution.upperQuartile === null) return '–';
   return `${formatScore(distribution.lowerQuartile)} to ${formatScore(distribution.upperQuartile)}`;
 }

@@ -5,7 +5,7 @@ import { csvScore, fileSafe, toCsv } from './csv';
 import { describeBasis, distributionFigure, formatChange, quartileRange, shareText } from './figures';
 import { heatShade, heatShades } from './heat-shades';
 import { defaultResultCycle } from './result-cycles';
-import { positionLabel, SUPPRESSED_TEXT } from './results-labels';
+import { positionLabel, SUPPRESSED_TEXT, withheldText } from './results-labels';
 
 const published: FigureBasis = {
   cycle: { id: 'c1', name: '2025/26', referenceDate: '2025-04-01' },
@@ -25,6 +25,7 @@ function distribution(overrides: Partial<Distribution> = {}): Distribution {
   return {
     count: 12,
     suppressed: false,
+    reason: null,
     min: 1.2,
     lowerQuartile: 2.04,
     median: 2.55,
@@ -44,6 +45,7 @@ function cycle(id: string, organisationResults: number, systemResults = 0): Resu
     publication: null,
     organisationResults,
     systemResults,
+    careSettings: organisationResults > 0 ? ['acute'] : [],
     current: false,
     demo: false,
   };
@@ -72,10 +74,21 @@ describe('figure labels', () => {
 
 describe('figures', () => {
   it('never shows a suppressed distribution', () => {
-    const hidden = distribution({ suppressed: true, count: 3, median: null });
+    const hidden = distribution({ suppressed: true, reason: 'anonymity', count: 3, median: null });
     expect(distributionFigure(hidden, 'median')).toBe(SUPPRESSED_TEXT);
     expect(quartileRange(hidden)).toBe(SUPPRESSED_TEXT);
     expect(SUPPRESSED_TEXT).toBe('Fewer than 5 organisations – not shown');
+  });
+
+  it('says how many when too few organisations to compare, never a median', () => {
+    const one = distribution({ suppressed: true, reason: 'too-few', count: 1, median: null });
+    expect(distributionFigure(one, 'median')).toBe('1 organisation: too few organisations to compare');
+    expect(quartileRange(distribution({ suppressed: true, reason: 'too-few', count: 2 }))).toBe(
+      '2 organisations: too few organisations to compare',
+    );
+    expect(withheldText({ count: 2, reason: 'too-few' })).toBe(
+      '2 organisations: too few organisations to compare',
+    );
   });
 
   it('shows figures to one decimal place', () => {
@@ -149,6 +162,12 @@ describe('CSV', () => {
     expect(csvScore(2.46)).toBe(2.5);
     expect(csvScore(3)).toBe(3);
     expect(csvScore(null)).toBe('');
-    expect(csvScore(3, true)).toBe('Fewer than 5 organisations – not shown');
+    expect(csvScore(3, { suppressed: true, reason: 'anonymity', count: 4 })).toBe(
+      'Fewer than 5 organisations – not shown',
+    );
+    expect(csvScore(3, { suppressed: true, reason: 'too-few', count: 2 })).toBe(
+      '2 organisations: too few organisations to compare',
+    );
+    expect(csvScore(3, { suppressed: false, reason: null, count: 9 })).toBe(3);
   });
 });

@@ -1,7 +1,7 @@
-import type { CompletionState, MeasureId, QuartilePosition } from '@wgll/contracts';
+import type { CompletionState, Distribution, MeasureId, QuartilePosition } from '@wgll/contracts';
 import { MEASURE_IDS } from '@wgll/framework';
 
-import { returnStateLabels } from '../../lib/format';
+import { pluralise, returnStateLabels } from '../../lib/format';
 
 /** The seven measures in the framework's order. */
 export const measureIds: readonly MeasureId[] = MEASURE_IDS;
@@ -47,3 +47,15 @@ export const completionStateLabels: Record<CompletionState, string> = {
 };
 
 export const SUPPRESSED_TEXT = 'Fewer than 5 organisations – not shown';
+
+export const TOO_FEW_TEXT = 'too few organisations to compare';
+
+/**
+ * Why a withheld distribution has no figures: national figures from fewer than 5 organisations, or a
+ * comparison (ICS median, spread, region median) from fewer than 3, said with the count.
+ */
+export function withheldText(distribution: Pick<Distribution, 'count' | 'reason'>): string {
+  return distribution.reason === 'too-few'
+    ? `${pluralise(distribution.count, 'organisation')}: ${TOO_FEW_TEXT}`
+    : SUPPRESSED_TEXT;
+}

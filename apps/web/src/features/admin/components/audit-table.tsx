@@ -2,7 +2,7 @@ import type { AuditEvent } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 
 import { formatDateTime } from '../../../lib/dates';
-import { describeDetails, describeTarget } from '../audit-details';
+import { describeActor, describeDetails, describeTarget } from '../audit-details';
 import { auditActionLabels } from '../audit-labels';
 
 /** The date on one line and the time under it, so the column stays narrow. */
@@ -41,11 +41,11 @@ export function AuditTable({ events, caption }: { events: AuditEvent[]; caption:
             <Table.Cell>
               <When value={event.occurredAt} />
             </Table.Cell>
-            <Table.Cell>{event.actor?.label ?? 'Nobody signed in'}</Table.Cell>
+            <Table.Cell>{describeActor(event.actor)}</Table.Cell>
             <Table.Cell>{auditActionLabels[event.action] ?? event.action}</Table.Cell>
             <Table.Cell>{describeTarget(event.target) || 'Nothing'}</Table.Cell>
             <Table.Cell>{event.ip ?? 'Not recorded'}</Table.Cell>
-            <Table.Cell>{describeDetails(event.details) || 'None'}</Table.Cell>
+            <Table.Cell>{describeDetails(event.details, event) || 'None'}</Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>

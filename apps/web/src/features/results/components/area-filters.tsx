@@ -7,7 +7,7 @@ import { FormErrorSummary } from '../../../components/form-error-summary';
 import type { FormError } from '../../../lib/form-errors';
 import { isCareSetting } from '../../../lib/format';
 import type { AreaSearch } from '../api/results-api';
-import { CareSettingSelect, CycleSelect, ResultsFilters } from './results-filters';
+import { CareSettingSelect, careSettingsFor, CycleSelect, ResultsFilters } from './results-filters';
 
 export const DEFAULT_THRESHOLD = 2.5;
 
@@ -57,7 +57,8 @@ interface AreaFiltersProps {
   chosen: ResultCycle;
   basis: AreaBasis;
   careSetting: CareSetting | null | undefined;
-  careSettings: CareSetting[];
+  /** The results shown (their cycle and care settings), once loaded. */
+  shown: { cycle: { id: string }; careSettings: CareSetting[] } | undefined;
   threshold: number;
   /** "ICB's own returns" in a region; "ICBs' own returns" in England. */
   icbLabel: string;
@@ -69,11 +70,14 @@ export function AreaFilters({
   chosen,
   basis,
   careSetting,
-  careSettings,
+  shown,
   threshold,
   icbLabel,
 }: AreaFiltersProps) {
   const [shownBasis, setShownBasis] = useState<AreaBasis>(basis);
+  // The care settings follow the cycle picked, before the form is sent.
+  const [picked, setPicked] = useState<ResultCycle>(chosen);
+  const careSettings = careSettingsFor(picked, shown);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
 
@@ -90,7 +94,7 @@ export function AreaFilters({
     <>
       <FormErrorSummary key={attempt} errors={errors} />
       <ResultsFilters button="Update" validate={validate}>
-        <CycleSelect cycles={cycles} chosen={chosen} />
+        <CycleSelect cycles={cycles} chosen={chosen} onPick={setPicked} />
         <Radios name="basis" legend="Show" legendProps={{ size: 's' }} inline>
           <Radios.Item
             id="basis"
@@ -109,8 +113,8 @@ export function AreaFilters({
             {icbLabel}
           </Radios.Item>
         </Radios>
-        {shownBasis === 'providers' ? (
-          <CareSettingSelect settings={careSettings} value={careSetting} />
+        {shownBasis === 'providers' && careSettings.length > 0 ? (
+          <CareSettingSelect key={picked.id} settings={careSettings} value={careSetting} />
         ) : null}
         <TextInput
           id="threshold"

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { readableName } from '../../../lib/format';
 import { csvScore } from '../csv';
 import { shareText } from '../figures';
-import { measureIds, measureNames, SUPPRESSED_TEXT } from '../results-labels';
+import { measureIds, measureNames, withheldText } from '../results-labels';
 import { CsvDownload } from './csv-download';
 import { FigureBasisNote } from './figure-basis';
 import { MeasuresHead } from './measures-head';
@@ -24,7 +24,7 @@ export interface AreaTableProps {
 }
 
 function medianText(distribution: Distribution, withCount: boolean): string {
-  if (distribution.suppressed) return SUPPRESSED_TEXT;
+  if (distribution.suppressed) return withheldText(distribution);
   if (distribution.median === null) return '–';
   return withCount
     ? `${formatScore(distribution.median)} (${distribution.count})`
@@ -41,7 +41,7 @@ export function AreaGroupsTable({ results, groupLabel, groupPath, filePrefix, sc
       ? 'Each ICB’s own score, by measure'
       : 'Median of the ICBs’ own scores in each region, by measure (number of ICBs in brackets)';
   const withCount = providers || results.area.type === 'national';
-  const csvValue = (distribution: Distribution) => csvScore(distribution.median, distribution.suppressed);
+  const csvValue = (distribution: Distribution) => csvScore(distribution.median, distribution);
   return (
     <>
       <ScrollingTable label={caption}>
@@ -84,7 +84,7 @@ export function AreaGroupsTable({ results, groupLabel, groupPath, filePrefix, sc
             return [
               csvValue(d),
               d.count,
-              ...[d.min, d.lowerQuartile, d.upperQuartile, d.max].map((v) => csvScore(v, d.suppressed)),
+              ...[d.min, d.lowerQuartile, d.upperQuartile, d.max].map((v) => csvScore(v, d)),
             ];
           }),
         ])}

@@ -1,8 +1,7 @@
-import type { ResultCycle } from '@wgll/contracts';
+import type { CareSetting, ResultCycle } from '@wgll/contracts';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 
-import { careSettings } from '../../../lib/format';
 import { useAreaResults } from '../api/results-api';
 import { AreaFilters, areaSearch, useAreaParams } from './area-filters';
 import { AreaResultsView } from './area-results-view';
@@ -17,7 +16,8 @@ interface AreaResultsLayoutProps {
   fallbackName: string;
   back: { to: string; label: string };
   groupLabel: string;
-  groupPath: (code: string, cycleId: string) => string;
+  /** Where a group's results are, for the same cycle and care setting. */
+  groupPath: (code: string, cycleId: string, careSetting: CareSetting | null) => string;
   icbLabel: string;
   /** Regions pass the cycle's reference date, which places the ICSs in the hierarchy of that cycle. */
   withAt: boolean;
@@ -57,7 +57,7 @@ export function AreaResultsLayout({
           chosen={chosen}
           basis={params.basis}
           careSetting={params.careSetting ?? results?.careSetting}
-          careSettings={results?.careSettings.length ? results.careSettings : careSettings}
+          shown={results}
           threshold={params.threshold}
           icbLabel={icbLabel}
         />
@@ -71,7 +71,7 @@ export function AreaResultsLayout({
         <AreaResultsView
           results={results}
           groupLabel={groupLabel}
-          groupPath={(code) => groupPath(code, results.cycle.id)}
+          groupPath={(code) => groupPath(code, results.cycle.id, results.careSetting)}
         />
       ) : null}
       {current && after ? after(current) : null}

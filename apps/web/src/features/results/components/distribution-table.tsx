@@ -4,7 +4,7 @@ import { Table } from 'nhsuk-react-components';
 
 import { csvScore, type CsvValue } from '../csv';
 import type { BasisOptions } from '../figures';
-import { measureIds, measureNames, SUPPRESSED_TEXT } from '../results-labels';
+import { measureIds, measureNames, withheldText } from '../results-labels';
 import { CsvDownload } from './csv-download';
 import { FigureBasisNote } from './figure-basis';
 
@@ -12,7 +12,7 @@ const figures = ['min', 'lowerQuartile', 'median', 'upperQuartile', 'max'] as co
 const headings = ['Lowest', 'Lower quartile', 'Median', 'Upper quartile', 'Highest'];
 
 function csvRow(measure: MeasureId, distribution: Distribution): CsvValue[] {
-  const values = figures.map((key) => csvScore(distribution[key], distribution.suppressed));
+  const values = figures.map((key) => csvScore(distribution[key], distribution));
   return [measureNames[measure], ...values, distribution.count];
 }
 
@@ -57,7 +57,7 @@ export function DistributionTable({
               <Table.Row key={measure}>
                 <Table.Cell>{measureNames[measure]}</Table.Cell>
                 {distribution.suppressed ? (
-                  <Table.Cell colSpan={figures.length}>{SUPPRESSED_TEXT}</Table.Cell>
+                  <Table.Cell colSpan={figures.length}>{withheldText(distribution)}</Table.Cell>
                 ) : (
                   figures.map((key) => (
                     <Table.Cell key={key} format="numeric">

@@ -31,10 +31,10 @@ export function MeasuresTable({ results, name, filePrefix }: MeasuresTableProps)
   const rows = results.measures.map((item) => [
     measureNames[item.measure],
     csvScore(item.score),
-    csvScore(item.ics.median, item.ics.suppressed),
-    csvScore(item.national.median, item.national.suppressed),
-    csvScore(item.national.lowerQuartile, item.national.suppressed),
-    csvScore(item.national.upperQuartile, item.national.suppressed),
+    csvScore(item.ics.median, item.ics),
+    csvScore(item.national.median, item.national),
+    csvScore(item.national.lowerQuartile, item.national),
+    csvScore(item.national.upperQuartile, item.national),
     positionLabel(item.position),
   ]);
   const nationalCount = Math.max(0, ...results.measures.map((item) => item.national.count));

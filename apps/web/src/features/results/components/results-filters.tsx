@@ -34,7 +34,14 @@ export function cycleOptionLabel(cycle: ResultCycle): string {
   return `${cycle.name} (no results yet)`;
 }
 
-export function CycleSelect({ cycles, chosen }: { cycles: ResultCycle[]; chosen: ResultCycle }) {
+interface CycleSelectProps {
+  cycles: ResultCycle[];
+  chosen: ResultCycle;
+  /** Told of the cycle picked, before the form is submitted (so other fields can follow it). */
+  onPick?: (cycle: ResultCycle) => void;
+}
+
+export function CycleSelect({ cycles, chosen, onPick }: CycleSelectProps) {
   return (
     <Select
       id="cycle"
@@ -42,6 +49,10 @@ export function CycleSelect({ cycles, chosen }: { cycles: ResultCycle[]; chosen:
       label="Assessment cycle"
       labelProps={{ size: 's' }}
       defaultValue={chosen.id}
+      onChange={(event) => {
+        const picked = cycles.find((cycle) => cycle.id === event.target.value);
+        if (picked) onPick?.(picked);
+      }}
     >
       {cycles.map((cycle) => (
         <option key={cycle.id} value={cycle.id}>
@@ -50,6 +61,17 @@ export function CycleSelect({ cycles, chosen }: { cycles: ResultCycle[]; chosen:
       ))}
     </Select>
   );
+}
+
+/**
+ * The care settings to offer for the cycle picked in the form: those of the results shown when it is
+ * their cycle (the area's own), else those with results in the picked cycle.
+ */
+export function careSettingsFor(
+  picked: ResultCycle,
+  shown: { cycle: { id: string }; careSettings: CareSetting[] } | undefined,
+): CareSetting[] {
+  return shown && shown.cycle.id === picked.id ? shown.careSettings : picked.careSettings;
 }
 
 interface CareSettingSelectProps {

@@ -77,35 +77,66 @@ function ScoreMark(props: MarkProps) {
   return <circle cx={props.cx} cy={props.cy} r={7} fill={colours.score} stroke="#ffffff" strokeWidth={2} />;
 }
 
-function Legend() {
+type Drawn = Record<'range' | 'national' | 'ics' | 'score', boolean>;
+
+/** What the chart draws somewhere: the legend and caption name only these. */
+function drawnMarks(rows: Row[]): Drawn {
+  return {
+    range: rows.some((row) => row.range !== null),
+    national: rows.some((row) => row.national !== null),
+    ics: rows.some((row) => row.ics !== null),
+    score: rows.some((row) => row.score !== null),
+  };
+}
+
+/** Lists only the marks the chart draws. */
+function Legend({ drawn }: { drawn: Drawn }) {
   return (
-    <ul className="wgll-chart-legend">
-      <li>
-        <svg width="28" height="16" focusable="false">
-          <rect x="1" y="3" width="26" height="10" fill={colours.range} stroke={colours.rangeEdge} />
-        </svg>
-        Middle half of organisations in England (lower to upper quartile)
-      </li>
-      <li>
-        <svg width="12" height="20" focusable="false">
-          <rect x="4" y="0" width="4" height="20" fill={colours.national} />
-        </svg>
-        Median in England
-      </li>
-      <li>
-        <svg width="18" height="14" focusable="false">
-          <path d="M 9 13 L 17 1 L 1 1 Z" fill={colours.ics} />
-        </svg>
-        Median in the ICS
-      </li>
-      <li>
-        <svg width="18" height="18" focusable="false">
-          <circle cx="9" cy="9" r="7" fill={colours.score} />
-        </svg>
-        This organisation’s score
-      </li>
+    <ul className="wgll-chart-legend" data-testid="chart-legend">
+      {drawn.range && (
+        <li>
+          <svg width="28" height="16" focusable="false">
+            <rect x="1" y="3" width="26" height="10" fill={colours.range} stroke={colours.rangeEdge} />
+          </svg>
+          Middle half of organisations in England (lower to upper quartile)
+        </li>
+      )}
+      {drawn.national && (
+        <li>
+          <svg width="12" height="20" focusable="false">
+            <rect x="4" y="0" width="4" height="20" fill={colours.national} />
+          </svg>
+          Median in England
+        </li>
+      )}
+      {drawn.ics && (
+        <li>
+          <svg width="18" height="14" focusable="false">
+            <path d="M 9 13 L 17 1 L 1 1 Z" fill={colours.ics} />
+          </svg>
+          Median in the ICS
+        </li>
+      )}
+      {drawn.score && (
+        <li>
+          <svg width="18" height="18" focusable="false">
+            <circle cx="9" cy="9" r="7" fill={colours.score} />
+          </svg>
+          This organisation’s score
+        </li>
+      )}
     </ul>
   );
+}
+
+/** `against the middle half and the median of organisations in England and the median in its ICS`, as drawn. */
+function againstWhat(drawn: Drawn): string {
+  const england = [drawn.range && 'the middle half', drawn.national && 'the median'].filter(Boolean);
+  const parts = [
+    england.length > 0 && `${england.join(' and ')} of organisations in England`,
+    drawn.ics && 'the median in its ICS',
+  ].filter(Boolean);
+  return parts.length > 0 ? `, against ${parts.join(' and ')}` : '';
 }
 
 interface ScoreChartProps {
@@ -121,11 +152,12 @@ interface ScoreChartProps {
  */
 export function ScoreChart({ results, name }: ScoreChartProps) {
   const rows = chartRows(results);
+  const drawn = drawnMarks(rows);
   return (
     <figure className="wgll-chart">
       <figcaption className="nhsuk-body-s">
-        Chart: {name}’s score in each success measure on the 1 to 5 scale, against the middle half and the
-        median of organisations in England and the median in its ICS. The table below gives the same figures.
+        Chart: {name}’s score in each success measure on the 1 to 5 scale{againstWhat(drawn)}. The table below
+        gives the same figures.
       </figcaption>
       <div aria-hidden="true">
         <ResponsiveContainer
@@ -167,7 +199,7 @@ export function ScoreChart({ results, name }: ScoreChartProps) {
             <Scatter dataKey="score" shape={ScoreMark} isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
-        <Legend />
+        <Legend drawn={drawn} />
       </div>
     </figure>
   );

@@ -1,7 +1,8 @@
-import type { IcsResults } from '@wgll/contracts';
+import type { CareSetting, IcsResults, ResultCycle } from '@wgll/contracts';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 
-import { careSettingLabels, careSettings, readableName } from '../../../lib/format';
+import { careSettingLabels, readableName } from '../../../lib/format';
 import { icsPath } from '../../../lib/links';
 import { useIcsResults } from '../api/results-api';
 import { DistributionTable } from '../components/distribution-table';
@@ -9,6 +10,7 @@ import { HeatmapTable } from '../components/heatmap-table';
 import { IcsCompletionSection } from '../components/ics-completion';
 import {
   CareSettingSelect,
+  careSettingsFor,
   CycleSelect,
   ResultsFilters,
   useCareSettingParam,
@@ -53,6 +55,29 @@ function IcsResultsBody({ results, icsName }: { results: IcsResults; icsName: st
   );
 }
 
+interface IcsFiltersProps {
+  cycles: ResultCycle[];
+  chosen: ResultCycle;
+  shown: IcsResults | undefined;
+  careSetting: CareSetting | undefined;
+}
+
+/** Cycle and care setting; the care settings follow the cycle picked, before the form is sent. */
+function IcsFilters({ cycles, chosen, shown, careSetting }: IcsFiltersProps) {
+  const [picked, setPicked] = useState<ResultCycle>(chosen);
+  return (
+    <ResultsFilters>
+      <CycleSelect cycles={cycles} chosen={chosen} onPick={setPicked} />
+      <CareSettingSelect
+        key={picked.id}
+        settings={careSettingsFor(picked, shown)}
+        value={careSetting}
+        allLabel="All care settings"
+      />
+    </ResultsFilters>
+  );
+}
+
 /** /ics/:code/results: the ICS's organisations side by side, the spread per measure, and completion. */
 export function IcsResultsPage() {
   const code = (useParams()['code'] ?? '').toUpperCase();
@@ -84,14 +109,13 @@ export function IcsResultsPage() {
         demo={chosen?.demo}
       />
       {chosen ? (
-        <ResultsFilters key={searchParams.toString()}>
-          <CycleSelect cycles={items} chosen={chosen} />
-          <CareSettingSelect
-            settings={results?.careSettings.length ? results.careSettings : careSettings}
-            value={careSetting}
-            allLabel="All care settings"
-          />
-        </ResultsFilters>
+        <IcsFilters
+          key={searchParams.toString()}
+          cycles={items}
+          chosen={chosen}
+          shown={results}
+          careSetting={careSetting}
+        />
       ) : null}
       <ResultsRequestState
         waiting={chosen !== undefined && query.isPending}

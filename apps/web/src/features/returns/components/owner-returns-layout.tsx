@@ -50,7 +50,11 @@ interface CycleReturnsProps {
 function CycleReturns({ ownerType, code, cycle, careSettings, words }: CycleReturnsProps) {
   const user = useCurrentUser();
   const returns = useOwnerReturns(ownerType, code, cycle.id);
-  const [started, setStarted] = useState<{ result: CreateReturnsResult; count: number }>();
+  const [started, setStarted] = useState<{
+    result: CreateReturnsResult;
+    carryForward: boolean;
+    count: number;
+  }>();
   const mayStart = mayStartReturns(user, ownerType, code);
 
   if (returns.isPending) return <LoadingMessage>{words.loading}</LoadingMessage>;
@@ -61,7 +65,9 @@ function CycleReturns({ ownerType, code, cycle, careSettings, words }: CycleRetu
 
   return (
     <>
-      {started ? <ReturnsStarted key={started.count} result={started.result} /> : null}
+      {started ? (
+        <ReturnsStarted key={started.count} result={started.result} carryForward={started.carryForward} />
+      ) : null}
       <CycleDates cycle={cycle} />
       {items.some((item) => item.demo) ? (
         <DemoDataNotice>
@@ -82,7 +88,9 @@ function CycleReturns({ ownerType, code, cycle, careSettings, words }: CycleRetu
           code={code}
           cycle={cycle}
           careSettings={notStarted}
-          onStarted={(result) => setStarted((current) => ({ result, count: (current?.count ?? 0) + 1 }))}
+          onStarted={(result, carryForward) =>
+            setStarted((current) => ({ result, carryForward, count: (current?.count ?? 0) + 1 }))
+          }
         />
       ) : null}
       {mayStart && leftToStart && cycle.status === 'closed' ? <p>{words.closed}</p> : null}

@@ -12,7 +12,7 @@ import { useReturn } from '../api/returns-api';
 
 function ReturnNotFound() {
   return (
-    <NotFound heading="Return not found">
+    <NotFound>
       <p>There is no assessment return at this address, or it has been removed.</p>
       <p>
         <Link to="/">Go to the home page</Link> to find your organisation&apos;s returns.

@@ -18,7 +18,8 @@ interface StartReturnsFormProps {
    * ticked. Left out for an ICB, which has one system-level return.
    */
   careSettings?: CareSetting[];
-  onStarted: (result: CreateReturnsResult) => void;
+  /** `carryForward`: whether the user asked to start from the last submitted return. */
+  onStarted: (result: CreateReturnsResult, carryForward: boolean) => void;
 }
 
 /** Starts a trust's returns for a cycle (one for each care setting ticked), or an ICB's system return. */
@@ -57,7 +58,10 @@ export function StartReturnsForm({ code, cycle, careSettings, onStarted }: Start
           ? { cycleId: cycle.id, careSettings: chosen, carryForward }
           : { cycleId: cycle.id, carryForward },
       )
-      .then(onStarted, () => undefined);
+      .then(
+        (result) => onStarted(result, carryForward),
+        () => undefined,
+      );
   }
 
   return (

@@ -9,33 +9,40 @@ import { AnswerSummary } from './answer-summary';
 import { domainIds } from './field-ids';
 import { formatClock } from './save-status';
 
-/** `Saved by Sam Jones at 14:05` (and the day, when not today). */
-function savedByText(answer: DomainAnswer): string {
+/**
+ * `Saved by Sam Jones at 14:05` (and the day, when not today); `You saved this in another window at
+ * 14:02` when it was the same person.
+ */
+function savedByText(answer: DomainAnswer, byYou: boolean): string {
   const who = answer.updatedBy?.displayName ?? 'someone else';
   const at = new Date(answer.updatedAt);
-  if (Number.isNaN(at.getTime())) return `Saved by ${who}`;
+  if (Number.isNaN(at.getTime())) return byYou ? 'You saved this in another window' : `Saved by ${who}`;
   const day = formatDayOf(answer.updatedAt);
   const today = formatDayOf(new Date().toISOString());
-  return `Saved by ${who} at ${formatClock(at)}${day === today ? '' : ` on ${day}`}`;
+  const when = `${formatClock(at)}${day === today ? '' : ` on ${day}`}`;
+  return byYou ? `You saved this in another window at ${when}` : `Saved by ${who} at ${when}`;
 }
 
 interface ConflictPanelProps {
   domain: FrameworkDomain;
   mine: AnswerDraft;
   current: DomainAnswer | null;
+  /** The saved version is the same person's, from another window or tab. */
+  byYou?: boolean;
   evidence: readonly Evidence[];
   onKeepMine: () => void;
   onUseSaved: () => void;
 }
 
 /**
- * Someone else saved this domain first. Nothing is overwritten: both versions are shown side by side
+ * Someone else (or the same person, in another window) saved this domain first. Nothing is overwritten: both versions are shown side by side
  * and the person chooses. Focus moves here when it appears.
  */
 export function ConflictPanel({
   domain,
   mine,
   current,
+  byYou = false,
   evidence,
   onKeepMine,
   onUseSaved,
@@ -44,7 +51,7 @@ export function ConflictPanel({
   useEffect(() => heading.current?.focus(), []);
   const ids = domainIds(domain.id);
   const saved = draftFromAnswer(current);
-  const savedHeading = current ? savedByText(current) : 'Saved version: there is no answer now';
+  const savedHeading = current ? savedByText(current, byYou) : 'Saved version: there is no answer now';
   return (
     <div className="wgll-conflict" id={ids.conflict} role="group" aria-labelledby={`${ids.conflict}-heading`}>
       <h3
@@ -53,7 +60,7 @@ export function ConflictPanel({
         ref={heading}
         tabIndex={-1}
       >
-        Someone else saved this answer first
+        {byYou ? 'You saved this answer in another window first' : 'Someone else saved this answer first'}
       </h3>
       <p>
         Your changes to {domain.title} have not been saved, and nothing has been overwritten. Compare the two

@@ -4,6 +4,7 @@ import { InsetText, WarningCallout } from 'nhsuk-react-components';
 import { memo, useRef, useState } from 'react';
 
 import { FormErrorSummary } from '../../../components/form-error-summary';
+import { useCurrentUser } from '../../../lib/api/session-api';
 import { AddEvidence } from './add-evidence';
 import { toggle, type AnswerDraft } from './answer-draft';
 import { AnswerSummary } from './answer-summary';
@@ -16,7 +17,7 @@ import { EvidencePicker } from './evidence-picker';
 import { domainIds } from './field-ids';
 import { LevelElements } from './level-elements';
 import { hasAnswer } from './live-score';
-import { domainStatusText } from './save-status';
+import { domainStatusText, savedByYou } from './save-status';
 import { ToConfirm } from './to-confirm';
 
 /** What a domain can ask of autosave. Stable functions, so unchanged domains skip re-rendering. */
@@ -122,7 +123,8 @@ export const DomainQuestion = memo(function DomainQuestion({
     view.phase === 'invalid' ? view.invalid : null,
     firstElement?.id,
   );
-  const status = domainStatusText(view);
+  const userId = useCurrentUser()?.id;
+  const status = domainStatusText(view, userId);
   const editing = mode === 'edit' && !view.conflict;
 
   return (
@@ -154,6 +156,7 @@ export const DomainQuestion = memo(function DomainQuestion({
           domain={domain}
           mine={view.draft}
           current={view.conflict.current}
+          byYou={savedByYou(view.conflict.current, userId)}
           evidence={evidence}
           onKeepMine={() => {
             // The panel goes: focus returns to the domain, whose status says what happens next.

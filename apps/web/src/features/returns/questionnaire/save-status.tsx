@@ -1,5 +1,13 @@
+import type { DomainAnswer } from '@wgll/contracts';
+
+import { useCurrentUser } from '../../../lib/api/session-api';
 import { pluralise } from '../../../lib/format';
 import type { AutosaveSnapshot, DomainSaveView } from './autosave-snapshot';
+
+/** The saved answer that conflicts was saved by this same person (in another window or tab). */
+export function savedByYou(current: DomainAnswer | null | undefined, userId: string | undefined): boolean {
+  return Boolean(userId && current?.updatedBy && current.updatedBy.id === userId);
+}
 
 const clock = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -14,7 +22,7 @@ export function formatClock(date: Date): string {
 }
 
 /** The page's one-line save status, as the live region says it. */
-function pageStatusText(snapshot: AutosaveSnapshot): string {
+function pageStatusText(snapshot: AutosaveSnapshot, userId: string | undefined): string {
   if (snapshot.stopped) {
     return snapshot.unsaved > 0
       ? `${pluralise(snapshot.unsaved, 'change is', 'changes are')} not saved. ${snapshot.stopped.message}`
@@ -24,7 +32,15 @@ function pageStatusText(snapshot: AutosaveSnapshot): string {
     return `${pluralise(snapshot.unsaved || snapshot.retrying, 'unsaved change')} – trying again`;
   }
   if (snapshot.conflicts > 0) {
-    return `${pluralise(snapshot.conflicts, 'answer was', 'answers were')} not saved because someone else saved first – choose which version to keep`;
+    const conflicts = [...snapshot.domains.values()].filter((view) => view.conflict);
+    const mine = conflicts.filter((view) => savedByYou(view.conflict?.current, userId)).length;
+    const who =
+      mine === 0
+        ? 'someone else saved first'
+        : mine === conflicts.length
+          ? 'you saved in another window first'
+          : 'a newer version was saved first';
+    return `${pluralise(snapshot.conflicts, 'answer was', 'answers were')} not saved because ${who} – choose which version to keep`;
   }
   if (snapshot.invalid > 0) {
     return `${pluralise(snapshot.invalid, 'answer was', 'answers were')} not saved – see the problem shown with the answer`;
@@ -35,7 +51,7 @@ function pageStatusText(snapshot: AutosaveSnapshot): string {
 }
 
 /** One domain's save state, in a few words. */
-export function domainStatusText(view: DomainSaveView): string {
+export function domainStatusText(view: DomainSaveView, userId?: string): string {
   switch (view.phase) {
     case 'pending':
     case 'saving':
@@ -43,7 +59,9 @@ export function domainStatusText(view: DomainSaveView): string {
     case 'retrying':
       return 'Not saved yet – trying again';
     case 'conflict':
-      return 'Not saved – someone else saved this answer first';
+      return savedByYou(view.conflict?.current, userId)
+        ? 'Not saved – you saved this answer in another window first'
+        : 'Not saved – someone else saved this answer first';
     case 'invalid':
       return 'Not saved – there is a problem with this answer';
     case 'stopped':
@@ -58,7 +76,7 @@ export function domainStatusText(view: DomainSaveView): string {
  * place (sticky) so everyone can see whether their work is safe.
  */
 export function PageSaveStatus({ snapshot }: { snapshot: AutosaveSnapshot }) {
-  const text = pageStatusText(snapshot);
+  const text = pageStatusText(snapshot, useCurrentUser()?.id);
   const problem =
     snapshot.stopped !== null || snapshot.retrying > 0 || snapshot.conflicts > 0 || snapshot.invalid > 0;
   return (

@@ -26,7 +26,7 @@ function stateExplanation(detail: ReturnDetail): string {
     case 'approved':
       return `${sentenceCase(people.board)} has approved the return. ${sentenceCase(people.lead)} can now submit it.`;
     case 'submitted':
-      return 'The return has been submitted and sealed.';
+      return 'The return has been submitted and sealed: its answers and approvals can no longer change. Only a national administrator can reopen it, as a new revision.';
   }
 }
 
@@ -58,12 +58,15 @@ function ReturnApproval({ detail }: { detail: ReturnDetail }) {
       ) : null}
       <h1>Board approval</h1>
       <p>{stateExplanation(detail)}</p>
-      <InsetText>
-        <p>
-          Any change to the return after the board has approved it, such as an edited answer or new evidence,
-          withdraws the approval. The board then needs to approve the return again before it can be submitted.
-        </p>
-      </InsetText>
+      {detail.state === 'submitted' ? null : (
+        <InsetText>
+          <p>
+            Any change to the return after the board has approved it, such as an edited answer or new
+            evidence, withdraws the approval. The board then needs to approve the return again before it can
+            be submitted.
+          </p>
+        </InsetText>
+      )}
       {detail.state === 'draft' ? (
         <p>
           <Link to={returnPath(detail.id, 'review')}>Review the return and see what is missing</Link>

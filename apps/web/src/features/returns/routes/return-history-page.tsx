@@ -13,7 +13,7 @@ import { useReturnFramework, useReturnHistory } from '../api/returns-api';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
 import { SealList } from '../components/seal-list';
-import { describeEvent } from '../event-descriptions';
+import { describeEvent } from '../../../lib/event-descriptions';
 import { returnTitle } from '../return-labels';
 
 const PAGE_SIZE = 25;
@@ -65,7 +65,9 @@ function ReturnHistoryView({ detail }: { detail: ReturnDetail }) {
                   return (
                     <Table.Row key={event.id}>
                       <Table.Cell>{formatDateTime(event.occurredAt)}</Table.Cell>
-                      <Table.Cell>{event.actor?.label ?? 'The service'}</Table.Cell>
+                      <Table.Cell>
+                        {event.actor ? (event.actor.name ?? event.actor.label) : 'The service'}
+                      </Table.Cell>
                       <Table.Cell>
                         {summary}
                         {change ? (

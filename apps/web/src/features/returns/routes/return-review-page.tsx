@@ -72,10 +72,17 @@ function ReturnReview({ detail }: { detail: ReturnDetail }) {
         </SuccessBanner>
       ) : null}
       <h1>Review the return</h1>
-      <p>
-        Every answer in one place, to check before the return goes to the board. Select a domain to change its
-        answer.
-      </p>
+      {detail.state === 'submitted' ? (
+        <p>
+          Every answer in one place, as sealed. The return has been submitted and sealed, so its answers can
+          no longer be changed. Select a domain to see it in full.
+        </p>
+      ) : (
+        <p>
+          Every answer in one place, to check before the return goes to the board. Select a domain to change
+          its answer.
+        </p>
+      )}
       <p className="nhsuk-body-l">
         Overall score: <strong>{formatScore(detail.overall)}</strong>
       </p>

@@ -1,7 +1,7 @@
 import type { AuditEvent } from '@wgll/contracts';
 
-import { formatDate } from '../../lib/dates';
-import { pluralise } from '../../lib/format';
+import { formatDate } from './dates';
+import { pluralise } from './format';
 
 type Details = Record<string, unknown>;
 
