@@ -289,7 +289,10 @@ describe('an assessment return, from start to seal', () => {
     await signOut(page);
     await signIn(page, demoUsers.trustLead);
     await page.goto(`/returns/${returnId}/approval`);
-    await page.getByRole('button', { name: 'Submit the return' }).click();
+    // Submitting is confirmed on a page of its own, which says what will be sealed.
+    await page.getByRole('link', { name: 'Submit the return' }).click();
+    await page.waitForURL((url) => url.pathname === `/returns/${returnId}/submit`);
+    await page.getByRole('button', { name: 'Submit and seal the return' }).click();
     const detail = await waitForState('submitted');
     expect(detail.state).toBe('submitted');
     const seal = detail.seals[0]!;

@@ -99,7 +99,10 @@ export interface ReturnOwner {
 export interface ReturnProgress {
   /** Applicable domains of the return (for its care setting). */
   total: number;
-  /** Domains with an answer (including not applicable), carried-forward ones only once confirmed. */
+  /**
+   * Domains answered (an element ticked, not applicable, or none met confirmed), carried-forward ones
+   * only once confirmed.
+   */
   answered: number;
   /** Carried-forward answers still to confirm. */
   toConfirm: number;
@@ -156,6 +159,11 @@ export interface DomainAnswer {
   met: string[];
   /** Only where the framework allows it for the domain. */
   notApplicable: boolean;
+  /**
+   * The person confirmed that none of the elements is met yet (level 1). A domain is answered only
+   * with an element ticked, not applicable, or this: a comment or a confidence alone is not an answer.
+   */
+  noneMet: boolean;
   comment: string;
   confidence: Confidence | null;
   /** Evidence of this return that supports the answer. */
@@ -369,6 +377,8 @@ export interface SaveAnswerRequest {
   baseVersion: number;
   met: string[];
   notApplicable: boolean;
+  /** "None of these is met yet" (default false); not with elements ticked or not applicable. */
+  noneMet?: boolean;
   comment: string;
   confidence: Confidence | null;
   evidenceIds: string[];

@@ -1,3 +1,4 @@
 export * from './aggregates.js';
+export * from './answered.js';
 export * from './domain-level.js';
 export * from './return-scores.js';

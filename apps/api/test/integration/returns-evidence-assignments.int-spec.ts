@@ -353,7 +353,10 @@ describe('carry forward', () => {
     expect((confirmed.body as SaveAnswerResult).answer).toMatchObject({ toConfirm: false, version: 2 });
     const changed = ret.answers.find((a) => a.domainId !== 'well-led-renamed')!;
     await contributor
-      .put(`/api/returns/${ret.id}/answers/${changed.domainId}`, answer([], { baseVersion: 1 }))
+      .put(
+        `/api/returns/${ret.id}/answers/${changed.domainId}`,
+        answer([], { baseVersion: 1, noneMet: true }),
+      )
       .expect(200);
     const after = await getReturn(lead, ret.id);
     expect(after.progress).toMatchObject({ answered: 2, toConfirm: 4 });

@@ -335,6 +335,104 @@ describe('answering', () => {
   });
 });
 
+describe('what counts as answered', () => {
+  it('a comment or a confidence alone is no answer; a tick, not applicable or "none met" is', async () => {
+    const ret = await newReturn();
+    const base = `/api/returns/${ret.id}`;
+    const [naDomain, commented, ...rest] = org.domains;
+    const saved = await lead
+      .put(`${base}/answers/${commented!.id}`, answer([], { comment: 'Working on it', confidence: 'low' }))
+      .expect(200);
+    expect((saved.body as SaveAnswerResult).answer).toMatchObject({
+      noneMet: false,
+      comment: 'Working on it',
+    });
+    let detail = await getReturn(lead, ret.id);
+    expect(detail.progress).toMatchObject({ total: 7, answered: 0 });
+    expect(detail.scores.domains.find((d) => d.domainId === commented!.id)).toMatchObject({
+      status: 'unanswered',
+      level: null,
+    });
+    expect(detail.missing).toContainEqual(
+      expect.objectContaining({ domainId: commented!.id, reason: 'unanswered' }),
+    );
+    const list = (await lead.get(`/api/organisations/RJ1/returns?cycleId=${ret.cycle.id}`))
+      .body as ReturnList;
+    expect(list.items.find((r) => r.id === ret.id)?.progress).toMatchObject({ answered: 0 });
+
+    // Every other domain answered: the commented one still keeps the return from being ready.
+    await lead.put(`${base}/answers/${naDomain!.id}`, answer([], { notApplicable: true })).expect(200);
+    for (const d of rest) await lead.put(`${base}/answers/${d.id}`, answer(upTo(d.id, 2))).expect(200);
+    const notReady = await lead.post(`${base}/ready`);
+    expect(notReady.status).toBe(409);
+    expect(errorOf(notReady).code).toBe('RETURN_INCOMPLETE');
+    expect(errorOf(notReady).errors).toEqual([
+      { field: `domains.${commented!.id}`, messages: [`${commented!.title}: not answered yet`] },
+    ]);
+
+    // "None of these is met yet" answers it at level 1, keeping the comment.
+    const confirmed = await lead
+      .put(
+        `${base}/answers/${commented!.id}`,
+        answer([], { baseVersion: 1, comment: 'Working on it', confidence: 'low', noneMet: true }),
+      )
+      .expect(200);
+    expect((confirmed.body as SaveAnswerResult).answer).toMatchObject({ noneMet: true, version: 2 });
+    detail = await getReturn(lead, ret.id);
+    expect(detail.progress).toMatchObject({ total: 7, answered: 7 });
+    expect(detail.scores.domains.find((d) => d.domainId === commented!.id)).toMatchObject({
+      status: 'scored',
+      level: 1,
+    });
+    const history = (await lead.get(`${base}/history?pageSize=100`)).body as ReturnHistory;
+    const change = history.items.find(
+      (e) =>
+        e.action === 'return.answer-saved' && e.details.domainId === commented!.id && e.details.version === 2,
+    );
+    expect(change?.details).toMatchObject({
+      before: { level: null, noneMet: false },
+      after: { level: 1, noneMet: true },
+    });
+    await lead.post(`${base}/ready`).expect(200);
+  });
+
+  it('refuses "none met" with elements ticked or with not applicable (400 on noneMet), writing nothing', async () => {
+    const ret = await newReturn();
+    const base = `/api/returns/${ret.id}`;
+    const [naDomain, other] = org.domains;
+    const ticked = await lead.put(
+      `${base}/answers/${other!.id}`,
+      answer([`${other!.id}-l2-e1`], { noneMet: true }),
+    );
+    expect(ticked.status).toBe(400);
+    expect(errorOf(ticked).errors).toEqual([
+      {
+        field: 'noneMet',
+        messages: ['Untick the elements met, or do not confirm that none of them is met yet'],
+      },
+    ]);
+    const both = await lead.put(
+      `${base}/answers/${naDomain!.id}`,
+      answer([], { notApplicable: true, noneMet: true }),
+    );
+    expect(both.status).toBe(400);
+    expect(errorOf(both).errors?.map((e) => e.field)).toEqual(['noneMet']);
+    const wrongType = await lead.put(`${base}/answers/${other!.id}`, { ...answer([]), noneMet: 'yes' });
+    expect(wrongType.status).toBe(400);
+    expect(errorOf(wrongType).errors?.map((e) => e.field)).toEqual(['noneMet']);
+    expect((await getReturn(lead, ret.id)).answers).toEqual([]);
+    // Ticking an element later replaces the confirmation (the client sends noneMet false with it).
+    await lead.put(`${base}/answers/${other!.id}`, answer([], { noneMet: true })).expect(200);
+    const changed = await lead
+      .put(`${base}/answers/${other!.id}`, answer([`${other!.id}-l2-e1`], { baseVersion: 1 }))
+      .expect(200);
+    expect((changed.body as SaveAnswerResult).answer).toMatchObject({
+      noneMet: false,
+      met: [`${other!.id}-l2-e1`],
+    });
+  });
+});
+
 describe('the workflow', () => {
   it('draft → ready → approved → submitted, with each refusal on the way', async () => {
     const ret = await newReturn();
@@ -492,7 +590,10 @@ describe('the workflow', () => {
     expect(reopened.approvals).toEqual([]);
 
     await lead
-      .put(`${base}/answers/${domain.id}`, answer([], { baseVersion: 1, comment: 'revision 2' }))
+      .put(
+        `${base}/answers/${domain.id}`,
+        answer([], { baseVersion: 1, comment: 'revision 2', noneMet: true }),
+      )
       .expect(200);
     await lead.post(`${base}/ready`).expect(200);
     await board.post(`${base}/approvals`, { meetingDate: isoDay(0), minuteReference: 'M10' }).expect(201);

@@ -35,6 +35,7 @@ import { ReturnAssignmentsPage } from '../features/returns/routes/return-assignm
 import { ReturnHistoryPage } from '../features/returns/routes/return-history-page';
 import { ReturnOverviewPage } from '../features/returns/routes/return-overview-page';
 import { ReturnReviewPage } from '../features/returns/routes/return-review-page';
+import { ReturnSubmitPage } from '../features/returns/routes/return-submit-page';
 import { SealPage } from '../features/returns/routes/seal-page';
 import { ErrorPage, RootErrorPage } from './error-page';
 import { Layout } from './layout';
@@ -73,6 +74,7 @@ export function createRouter() {
                 { path: 'returns/:id/assignments', element: <ReturnAssignmentsPage /> },
                 { path: 'returns/:id/review', element: <ReturnReviewPage /> },
                 { path: 'returns/:id/approval', element: <ReturnApprovalPage /> },
+                { path: 'returns/:id/submit', element: <ReturnSubmitPage /> },
                 { path: 'returns/:id/history', element: <ReturnHistoryPage /> },
                 { path: 'returns/:id/seals/:revision', element: <SealPage /> },
                 { path: 'regions', element: <RegionsPage /> },

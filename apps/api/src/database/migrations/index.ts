@@ -12,6 +12,7 @@ import { AddRetirement1796408160486 } from './1796408160486-add-retirement.js';
 import { GuardAuditInsert1796413565073 } from './1796413565073-guard-audit-insert.js';
 import { CycleNameAmongCurrent1796413894100 } from './1796413894100-cycle-name-among-current.js';
 import { AddDemoMarkers1796417338668 } from './1796417338668-add-demo-markers.js';
+import { AddNoneMet1796428029061 } from './1796428029061-add-none-met.js';
 
 export const migrations = [
   Init1795266955776,
@@ -27,4 +28,5 @@ export const migrations = [
   GuardAuditInsert1796413565073,
   CycleNameAmongCurrent1796413894100,
   AddDemoMarkers1796417338668,
+  AddNoneMet1796428029061,
 ];

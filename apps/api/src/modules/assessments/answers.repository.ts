@@ -45,6 +45,7 @@ interface TargetRow {
   domain_id: string | null;
   met: string[];
   not_applicable: boolean;
+  none_met: boolean;
   comment: string;
   confidence: Confidence | null;
   evidence_ids: string[];
@@ -76,7 +77,7 @@ export class AnswersRepository {
     const [row] = await manager.query<TargetRow[]>(
       `SELECT r.id, r.state, r.revision, r.care_setting, r.framework_id, r.framework_version,
               r.organisation_code, r.ics_code, c.name AS cycle_name, c.opens_on, c.closes_on, c.retired_at,
-              a.domain_id, a.met, a.not_applicable, a.comment, a.confidence, a.evidence_ids, a.version,
+              a.domain_id, a.met, a.not_applicable, a.none_met, a.comment, a.confidence, a.evidence_ids, a.version,
               a.to_confirm, a.updated_by, a.updated_at
        FROM assessment_return r
        JOIN cycle c ON c.id = r.cycle_id
@@ -110,7 +111,7 @@ export class AnswersRepository {
   /** The stored answer (e.g. to show in a conflict), read afresh. */
   async find(manager: EntityManager, id: string, domainId: string): Promise<DomainAnswerEntity | null> {
     const [row] = await manager.query<TargetRow[]>(
-      `SELECT domain_id, met, not_applicable, comment, confidence, evidence_ids, version, to_confirm,
+      `SELECT domain_id, met, not_applicable, none_met, comment, confidence, evidence_ids, version, to_confirm,
               updated_by, updated_at
        FROM domain_answer WHERE return_id = $1 AND domain_id = $2`,
       [id, domainId],
@@ -148,6 +149,7 @@ export class AnswersRepository {
       answer.updatedBy,
       answer.updatedAt,
       baseVersion,
+      answer.noneMet,
     ];
     const guard = whileState === undefined ? 'TRUE' : 'EXISTS (SELECT 1 FROM ret)';
     const ret =
@@ -157,14 +159,14 @@ export class AnswersRepository {
     const write =
       baseVersion === 0
         ? `INSERT INTO domain_answer (return_id, domain_id, met, not_applicable, comment, confidence,
-             evidence_ids, version, to_confirm, updated_by, updated_at)
+             evidence_ids, version, to_confirm, updated_by, updated_at, none_met)
            SELECT $1::uuid, $2::varchar, $3::text[], $4::boolean, $5::text, $6::varchar, $7::uuid[],
-             $8::int, $9::boolean, $10::uuid, $11::timestamptz
+             $8::int, $9::boolean, $10::uuid, $11::timestamptz, $13::boolean
            WHERE $12::int = 0 AND ${guard}
            ON CONFLICT (return_id, domain_id) DO NOTHING RETURNING 1`
         : `UPDATE domain_answer SET met = $3::text[], not_applicable = $4::boolean, comment = $5::text,
              confidence = $6::varchar, evidence_ids = $7::uuid[], version = $8::int, to_confirm = $9::boolean,
-             updated_by = $10::uuid, updated_at = $11::timestamptz
+             updated_by = $10::uuid, updated_at = $11::timestamptz, none_met = $13::boolean
            WHERE return_id = $1 AND domain_id = $2 AND version = $12::int AND ${guard} RETURNING 1`;
     const entry = audit('saved', params.length + 1);
     const rows = await manager.query<unknown[]>(`WITH ${ret}saved AS (${write}) ${entry.sql} RETURNING 1`, [
@@ -181,6 +183,7 @@ function toEntity(returnId: string, row: Omit<TargetRow, 'domain_id'> & { domain
     domainId: row.domain_id!,
     met: row.met,
     notApplicable: row.not_applicable,
+    noneMet: row.none_met,
     comment: row.comment,
     confidence: row.confidence,
     evidenceIds: row.evidence_ids,

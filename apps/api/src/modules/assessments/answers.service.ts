@@ -279,6 +279,17 @@ export class AnswersService {
     } else if (content.notApplicable && content.met.length > 0) {
       errors.push({ field: 'met', messages: ['A domain answered as not applicable has no elements met'] });
     }
+    if (content.noneMet && content.notApplicable) {
+      errors.push({
+        field: 'noneMet',
+        messages: ['Choose either "not applicable" or "none of these is met yet", not both'],
+      });
+    } else if (content.noneMet && content.met.length > 0) {
+      errors.push({
+        field: 'noneMet',
+        messages: ['Untick the elements met, or do not confirm that none of them is met yet'],
+      });
+    }
     if (checkEvidence && content.evidenceIds.length > 0) {
       const found = await manager.getRepository(EvidenceEntity).count({
         where: { returnId, id: In(content.evidenceIds), removedAt: IsNull() },

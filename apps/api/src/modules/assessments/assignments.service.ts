@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Assignment, AssigneeList, MyAssignment, MyAssignmentList } from '@wgll/contracts';
+import { isAnswered } from '@wgll/scoring';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { invalidField, NotFoundApiException } from '../../common/api-exception.js';
@@ -127,7 +128,14 @@ export class AssignmentsService {
     const summaries = await this.returns.summaries(open);
     const answers = await manager.getRepository(DomainAnswerEntity).find({
       where: { returnId: In(open.map((r) => r.id)) },
-      select: { returnId: true, domainId: true, toConfirm: true },
+      select: {
+        returnId: true,
+        domainId: true,
+        met: true,
+        notApplicable: true,
+        noneMet: true,
+        toConfirm: true,
+      },
     });
     const people = await this.people.byIds(assignments.flatMap((a) => [a.assigneeId, a.assignedBy]));
     const items: MyAssignment[] = [];
@@ -139,7 +147,7 @@ export class AssignmentsService {
         assignment.measure ? d.measure === assignment.measure : d.id === assignment.domainId,
       );
       const done = new Set(
-        answers.filter((a) => a.returnId === ret.id && !a.toConfirm).map((a) => a.domainId),
+        answers.filter((a) => a.returnId === ret.id && !a.toConfirm && isAnswered(a)).map((a) => a.domainId),
       );
       const remaining = domains
         .filter((d) => !done.has(d.id))

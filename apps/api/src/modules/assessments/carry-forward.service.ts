@@ -79,11 +79,14 @@ export class CarryForwardService {
     const answers = manager.getRepository(DomainAnswerEntity);
     for (const { answer, domainId, elements, naAllowed } of copies) {
       const notApplicable = answer.notApplicable && naAllowed;
+      const met = notApplicable ? [] : answer.met.filter((id) => elements.has(id));
       await answers.insert({
         returnId: ret.id,
         domainId,
-        met: notApplicable ? [] : answer.met.filter((id) => elements.has(id)),
+        met,
         notApplicable,
+        // Every answer of a sealed return was an answer: one with nothing met now says so.
+        noneMet: !notApplicable && met.length === 0,
         comment: answer.comment,
         confidence: answer.confidence,
         evidenceIds: answer.evidenceIds.map((id) => evidenceIds.get(id)).filter((id): id is string => !!id),

@@ -1,12 +1,13 @@
 import type { MeasureProgress, MissingItem, ReturnProgress, ReturnScores } from '@wgll/contracts';
 import { appliesTo, type CareSetting, type FrameworkDomain, type FrameworkVersion } from '@wgll/framework';
-import { type DomainAnswer, scoreReturn } from '@wgll/scoring';
+import { type DomainAnswer, isAnswered, scoreReturn } from '@wgll/scoring';
 
 /** What scoring needs of a stored answer. */
 export interface AnswerFacts {
   domainId: string;
   met: readonly string[];
   notApplicable: boolean;
+  noneMet: boolean;
   toConfirm: boolean;
 }
 
@@ -34,9 +35,11 @@ export function viewReturn(
   careSetting: CareSetting | null,
   answers: readonly AnswerFacts[],
 ): ReturnView {
-  const byDomain = new Map(answers.map((a) => [a.domainId, a]));
+  // A stored answer with only a comment or a confidence is no answer: its domain is unanswered.
+  const given = answers.filter((a) => isAnswered(a));
+  const byDomain = new Map(given.map((a) => [a.domainId, a]));
   const scoringAnswers = new Map<string, DomainAnswer>(
-    answers.map((a) => [a.domainId, a.notApplicable ? { notApplicable: true } : { met: new Set(a.met) }]),
+    given.map((a) => [a.domainId, a.notApplicable ? { notApplicable: true } : { met: new Set(a.met) }]),
   );
   const scored = scoreReturn(framework, careSetting, scoringAnswers);
   const domains = applicableDomains(framework, careSetting);

@@ -19,6 +19,7 @@ export function toAnswer(a: DomainAnswerEntity, people: People): DomainAnswer {
     domainId: a.domainId,
     met: [...a.met].sort(),
     notApplicable: a.notApplicable,
+    noneMet: a.noneMet,
     comment: a.comment,
     confidence: a.confidence,
     evidenceIds: [...a.evidenceIds].sort(),

@@ -195,6 +195,7 @@ export class ReturnsService {
         domainId: true,
         met: true,
         notApplicable: true,
+        noneMet: true,
         toConfirm: true,
         updatedAt: true,
       },

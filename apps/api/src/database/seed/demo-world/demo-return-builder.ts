@@ -101,6 +101,8 @@ export class ReturnBuilder {
           baseVersion: 0,
           met: answer.met,
           notApplicable: answer.notApplicable,
+          // Level 1 with nothing ticked is answered only once the person confirms none is met.
+          noneMet: !answer.notApplicable && answer.met.length === 0,
           comment: answer.comment,
           confidence: answer.confidence,
           evidenceIds: cites.slice(0, 2).map((e) => e.id),
@@ -132,13 +134,15 @@ export class ReturnBuilder {
       const before = demoAnswer(domain, scores?.[domain.measure] ?? null, key);
       if (before.notApplicable || before.level === null) continue;
       const level = correctedLevel(before.level, `${key}|${domain.id}`);
+      const met = elementsForLevel(domain, level, `${key}|${domain.id}|fix`);
       await this.answers.save(
         id,
         domain.id,
         {
           baseVersion: versions.get(domain.id)!,
-          met: elementsForLevel(domain, level, `${key}|${domain.id}|fix`),
+          met,
           notApplicable: false,
+          noneMet: met.length === 0,
           comment: `${before.comment} Corrected after peer review in revision 2.`,
           confidence: 'high',
           evidenceIds: [],

@@ -133,6 +133,14 @@ export class SaveAnswerDto implements SaveAnswerRequest {
   @IsBoolean()
   notApplicable: boolean;
 
+  @ApiPropertyOptional({
+    description:
+      'The person confirms none of the elements is met yet (default false); not with elements ticked or not applicable',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'noneMet must be true or false' })
+  noneMet?: boolean;
+
   @ApiProperty()
   @IsString()
   @MaxLength(10000, { message: 'The comment must be 10,000 characters or fewer' })

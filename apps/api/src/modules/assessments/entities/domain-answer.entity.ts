@@ -6,6 +6,7 @@ import { Check, Column, Entity, PrimaryColumn, JoinColumn, ManyToOne } from 'typ
 @Entity({ name: 'domain_answer' })
 @Check('domain_answer_confidence', "confidence IS NULL OR confidence IN ('low', 'medium', 'high')")
 @Check('domain_answer_not_applicable', 'NOT not_applicable OR cardinality(met) = 0')
+@Check('domain_answer_none_met', 'NOT none_met OR (cardinality(met) = 0 AND NOT not_applicable)')
 export class DomainAnswerEntity {
   @PrimaryColumn({ name: 'return_id', type: 'uuid' })
   returnId: string;
@@ -19,6 +20,13 @@ export class DomainAnswerEntity {
 
   @Column({ name: 'not_applicable', type: 'boolean', default: false })
   notApplicable: boolean;
+
+  /**
+   * The person confirmed that none of the elements is met yet. With an element ticked or "not
+   * applicable", one of the three ways a domain is answered (`isAnswered` in libs/scoring).
+   */
+  @Column({ name: 'none_met', type: 'boolean', default: false })
+  noneMet: boolean;
 
   @Column({ type: 'text', default: '' })
   comment: string;

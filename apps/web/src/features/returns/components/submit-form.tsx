@@ -1,14 +1,19 @@
 import type { ReturnDetail } from '@wgll/contracts';
 import { Button, WarningCallout } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import { apiFieldErrors } from '../../../lib/form-errors';
+import { returnPath } from '../../../lib/links';
 import { useSubmitReturn } from '../api/returns-api';
 import { missingProblems } from '../missing-problems';
 
-/** A trust lead (the ICS lead, for a system return) submits the approved return: it is sealed. */
+/**
+ * The confirmation of /returns/:id/submit: a trust lead (the ICS lead, for a system return) submits
+ * the approved return, and it is sealed. Cancel goes back to the approval page.
+ */
 export function SubmitForm({ detail, onSubmitted }: { detail: ReturnDetail; onSubmitted: () => void }) {
   const submit = useSubmitReturn(detail.id);
   const [attempt, setAttempt] = useState(0);
@@ -33,14 +38,19 @@ export function SubmitForm({ detail, onSubmitted }: { detail: ReturnDetail; onSu
         <WarningCallout.Heading>Submitting seals the return</WarningCallout.Heading>
         <p>
           A copy of the return, its scores and the board’s approval is stored with a SHA-256 hash. The return
-          then becomes read-only: nobody can change its answers. Only a national administrator can reopen it,
-          as a new revision.
+          then becomes read-only: it cannot be changed without a national administrator, who can only reopen
+          it as a new revision.
         </p>
       </WarningCallout>
       <form method="post" noValidate onSubmit={handleSubmit}>
-        <Button type="submit" disabled={submit.isPending}>
-          Submit the return
-        </Button>
+        <div className="nhsuk-button-group">
+          <Button type="submit" disabled={submit.isPending}>
+            Submit and seal the return
+          </Button>
+          <Link className="nhsuk-link" to={returnPath(detail.id, 'approval')}>
+            Cancel
+          </Link>
+        </div>
       </form>
     </section>
   );

@@ -4,6 +4,8 @@ import type { Confidence, DomainAnswer, SaveAnswerRequest } from '@wgll/contract
 export interface AnswerDraft {
   met: string[];
   notApplicable: boolean;
+  /** "None of these is met yet": answers the domain at level 1 (exclusive with ticked elements). */
+  noneMet: boolean;
   comment: string;
   confidence: Confidence | null;
   evidenceIds: string[];
@@ -12,6 +14,7 @@ export interface AnswerDraft {
 export const EMPTY_DRAFT: AnswerDraft = {
   met: [],
   notApplicable: false,
+  noneMet: false,
   comment: '',
   confidence: null,
   evidenceIds: [],
@@ -23,6 +26,7 @@ export function draftFromAnswer(answer: DomainAnswer | null | undefined): Answer
   return {
     met: [...answer.met],
     notApplicable: answer.notApplicable,
+    noneMet: answer.noneMet,
     comment: answer.comment,
     confidence: answer.confidence,
     evidenceIds: [...answer.evidenceIds],
@@ -43,10 +47,25 @@ export function effectiveMet(draft: AnswerDraft): string[] {
   return draft.notApplicable ? [] : draft.met;
 }
 
+/** "None of these is met yet" as it counts: not with elements ticked or "not applicable". */
+export function effectiveNoneMet(draft: AnswerDraft): boolean {
+  return draft.noneMet && !draft.notApplicable && draft.met.length === 0;
+}
+
+/** What decides whether the draft answers the domain (see isAnswered in libs/scoring). */
+export function answerChoices(draft: AnswerDraft): {
+  met: string[];
+  notApplicable: boolean;
+  noneMet: boolean;
+} {
+  return { met: effectiveMet(draft), notApplicable: draft.notApplicable, noneMet: effectiveNoneMet(draft) };
+}
+
 /** Whether two drafts say the same thing (element and evidence order does not matter). */
 export function sameDraft(a: AnswerDraft, b: AnswerDraft): boolean {
   return (
     a.notApplicable === b.notApplicable &&
+    effectiveNoneMet(a) === effectiveNoneMet(b) &&
     a.comment === b.comment &&
     a.confidence === b.confidence &&
     sameSet(effectiveMet(a), effectiveMet(b)) &&
@@ -59,6 +78,7 @@ export function toSaveRequest(draft: AnswerDraft, baseVersion: number): SaveAnsw
     baseVersion,
     met: [...effectiveMet(draft)],
     notApplicable: draft.notApplicable,
+    noneMet: effectiveNoneMet(draft),
     comment: draft.comment,
     confidence: draft.confidence,
     evidenceIds: [...draft.evidenceIds],
@@ -87,6 +107,8 @@ export function parseDraft(value: unknown): AnswerDraft | undefined {
   return {
     met: v['met'],
     notApplicable: v['notApplicable'],
+    // Drafts stored before "none met" existed read as not confirmed.
+    noneMet: v['noneMet'] === true,
     comment: v['comment'],
     confidence: confidence as Confidence | null,
     evidenceIds: v['evidenceIds'],

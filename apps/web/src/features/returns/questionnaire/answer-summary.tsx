@@ -1,11 +1,11 @@
 import type { Evidence } from '@wgll/contracts';
 import type { FrameworkDomain } from '@wgll/framework';
-import { domainLevel } from '@wgll/scoring';
+import { domainLevel, isAnswered } from '@wgll/scoring';
 import { Tag } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
 
 import { confidenceLabels } from '../return-labels';
-import { effectiveMet, type AnswerDraft } from './answer-draft';
+import { answerChoices, effectiveMet, effectiveNoneMet, type AnswerDraft } from './answer-draft';
 
 function sameList(a: readonly string[], b: readonly string[]) {
   return a.length === b.length && a.every((item) => b.includes(item));
@@ -61,10 +61,12 @@ export function AnswerSummary({
     return { id, title: item ? `${item.title} (${evidenceKind(item)})` : 'Evidence no longer in the return' };
   });
   const notApplicable = draft.notApplicable && domain.notApplicableAllowed;
+  // A comment or a confidence alone is no answer (libs/scoring isAnswered).
+  const given = answered && isAnswered(answerChoices(draft));
   return (
     <dl className="nhsuk-summary-list wgll-answer-summary">
       <Row label="Level" differs={false}>
-        {!answered
+        {!given
           ? 'Not answered'
           : notApplicable
             ? 'Not applicable'
@@ -76,9 +78,19 @@ export function AnswerSummary({
           </>
         ) : null}
       </Row>
-      <Row label="Elements met" differs={compareTo !== undefined && !sameList(met, effectiveMet(compareTo))}>
+      <Row
+        label="Elements met"
+        differs={
+          compareTo !== undefined &&
+          (!sameList(met, effectiveMet(compareTo)) || effectiveNoneMet(draft) !== effectiveNoneMet(compareTo))
+        }
+      >
         {elements.length === 0 ? (
-          'None'
+          effectiveNoneMet(draft) ? (
+            'None: confirmed that none of these is met yet'
+          ) : (
+            'None'
+          )
         ) : (
           <ul className="nhsuk-list nhsuk-list--bullet nhsuk-u-margin-bottom-0">
             {elements.map((element) => (

@@ -8,16 +8,18 @@ export interface DomainProblems {
   list: FormError[];
   met?: string;
   notApplicable?: string;
+  noneMet?: string;
   comment?: string;
   confidence?: string;
   evidence?: string;
 }
 
-type Part = 'met' | 'notApplicable' | 'comment' | 'confidence' | 'evidence';
+type Part = 'met' | 'notApplicable' | 'noneMet' | 'comment' | 'confidence' | 'evidence';
 
 const partOf: Record<string, Part> = {
   met: 'met',
   notApplicable: 'notApplicable',
+  noneMet: 'noneMet',
   comment: 'comment',
   confidence: 'confidence',
   evidenceIds: 'evidence',
@@ -37,6 +39,7 @@ export function domainProblems(
   const inputOf: Record<Part, string | undefined> = {
     met: firstElementId ? elementInputId(firstElementId) : undefined,
     notApplicable: ids.notApplicable,
+    noneMet: ids.noneMet,
     comment: ids.comment,
     confidence: ids.confidence,
     evidence: ids.evidence,

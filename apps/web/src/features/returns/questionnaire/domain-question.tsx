@@ -12,7 +12,7 @@ import type { DomainSaveView } from './autosave-snapshot';
 import { CommentField, ConfidenceField, NotApplicableField } from './comment-confidence';
 import { ConflictPanel } from './conflict-panel';
 import { domainProblems, type DomainProblems } from './domain-problems';
-import { DomainScore } from './domain-score';
+import { DomainScore, LevelBar } from './domain-score';
 import { EvidencePicker } from './evidence-picker';
 import { domainIds } from './field-ids';
 import { LevelElements } from './level-elements';
@@ -68,8 +68,13 @@ function DomainInputs({ returnId, domain, draft, evidence, problems, actions }: 
         domain={domain}
         met={draft.met}
         notApplicable={draft.notApplicable && domain.notApplicableAllowed}
+        noneMet={draft.noneMet}
         error={problems.met}
-        onToggle={(elementId, on) => change((d) => ({ ...d, met: toggle(d.met, elementId, on) }))}
+        noneMetError={problems.noneMet}
+        onToggle={(elementId, on) =>
+          change((d) => ({ ...d, met: toggle(d.met, elementId, on), noneMet: on ? false : d.noneMet }))
+        }
+        onNoneMet={(on) => change((d) => ({ ...d, noneMet: on, met: on ? [] : d.met }))}
       />
       <ConfidenceField
         domainId={domain.id}
@@ -191,6 +196,7 @@ export const DomainQuestion = memo(function DomainQuestion({
         </WarningCallout>
       ) : null}
       <DomainScore domain={domain} draft={view.draft} answered={hasAnswer(view)} editable={editing} />
+      {editing ? <LevelBar domain={domain} draft={view.draft} answered={hasAnswer(view)} /> : null}
       {editing ? (
         <DomainInputs
           returnId={returnId}

@@ -43,7 +43,9 @@ export function DomainScore({ domain, draft, answered, editable }: DomainScorePr
       </p>
       {answered || !editable ? null : (
         <p className="nhsuk-body-s">
-          This domain is answered once you tick an element, choose how confident you are or add a comment.
+          This domain is answered once you tick an element
+          {domain.notApplicableAllowed ? ', mark it not applicable' : ''} or choose “None of these is met
+          yet”. A comment or a confidence alone does not answer it.
         </p>
       )}
       {needs.nextLevel === null ? (
@@ -71,5 +73,28 @@ export function DomainScore({ domain, draft, answered, editable }: DomainScorePr
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * The level and what the next one needs in one line, kept in view beside the checkboxes while
+ * ticking (sticky on wide screens; on narrow ones it stays in place, covering nothing). The full
+ * account is in DomainScore, which screen readers hear as it changes.
+ */
+export function LevelBar({ domain, draft, answered }: Omit<DomainScoreProps, 'editable'>) {
+  if (draft.notApplicable && domain.notApplicableAllowed) return null;
+  const needs = whatNextLevelNeeds(domain, new Set(effectiveMet(draft)));
+  return (
+    <p className="nhsuk-body-s wgll-level-bar" data-testid="level-bar">
+      <strong>{answered ? `Level ${needs.currentLevel}` : 'Not answered yet'}</strong>
+      {' – '}
+      {needs.nextLevel === null
+        ? 'every element is met.'
+        : `level ${needs.nextLevel} needs ${pluralise(needs.needed.length, 'more element')}${
+            needs.metAboveNextLevel.length > 0
+              ? ` (${needs.metAboveNextLevel.length} held back above it)`
+              : ''
+          }.`}
+    </p>
   );
 }

@@ -5,6 +5,7 @@ export function domainIds(domainId: string) {
     section: base,
     heading: `${base}-heading`,
     notApplicable: `${base}-not-applicable`,
+    noneMet: `${base}-none-met`,
     comment: `${base}-comment`,
     confidence: `${base}-confidence`,
     evidence: `${base}-evidence`,

@@ -1,20 +1,29 @@
 import type { DomainLevel, FrameworkDomain, FrameworkElement } from '@wgll/framework';
 
-import { elementInputId } from './field-ids';
+import { domainIds, elementInputId } from './field-ids';
 
-function ElementDetails({ element }: { element: FrameworkElement }) {
+/**
+ * The guidance and evidence of a level's elements, closed by default: one disclosure per level rather
+ * than one per element, so a domain has few tab stops besides its checkboxes.
+ */
+function LevelGuidance({ level }: { level: DomainLevel }) {
   return (
     <details className="nhsuk-details wgll-element-details">
       <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">
-          Guidance and evidence<span className="nhsuk-u-visually-hidden"> for: {element.text}</span>
-        </span>
+        <span className="nhsuk-details__summary-text">Guidance and evidence for level {level.level}</span>
       </summary>
       <div className="nhsuk-details__text">
-        <p className="nhsuk-body-s">{element.guidance}</p>
-        <p className="nhsuk-body-s">
-          <strong>Evidence that would show it:</strong> {element.evidence}
-        </p>
+        {level.elements.map((element: FrameworkElement) => (
+          <div key={element.id} className="wgll-element-guidance">
+            <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+              <strong>{element.text}</strong>
+            </p>
+            <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{element.guidance}</p>
+            <p className="nhsuk-body-s">
+              <strong>Evidence that would show it:</strong> {element.evidence}
+            </p>
+          </div>
+        ))}
       </div>
     </details>
   );
@@ -58,13 +67,11 @@ function LevelFieldset({ domainId, level, met, disabled, errorId, onToggle }: Le
                 <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
                   {element.text}
                 </label>
-                <div className="wgll-checkbox-extra">
-                  <ElementDetails element={element} />
-                </div>
               </div>
             );
           })}
         </div>
+        <LevelGuidance level={level} />
       </fieldset>
     </div>
   );
@@ -74,12 +81,71 @@ interface LevelElementsProps {
   domain: FrameworkDomain;
   met: readonly string[];
   notApplicable: boolean;
+  noneMet: boolean;
   error: string | undefined;
+  noneMetError: string | undefined;
   onToggle: (elementId: string, checked: boolean) => void;
+  onNoneMet: (checked: boolean) => void;
+}
+
+interface NoneMetFieldProps {
+  domainId: string;
+  checked: boolean;
+  disabled: boolean;
+  error: string | undefined;
+  onChange: (checked: boolean) => void;
+}
+
+/**
+ * "None of these is met yet": the third way to answer a domain (with ticking an element and "not
+ * applicable"). Like the NHS design system's exclusive "none" option, choosing it unticks the
+ * elements, and ticking an element takes it away.
+ */
+function NoneMetField({ domainId, checked, disabled, error, onChange }: NoneMetFieldProps) {
+  const id = domainIds(domainId).noneMet;
+  const describedBy = error ? `${id}-hint ${id}-error` : `${id}-hint`;
+  return (
+    <div className={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+      {error ? (
+        <p className="nhsuk-error-message" id={`${id}-error`}>
+          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
+        <div className="nhsuk-checkboxes__divider">or</div>
+        <div className="nhsuk-checkboxes__item">
+          <input
+            className="nhsuk-checkboxes__input"
+            id={id}
+            type="checkbox"
+            checked={checked}
+            disabled={disabled}
+            aria-describedby={describedBy}
+            onChange={(event) => onChange(event.target.checked)}
+          />
+          <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
+            None of these is met yet
+          </label>
+          <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-hint`}>
+            Answers the domain at level 1. A comment or a confidence alone does not answer it.
+          </div>
+        </div>
+      </div>
+    </div>
+  );
 }
 
 /** The level ladder as the question: each element of levels 2 to 5 is a checkbox, ticked when met. */
-export function LevelElements({ domain, met, notApplicable, error, onToggle }: LevelElementsProps) {
+export function LevelElements({
+  domain,
+  met,
+  notApplicable,
+  noneMet,
+  error,
+  noneMetError,
+  onToggle,
+  onNoneMet,
+}: LevelElementsProps) {
   const metSet = new Set(met);
   const levelOne = domain.levels.find((level) => level.level === 1);
   const errorId = `domain-${domain.id}-met-error`;
@@ -114,6 +180,13 @@ export function LevelElements({ domain, met, notApplicable, error, onToggle }: L
             onToggle={onToggle}
           />
         ))}
+      <NoneMetField
+        domainId={domain.id}
+        checked={noneMet && !notApplicable && met.length === 0}
+        disabled={notApplicable}
+        error={noneMetError}
+        onChange={onNoneMet}
+      />
     </div>
   );
 }

@@ -1,17 +1,27 @@
 import type { CareSetting, MeasureId } from '@wgll/contracts';
 import type { FrameworkDomain, FrameworkVersion } from '@wgll/framework';
-import { scoreReturn, type DomainAnswer as ScoringAnswer, type ReturnScores } from '@wgll/scoring';
+import {
+  isAnswered,
+  scoreReturn,
+  type DomainAnswer as ScoringAnswer,
+  type ReturnScores,
+} from '@wgll/scoring';
 
-import { effectiveMet } from './answer-draft';
+import { answerChoices, effectiveMet } from './answer-draft';
 import type { AutosaveSnapshot, DomainSaveView } from './autosave-snapshot';
 
-/** Whether the domain has an answer, saved or about to be. */
+/**
+ * Whether the domain is answered as the person sees it now (saved or about to be): an element
+ * ticked, not applicable, or "none of these is met yet". A comment or a confidence alone is not.
+ */
 export function hasAnswer(view: DomainSaveView | undefined): boolean {
-  return view !== undefined && (view.stored !== null || view.unsaved);
+  return (
+    view !== undefined && (view.stored !== null || view.unsaved) && isAnswered(answerChoices(view.draft))
+  );
 }
 
 /** Still to confirm: carried forward, and neither confirmed nor changed yet. */
-function isToConfirm(view: DomainSaveView | undefined): boolean {
+export function isToConfirm(view: DomainSaveView | undefined): boolean {
   return view?.stored?.toConfirm === true && !view.unsaved;
 }
 

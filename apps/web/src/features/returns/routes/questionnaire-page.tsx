@@ -1,6 +1,6 @@
 import type { ReturnDetail } from '@wgll/contracts';
 import type { FrameworkVersion } from '@wgll/framework';
-import { useCallback, useMemo, useState } from 'react';
+import { Fragment, useCallback, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
@@ -11,6 +11,7 @@ import { questionnairePath } from '../../../lib/links';
 import { useReturnFramework } from '../api/returns-api';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
+import { DomainJumpList, NextDomain } from '../questionnaire/domain-nav';
 import { DomainQuestion, type DomainActions, type DomainMode } from '../questionnaire/domain-question';
 import { liveProgress, liveScores } from '../questionnaire/live-score';
 import { MeasureNav, MeasurePager } from '../questionnaire/measure-nav';
@@ -105,6 +106,8 @@ function Questionnaire({ detail, framework, frameworkError }: QuestionnaireProps
   const measureDomains = framework.domains.filter((domain) => domain.measure === measure.id);
   const focused = measureDomains.find((domain) => domain.id === focusId);
   const shownDomains = focused ? [focused] : measureDomains;
+  // The domains this return answers (a care setting's return leaves some out).
+  const answerable = measureDomains.filter((domain) => snapshot.domains.has(domain.id));
   const progress = liveProgress(framework, snapshot);
   const scores = liveScores(framework, detail.careSetting, snapshot);
   const measureIndex = framework.measures.indexOf(measure);
@@ -162,21 +165,31 @@ function Questionnaire({ detail, framework, frameworkError }: QuestionnaireProps
             </p>
           ) : null}
           {measureDomains.length === 0 ? <p>No domains of this measure apply to this return.</p> : null}
+          <DomainJumpList
+            returnId={detail.id}
+            domains={answerable}
+            views={snapshot.domains}
+            focused={focused !== undefined}
+            currentId={focused?.id}
+          />
           {shownDomains.map((domain) => {
             const view = snapshot.domains.get(domain.id);
             if (!view) return null;
+            const next = answerable[answerable.indexOf(domain) + 1];
             return (
-              <DomainQuestion
-                key={domain.id}
-                returnId={detail.id}
-                domain={domain}
-                view={view}
-                evidence={detail.evidence}
-                assignee={assigneeOf((a) => a.domainId === domain.id)}
-                carriedFrom={carriedFrom}
-                mode={mode}
-                actions={actions}
-              />
+              <Fragment key={domain.id}>
+                <DomainQuestion
+                  returnId={detail.id}
+                  domain={domain}
+                  view={view}
+                  evidence={detail.evidence}
+                  assignee={assigneeOf((a) => a.domainId === domain.id)}
+                  carriedFrom={carriedFrom}
+                  mode={mode}
+                  actions={actions}
+                />
+                <NextDomain returnId={detail.id} next={next} focused={focused !== undefined} />
+              </Fragment>
             );
           })}
           {mode === 'edit' ? <ReturnEvidence detail={detail} domains={framework.domains} /> : null}

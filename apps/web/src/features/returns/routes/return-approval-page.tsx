@@ -13,7 +13,6 @@ import { ApprovalsTable } from '../components/approvals-table';
 import { ApproveForm } from '../components/approve-form';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
-import { SubmitForm } from '../components/submit-form';
 import { returnPeople, returnTitle } from '../return-labels';
 
 function stateExplanation(detail: ReturnDetail): string {
@@ -85,7 +84,13 @@ function ReturnApproval({ detail }: { detail: ReturnDetail }) {
         <ApproveForm detail={detail} onApproved={() => show('The board’s approval has been recorded')} />
       ) : null}
       {canSubmit ? (
-        <SubmitForm detail={detail} onSubmitted={() => show('The return has been submitted and sealed')} />
+        <section aria-labelledby="submit-heading">
+          <h2 id="submit-heading">Submit the return</h2>
+          <p>Check what will be sealed, then submit it. Once sealed, it cannot be changed.</p>
+          <Link className="nhsuk-button" to={returnPath(detail.id, 'submit')}>
+            Submit the return
+          </Link>
+        </section>
       ) : null}
       {detail.state === 'submitted' && seal ? (
         <p>
