@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 
-import { accountNavigation, demoUsers, signIn, signInWithApi, signOut } from './support/auth.js';
+import {
+  accountNavigation,
+  demoUsers,
+  menuLinkNames,
+  signIn,
+  signInWithApi,
+  signOut,
+} from './support/auth.js';
 import { openGuardedPage } from './support/browser.js';
 import { useJourney } from './support/journey.js';
 
@@ -94,7 +101,7 @@ describe('identity and access', () => {
     'shows $email the navigation and roles for a $role',
     async ({ email, role, scope, admin }) => {
       await signIn(page, email);
-      const links = await menu().getByRole('link').allTextContents();
+      const links = await menuLinkNames(page);
       expect(links).toEqual(
         expect.arrayContaining(['Frameworks', 'Organisations', 'Regions', 'About the data']),
       );

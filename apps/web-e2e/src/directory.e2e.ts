@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 
-import { demoUsers, signIn } from './support/auth.js';
+import { demoUsers, menuLink, signIn } from './support/auth.js';
 import { openGuardedPage } from './support/browser.js';
 import { useJourney } from './support/journey.js';
 
@@ -29,7 +29,7 @@ describe('organisation directory', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
 
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Organisations' }).click();
+    await (await menuLink(page, 'Organisations')).click();
     await page.waitForURL('**/organisations');
     // Open organisations today; 205 trusts in all, a few of which have since closed.
     await page.getByRole('heading', { level: 2, name: /^\d+ organisations$/ }).waitFor();

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { FrameworkVersion } from '@wgll/framework';
 import type { Page } from 'playwright-core';
 
-import { demoUsers, signIn, signInWithApi } from './support/auth.js';
+import { demoUsers, menuLink, signIn, signInWithApi } from './support/auth.js';
 import { useJourney } from './support/journey.js';
 import { repoRoot } from './support/server.js';
 
@@ -53,7 +53,7 @@ describe('framework reader', () => {
   it('lists both framework versions, reached from the header', async () => {
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'What Good Looks Like digital maturity' }).waitFor();
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Frameworks' }).click();
+    await (await menuLink(page, 'Frameworks')).click();
     await page.waitForURL('**/frameworks');
     await page.getByRole('heading', { level: 1, name: 'What Good Looks Like frameworks' }).waitFor();
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { CreateUserResult, SessionInfo } from '@wgll/contracts';
 import type { Page } from 'playwright-core';
 
-import { demoUsers, signIn, signInWithApi } from './support/auth.js';
+import { demoUsers, menuLink, signIn, signInWithApi } from './support/auth.js';
 import { useJourney } from './support/journey.js';
 
 /**
@@ -21,7 +21,6 @@ describe('user administration', () => {
     password: 'correct horse battery staple',
   };
 
-  const menu = () => page.getByRole('navigation', { name: 'Menu' });
   const errorSummary = () => page.locator('.nhsuk-error-summary');
 
   beforeAll(async () => {
@@ -57,7 +56,7 @@ describe('user administration', () => {
     await errorSummary().getByRole('link', { name: 'Enter a correct email address and password' }).waitFor();
 
     await signIn(page, demoUsers.admin);
-    await menu().getByRole('link', { name: 'Users' }).click();
+    await (await menuLink(page, 'Users')).click();
     await page.waitForURL('**/admin/users');
     await page.getByRole('row').filter({ hasText: demoUsers.trustContributor }).waitFor();
     await checkPage('users-01-list', 'Users');
@@ -75,7 +74,7 @@ describe('user administration', () => {
     await page.getByRole('button', { name: 'Create a new invitation link' }).waitFor();
     await checkPage('users-02-user', /^.+ – WGLL digital maturity – NHS$/);
 
-    await menu().getByRole('link', { name: 'Audit log' }).click();
+    await (await menuLink(page, 'Audit log')).click();
     await page.waitForURL('**/admin/audit');
     await page.getByRole('cell', { name: 'Signed in', exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Check the audit log' }).click();

@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
 import type { SessionInfo } from '@wgll/contracts';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { APIRequestContext, Locator, Page } from 'playwright-core';
 
 /** The password of every demo account (seeded when SEED_DEMO=true). */
 export const DEMO_PASSWORD = 'wgll-demo-2026';
@@ -18,6 +18,33 @@ export const demoUsers = {
 /** The header's account links: the user's name and Sign out, or Sign in. */
 export function accountNavigation(page: Page) {
   return page.getByRole('navigation', { name: 'Account' });
+}
+
+/** The header's menu of pages. */
+function menu(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Menu' });
+}
+
+/** Opens the header menu's "More" list, when the menu has one and it is closed. */
+async function openMore(page: Page): Promise<void> {
+  const more = menu(page).getByRole('button', { name: /More/ });
+  if ((await more.isVisible()) && (await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+}
+
+/**
+ * A link of the header menu, found by its exact name. When the window is too narrow for it, the
+ * header's script has moved it under "More": that list is opened first.
+ */
+export async function menuLink(page: Page, name: string): Promise<Locator> {
+  const link = menu(page).getByRole('link', { name, exact: true });
+  if ((await link.count()) === 0 || !(await link.isVisible())) await openMore(page);
+  return link;
+}
+
+/** The names of every link of the header menu, those under "More" too. */
+export async function menuLinkNames(page: Page): Promise<string[]> {
+  await openMore(page);
+  return (await menu(page).getByRole('link').allTextContents()).map((text) => text.trim());
 }
 
 /**

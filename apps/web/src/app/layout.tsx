@@ -4,19 +4,28 @@ import { useEffect, useRef, type FormEvent } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 
 import { useCurrentUser, useSessionSync, useSignOut } from '../lib/api/session-api';
+import { resultsLinks } from '../lib/results-access';
 
-/** The header links a user may use: everyone signed in reads; administrators also manage. */
+/**
+ * The header links a user may use. What the user's roles are for comes first, so it stays in the
+ * header rather than under "More" when the menu is full: their results (the widest place their roles
+ * cover) and, for administrators, the published results' imports and the administration pages. Then
+ * what everyone signed in reads.
+ */
 function navigationFor(user: CurrentUser) {
+  const results = resultsLinks(user)[0];
   return [
-    { to: '/frameworks', label: 'Frameworks' },
-    { to: '/organisations', label: 'Organisations' },
-    { to: '/regions', label: 'Regions' },
-    { to: '/about-the-data', label: 'About the data' },
+    ...(results
+      ? [{ to: results.to, label: results.scope === 'national' ? 'Results for England' : 'Results' }]
+      : []),
+    ...(user.capabilities.manageImports ? [{ to: '/admin/imports', label: 'Published results' }] : []),
     ...(user.capabilities.manageUsers ? [{ to: '/admin/users', label: 'Users' }] : []),
     ...(user.capabilities.manageCycles ? [{ to: '/admin/cycles', label: 'Cycles' }] : []),
     ...(user.capabilities.readAudit ? [{ to: '/admin/audit', label: 'Audit log' }] : []),
-    ...(user.capabilities.viewNational ? [{ to: '/national/results', label: 'Results for England' }] : []),
-    ...(user.capabilities.manageImports ? [{ to: '/admin/imports', label: 'Published results' }] : []),
+    { to: '/organisations', label: 'Organisations' },
+    { to: '/regions', label: 'Regions' },
+    { to: '/frameworks', label: 'Frameworks' },
+    { to: '/about-the-data', label: 'About the data' },
   ];
 }
 

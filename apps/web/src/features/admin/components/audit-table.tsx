@@ -1,6 +1,7 @@
 import type { AuditEvent } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 
+import { WideTable } from '../../../components/table-scroll';
 import { formatDateTime } from '../../../lib/dates';
 import { describeActor, describeDetails, describeTarget } from '../audit-details';
 import { auditActionLabels } from '../audit-labels';
@@ -24,7 +25,7 @@ function When({ value }: { value: string }) {
 /** The audit log, one row for each event: when, who, what, to whom, from where, details. */
 export function AuditTable({ events, caption }: { events: AuditEvent[]; caption: string }) {
   return (
-    <Table responsive caption={caption} captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
+    <WideTable responsive caption={caption} captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
       <Table.Head>
         <Table.Row>
           <Table.Cell>When</Table.Cell>
@@ -49,6 +50,6 @@ export function AuditTable({ events, caption }: { events: AuditEvent[]; caption:
           </Table.Row>
         ))}
       </Table.Body>
-    </Table>
+    </WideTable>
   );
 }

@@ -2,6 +2,7 @@ import type { RoleGrant, UserSummary } from '@wgll/contracts';
 import { Button, Table } from 'nhsuk-react-components';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
+import { WideTable } from '../../../components/table-scroll';
 import { ApiRequestError } from '../../../lib/api-client';
 import { formatDayOf } from '../../../lib/dates';
 import { describeScope, roleLabels } from '../../../lib/roles';
@@ -39,7 +40,7 @@ export function UserRoleGrants({ user, onDone }: UserRoleGrantsProps) {
       {user.roles.length === 0 ? (
         <p>They do not have any roles, so they cannot see any organisations.</p>
       ) : (
-        <Table
+        <WideTable
           responsive
           caption={`${user.displayName}'s roles`}
           captionProps={{ className: 'nhsuk-u-visually-hidden' }}
@@ -75,7 +76,7 @@ export function UserRoleGrants({ user, onDone }: UserRoleGrantsProps) {
               </Table.Row>
             ))}
           </Table.Body>
-        </Table>
+        </WideTable>
       )}
     </>
   );

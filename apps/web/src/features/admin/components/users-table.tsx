@@ -2,6 +2,7 @@ import type { UserSummary } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
+import { WideTable } from '../../../components/table-scroll';
 import { UserStatusTag } from '../../../components/user-status-tag';
 import { formatDateTime } from '../../../lib/dates';
 import { userPath } from '../../../lib/links';
@@ -19,7 +20,7 @@ function shortRoles(user: UserSummary): string {
 
 export function UsersTable({ users, caption }: { users: UserSummary[]; caption: string }) {
   return (
-    <Table responsive caption={caption} captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
+    <WideTable responsive caption={caption} captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
       <Table.Head>
         <Table.Row>
           <Table.Cell>Name</Table.Cell>
@@ -44,6 +45,6 @@ export function UsersTable({ users, caption }: { users: UserSummary[]; caption: 
           </Table.Row>
         ))}
       </Table.Body>
-    </Table>
+    </WideTable>
   );
 }

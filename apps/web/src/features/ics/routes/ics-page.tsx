@@ -12,9 +12,11 @@ import { useAtDate } from '../../../components/use-at-date';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useIcs } from '../../../lib/api/ics-api';
+import { useCurrentUser } from '../../../lib/api/session-api';
 import { addDays, formatDate } from '../../../lib/dates';
 import { pluralise, readableName, trustTypeLabels } from '../../../lib/format';
 import { icsResultsPath, icsReturnsPath, organisationPath, regionPath } from '../../../lib/links';
+import { mayViewResults } from '../../../lib/results-access';
 import { IcsLinkList, IcsStatusMessage } from '../components/ics-status-message';
 
 function IcsFacts({ ics, requestedAt }: { ics: IcsDetail; requestedAt: string | undefined }) {
@@ -122,6 +124,7 @@ export function IcsPage() {
   const at = useAtDate();
   const query = useIcs(code, at.requested);
   const ics = query.data;
+  const user = useCurrentUser();
 
   const notFound = query.error instanceof ApiRequestError && query.error.isNotFound;
   const invalid = query.error instanceof ApiRequestError && query.error.isValidationError;
@@ -162,10 +165,12 @@ export function IcsPage() {
             <Link to={icsReturnsPath(ics.odsCode)}>Assessment returns</Link>: the ICB’s own system-level
             return
           </p>
-          <p>
-            <Link to={icsResultsPath(ics.odsCode)}>Results</Link>: the ICS’s organisations side by side, and
-            how far this cycle’s returns have got
-          </p>
+          {mayViewResults(user, { type: 'ics', code: ics.odsCode, region: ics.region?.odsCode ?? null }) ? (
+            <p>
+              <Link to={icsResultsPath(ics.odsCode)}>Results</Link>: the ICS’s organisations side by side, and
+              how far this cycle’s returns have got
+            </p>
+          ) : null}
           <IcsFacts ics={ics} requestedAt={at.requested} />
           <AtDateForm at={at.effective} label="Show this ICS on another date" />
           <IcsOrganisations ics={ics} requestedAt={at.requested} />

@@ -2,6 +2,7 @@ import type { ImportSummary } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
+import { WideTable } from '../../../components/table-scroll';
 import { formatDate } from '../../../lib/dates';
 import { pluralise } from '../../../lib/format';
 import { importPath } from '../../../lib/links';
@@ -10,7 +11,7 @@ import { ImportStateTag } from './import-state-tag';
 /** Every import of a published data file: its cycle, file, publication date, state and rows. */
 export function ImportsTable({ imports }: { imports: ImportSummary[] }) {
   return (
-    <Table caption="Imports of published data files" firstCellIsHeader>
+    <WideTable caption="Imports of published data files" firstCellIsHeader>
       <Table.Head>
         <Table.Row>
           <Table.Cell>File</Table.Cell>
@@ -44,6 +45,6 @@ export function ImportsTable({ imports }: { imports: ImportSummary[] }) {
           </Table.Row>
         ))}
       </Table.Body>
-    </Table>
+    </WideTable>
   );
 }

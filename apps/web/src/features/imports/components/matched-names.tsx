@@ -1,6 +1,7 @@
 import type { ImportName } from '@wgll/contracts';
 import { Details, Table } from 'nhsuk-react-components';
 
+import { WideTable } from '../../../components/table-scroll';
 import { readableName } from '../../../lib/format';
 import { kindLabels, matchMethodLabels } from '../import-labels';
 
@@ -12,7 +13,7 @@ export function MatchedNames({ names }: { names: ImportName[] }) {
     <Details>
       <Details.Summary>Matched names ({matched.length})</Details.Summary>
       <Details.Text>
-        <Table caption="Names in the file and what they were matched to" firstCellIsHeader>
+        <WideTable caption="Names in the file and what they were matched to" firstCellIsHeader>
           <Table.Head>
             <Table.Row>
               <Table.Cell>Name in the file</Table.Cell>
@@ -33,7 +34,7 @@ export function MatchedNames({ names }: { names: ImportName[] }) {
               </Table.Row>
             ))}
           </Table.Body>
-        </Table>
+        </WideTable>
       </Details.Text>
     </Details>
   );

@@ -7,6 +7,7 @@ import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
 import { SuccessBanner } from '../../../components/success-banner';
+import { WideTable } from '../../../components/table-scroll';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
 import { formatDate, formatDateTime } from '../../../lib/dates';
@@ -51,7 +52,7 @@ function ImportFacts({ detail }: { detail: ImportDetail }) {
 
 function SheetsTable({ detail }: { detail: ImportDetail }) {
   return (
-    <Table caption="Rows read from each sheet of the file" firstCellIsHeader>
+    <WideTable caption="Rows read from each sheet of the file" firstCellIsHeader>
       <Table.Head>
         <Table.Row>
           <Table.Cell>Sheet</Table.Cell>
@@ -68,7 +69,7 @@ function SheetsTable({ detail }: { detail: ImportDetail }) {
           </Table.Row>
         ))}
       </Table.Body>
-    </Table>
+    </WideTable>
   );
 }
 

@@ -2,6 +2,7 @@ import type { OrganisationMembership } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
+import { WideTable } from '../../../components/table-scroll';
 import { FIRST_DAY_AFTER_MERGERS, formatDate, LAST_DAY_BEFORE_MERGERS } from '../../../lib/dates';
 import { readableName } from '../../../lib/format';
 import { icsPath } from '../../../lib/links';
@@ -60,7 +61,10 @@ export function MergerComparison({ memberships }: { memberships: OrganisationMem
         continued; others merged and took new codes.
       </p>
       <Explanation {...comparison} />
-      <Table caption="The ICS this organisation is assessed in, either side of the mergers" firstCellIsHeader>
+      <WideTable
+        caption="The ICS this organisation is assessed in, either side of the mergers"
+        firstCellIsHeader
+      >
         <Table.Head>
           <Table.Row>
             <Table.Cell>Date</Table.Cell>
@@ -79,7 +83,7 @@ export function MergerComparison({ memberships }: { memberships: OrganisationMem
             </Table.Row>
           ))}
         </Table.Body>
-      </Table>
+      </WideTable>
     </section>
   );
 }

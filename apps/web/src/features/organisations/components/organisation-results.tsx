@@ -4,6 +4,7 @@ import type { Ref } from 'react';
 import { Link } from 'react-router';
 
 import { StatusTag } from '../../../components/status-tag';
+import { WideTable } from '../../../components/table-scroll';
 import { formatDate } from '../../../lib/dates';
 import { pluralise, readableName, trustTypeLabels } from '../../../lib/format';
 import { icsPath, organisationPath, regionPath } from '../../../lib/links';
@@ -57,7 +58,7 @@ export function OrganisationResults({ list, search, headingRef }: OrganisationRe
         {formatDate(list.at)}.{' '}
         {totalPages > 1 ? `Showing ${first} to ${last}, page ${list.page} of ${totalPages}.` : null}
       </p>
-      <Table
+      <WideTable
         responsive
         caption={`Organisations matching your search, page ${list.page} of ${totalPages}`}
         captionProps={{ className: 'nhsuk-u-visually-hidden' }}
@@ -104,7 +105,7 @@ export function OrganisationResults({ list, search, headingRef }: OrganisationRe
             </Table.Row>
           ))}
         </Table.Body>
-      </Table>
+      </WideTable>
       {totalPages > 1 ? (
         <Pagination aria-label="Results pages">
           {list.page > 1 ? (

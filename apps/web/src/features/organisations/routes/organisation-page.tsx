@@ -9,9 +9,11 @@ import { useAtDate } from '../../../components/use-at-date';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useOrganisation } from '../../../lib/api/organisations-api';
+import { useCurrentUser } from '../../../lib/api/session-api';
 import { formatDate } from '../../../lib/dates';
 import { readableName } from '../../../lib/format';
 import { organisationReturnsPath, trustResultsPath } from '../../../lib/links';
+import { mayViewResults } from '../../../lib/results-access';
 import { MembershipHistory } from '../components/membership-history';
 import { MergerComparison } from '../components/merger-comparison';
 import { OrganisationChanges } from '../components/organisation-changes';
@@ -24,6 +26,7 @@ export function OrganisationPage() {
   const at = useAtDate();
   const query = useOrganisation(code, at.requested);
   const organisation = query.data;
+  const user = useCurrentUser();
 
   const notFound = query.error instanceof ApiRequestError && query.error.isNotFound;
   const invalid = query.error instanceof ApiRequestError && query.error.isValidationError;
@@ -66,10 +69,17 @@ export function OrganisationPage() {
           <p>
             <Link to={organisationReturnsPath(organisation.odsCode)}>Assessment returns</Link> for this trust
           </p>
-          <p>
-            <Link to={trustResultsPath(organisation.odsCode)}>Results</Link>: this trust’s scores beside its
-            ICS and England, and its peers
-          </p>
+          {mayViewResults(user, {
+            type: 'organisation',
+            code: organisation.odsCode,
+            ics: organisation.ics?.odsCode ?? null,
+            region: organisation.region?.odsCode ?? null,
+          }) ? (
+            <p>
+              <Link to={trustResultsPath(organisation.odsCode)}>Results</Link>: this trust’s scores beside its
+              ICS and England, and its peers
+            </p>
+          ) : null}
           <OrganisationSummary organisation={organisation} requestedAt={at.requested} />
           <AtDateForm at={at.effective} label="Show this organisation on another date" />
           <MergerComparison memberships={organisation.memberships} />

@@ -6,13 +6,16 @@ import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { AtDateForm } from '../../../components/at-date-form';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
+import { WideTable } from '../../../components/table-scroll';
 import { useAtDate } from '../../../components/use-at-date';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useRegion } from '../../../lib/api/regions-api';
+import { useCurrentUser } from '../../../lib/api/session-api';
 import { formatDate } from '../../../lib/dates';
 import { pluralise, readableName } from '../../../lib/format';
 import { icsPath, regionResultsPath } from '../../../lib/links';
+import { mayViewResults } from '../../../lib/results-access';
 
 function RegionSystems({ region, requestedAt }: { region: RegionDetail; requestedAt: string | undefined }) {
   const systems = [...region.systems].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
@@ -26,7 +29,7 @@ function RegionSystems({ region, requestedAt }: { region: RegionDetail; requeste
         {pluralise(systems.length, 'integrated care system')} and{' '}
         {pluralise(organisationCount, 'organisation')} on {formatDate(region.at)}.
       </p>
-      <Table
+      <WideTable
         caption={`Integrated care systems in ${region.name} on ${formatDate(region.at)}`}
         firstCellIsHeader
       >
@@ -48,7 +51,7 @@ function RegionSystems({ region, requestedAt }: { region: RegionDetail; requeste
             </Table.Row>
           ))}
         </Table.Body>
-      </Table>
+      </WideTable>
     </>
   );
 }
@@ -59,6 +62,7 @@ export function RegionPage() {
   const at = useAtDate();
   const query = useRegion(code, at.requested);
   const region = query.data;
+  const user = useCurrentUser();
 
   const notFound = query.error instanceof ApiRequestError && query.error.isNotFound;
   const invalid = query.error instanceof ApiRequestError && query.error.isValidationError;
@@ -97,10 +101,12 @@ export function RegionPage() {
               ? `Loading this region on ${formatDate(at.effective)}…`
               : `Showing this region on ${formatDate(region.at)}. ODS code ${region.odsCode}, ONS code ${region.onsCode}.`}
           </p>
-          <p>
-            <Link to={regionResultsPath(region.odsCode)}>Results</Link>: the region’s ICSs side by side,
-            movement since last year and completion this cycle
-          </p>
+          {mayViewResults(user, { type: 'region', code: region.odsCode }) ? (
+            <p>
+              <Link to={regionResultsPath(region.odsCode)}>Results</Link>: the region’s ICSs side by side,
+              movement since last year and completion this cycle
+            </p>
+          ) : null}
           <AtDateForm at={at.effective} label="Show this region on another date" />
           <h2>Integrated care systems</h2>
           <RegionSystems region={region} requestedAt={at.requested} />

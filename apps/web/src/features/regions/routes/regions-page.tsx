@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
+import { WideTable } from '../../../components/table-scroll';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { useRegions } from '../../../lib/api/regions-api';
 import { regionPath } from '../../../lib/links';
@@ -21,7 +22,7 @@ export function RegionsPage() {
       {regions.isPending ? <LoadingMessage>Loading regions…</LoadingMessage> : null}
       {regions.isError ? <ApiErrorSummary error={regions.error} /> : null}
       {regions.isSuccess ? (
-        <Table caption="NHS England regions" firstCellIsHeader>
+        <WideTable caption="NHS England regions" firstCellIsHeader>
           <Table.Head>
             <Table.Row>
               <Table.Cell>Region</Table.Cell>
@@ -40,7 +41,7 @@ export function RegionsPage() {
               </Table.Row>
             ))}
           </Table.Body>
-        </Table>
+        </WideTable>
       ) : null}
     </>
   );

@@ -24,6 +24,8 @@ interface AreaResultsLayoutProps {
   notFound: ReactNode;
   /** Shown after the results, for example completion of the current cycle. */
   after?: (cycle: ResultCycle) => ReactNode;
+  /** Shown after the filters: what the chosen cycle's figures are based on. */
+  note?: (cycle: ResultCycle) => ReactNode;
 }
 
 /** The region and England results pages: filters, then the area's tables. */
@@ -37,6 +39,7 @@ export function AreaResultsLayout({
   withAt,
   notFound,
   after,
+  note,
 }: AreaResultsLayoutProps) {
   const [searchParams] = useSearchParams();
   const { cycles, items, chosen, current } = useResultCycle();
@@ -62,6 +65,7 @@ export function AreaResultsLayout({
           icbLabel={icbLabel}
         />
       ) : null}
+      {chosen && note ? note(chosen) : null}
       <ResultsRequestState
         waiting={chosen !== undefined && query.isPending}
         error={query.error}

@@ -2,6 +2,7 @@ import type { Distribution, FigureBasis, MeasureId } from '@wgll/contracts';
 import { formatScore } from '@wgll/scoring';
 import { Table } from 'nhsuk-react-components';
 
+import { WideTable } from '../../../components/table-scroll';
 import { csvScore, type CsvValue } from '../csv';
 import type { BasisOptions } from '../figures';
 import { measureIds, measureNames, withheldText } from '../results-labels';
@@ -38,7 +39,7 @@ export function DistributionTable({
   const count = Math.max(0, ...measureIds.map((measure) => distributions[measure].count));
   return (
     <>
-      <Table caption={caption} firstCellIsHeader>
+      <WideTable caption={caption} firstCellIsHeader>
         <Table.Head>
           <Table.Row>
             <Table.Cell>Measure</Table.Cell>
@@ -70,7 +71,7 @@ export function DistributionTable({
             );
           })}
         </Table.Body>
-      </Table>
+      </WideTable>
       <FigureBasisNote basis={basis} count={count} {...basisOptions} />
       <CsvDownload
         tableName={tableName}

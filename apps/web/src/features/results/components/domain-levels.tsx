@@ -1,6 +1,7 @@
 import type { DomainLevelResult } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 
+import { WideTable } from '../../../components/table-scroll';
 import { measureNames } from '../results-labels';
 import { CsvDownload } from './csv-download';
 
@@ -21,7 +22,7 @@ export function DomainLevels({ domains, name, filePrefix }: DomainLevelsProps) {
   const caption = `${name}: level of each domain in the submitted return, and what the next level needs`;
   return (
     <>
-      <Table caption={caption} firstCellIsHeader>
+      <WideTable caption={caption} firstCellIsHeader>
         <Table.Head>
           <Table.Row>
             <Table.Cell>Domain</Table.Cell>
@@ -50,7 +51,7 @@ export function DomainLevels({ domains, name, filePrefix }: DomainLevelsProps) {
             </Table.Row>
           ))}
         </Table.Body>
-      </Table>
+      </WideTable>
       <p className="wgll-figure-basis">
         Source: the organisation’s own return, approved by its board and sealed.
       </p>

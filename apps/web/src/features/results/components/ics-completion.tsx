@@ -3,6 +3,7 @@ import { Table } from 'nhsuk-react-components';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
+import { WideTable } from '../../../components/table-scroll';
 import { careSettingLabels, readableName } from '../../../lib/format';
 import { useIcsCompletion } from '../api/results-api';
 import { fileSafe } from '../csv';
@@ -23,7 +24,7 @@ function CompletionTable({ completion, icsName }: { completion: IcsCompletion; i
     <>
       <p>{counts.length > 0 ? counts.join(' · ') : 'No returns are expected for this cycle.'}</p>
       {completion.rows.length > 0 ? (
-        <Table caption={caption} firstCellIsHeader>
+        <WideTable caption={caption} firstCellIsHeader>
           <Table.Head>
             <Table.Row>
               <Table.Cell>Organisation</Table.Cell>
@@ -42,7 +43,7 @@ function CompletionTable({ completion, icsName }: { completion: IcsCompletion; i
               </Table.Row>
             ))}
           </Table.Body>
-        </Table>
+        </WideTable>
       ) : null}
       <p className="wgll-figure-basis">
         Cycle {completion.cycle.name} · The state of each return only, never its answers

@@ -2,6 +2,7 @@ import type { TrustResults } from '@wgll/contracts';
 import { formatScore } from '@wgll/scoring';
 import { Table } from 'nhsuk-react-components';
 
+import { WideTable } from '../../../components/table-scroll';
 import { sentences } from '../../../lib/format';
 import { csvScore } from '../csv';
 import { distributionFigure, quartileRange } from '../figures';
@@ -41,7 +42,7 @@ export function MeasuresTable({ results, name, filePrefix }: MeasuresTableProps)
 
   return (
     <>
-      <Table caption={caption} firstCellIsHeader>
+      <WideTable caption={caption} firstCellIsHeader>
         <Table.Head>
           <Table.Row>
             <Table.Cell>Measure</Table.Cell>
@@ -64,7 +65,7 @@ export function MeasuresTable({ results, name, filePrefix }: MeasuresTableProps)
             </Table.Row>
           ))}
         </Table.Body>
-      </Table>
+      </WideTable>
       <FigureBasisNote
         basis={results.basis}
         count={nationalCount}

@@ -1,6 +1,7 @@
 import type { AreaResults, Movement } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 
+import { WideTable } from '../../../components/table-scroll';
 import { readableName } from '../../../lib/format';
 import { formatChange } from '../figures';
 import type { AreaTableProps } from './area-groups-table';
@@ -41,7 +42,7 @@ export function MovementTable({ results, groupLabel, filePrefix, scope }: AreaTa
   const total = `All of ${results.area.type === 'national' ? 'England' : results.area.name}`;
   return (
     <>
-      <Table caption={caption} firstCellIsHeader>
+      <WideTable caption={caption} firstCellIsHeader>
         <Table.Head>
           <Table.Row>
             <Table.Cell>{groupLabel}</Table.Cell>
@@ -64,7 +65,7 @@ export function MovementTable({ results, groupLabel, filePrefix, scope }: AreaTa
             <MovementCells movement={movement.area} />
           </Table.Row>
         </Table.Body>
-      </Table>
+      </WideTable>
       <FigureBasisNote
         basis={results.figureBasis}
         scope={scope}

@@ -3,6 +3,7 @@ import { Table } from 'nhsuk-react-components';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
+import { WideTable } from '../../../components/table-scroll';
 import { readableName } from '../../../lib/format';
 import { useRegionCompletion } from '../api/results-api';
 import { fileSafe } from '../csv';
@@ -13,7 +14,7 @@ function CompletionTable({ completion }: { completion: RegionCompletion }) {
   const caption = `Returns for ${completion.cycle.name} in each ICS of ${completion.region.name}, by state`;
   return (
     <>
-      <Table caption={caption} firstCellIsHeader>
+      <WideTable caption={caption} firstCellIsHeader>
         <Table.Head>
           <Table.Row>
             <Table.Cell>ICS</Table.Cell>
@@ -38,7 +39,7 @@ function CompletionTable({ completion }: { completion: RegionCompletion }) {
             </Table.Row>
           ))}
         </Table.Body>
-      </Table>
+      </WideTable>
       <p className="wgll-figure-basis">
         Cycle {completion.cycle.name} · Each trust’s return per care setting and each ICB’s own return · The
         state of each return only, never its answers

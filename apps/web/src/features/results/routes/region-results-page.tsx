@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useRegion } from '../../../lib/api/regions-api';
 import { icsResultsPath, regionPath } from '../../../lib/links';
 import { AreaResultsLayout } from '../components/area-results-layout';
+import { IcsYearsNote } from '../components/ics-years-note';
 import { RegionCompletionSection } from '../components/region-completion';
 
 /** /regions/:code/results: the region's ICSs side by side, movement, and completion this cycle. */
@@ -27,6 +28,7 @@ export function RegionResultsPage() {
           </p>
         </>
       }
+      note={(cycle) => <IcsYearsNote cycle={cycle} />}
       after={(cycle) => <RegionCompletionSection code={code} cycle={cycle} />}
     />
   );

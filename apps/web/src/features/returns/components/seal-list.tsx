@@ -2,6 +2,7 @@ import type { ReturnDetail } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
+import { WideTable } from '../../../components/table-scroll';
 import { formatDateTime } from '../../../lib/dates';
 import { sealPath } from '../../../lib/links';
 
@@ -16,7 +17,7 @@ export function SealList({ detail }: { detail: ReturnDetail }) {
         Each submission is sealed: a copy of the return is stored with a SHA-256 hash, so anyone can check it
         has not changed since.
       </p>
-      <Table
+      <WideTable
         responsive
         caption="Sealed revisions of this return"
         captionProps={{ className: 'nhsuk-u-visually-hidden' }}
@@ -47,7 +48,7 @@ export function SealList({ detail }: { detail: ReturnDetail }) {
             </Table.Row>
           ))}
         </Table.Body>
-      </Table>
+      </WideTable>
     </section>
   );
 }

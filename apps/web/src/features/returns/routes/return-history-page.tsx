@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { ListPagination } from '../../../components/list-pagination';
 import { LoadingMessage } from '../../../components/loading-message';
+import { WideTable } from '../../../components/table-scroll';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { formatDateTime } from '../../../lib/dates';
 import { pluralise } from '../../../lib/format';
@@ -47,7 +48,7 @@ function ReturnHistoryView({ detail }: { detail: ReturnDetail }) {
                 ? 'Loading…'
                 : `${pluralise(history.data.total, 'event')}, page ${history.data.page} of ${Math.max(1, Math.ceil(history.data.total / history.data.pageSize))}.`}
             </p>
-            <Table
+            <WideTable
               responsive
               caption="The return’s history"
               captionProps={{ className: 'nhsuk-u-visually-hidden' }}
@@ -78,7 +79,7 @@ function ReturnHistoryView({ detail }: { detail: ReturnDetail }) {
                   );
                 })}
               </Table.Body>
-            </Table>
+            </WideTable>
             <ListPagination
               page={page}
               pageSize={history.data.pageSize}

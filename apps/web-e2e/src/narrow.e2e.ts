@@ -1,0 +1,371 @@
+import { join } from 'node:path';
+
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { IcsDetail, ResultCycleList, ReturnList } from '@wgll/contracts';
+import { MEASURE_IDS } from '@wgll/framework';
+import type { Page } from 'playwright-core';
+
+import { demoUsers, signIn } from './support/auth.js';
+import { expectNoAxeViolations } from './support/axe.js';
+import { resultsDir, saveScreenshot } from './support/browser.js';
+import { useJourney } from './support/journey.js';
+
+/** A phone held upright (an iPhone 12 to 15 is 390 CSS pixels wide). */
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+/**
+ * The elements that make the page wider than the window: those whose right edge is past it and
+ * that no scrolling or clipping area around them holds in, outermost first. Empty when the page
+ * fits.
+ */
+async function overflowingElements(
+  page: Page,
+): Promise<{ width: number; scrollWidth: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const scrollWidth = document.documentElement.scrollWidth;
+    const culprits: string[] = [];
+    if (scrollWidth <= width) return { width, scrollWidth, culprits };
+    const heldIn = (element: Element): boolean => {
+      for (
+        let parent = element.parentElement;
+        parent && parent !== document.body;
+        parent = parent.parentElement
+      ) {
+        const style = getComputedStyle(parent);
+        if (style.overflowX !== 'visible' && parent.getBoundingClientRect().right <= width + 0.5) return true;
+      }
+      return false;
+    };
+    const describe = (element: Element): string => {
+      const id = element.id ? `#${element.id}` : '';
+      const classes = [...element.classList]
+        .slice(0, 3)
+        .map((name) => `.${name}`)
+        .join('');
+      const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+      const right = Math.round(element.getBoundingClientRect().right);
+      return `<${element.tagName.toLowerCase()}${id}${classes}> right edge at ${right}px: “${text}”`;
+    };
+    const wide = [...document.body.querySelectorAll('*')].filter(
+      (element) => element.getBoundingClientRect().right > width + 0.5 && !heldIn(element),
+    );
+    // The outermost: an element whose parent sticks out as well is named by its parent.
+    for (const element of wide) {
+      if (!element.parentElement || !wide.includes(element.parentElement)) culprits.push(describe(element));
+    }
+    return { width, scrollWidth, culprits: culprits.slice(0, 12) };
+  });
+}
+
+/** Waits until the page's data has arrived: no request in flight and no "Loading…" message. */
+async function settle(page: Page): Promise<void> {
+  await page.locator('h1').first().waitFor();
+  await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
+  await page
+    .locator('[role="status"]', { hasText: /^Loading/ })
+    .first()
+    .waitFor({ state: 'detached', timeout: 20_000 })
+    .catch(() => undefined);
+}
+
+/** Opens each address and checks that nothing sticks out past the right edge of the phone's window. */
+async function expectNoSidewaysScroll(page: Page, addresses: string[], name: string): Promise<void> {
+  const problems: string[] = [];
+  for (const [index, address] of addresses.entries()) {
+    await page.goto(address);
+    await settle(page);
+    const result = await overflowingElements(page);
+    if (result.scrollWidth > result.width) {
+      await saveScreenshot(page, `narrow-${name}-${index}`);
+      problems.push(
+        `${address} is ${result.scrollWidth}px wide in a ${result.width}px window. Sticking out:\n    ${result.culprits.join('\n    ')}`,
+      );
+    }
+  }
+  expect(problems).toEqual([]);
+}
+
+async function publishedCycle(page: Page): Promise<string> {
+  const cycles = (await (await page.request.get('/api/results/cycles')).json()) as ResultCycleList;
+  return cycles.items.find((c) => c.source === 'published')!.id;
+}
+
+// One server (and its demo world) for the whole file: starting one is the expensive part.
+const journey = useJourney();
+
+describe('phones and narrow windows', () => {
+  let page: Page;
+  let published: string;
+  /** A demo trust in South East London with a draft return this cycle, and one with a sealed return. */
+  let draft: { code: string; returnId: string };
+  let sealed: { code: string; returnId: string };
+
+  beforeAll(async () => {
+    page = journey.page;
+    // Find the demo world's returns once, as the administrator.
+    await signIn(page, demoUsers.admin);
+    published = await publishedCycle(page);
+    const ics = (await (await page.request.get('/api/ics/QKK')).json()) as IcsDetail;
+    for (const organisation of ics.organisations) {
+      if (draft && sealed) break;
+      const list = (await (
+        await page.request.get(`/api/organisations/${organisation.odsCode}/returns`)
+      ).json()) as ReturnList;
+      for (const item of list.items) {
+        if (!draft && item.state === 'draft') draft = { code: organisation.odsCode, returnId: item.id };
+        if (!sealed && item.state === 'submitted') sealed = { code: organisation.odsCode, returnId: item.id };
+      }
+    }
+    expect(draft).toBeDefined();
+    expect(sealed).toBeDefined();
+    await page.setViewportSize(PHONE);
+  }, 120_000);
+
+  it('fits the sign-in page', async () => {
+    await page.context().clearCookies();
+    await expectNoSidewaysScroll(page, ['/sign-in', '/sign-in/not-recognised'], 'signed-out');
+  }, 60_000);
+
+  it('fits a trust lead’s pages: home, the return, the questionnaire and the trust’s results', async () => {
+    await signIn(page, `lead.${draft.code.toLowerCase()}@demo.wgll.example`);
+    const returnPath = `/returns/${draft.returnId}`;
+    await expectNoSidewaysScroll(
+      page,
+      [
+        '/',
+        `/organisations/${draft.code}`,
+        `/organisations/${draft.code}/returns`,
+        returnPath,
+        `${returnPath}/measures/${MEASURE_IDS[0]}`,
+        `${returnPath}/measures/${MEASURE_IDS[4]}`,
+        `${returnPath}/assignments`,
+        `${returnPath}/review`,
+        `${returnPath}/approval`,
+        `${returnPath}/history`,
+        `/organisations/${draft.code}/results`,
+        `/organisations/${draft.code}/results?cycle=${published}`,
+        '/assignments',
+        '/account',
+      ],
+      'trust-lead',
+    );
+  }, 240_000);
+
+  it('fits a sealed return and its seal', async () => {
+    await signIn(page, `lead.${sealed.code.toLowerCase()}@demo.wgll.example`);
+    await expectNoSidewaysScroll(
+      page,
+      [
+        `/returns/${sealed.returnId}`,
+        `/returns/${sealed.returnId}/history`,
+        `/returns/${sealed.returnId}/seals/1`,
+      ],
+      'sealed',
+    );
+  }, 120_000);
+
+  it('fits an ICS lead’s pages: the ICS, its returns and its results side by side', async () => {
+    await signIn(page, demoUsers.icsLead);
+    await expectNoSidewaysScroll(
+      page,
+      ['/', '/ics/QKK', '/ics/QKK/returns', '/ics/QKK/results', `/ics/QKK/results?cycle=${published}`],
+      'ics-lead',
+    );
+  }, 180_000);
+
+  it('fits a regional viewer’s pages: regions and the region’s results', async () => {
+    await signIn(page, demoUsers.regionalViewer);
+    await expectNoSidewaysScroll(
+      page,
+      [
+        '/',
+        '/regions',
+        '/regions/Y56',
+        '/regions/Y56/results',
+        `/regions/Y56/results?cycle=${published}`,
+        `/regions/Y56/results?cycle=${published}&basis=icb`,
+        '/organisations',
+        '/organisations/RJ1',
+      ],
+      'regional-viewer',
+    );
+  }, 180_000);
+
+  it('fits an administrator’s pages: England, imports, users, the audit log, cycles and frameworks', async () => {
+    await signIn(page, demoUsers.admin);
+    await page.goto('/admin/imports');
+    const importLink = page
+      .getByRole('table', { name: 'Imports of published data files' })
+      .getByRole('link')
+      .first();
+    const importPath = (await importLink.getAttribute('href')) ?? '/admin/imports';
+    await page.goto('/admin/users');
+    const userLink = page.locator('main table').getByRole('link').first();
+    const userPath = (await userLink.getAttribute('href')) ?? '/admin/users';
+    await page.goto('/frameworks');
+    const readerLink = page.locator('main table').getByRole('link').first();
+    const readerPath = (await readerLink.getAttribute('href')) ?? '/frameworks';
+    await expectNoSidewaysScroll(
+      page,
+      [
+        '/',
+        `/national/results?cycle=${published}`,
+        '/national/results',
+        '/admin/imports',
+        importPath,
+        '/admin/users',
+        '/admin/users/new',
+        userPath,
+        '/admin/audit',
+        '/admin/cycles',
+        '/organisations',
+        '/organisations?q=hospital',
+        '/frameworks',
+        readerPath,
+        '/about-the-data',
+        '/account',
+      ],
+      'admin',
+    );
+  }, 300_000);
+
+  it('keeps the first column of a wide table in view while the table scrolls inside its own area', async () => {
+    await signIn(page, demoUsers.icsLead);
+    await page.goto(`/ics/QKK/results?cycle=${published}`);
+    const area = page.getByRole('region', { name: /^Scores of the organisations in .*South East London/i });
+    await area.waitFor();
+    // A named region a keyboard can reach and scroll.
+    expect(await area.getAttribute('tabindex')).toBe('0');
+    const sizes = await area.evaluate((element) => ({
+      scroll: element.scrollWidth,
+      client: element.clientWidth,
+    }));
+    expect(sizes.scroll).toBeGreaterThan(sizes.client);
+    const firstCell = area.locator('tbody tr').first().locator(':scope > *').first();
+    const scoreCell = area.locator('tbody tr').first().locator(':scope > *').nth(3);
+    const before = await firstCell.boundingBox();
+    const scoreBefore = await scoreCell.boundingBox();
+    // The kept column has room for an organisation's name: its words wrap, not each letter.
+    expect(before!.width).toBeGreaterThan(120);
+    await area.focus();
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      (element) => (element as HTMLElement).scrollLeft > 0,
+      await area.elementHandle(),
+    );
+    const after = await firstCell.boundingBox();
+    // The organisation's name has not moved; the scores have.
+    expect(Math.round(after!.x)).toBe(Math.round(before!.x));
+    expect((await scoreCell.boundingBox())!.x).toBeLessThan(scoreBefore!.x);
+    // The caption wraps within the window.
+    const caption = area.locator('caption');
+    const box = await caption.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+    await area.screenshot({ path: join(resultsDir, 'narrow-ics-scrolled.png') });
+    await expectNoAxeViolations(page, 'the ICS results at 390 px');
+    await signIn(page, demoUsers.regionalViewer);
+    await page.goto(`/regions/Y56/results?cycle=${published}`);
+    await page.getByRole('heading', { level: 1, name: 'Results – London' }).waitFor();
+    await settle(page);
+    await expectNoAxeViolations(page, 'the region results at 390 px');
+  }, 60_000);
+});
+
+describe('the header and results links for each role', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = journey.page;
+    await page.setViewportSize(DESKTOP);
+  });
+
+  /** The header's links that are shown (not tucked under "More"). */
+  async function headerLinks(): Promise<string[]> {
+    const menu = page.getByRole('navigation', { name: 'Menu' });
+    const links = menu.getByRole('link');
+    const shown: string[] = [];
+    for (const link of await links.all())
+      if (await link.isVisible()) shown.push((await link.textContent()) ?? '');
+    return shown.map((text) => text.trim());
+  }
+
+  it.each([
+    { who: 'trust lead', email: demoUsers.trustLead, results: 'Results', to: '/organisations/RJ1/results' },
+    {
+      who: 'board approver',
+      email: demoUsers.boardApprover,
+      results: 'Results',
+      to: '/organisations/RJ1/results',
+    },
+    { who: 'ICS lead', email: demoUsers.icsLead, results: 'Results', to: '/ics/QKK/results' },
+    {
+      who: 'regional viewer',
+      email: demoUsers.regionalViewer,
+      results: 'Results',
+      to: '/regions/Y56/results',
+    },
+    {
+      who: 'national administrator',
+      email: demoUsers.admin,
+      results: 'Results for England',
+      to: '/national/results',
+    },
+  ])(
+    'shows a $who their results in the header, not under “More”',
+    async ({ email, results, to }) => {
+      await signIn(page, email);
+      const shown = await headerLinks();
+      expect(shown[0]).toBe(results);
+      if (email === demoUsers.admin) expect(shown).toContain('Published results');
+      const menu = page.getByRole('navigation', { name: 'Menu' });
+      await menu.getByRole('link', { name: results, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === to);
+      await page.getByRole('heading', { level: 1, name: /^Results – / }).waitFor();
+    },
+    60_000,
+  );
+
+  /** Whether a page offers a link to results (after its data has arrived). */
+  async function offersResults(address: string): Promise<boolean> {
+    await page.goto(address);
+    await page.locator('h1 .nhsuk-caption-l').waitFor();
+    await settle(page);
+    return (await page.getByRole('main').getByRole('link', { name: 'Results', exact: true }).count()) > 0;
+  }
+
+  it('offers results links only where the role may see the results', async () => {
+    await signIn(page, demoUsers.trustLead);
+    expect(await offersResults('/organisations/RJ1')).toBe(true);
+    expect(await offersResults('/organisations/RJZ')).toBe(false);
+    expect(await offersResults('/ics/QKK')).toBe(false);
+    expect(await offersResults('/regions/Y56')).toBe(false);
+    // The API agrees: the refused page is refused.
+    expect((await page.request.get('/api/organisations/RJZ/results')).status()).toBe(403);
+
+    await signIn(page, demoUsers.icsLead);
+    expect(await offersResults('/ics/QKK')).toBe(true);
+    expect(await offersResults('/organisations/RJZ')).toBe(true);
+    expect(await offersResults('/ics/QMF')).toBe(false);
+    expect(await offersResults('/regions/Y56')).toBe(false);
+    expect((await page.request.get('/api/regions/Y56/results')).status()).toBe(403);
+
+    await signIn(page, demoUsers.regionalViewer);
+    expect(await offersResults('/regions/Y56')).toBe(true);
+    expect(await offersResults('/ics/QKK')).toBe(true);
+    expect(await offersResults('/regions/Y58')).toBe(false);
+  }, 180_000);
+
+  it('says on the region’s results why each cycle uses the ICSs of its own year', async () => {
+    await signIn(page, demoUsers.regionalViewer);
+    await page.goto(`/regions/Y56/results?cycle=${await publishedCycle(page)}`);
+    await page.getByRole('heading', { level: 1, name: 'Results – London' }).waitFor();
+    const note = page.locator('.nhsuk-inset-text', { hasText: 'ICSs' });
+    await note.waitFor();
+    const text = (await note.textContent()) ?? '';
+    expect(text).toMatch(/2025\/26 results use the ICSs as they were before the mergers of 1 April 2026/);
+    expect(text).toMatch(/2026\/27 results use the ICSs formed by them/);
+    expect(text).toMatch(/This cycle \(2025\/26\) uses the ICSs as they were on \d{1,2} \w+ 20\d\d/);
+  }, 60_000);
+});
