@@ -292,4 +292,44 @@ describe('the questionnaire of a long measure, and submitting', () => {
     expect(detail.seals.map((s) => s.revision)).toEqual([1]);
     await page.getByRole('link', { name: 'View the sealed return and check its seal' }).waitFor();
   }, 120_000);
+
+  it('answers carried forward into the next cycle show as "to confirm" in the jump list', async () => {
+    const context = await journey.browser.newContext({ baseURL: journey.baseUrl });
+    const admin = await signInWithApi(context.request, demoUsers.admin);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const next = await send<Cycle>(context.request, admin.csrfToken, 'post', '/api/cycles', {
+      name: `Next ${frameworkId}`,
+      organisationFramework: { frameworkId: organisation.frameworkId, version: '1' },
+      systemFramework: { frameworkId: system.frameworkId, version: '1' },
+      opensOn: day(-30),
+      closesOn: day(60),
+      referenceDate: '2027-04-01',
+    });
+    await context.close();
+    const started = await send<CreateReturnsResult>(
+      page.request,
+      csrf,
+      'post',
+      '/api/organisations/RJ1/returns',
+      {
+        cycleId: next.id,
+        careSettings: ['acute'],
+        carryForward: true,
+      },
+    );
+    const nextId = started.created[0]!.id;
+    await page.goto(`/returns/${nextId}/measures/well-led`);
+    await jumpList().waitFor();
+    expect(await jumpList().getByRole('listitem').allInnerTexts()).toEqual([
+      'Strategy To confirm',
+      'Board leadership To confirm',
+      'Digital culture To confirm',
+    ]);
+    // Confirming one keeps its answer, now counted at its level.
+    await page
+      .locator('#domain-wl-culture')
+      .getByRole('button', { name: /Confirm/ })
+      .click();
+    await jumpItem('Digital culture').getByText('Level 2').waitFor({ timeout: 15_000 });
+  }, 120_000);
 });
