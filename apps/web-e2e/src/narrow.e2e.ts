@@ -338,6 +338,11 @@ describe('the header and results links for each role', () => {
       await menu.getByRole('link', { name: results, exact: true }).click();
       await page.waitForURL((url) => url.pathname === to);
       await page.getByRole('heading', { level: 1, name: /^Results – / }).waitFor();
+      // The header marks Results as the page, and no other item (not Regions or Organisations).
+      const marked = menu.locator('a[aria-current]');
+      expect(await marked.count()).toBe(1);
+      expect(await marked.getAttribute('aria-current')).toBe('page');
+      expect((await marked.textContent())?.trim()).toBe(results);
     },
     60_000,
   );
