@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { IcsDetail, ResultCycleList, ReturnList } from '@wgll/contracts';
+import type { CreateUserResult, IcsDetail, ResultCycleList, ReturnList, SessionInfo } from '@wgll/contracts';
 import { MEASURE_IDS } from '@wgll/framework';
 import type { Page } from 'playwright-core';
 
@@ -195,6 +195,18 @@ describe('phones and narrow windows', () => {
 
   it('fits an administrator’s pages: England, imports, users, the audit log, cycles and frameworks', async () => {
     await signIn(page, demoUsers.admin);
+    // Someone with a long e-mail address and name, for the pages that show them.
+    const { csrfToken } = (await (await page.request.get('/api/auth/session')).json()) as SessionInfo;
+    const created = await page.request.post('/api/users', {
+      headers: { 'x-csrf-token': csrfToken },
+      data: {
+        email: `a-rather-long-mailbox-name-for-wrapping-${Date.now()}@a-long-subdomain.demo.wgll.example`,
+        displayName: 'Someone-with-a-double-barrelled-and-rather-lengthy-name Example',
+        roles: [{ role: 'trust-contributor', scopeCode: 'RJ1' }],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const longUser = ((await created.json()) as CreateUserResult).user;
     await page.goto('/admin/imports');
     const importLink = page
       .getByRole('table', { name: 'Imports of published data files' })
@@ -218,6 +230,9 @@ describe('phones and narrow windows', () => {
         '/admin/users',
         '/admin/users/new',
         userPath,
+        `/admin/users/${longUser.id}`,
+        '/admin/users?q=a-rather-long',
+        '/organisations/RJ1',
         '/admin/audit',
         '/admin/cycles',
         '/organisations',
@@ -323,6 +338,11 @@ describe('the header and results links for each role', () => {
       await menu.getByRole('link', { name: results, exact: true }).click();
       await page.waitForURL((url) => url.pathname === to);
       await page.getByRole('heading', { level: 1, name: /^Results – / }).waitFor();
+      // The header marks Results as the page, and no other item (not Regions or Organisations).
+      const marked = menu.locator('a[aria-current]');
+      expect(await marked.count()).toBe(1);
+      expect(await marked.getAttribute('aria-current')).toBe('page');
+      expect((await marked.textContent())?.trim()).toBe(results);
     },
     60_000,
   );

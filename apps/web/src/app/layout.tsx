@@ -52,6 +52,11 @@ export function Layout() {
   const mainRef = useFocusMainOnNavigation();
   const user = useCurrentUser();
   const navigation = user ? navigationFor(user) : [];
+  // The one item the page is under: the longest address that is the page's or a parent of it (on a
+  // region's results, Results rather than Regions).
+  const activeItem = navigation
+    .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+    .sort((a, b) => b.to.length - a.to.length)[0];
   const signOut = useSignOut();
   useSessionSync();
 
@@ -96,7 +101,7 @@ export function Layout() {
                 asElement={Link}
                 to={item.to}
                 current={pathname === item.to}
-                active={pathname !== item.to && pathname.startsWith(`${item.to}/`)}
+                active={item === activeItem && pathname !== item.to}
               >
                 {item.label}
               </Header.NavigationItem>
