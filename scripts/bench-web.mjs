@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
 
 const { values: options } = parseArgs({
   options: {
@@ -107,7 +108,22 @@ async function startApp() {
   throw new Error(`The app did not start within 5 minutes:\n${output}`);
 }
 
-/** Signs in through the API as a demo account; resolves with the Cookie header of its session. */
+/** `name=value; Path=/api/auth; HttpOnly; …` → a cookie for the browser at `base`. */
+function parseSetCookie(header, base) {
+  const [pair, ...attributes] = header.split(';').map((part) => part.trim());
+  const at = pair.indexOf('=');
+  const path = attributes.find((a) => /^path=/i.test(a))?.slice(5) ?? '/';
+  return {
+    name: pair.slice(0, at),
+    value: pair.slice(at + 1),
+    domain: new URL(base).hostname,
+    path,
+    httpOnly: attributes.some((a) => /^httponly$/i.test(a)),
+    sameSite: 'Lax',
+  };
+}
+
+/** Signs in through the API as a demo account; resolves with its session's cookies. */
 async function signIn(base, email) {
   const session = await fetch(`${base}/api/auth/session`);
   const csrfCookies = session.headers.getSetCookie().map((c) => c.split(';')[0]);
@@ -122,11 +138,15 @@ async function signIn(base, email) {
     body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
   if (response.status !== 200) throw new Error(`Signing in as ${email}: ${response.status}`);
-  return [...csrfCookies, ...response.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
+  return [...session.headers.getSetCookie(), ...response.headers.getSetCookie()].map((c) =>
+    parseSetCookie(c, base),
+  );
 }
 
+const cookieHeader = (cookies) => cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+
 async function getJson(base, path, cookie) {
-  const response = await fetch(`${base}${path}`, { headers: { cookie } });
+  const response = await fetch(`${base}${path}`, { headers: { cookie: cookieHeader(cookie) } });
   if (response.status !== 200) throw new Error(`GET ${path}: ${response.status}`);
   return response.json();
 }
@@ -201,11 +221,18 @@ async function main() {
       '--no-first-run',
     ],
   });
+  // The browser holds the demo account's session cookies, as after signing in (Lighthouse keeps them:
+  // it clears caches and storage between runs, not cookies).
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
   const results = [];
   try {
     for (const page of pages) {
       const cookie = page.account ? await signIn(app.base, page.account) : undefined;
       const path = await page.path(app.base, cookie);
+      const context = browser.contexts()[0];
+      if (!context) throw new Error('Chromium has no browser context');
+      await context.clearCookies();
+      if (cookie) await context.addCookies(cookie);
       const samples = [];
       for (let run = 0; run < runs; run += 1) {
         const result = await lighthouse(
@@ -215,7 +242,6 @@ async function main() {
             output: 'json',
             logLevel: 'error',
             onlyCategories: ['performance', 'accessibility', 'best-practices'],
-            ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
           },
           // No config: Lighthouse's default, the mobile preset (Moto G Power, slow 4G, 4× CPU slowdown).
         );
@@ -244,6 +270,7 @@ async function main() {
       );
     }
   } finally {
+    await browser.close().catch(() => undefined);
     await chrome.kill();
     await app.stop();
   }
