@@ -208,6 +208,26 @@ function summarise(lhr) {
   };
 }
 
+/**
+ * One Lighthouse run with its default settings: the mobile preset (Moto G Power, slow 4G, 4× CPU
+ * slowdown). A run whose trace was lost (NO_NAVSTART and the like, more likely on a busy machine) is
+ * tried again, up to three times.
+ */
+async function audit(url, port) {
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    if (!result.lhr.runtimeError) return result;
+    if (attempt === 3) throw new Error(`${url}: ${result.lhr.runtimeError.message}`);
+    console.log(`  (${result.lhr.runtimeError.code} on ${new URL(url).pathname}: trying again)`);
+  }
+}
+
 async function main() {
   if (!options.url && !options['no-build'] && !options.root) build();
   const app = options.url ? { base: options.url.replace(/\/$/, ''), stop: async () => {} } : await startApp();
@@ -235,18 +255,7 @@ async function main() {
       if (cookie) await context.addCookies(cookie);
       const samples = [];
       for (let run = 0; run < runs; run += 1) {
-        const result = await lighthouse(
-          `${app.base}${path}`,
-          {
-            port: chrome.port,
-            output: 'json',
-            logLevel: 'error',
-            onlyCategories: ['performance', 'accessibility', 'best-practices'],
-          },
-          // No config: Lighthouse's default, the mobile preset (Moto G Power, slow 4G, 4× CPU slowdown).
-        );
-        if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
-        if (result.lhr.runtimeError) throw new Error(`${path}: ${result.lhr.runtimeError.message}`);
+        const result = await audit(`${app.base}${path}`, chrome.port);
         samples.push(summarise(result.lhr));
         if (options.save) {
           mkdirSync(options.save, { recursive: true });
