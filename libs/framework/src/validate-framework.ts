@@ -9,6 +9,11 @@ import {
   VERSION_PATTERN,
 } from './framework.types.js';
 
+// No compiled (eval'd) parsers: the web app loads this module under a content security policy without
+// 'unsafe-eval', where zod's probe for eval is reported as a violation (a browser console issue). Set
+// before any schema below is made; a framework is validated once per import, so speed is no concern.
+z.config({ jitless: true });
+
 export interface FrameworkProblem {
   /** Where, e.g. `domains[3].levels[2].elements` ("" for the whole document). */
   path: string;
