@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import {
   CARE_SETTINGS,
-  type CareSetting,
   type FrameworkDomain,
   type FrameworkVersion,
+  appliesTo,
   ID_PATTERN,
   MEASURE_IDS,
   VERSION_PATTERN,
@@ -182,11 +182,6 @@ function crossChecks(
     }
   }
   return problems;
-}
-
-/** True when a domain is part of the return for a care setting. */
-export function appliesTo(domain: Pick<FrameworkDomain, 'careSettings'>, setting: CareSetting): boolean {
-  return domain.careSettings === 'all' || domain.careSettings.includes(setting);
 }
 
 /** Validates a framework version, returning every problem at once with its path. */

@@ -57,6 +57,6 @@ describe('the NHS styles the app loads (src/app/nhsuk.scss)', () => {
   });
 
   it('names only real components', () => {
-    expect([...included].filter((name) => !styled.includes(name))).toEqual([]);
+    expect([...included].filter((name) => !name || !styled.includes(name))).toEqual([]);
   });
 });
