@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const require = createRequire(import.meta.url);
 const nhsukRoot = dirname(require.resolve('nhsuk-frontend/package.json'));
@@ -24,21 +25,14 @@ function nhsukAssets(): Plugin {
   };
 }
 
-const externalFontFace = /@font-face\s*\{[^}]*https?:\/\/[^}]*\}/g;
-
 /**
- * The NHS stylesheet loads the Frutiger web font from assets.nhs.uk. The product must not make
- * requests to other hosts, so the @font-face rules are removed and Arial (the NHS fallback) is used.
- * The build fails if any external URL is left in the CSS.
+ * The product makes no requests to other hosts: src/app/nhsuk.scss leaves out nhsuk-frontend's
+ * @font-face rules for the Frutiger web font (Arial, the NHS fallback, is used). The build fails if
+ * any external URL reaches the CSS.
  */
 function noExternalFonts(): Plugin {
   return {
     name: 'wgll:no-external-fonts',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!id.includes('nhsuk-frontend') || !/\.css($|\?)/.test(id)) return null;
-      return { code: code.replace(externalFontFace, '').replaceAll('Frutiger W01,', ''), map: null };
-    },
     generateBundle(_options, bundle) {
       for (const file of Object.values(bundle)) {
         const text = file.type === 'asset' ? String(file.source) : file.code;
@@ -56,12 +50,26 @@ const apiTarget = process.env['API_PROXY_TARGET'] ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react(), nhsukAssets(), noExternalFonts()],
+  plugins: [
+    react(),
+    nhsukAssets(),
+    noExternalFonts(),
+    // Brotli and gzip copies of every text file, served by the API to clients that accept them.
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      include: /\.(?:js|mjs|css|html|svg|json|webmanifest|txt)$/,
+      threshold: 1024,
+    }),
+  ],
+  css: {
+    preprocessorOptions: {
+      // nhsuk-frontend's own Sass uses features Sass plans to change: its warnings are not ours to fix.
+      scss: { quietDeps: true },
+    },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // nhsuk-frontend's CSS is already minified and breaks the CSS minifier.
-    cssMinify: false,
     sourcemap: true,
   },
   server: {

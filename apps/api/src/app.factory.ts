@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -75,6 +76,9 @@ export async function createApp(
       { bodyLimit: JSON_BODY_LIMIT },
       jsonBodyParser(app.getHttpAdapter().getInstance()),
     );
+    // Every response over 1 KB is compressed (brotli or gzip, as the client accepts): API JSON here,
+    // the web app's files from the .br/.gz copies made at build (serveWebApp).
+    await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
     await app.register(cookie);
     // Not global: modules/auth/ip-limiter.ts applies it to sign-in and invitations.
     await app.register(rateLimit, { global: false });
@@ -183,13 +187,31 @@ function summarise(summary: Record<string, { inserted: number; updated: number; 
   return { rowsChanged: changed, organisations: summary.organisation };
 }
 
-/** Serves apps/web/dist; any other non-API GET gets index.html so client-side routes load. */
+/** A file the build names by its content (assets/index-B1x2y3z4.js): it never changes at that address. */
+const HASHED_ASSET = /\/assets\/[^/]+-[\w-]{8}\.(?:js|css|map|woff2?|svg|png)(?:\.br|\.gz)?$/;
+
+/** Hashed assets: a year, immutable. Everything else (index.html, icons): revalidated on each use. */
+export function webCacheControl(path: string): string {
+  return HASHED_ASSET.test(path.replaceAll('\\', '/')) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/**
+ * Serves apps/web/dist, choosing the build's precompressed copy (.br, .gz) of a file when the client
+ * accepts it; any other non-API GET gets index.html so client-side routes load.
+ */
 function serveWebApp(app: NestFastifyApplication, dir: string, log: Logger): void {
   const fastify = app.getHttpAdapter().getInstance();
   const index = join(dir, 'index.html');
   const hasWeb = existsSync(index);
   if (hasWeb) {
-    void app.register(fastifyStatic, { root: dir, wildcard: false, index: false });
+    void app.register(fastifyStatic, {
+      root: dir,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => void reply.header('cache-control', webCacheControl(path)),
+    });
   } else {
     log.warn('The web app is not built; serving the API only', { expected: index });
   }
@@ -205,7 +227,9 @@ function serveWebApp(app: NestFastifyApplication, dir: string, log: Logger): voi
       };
       return reply.status(404).send(body);
     }
-    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', dir);
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', dir, {
+      cacheControl: false,
+    });
   });
 }
 

@@ -1,4 +1,4 @@
-import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css';
+import './app/nhsuk.scss';
 import './app/app.css';
 
 import { StrictMode } from 'react';

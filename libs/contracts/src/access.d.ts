@@ -90,6 +90,11 @@ export interface SessionInfo {
   /** Send as the `x-csrf-token` header on every POST, PUT, PATCH and DELETE. */
   csrfToken: string;
   sso: { enabled: boolean; label: string };
+  /**
+   * True when nobody is signed in but the request carried a refresh cookie: POST /api/auth/refresh
+   * may renew the session. False otherwise (there is nothing to renew).
+   */
+  refreshable: boolean;
 }
 
 export interface SignInRequest {

@@ -87,3 +87,11 @@ export interface FrameworkVersion {
   measures: FrameworkMeasure[];
   domains: FrameworkDomain[];
 }
+
+/**
+ * True when a domain is part of the return for a care setting. Here rather than beside the validator,
+ * so that code scoring returns (the web app's questionnaire) does not load the validator and zod.
+ */
+export function appliesTo(domain: Pick<FrameworkDomain, 'careSettings'>, setting: CareSetting): boolean {
+  return domain.careSettings === 'all' || domain.careSettings.includes(setting);
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { CARE_SETTINGS } from './framework.types.js';
 import { syntheticFramework } from './testing/synthetic-framework.js';
-import { appliesTo, validateFramework } from './validate-framework.js';
+import { appliesTo } from './framework.types.js';
+import { validateFramework } from './validate-framework.js';
 
 // One domain per measure, every one applying to "all" care settings.
 const framework = () => syntheticFramework(1, 'all');

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import {
   CARE_SETTINGS,
-  type CareSetting,
   type FrameworkDomain,
   type FrameworkVersion,
+  appliesTo,
   ID_PATTERN,
   MEASURE_IDS,
   VERSION_PATTERN,
 } from './framework.types.js';
+
+// No compiled (eval'd) parsers: the web app loads this module under a content security policy without
+// 'unsafe-eval', where zod's probe for eval is reported as a violation (a browser console issue). Set
+// before any schema below is made; a framework is validated once per import, so speed is no concern.
+z.config({ jitless: true });
 
 export interface FrameworkProblem {
   /** Where, e.g. `domains[3].levels[2].elements` ("" for the whole document). */
@@ -177,11 +182,6 @@ function crossChecks(
     }
   }
   return problems;
-}
-
-/** True when a domain is part of the return for a care setting. */
-export function appliesTo(domain: Pick<FrameworkDomain, 'careSettings'>, setting: CareSetting): boolean {
-  return domain.careSettings === 'all' || domain.careSettings.includes(setting);
 }
 
 /** Validates a framework version, returning every problem at once with its path. */

@@ -151,6 +151,30 @@ describe('sessions', () => {
     );
   });
 
+  it('says a session may be refreshed only when a refresh cookie came with no valid access cookie', async () => {
+    const anonymous = (await t.http.get('/api/auth/session').expect(200)).body as SessionInfo;
+    expect(anonymous).toMatchObject({ user: null, refreshable: false });
+
+    const user = await createUser(t, []);
+    const client = await signIn(t, user.email);
+    const signedIn = (await client.get('/api/auth/session').expect(200)).body as SessionInfo;
+    expect(signedIn.user?.email).toBe(user.email);
+    expect(signedIn.refreshable).toBe(false);
+
+    // The access cookie has expired (the browser dropped it); the refresh cookie is still there.
+    const refresh = client.agent.jar.getCookie('wgll_refresh', {
+      domain: '127.0.0.1',
+      path: '/api/auth',
+      secure: false,
+      script: false,
+    })?.value;
+    expect(refresh).toBeTruthy();
+    const expired = (
+      await t.http.get('/api/auth/session').set('cookie', `wgll_refresh=${refresh}`).expect(200)
+    ).body as SessionInfo;
+    expect(expired).toMatchObject({ user: null, refreshable: true });
+  });
+
   it('rotates the refresh token; presenting a used one revokes the session', async () => {
     const user = await createUser(t, [{ role: 'trust-lead', scopeCode: 'RJ1' }]);
     const client = await signIn(t, user.email);

@@ -1,8 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { OrganisationList } from '@wgll/contracts';
+import { clientWith } from './support/auth.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+
+/** A built script as Vite names it (content hash in the name), with the build's .br and .gz copies. */
+const HASHED = 'index-Ab1_cD2-.js';
+const SCRIPT = `export const greeting = ${JSON.stringify('hello '.repeat(400))};\n`;
 
 describe('serving the web app', () => {
   let t: TestApp;
@@ -12,6 +19,12 @@ describe('serving the web app', () => {
     mkdirSync(join(web, 'assets'));
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>WGLL</title><div id="root"></div>');
     writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(web, 'assets', HASHED), SCRIPT);
+    // Deliberately not the real compression of SCRIPT's bytes alone: proves the copy on disk is sent.
+    writeFileSync(join(web, 'assets', `${HASHED}.br`), brotliCompressSync(`${SCRIPT}// br`));
+    writeFileSync(join(web, 'assets', `${HASHED}.gz`), gzipSync(`${SCRIPT}// gz`));
+    mkdirSync(join(web, 'assets', 'images'));
+    writeFileSync(join(web, 'assets', 'images', 'nhsuk-icon-180.png'), 'not really a png');
     t = await startTestApp({ webDistDir: web });
   }, 120_000);
 
@@ -40,5 +53,55 @@ describe('serving the web app', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('upgrade-insecure-requests');
+  });
+
+  describe('compression and caching', () => {
+    it('sends a hashed asset precompressed (brotli, else gzip), cached for a year as immutable', async () => {
+      const br = await t.http.get(`/assets/${HASHED}`).set('accept-encoding', 'gzip, deflate, br');
+      expect(br.status).toBe(200);
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['content-type']).toMatch(/javascript/);
+      expect(br.headers['vary']).toMatch(/accept-encoding/i);
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(br.text).toBe(`${SCRIPT}// br`);
+
+      const gz = await t.http.get(`/assets/${HASHED}`).set('accept-encoding', 'gzip');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gz.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(gz.text).toBe(`${SCRIPT}// gz`);
+
+      const plain = await t.http.get(`/assets/${HASHED}`).set('accept-encoding', 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.text).toBe(SCRIPT);
+    });
+
+    it('has index.html, page addresses and unhashed files revalidated', async () => {
+      for (const path of ['/', '/index.html', '/organisations/RJ1', '/assets/images/nhsuk-icon-180.png']) {
+        const res = await t.http.get(path);
+        expect({ path, status: res.status, cacheControl: res.headers['cache-control'] }).toEqual({
+          path,
+          status: 200,
+          cacheControl: 'no-cache',
+        });
+      }
+    });
+
+    it('compresses API JSON (brotli or gzip, as accepted) and keeps it out of caches', async () => {
+      const client = await clientWith(t, [{ role: 'national-administrator' }]);
+      const br = await client.get('/api/organisations').set('accept-encoding', 'gzip, deflate, br');
+      expect(br.status).toBe(200);
+      expect(br.headers['content-type']).toMatch(/application\/json/);
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['cache-control']).toBe('no-store');
+      expect(Array.isArray((br.body as OrganisationList).items)).toBe(true);
+
+      const gz = await client.get('/api/organisations').set('accept-encoding', 'gzip');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gz.body).toEqual(br.body);
+
+      const docs = await t.http.get('/api/docs/openapi.json').set('accept-encoding', 'br');
+      expect(docs.headers['content-encoding']).toBe('br');
+      expect(docs.headers['cache-control']).toBe('no-store');
+    });
   });
 });

@@ -1,8 +1,9 @@
 import type { CurrentUser } from '@wgll/contracts';
 import { Footer, Header, SkipLink } from 'nhsuk-react-components';
-import { useEffect, useRef, type FormEvent } from 'react';
+import { Suspense, useEffect, useRef, type FormEvent } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 
+import { LoadingMessage } from '../components/loading-message';
 import { useCurrentUser, useSessionSync, useSignOut } from '../lib/api/session-api';
 import { resultsLinks } from '../lib/results-access';
 
@@ -111,7 +112,10 @@ export function Layout() {
       </Header>
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper wgll-main" id="maincontent" tabIndex={-1} ref={mainRef}>
-          <Outlet />
+          {/* A page's code loads when it is first visited: until then, a polite status message. */}
+          <Suspense fallback={<LoadingMessage>Loading the page…</LoadingMessage>}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
       <Footer>

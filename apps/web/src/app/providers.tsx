@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 
+import { prefetchSession } from '../lib/api/session-api';
 import { ApiRequestError } from '../lib/api-client';
 
 /** Client errors (400, 404) will not change on a retry; network and server errors might. */
@@ -23,6 +24,10 @@ export function createQueryClient(): QueryClient {
 }
 
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => {
+    const client = createQueryClient();
+    prefetchSession(client);
+    return client;
+  });
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

@@ -1,47 +1,136 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 
 import { NotFoundPage } from '../components/not-found-page';
-import { AboutTheDataPage } from '../features/about/routes/about-the-data-page';
-import { AccountPage } from '../features/account/routes/account-page';
-import { AuditPage } from '../features/admin/routes/audit-page';
-import { NewUserPage } from '../features/admin/routes/new-user-page';
-import { UserPage } from '../features/admin/routes/user-page';
-import { UsersPage } from '../features/admin/routes/users-page';
 import { RequireCapability, RequireSignIn } from '../features/auth/components/require-sign-in';
-import { InvitationPage } from '../features/auth/routes/invitation-page';
-import { NotRecognisedPage } from '../features/auth/routes/not-recognised-page';
 import { SignInPage } from '../features/auth/routes/sign-in-page';
-import { CyclesPage } from '../features/cycles/routes/cycles-page';
-import { FrameworkReaderPage } from '../features/frameworks/routes/framework-reader-page';
-import { FrameworksPage } from '../features/frameworks/routes/frameworks-page';
-import { HomePage } from '../features/home/home-page';
-import { IcsPage } from '../features/ics/routes/ics-page';
-import { ImportPage } from '../features/imports/routes/import-page';
-import { ImportsPage } from '../features/imports/routes/imports-page';
-import { DirectoryPage } from '../features/organisations/routes/directory-page';
-import { OrganisationPage } from '../features/organisations/routes/organisation-page';
-import { RegionPage } from '../features/regions/routes/region-page';
-import { RegionsPage } from '../features/regions/routes/regions-page';
-import { IcsResultsPage } from '../features/results/routes/ics-results-page';
-import { NationalResultsPage } from '../features/results/routes/national-results-page';
-import { RegionResultsPage } from '../features/results/routes/region-results-page';
-import { TrustResultsPage } from '../features/results/routes/trust-results-page';
-import { IcsReturnsPage } from '../features/returns/routes/ics-returns-page';
-import { MyAssignmentsPage } from '../features/returns/routes/my-assignments-page';
-import { OrganisationReturnsPage } from '../features/returns/routes/organisation-returns-page';
-import { QuestionnairePage } from '../features/returns/routes/questionnaire-page';
-import { ReturnApprovalPage } from '../features/returns/routes/return-approval-page';
-import { ReturnAssignmentsPage } from '../features/returns/routes/return-assignments-page';
-import { ReturnHistoryPage } from '../features/returns/routes/return-history-page';
-import { ReturnOverviewPage } from '../features/returns/routes/return-overview-page';
-import { ReturnReviewPage } from '../features/returns/routes/return-review-page';
-import { ReturnSubmitPage } from '../features/returns/routes/return-submit-page';
-import { SealPage } from '../features/returns/routes/seal-page';
 import { ErrorPage, RootErrorPage } from './error-page';
+import { lazyPage, type LazyPage } from './lazy-page';
 import { Layout } from './layout';
 
+// Each page is its own chunk, loaded when it is first visited (the layout shows a loading message),
+// except the sign-in page.
+const aboutTheDataPage = lazyPage(
+  () => import('../features/about/routes/about-the-data-page'),
+  'AboutTheDataPage',
+);
+const accountPage = lazyPage(() => import('../features/account/routes/account-page'), 'AccountPage');
+const auditPage = lazyPage(() => import('../features/admin/routes/audit-page'), 'AuditPage');
+const newUserPage = lazyPage(() => import('../features/admin/routes/new-user-page'), 'NewUserPage');
+const userPage = lazyPage(() => import('../features/admin/routes/user-page'), 'UserPage');
+const usersPage = lazyPage(() => import('../features/admin/routes/users-page'), 'UsersPage');
+const invitationPage = lazyPage(() => import('../features/auth/routes/invitation-page'), 'InvitationPage');
+const notRecognisedPage = lazyPage(
+  () => import('../features/auth/routes/not-recognised-page'),
+  'NotRecognisedPage',
+);
+const cyclesPage = lazyPage(() => import('../features/cycles/routes/cycles-page'), 'CyclesPage');
+const frameworkReaderPage = lazyPage(
+  () => import('../features/frameworks/routes/framework-reader-page'),
+  'FrameworkReaderPage',
+);
+const frameworksPage = lazyPage(
+  () => import('../features/frameworks/routes/frameworks-page'),
+  'FrameworksPage',
+);
+const homePage = lazyPage(() => import('../features/home/home-page'), 'HomePage');
+const icsPage = lazyPage(() => import('../features/ics/routes/ics-page'), 'IcsPage');
+const importPage = lazyPage(() => import('../features/imports/routes/import-page'), 'ImportPage');
+const importsPage = lazyPage(() => import('../features/imports/routes/imports-page'), 'ImportsPage');
+const directoryPage = lazyPage(
+  () => import('../features/organisations/routes/directory-page'),
+  'DirectoryPage',
+);
+const organisationPage = lazyPage(
+  () => import('../features/organisations/routes/organisation-page'),
+  'OrganisationPage',
+);
+const regionPage = lazyPage(() => import('../features/regions/routes/region-page'), 'RegionPage');
+const regionsPage = lazyPage(() => import('../features/regions/routes/regions-page'), 'RegionsPage');
+const icsResultsPage = lazyPage(
+  () => import('../features/results/routes/ics-results-page'),
+  'IcsResultsPage',
+);
+const nationalResultsPage = lazyPage(
+  () => import('../features/results/routes/national-results-page'),
+  'NationalResultsPage',
+);
+const regionResultsPage = lazyPage(
+  () => import('../features/results/routes/region-results-page'),
+  'RegionResultsPage',
+);
+const trustResultsPage = lazyPage(
+  () => import('../features/results/routes/trust-results-page'),
+  'TrustResultsPage',
+);
+const icsReturnsPage = lazyPage(
+  () => import('../features/returns/routes/ics-returns-page'),
+  'IcsReturnsPage',
+);
+const myAssignmentsPage = lazyPage(
+  () => import('../features/returns/routes/my-assignments-page'),
+  'MyAssignmentsPage',
+);
+const organisationReturnsPage = lazyPage(
+  () => import('../features/returns/routes/organisation-returns-page'),
+  'OrganisationReturnsPage',
+);
+const questionnairePage = lazyPage(
+  () => import('../features/returns/routes/questionnaire-page'),
+  'QuestionnairePage',
+);
+const returnApprovalPage = lazyPage(
+  () => import('../features/returns/routes/return-approval-page'),
+  'ReturnApprovalPage',
+);
+const returnAssignmentsPage = lazyPage(
+  () => import('../features/returns/routes/return-assignments-page'),
+  'ReturnAssignmentsPage',
+);
+const returnHistoryPage = lazyPage(
+  () => import('../features/returns/routes/return-history-page'),
+  'ReturnHistoryPage',
+);
+const returnOverviewPage = lazyPage(
+  () => import('../features/returns/routes/return-overview-page'),
+  'ReturnOverviewPage',
+);
+const returnReviewPage = lazyPage(
+  () => import('../features/returns/routes/return-review-page'),
+  'ReturnReviewPage',
+);
+const returnSubmitPage = lazyPage(
+  () => import('../features/returns/routes/return-submit-page'),
+  'ReturnSubmitPage',
+);
+const sealPage = lazyPage(() => import('../features/returns/routes/seal-page'), 'SealPage');
+
+/** A route's page element; its `handle` lets the router start loading the page's code early. */
+function page(lazy: LazyPage): Pick<RouteObject, 'element' | 'handle'> {
+  return { element: <lazy.Page />, handle: lazy };
+}
+
+function isLazyPage(handle: unknown): handle is LazyPage {
+  return typeof handle === 'object' && handle !== null && 'preload' in handle;
+}
+
+/**
+ * Starts loading the code of the pages the address shows, so that it arrives while the session is
+ * checked rather than after.
+ */
+function preloadPages(routes: RouteObject[], pathname: string): void {
+  for (const match of matchRoutes(routes, pathname) ?? []) {
+    if (isLazyPage(match.route.handle)) void match.route.handle.preload().catch(() => undefined);
+  }
+}
+
 export function createRouter() {
-  return createBrowserRouter([
+  const routes = appRoutes();
+  preloadPages(routes, window.location.pathname);
+  return createBrowserRouter(routes);
+}
+
+function appRoutes(): RouteObject[] {
+  return [
     {
       path: '/',
       element: <Layout />,
@@ -52,68 +141,69 @@ export function createRouter() {
           errorElement: <ErrorPage />,
           children: [
             // The only pages for someone who is not signed in.
+            // In the main bundle: it is the first page of everyone who is not signed in.
             { path: 'sign-in', element: <SignInPage /> },
-            { path: 'sign-in/not-recognised', element: <NotRecognisedPage /> },
-            { path: 'invitations/:token', element: <InvitationPage /> },
+            { path: 'sign-in/not-recognised', ...page(notRecognisedPage) },
+            { path: 'invitations/:token', ...page(invitationPage) },
             {
               // Everything else needs a signed-in user.
               element: <RequireSignIn />,
               children: [
-                { index: true, element: <HomePage /> },
-                { path: 'account', element: <AccountPage /> },
-                { path: 'organisations', element: <DirectoryPage /> },
-                { path: 'organisations/:code', element: <OrganisationPage /> },
-                { path: 'organisations/:code/returns', element: <OrganisationReturnsPage /> },
-                { path: 'organisations/:code/results', element: <TrustResultsPage /> },
-                { path: 'ics/:code', element: <IcsPage /> },
-                { path: 'ics/:code/returns', element: <IcsReturnsPage /> },
-                { path: 'ics/:code/results', element: <IcsResultsPage /> },
-                { path: 'assignments', element: <MyAssignmentsPage /> },
-                { path: 'returns/:id', element: <ReturnOverviewPage /> },
-                { path: 'returns/:id/measures/:measure', element: <QuestionnairePage /> },
-                { path: 'returns/:id/assignments', element: <ReturnAssignmentsPage /> },
-                { path: 'returns/:id/review', element: <ReturnReviewPage /> },
-                { path: 'returns/:id/approval', element: <ReturnApprovalPage /> },
-                { path: 'returns/:id/submit', element: <ReturnSubmitPage /> },
-                { path: 'returns/:id/history', element: <ReturnHistoryPage /> },
-                { path: 'returns/:id/seals/:revision', element: <SealPage /> },
-                { path: 'regions', element: <RegionsPage /> },
-                { path: 'regions/:code', element: <RegionPage /> },
-                { path: 'regions/:code/results', element: <RegionResultsPage /> },
+                { index: true, ...page(homePage) },
+                { path: 'account', ...page(accountPage) },
+                { path: 'organisations', ...page(directoryPage) },
+                { path: 'organisations/:code', ...page(organisationPage) },
+                { path: 'organisations/:code/returns', ...page(organisationReturnsPage) },
+                { path: 'organisations/:code/results', ...page(trustResultsPage) },
+                { path: 'ics/:code', ...page(icsPage) },
+                { path: 'ics/:code/returns', ...page(icsReturnsPage) },
+                { path: 'ics/:code/results', ...page(icsResultsPage) },
+                { path: 'assignments', ...page(myAssignmentsPage) },
+                { path: 'returns/:id', ...page(returnOverviewPage) },
+                { path: 'returns/:id/measures/:measure', ...page(questionnairePage) },
+                { path: 'returns/:id/assignments', ...page(returnAssignmentsPage) },
+                { path: 'returns/:id/review', ...page(returnReviewPage) },
+                { path: 'returns/:id/approval', ...page(returnApprovalPage) },
+                { path: 'returns/:id/submit', ...page(returnSubmitPage) },
+                { path: 'returns/:id/history', ...page(returnHistoryPage) },
+                { path: 'returns/:id/seals/:revision', ...page(sealPage) },
+                { path: 'regions', ...page(regionsPage) },
+                { path: 'regions/:code', ...page(regionPage) },
+                { path: 'regions/:code/results', ...page(regionResultsPage) },
                 {
                   path: 'national/results',
                   element: <RequireCapability capability="viewNational" />,
-                  children: [{ index: true, element: <NationalResultsPage /> }],
+                  children: [{ index: true, ...page(nationalResultsPage) }],
                 },
-                { path: 'frameworks', element: <FrameworksPage /> },
-                { path: 'frameworks/:frameworkId/versions/:version', element: <FrameworkReaderPage /> },
-                { path: 'about-the-data', element: <AboutTheDataPage /> },
+                { path: 'frameworks', ...page(frameworksPage) },
+                { path: 'frameworks/:frameworkId/versions/:version', ...page(frameworkReaderPage) },
+                { path: 'about-the-data', ...page(aboutTheDataPage) },
                 {
                   path: 'admin/users',
                   element: <RequireCapability capability="manageUsers" />,
                   children: [
-                    { index: true, element: <UsersPage /> },
-                    { path: 'new', element: <NewUserPage /> },
-                    { path: ':id', element: <UserPage /> },
+                    { index: true, ...page(usersPage) },
+                    { path: 'new', ...page(newUserPage) },
+                    { path: ':id', ...page(userPage) },
                   ],
                 },
                 {
                   path: 'admin/cycles',
                   element: <RequireCapability capability="manageCycles" />,
-                  children: [{ index: true, element: <CyclesPage /> }],
+                  children: [{ index: true, ...page(cyclesPage) }],
                 },
                 {
                   path: 'admin/imports',
                   element: <RequireCapability capability="manageImports" />,
                   children: [
-                    { index: true, element: <ImportsPage /> },
-                    { path: ':id', element: <ImportPage /> },
+                    { index: true, ...page(importsPage) },
+                    { path: ':id', ...page(importPage) },
                   ],
                 },
                 {
                   path: 'admin/audit',
                   element: <RequireCapability capability="readAudit" />,
-                  children: [{ index: true, element: <AuditPage /> }],
+                  children: [{ index: true, ...page(auditPage) }],
                 },
                 { path: '*', element: <NotFoundPage /> },
               ],
@@ -122,5 +212,5 @@ export function createRouter() {
         },
       ],
     },
-  ]);
+  ];
 }

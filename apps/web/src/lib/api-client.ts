@@ -226,11 +226,12 @@ export function apiSend<T = void>(
 }
 
 /**
- * GET /api/auth/session: who is signed in. When nobody is but a refresh cookie may still be valid
- * (the access cookie is short-lived), one refresh is tried before answering "signed out".
+ * GET /api/auth/session: who is signed in. When nobody is but the browser holds a refresh cookie
+ * (the access cookie is short-lived), one refresh is tried before answering "signed out"; with no
+ * refresh cookie there is nothing to try (and no 401 to log).
  */
 export async function fetchSession(signal?: AbortSignal): Promise<SessionInfo> {
   const session = rememberSession(await request<SessionInfo>('GET', '/auth/session', undefined, signal));
-  if (session.user) return session;
+  if (session.user || !session.refreshable) return session;
   return (await refreshSession()) ?? session;
 }

@@ -15,7 +15,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { UserEntity } from '../users/entities/user.entity.js';
 import { GrantsRepository } from '../users/grants.repository.js';
 import { toRoleGrant } from '../users/users.mapper.js';
-import { SessionsService } from './sessions.service.js';
+import { REFRESH_COOKIE, SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 
 const NATIONAL = { type: 'national' } as const;
@@ -42,6 +42,7 @@ export class AuthService {
     return {
       user: principal ? await this.currentUser(principal) : null,
       csrfToken: this.csrf.tokenFor(request, reply),
+      refreshable: !principal && Boolean(request.cookies[REFRESH_COOKIE]),
       sso: {
         enabled: this.config.auth.oidc !== undefined,
         label: this.config.auth.oidc?.label ?? 'Sign in with NHS',

@@ -8,14 +8,24 @@ import { sessionKey } from '../query-keys';
 /** The cached session. `endedByUser` marks a session the user has just signed out of. */
 export type CachedSession = SessionInfo & { endedByUser?: boolean };
 
+const sessionQuery = {
+  queryKey: sessionKey,
+  queryFn: ({ signal }: { signal: AbortSignal }) => fetchSession(signal),
+  // The session changes only when this app signs in or out, or a refresh fails.
+  staleTime: Infinity,
+};
+
 /** GET /api/auth/session: who is signed in, the CSRF token and whether single sign-on is offered. */
 export function useSession() {
-  return useQuery<CachedSession>({
-    queryKey: sessionKey,
-    queryFn: ({ signal }) => fetchSession(signal),
-    // The session changes only when this app signs in or out, or a refresh fails.
-    staleTime: Infinity,
-  });
+  return useQuery<CachedSession>(sessionQuery);
+}
+
+/**
+ * Asks for the session as the app starts, before the first render, so that the answer arrives while
+ * the page's code loads rather than after.
+ */
+export function prefetchSession(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery<CachedSession>(sessionQuery);
 }
 
 /** The signed-in user, or null while signed out (or before the session has loaded). */
