@@ -9,66 +9,16 @@ import { randomUUID } from 'node:crypto';
 
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Cycle, ResultCycleList, ReturnDetail, ReturnList, SessionInfo } from '@wgll/contracts';
-import type { FrameworkVersion } from '@wgll/framework';
 import { MEASURE_IDS } from '@wgll/framework';
 import type { APIRequestContext, Page } from 'playwright-core';
 
 import { demoUsers, signIn, signInWithApi } from './support/auth.js';
 import { useJourney } from './support/journey.js';
+import { send, smallFramework } from './support/api.js';
 
 const TOO_FEW = '1 organisation: too few organisations to compare';
 
-/** One domain per measure, two elements per level, each element's text unique. */
-function smallFramework(level: 'organisation' | 'system', frameworkId: string): FrameworkVersion {
-  return {
-    frameworkId,
-    version: '1',
-    title: `Wording test framework ${frameworkId}`,
-    publishedOn: '2026-04-01',
-    status: 'published',
-    level,
-    scale: { min: 1, max: 5 },
-    measures: MEASURE_IDS.map((id) => ({ id, name: `Measure ${id}` })),
-    domains: MEASURE_IDS.map((measure) => ({
-      id: `${measure}-d`,
-      measure,
-      title: `Domain of ${measure}`,
-      whatGoodLooksLike: `Good ${measure} happens.`,
-      careSettings: 'all',
-      notApplicableAllowed: false,
-      lineage: { id: `${measure}-d`, relation: 'new' },
-      levels: ([1, 2, 3, 4, 5] as const).map((l) => ({
-        level: l,
-        descriptor: `Level ${l} of ${measure}`,
-        elements:
-          l === 1
-            ? []
-            : [1, 2].map((n) => ({
-                id: `${measure}-d-l${l}-e${n}`,
-                text: `${measure} element ${n} at level ${l}`,
-                guidance: 'Guidance.',
-                evidence: 'Evidence.',
-              })),
-      })),
-    })),
-  };
-}
-
 const frameworkId = `wording-${randomUUID().slice(0, 8)}`;
-
-async function send<T>(
-  request: APIRequestContext,
-  csrf: string,
-  method: 'post' | 'put',
-  path: string,
-  data: unknown,
-): Promise<T> {
-  const res = await request[method](path, { headers: { 'x-csrf-token': csrf }, data });
-  if (![200, 201].includes(res.status())) {
-    throw new Error(`${method.toUpperCase()} ${path}: ${res.status()} ${await res.text()}`);
-  }
-  return (await res.json()) as T;
-}
 
 async function csrfOf(request: APIRequestContext): Promise<string> {
   return ((await (await request.get('/api/auth/session')).json()) as SessionInfo).csrfToken;

@@ -4,10 +4,11 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Approval, CreateReturnsResult, Cycle, ReturnDetail } from '@wgll/contracts';
 import type { FrameworkDomain, FrameworkVersion } from '@wgll/framework';
 import { MEASURE_IDS } from '@wgll/framework';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 import { demoUsers, signIn, signInWithApi } from './support/auth.js';
 import { useJourney } from './support/journey.js';
+import { send } from './support/api.js';
 
 /** A domain with two elements per level; element texts are unique so a checkbox is found by its label. */
 function domain(id: string, measure: string, title: string, notApplicableAllowed = false): FrameworkDomain {
@@ -58,18 +59,6 @@ function framework(level: 'organisation' | 'system', frameworkId: string): Frame
 const frameworkId = `questionnaire-${randomUUID().slice(0, 8)}`;
 const organisation = framework('organisation', frameworkId);
 const system = framework('system', `${frameworkId}-system`);
-
-async function send<T>(
-  request: APIRequestContext,
-  csrf: string,
-  method: 'post' | 'put',
-  path: string,
-  data: unknown,
-): Promise<T> {
-  const res = await request[method](path, { headers: { 'x-csrf-token': csrf }, data });
-  if (![200, 201].includes(res.status())) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 describe('the questionnaire of a long measure, and submitting', () => {
   const journey = useJourney();

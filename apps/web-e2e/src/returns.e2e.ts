@@ -2,61 +2,16 @@ import { randomUUID } from 'node:crypto';
 
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Cycle, Evidence, ReturnDetail, SessionInfo } from '@wgll/contracts';
-import type { FrameworkVersion } from '@wgll/framework';
 import { MEASURE_IDS } from '@wgll/framework';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 import { demoUsers, signIn, signInWithApi, signOut } from './support/auth.js';
 import { useJourney } from './support/journey.js';
-
-/**
- * A small framework keeps the journey quick: one domain per measure, two elements per level, each
- * element's text unique so a checkbox is found by its label. The first domain allows "not applicable".
- */
-function smallFramework(level: 'organisation' | 'system', frameworkId: string): FrameworkVersion {
-  return {
-    frameworkId,
-    version: '1',
-    title: `Browser test framework ${frameworkId}`,
-    publishedOn: '2026-04-01',
-    status: 'published',
-    level,
-    scale: { min: 1, max: 5 },
-    measures: MEASURE_IDS.map((id) => ({ id, name: `Measure ${id}` })),
-    domains: MEASURE_IDS.map((measure, i) => ({
-      id: `${measure}-d`,
-      measure,
-      title: `Domain of ${measure}`,
-      whatGoodLooksLike: `Good ${measure} happens.`,
-      careSettings: 'all',
-      notApplicableAllowed: i === 0,
-      lineage: { id: `${measure}-d`, relation: 'new' },
-      levels: ([1, 2, 3, 4, 5] as const).map((l) => ({
-        level: l,
-        descriptor: `Level ${l} of ${measure}`,
-        elements:
-          l === 1
-            ? []
-            : [1, 2].map((n) => ({
-                id: `${measure}-d-l${l}-e${n}`,
-                text: `${measure} element ${n} at level ${l}`,
-                guidance: 'Guidance.',
-                evidence: 'Evidence.',
-              })),
-      })),
-    })),
-  };
-}
+import { send, smallFramework } from './support/api.js';
 
 const frameworkId = `browser-${randomUUID().slice(0, 8)}`;
 const organisation = smallFramework('organisation', frameworkId);
 const system = smallFramework('system', `${frameworkId}-system`);
-
-async function post<T>(request: APIRequestContext, csrf: string, path: string, data: unknown): Promise<T> {
-  const res = await request.post(path, { headers: { 'x-csrf-token': csrf }, data });
-  expect([200, 201]).toContain(res.status());
-  return (await res.json()) as T;
-}
 
 describe('an assessment return, from start to seal', () => {
   const journey = useJourney();
@@ -70,10 +25,10 @@ describe('an assessment return, from start to seal', () => {
     // The administrator's setup goes through the API in a context of its own.
     const context = await journey.browser.newContext({ baseURL: journey.baseUrl });
     const { csrfToken } = await signInWithApi(context.request, demoUsers.admin);
-    await post(context.request, csrfToken, '/api/frameworks', organisation);
-    await post(context.request, csrfToken, '/api/frameworks', system);
+    await send(context.request, csrfToken, 'post', '/api/frameworks', organisation);
+    await send(context.request, csrfToken, 'post', '/api/frameworks', system);
     const today = new Date();
-    cycle = await post<Cycle>(context.request, csrfToken, '/api/cycles', {
+    cycle = await send<Cycle>(context.request, csrfToken, 'post', '/api/cycles', {
       name: `Browser ${frameworkId}`,
       organisationFramework: { frameworkId: organisation.frameworkId, version: '1' },
       systemFramework: { frameworkId: system.frameworkId, version: '1' },
@@ -165,9 +120,10 @@ describe('an assessment return, from start to seal', () => {
     const measure = MEASURE_IDS[1];
     const domainId = `${measure}-d`;
     const { csrfToken } = (await (await page.request.get('/api/auth/session')).json()) as SessionInfo;
-    const evidence = await post<Evidence>(
+    const evidence = await send<Evidence>(
       page.request,
       csrfToken,
+      'post',
       `/api/returns/${returnId}/evidence/links`,
       {
         title: 'Old board paper',
