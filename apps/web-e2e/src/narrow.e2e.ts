@@ -101,25 +101,33 @@ describe('phones and narrow windows', () => {
   /** A demo trust in South East London with a draft return this cycle, and one with a sealed return. */
   let draft: { code: string; returnId: string };
   let sealed: { code: string; returnId: string };
+  /** A demo trust's return approved by its board, ready to submit (either demo ICS). */
+  let approved: { code: string; returnId: string };
 
   beforeAll(async () => {
     page = journey.page;
     // Find the demo world's returns once, as the administrator.
     await signIn(page, demoUsers.admin);
     published = await publishedCycle(page);
-    const ics = (await (await page.request.get('/api/ics/QKK')).json()) as IcsDetail;
-    for (const organisation of ics.organisations) {
-      if (draft && sealed) break;
-      const list = (await (
-        await page.request.get(`/api/organisations/${organisation.odsCode}/returns`)
-      ).json()) as ReturnList;
-      for (const item of list.items) {
-        if (!draft && item.state === 'draft') draft = { code: organisation.odsCode, returnId: item.id };
-        if (!sealed && item.state === 'submitted') sealed = { code: organisation.odsCode, returnId: item.id };
+    for (const code of ['QKK', 'QMF']) {
+      const ics = (await (await page.request.get(`/api/ics/${code}`)).json()) as IcsDetail;
+      for (const organisation of ics.organisations) {
+        if (draft && sealed && approved) break;
+        const list = (await (
+          await page.request.get(`/api/organisations/${organisation.odsCode}/returns`)
+        ).json()) as ReturnList;
+        for (const item of list.items) {
+          const found = { code: organisation.odsCode, returnId: item.id };
+          // The draft and the sealed return are South East London's (the printed accounts' ICS).
+          if (code === 'QKK' && !draft && item.state === 'draft') draft = found;
+          if (code === 'QKK' && !sealed && item.state === 'submitted') sealed = found;
+          if (!approved && item.state === 'approved') approved = found;
+        }
       }
     }
     expect(draft).toBeDefined();
     expect(sealed).toBeDefined();
+    expect(approved).toBeDefined();
     await page.setViewportSize(PHONE);
   }, 120_000);
 
@@ -164,6 +172,17 @@ describe('phones and narrow windows', () => {
       ],
       'sealed',
     );
+  }, 120_000);
+
+  it('fits the confirmation page before submitting an approved return', async () => {
+    await signIn(page, `lead.${approved.code.toLowerCase()}@demo.wgll.example`);
+    await expectNoSidewaysScroll(
+      page,
+      [`/returns/${approved.returnId}/approval`, `/returns/${approved.returnId}/submit`],
+      'approved',
+    );
+    await page.goto(`/returns/${approved.returnId}/submit`);
+    await page.getByRole('button', { name: /submit/i }).waitFor();
   }, 120_000);
 
   it('fits an ICS lead’s pages: the ICS, its returns and its results side by side', async () => {
