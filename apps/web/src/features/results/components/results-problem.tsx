@@ -71,3 +71,18 @@ export function ResultsRequestState({
     </>
   );
 }
+
+/**
+ * True while a results page waits for its first figures, which also give the place's name: the page
+ * then shows only a loading message, and appears whole, rather than with a heading that grows (and
+ * moves everything below it) when the name arrives. Not once the cycles or the figures have failed,
+ * nor when there is no cycle to ask about.
+ */
+export function isFirstLoad(
+  cycles: { isPending: boolean },
+  chosen: unknown,
+  query: { data: unknown; error: unknown; isPending: boolean },
+): boolean {
+  if (query.data !== undefined || query.error) return false;
+  return cycles.isPending || (chosen !== undefined && query.isPending);
+}

@@ -2,6 +2,7 @@ import type { CareSetting, IcsResults, ResultCycle } from '@wgll/contracts';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 
+import { LoadingMessage } from '../../../components/loading-message';
 import { careSettingLabels, readableName } from '../../../lib/format';
 import { icsPath } from '../../../lib/links';
 import { useIcsResults } from '../api/results-api';
@@ -17,7 +18,7 @@ import {
   useResultCycle,
 } from '../components/results-filters';
 import { ResultsPageStart } from '../components/results-page-start';
-import { ResultsRequestState, useResultsProblemPage } from '../components/results-problem';
+import { isFirstLoad, ResultsRequestState, useResultsProblemPage } from '../components/results-problem';
 import { fileSafe } from '../csv';
 
 function IcsResultsBody({ results, icsName }: { results: IcsResults; icsName: string }) {
@@ -99,6 +100,7 @@ export function IcsResultsPage() {
     ),
   });
   if (problemPage) return problemPage;
+  if (isFirstLoad(cycles, chosen, query)) return <LoadingMessage>Loading the results…</LoadingMessage>;
 
   return (
     <>
