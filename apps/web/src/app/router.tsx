@@ -8,8 +8,8 @@ import {
   prefetchIcsResults,
   prefetchRegionResults,
   prefetchTrustResults,
-  type ResultsPrefetch,
 } from '../features/results/prefetch-results';
+import { prefetchReturn } from '../features/returns/api/returns-api';
 import { whenSignedIn } from '../lib/api/session-api';
 import { ErrorPage, RootErrorPage } from './error-page';
 import { lazyPage, type LazyPage } from './lazy-page';
@@ -112,17 +112,27 @@ const returnSubmitPage = lazyPage(
 );
 const sealPage = lazyPage(() => import('../features/returns/routes/seal-page'), 'SealPage');
 
+/** Asks for a page's data (from the address's parameters and search), for a signed-in user. */
+type Prefetch = (
+  queryClient: QueryClient,
+  params: Readonly<Partial<Record<string, string>>>,
+  search: URLSearchParams,
+) => void;
+
 interface PageHandle {
   page: LazyPage;
-  /** Asks for the page's data, for a signed-in user. */
-  prefetch?: ResultsPrefetch;
+  prefetch?: Prefetch;
 }
+
+const prefetchReturnPage: Prefetch = (queryClient, params) => {
+  if (params['id']) prefetchReturn(queryClient, params['id']);
+};
 
 /**
  * A route's page element; its `handle` lets the router start loading the page's code, and
  * optionally its data, early.
  */
-function page(lazy: LazyPage, prefetch?: ResultsPrefetch): Pick<RouteObject, 'element' | 'handle'> {
+function page(lazy: LazyPage, prefetch?: Prefetch): Pick<RouteObject, 'element' | 'handle'> {
   const handle: PageHandle = { page: lazy, prefetch };
   return { element: <lazy.Page />, handle };
 }
@@ -186,7 +196,7 @@ function appRoutes(): RouteObject[] {
                 { path: 'ics/:code/results', ...page(icsResultsPage, prefetchIcsResults) },
                 { path: 'assignments', ...page(myAssignmentsPage) },
                 { path: 'returns/:id', ...page(returnOverviewPage) },
-                { path: 'returns/:id/measures/:measure', ...page(questionnairePage) },
+                { path: 'returns/:id/measures/:measure', ...page(questionnairePage, prefetchReturnPage) },
                 { path: 'returns/:id/assignments', ...page(returnAssignmentsPage) },
                 { path: 'returns/:id/review', ...page(returnReviewPage) },
                 { path: 'returns/:id/approval', ...page(returnApprovalPage) },

@@ -2,7 +2,13 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ResultCycle } from '@wgll/contracts';
 
 import { regionQuery } from '../../lib/api/regions-api';
-import { areaResultsQuery, icsResultsQuery, resultCyclesQuery, trustResultsQuery } from './api/results-api';
+import {
+  areaResultsQuery,
+  icsCompletionQuery,
+  icsResultsQuery,
+  resultCyclesQuery,
+  trustResultsQuery,
+} from './api/results-api';
 import { areaParams, areaSearch, careSettingParam } from './area-search';
 import { chosenResultCycle } from './result-cycles';
 
@@ -18,16 +24,17 @@ export type ResultsPrefetch = (
   search: URLSearchParams,
 ) => void;
 
+/** `then` with the cycle the page shows and the cycle accepting returns today (for completion). */
 function withCycle(
   queryClient: QueryClient,
   search: URLSearchParams,
-  then: (cycle: ResultCycle) => Promise<unknown>,
+  then: (cycle: ResultCycle, current: ResultCycle) => Promise<unknown>,
 ): void {
   void queryClient
     .ensureQueryData(resultCyclesQuery)
     .then(({ items }) => {
       const cycle = chosenResultCycle(items, search.get('cycle'));
-      return cycle ? then(cycle) : undefined;
+      return cycle ? then(cycle, items.find((item) => item.current) ?? cycle) : undefined;
     })
     .catch(() => undefined);
 }
@@ -40,8 +47,11 @@ export const prefetchTrustResults: ResultsPrefetch = (queryClient, params, searc
   );
 
 export const prefetchIcsResults: ResultsPrefetch = (queryClient, params, search) =>
-  withCycle(queryClient, search, (cycle) =>
-    queryClient.prefetchQuery(icsResultsQuery(placeCode(params), cycle, careSettingParam(search))),
+  withCycle(queryClient, search, (cycle, current) =>
+    Promise.all([
+      queryClient.prefetchQuery(icsResultsQuery(placeCode(params), cycle, careSettingParam(search))),
+      queryClient.prefetchQuery(icsCompletionQuery(placeCode(params), current)),
+    ]),
   );
 
 export const prefetchRegionResults: ResultsPrefetch = (queryClient, params, search) => {

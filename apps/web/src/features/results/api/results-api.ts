@@ -81,8 +81,8 @@ export function useIcsResults(code: string, cycle: ResultCycle | undefined, care
 }
 
 /** GET /api/ics/:code/completion: the state of each return of a cycle. */
-export function useIcsCompletion(code: string, cycle: ResultCycle | undefined) {
-  return useQuery({
+export function icsCompletionQuery(code: string, cycle: ResultCycle | undefined) {
+  return {
     queryKey: resultKeys.icsCompletion(code, cycle?.id ?? ''),
     queryFn: ({ signal }: { signal: AbortSignal }) =>
       apiGet<IcsCompletion>(
@@ -90,8 +90,11 @@ export function useIcsCompletion(code: string, cycle: ResultCycle | undefined) {
         { cycle: cycle?.id, at: cycle?.referenceDate },
         signal,
       ),
-    enabled: cycle !== undefined,
-  });
+  };
+}
+
+export function useIcsCompletion(code: string, cycle: ResultCycle | undefined) {
+  return useQuery({ ...icsCompletionQuery(code, cycle), enabled: cycle !== undefined });
 }
 
 export interface AreaSearch {
