@@ -84,15 +84,16 @@ function TrustResultsBody({ results, name }: { results: TrustResults; name: stri
       <h2>Peers in {icsName}</h2>
       <PeersTable results={results} icsName={icsName} filePrefix={filePrefix} />
       {results.domains ? (
-        <>
-          <h2>Domain levels in the submitted return</h2>
+        // A long table at the foot of the page: the browser lays it out as it comes into view.
+        <section className="wgll-later" aria-labelledby="domain-levels-heading">
+          <h2 id="domain-levels-heading">Domain levels in the submitted return</h2>
           {results.returnId ? (
             <p>
               <Link to={returnPath(results.returnId)}>Open the {settingLabel.toLowerCase()} return</Link>
             </p>
           ) : null}
           <DomainLevels domains={results.domains} name={name} filePrefix={filePrefix} />
-        </>
+        </section>
       ) : null}
     </>
   );
