@@ -6,6 +6,7 @@ import {
   areaResultsQuery,
   icsCompletionQuery,
   icsResultsQuery,
+  regionCompletionQuery,
   resultCyclesQuery,
   trustResultsQuery,
 } from './api/results-api';
@@ -57,9 +58,12 @@ export const prefetchIcsResults: ResultsPrefetch = (queryClient, params, search)
 export const prefetchRegionResults: ResultsPrefetch = (queryClient, params, search) => {
   const code = placeCode(params);
   void queryClient.prefetchQuery(regionQuery(code, undefined));
-  withCycle(queryClient, search, (cycle) =>
-    queryClient.prefetchQuery(
-      areaResultsQuery(`/regions/${encodeURIComponent(code)}`, areaSearch(cycle, areaParams(search), true)),
-    ),
+  withCycle(queryClient, search, (cycle, current) =>
+    Promise.all([
+      queryClient.prefetchQuery(
+        areaResultsQuery(`/regions/${encodeURIComponent(code)}`, areaSearch(cycle, areaParams(search), true)),
+      ),
+      queryClient.prefetchQuery(regionCompletionQuery(code, current)),
+    ]),
   );
 };

@@ -139,8 +139,8 @@ export function useAreaResults(path: string, search: AreaSearch | undefined) {
 }
 
 /** GET /api/regions/:code/completion: how far each ICS's returns have got in a cycle. */
-export function useRegionCompletion(code: string, cycle: ResultCycle | undefined) {
-  return useQuery({
+export function regionCompletionQuery(code: string, cycle: ResultCycle | undefined) {
+  return {
     queryKey: resultKeys.regionCompletion(code, cycle?.id ?? ''),
     queryFn: ({ signal }: { signal: AbortSignal }) =>
       apiGet<RegionCompletion>(
@@ -148,6 +148,9 @@ export function useRegionCompletion(code: string, cycle: ResultCycle | undefined
         { cycle: cycle?.id, at: cycle?.referenceDate },
         signal,
       ),
-    enabled: cycle !== undefined,
-  });
+  };
+}
+
+export function useRegionCompletion(code: string, cycle: ResultCycle | undefined) {
+  return useQuery({ ...regionCompletionQuery(code, cycle), enabled: cycle !== undefined });
 }
