@@ -91,6 +91,9 @@ describe('honest with small numbers, and the wording of pages in use', () => {
     expect(items).toContain('This organisation’s score');
     expect(items).not.toContain('Median in the ICS');
     expect(await page.locator('figcaption').first().textContent()).not.toMatch(/median in its ICS/);
+    // The drawing's code loads when the chart comes into view, as someone scrolls down to it.
+    await legend.scrollIntoViewIfNeeded();
+    await page.locator('.wgll-chart .recharts-surface').waitFor({ timeout: 30_000 });
     await checkPage('wording-01-trust-too-few', /^Results – London Ambulance/i);
   }, 180_000);
 

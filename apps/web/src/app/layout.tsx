@@ -4,7 +4,7 @@ import { Suspense, useEffect, useRef, type FormEvent } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 
 import { LoadingMessage } from '../components/loading-message';
-import { useCurrentUser, useSessionSync, useSignOut } from '../lib/api/session-api';
+import { useSession, useSessionSync, useSignOut } from '../lib/api/session-api';
 import { resultsLinks } from '../lib/results-access';
 
 /**
@@ -51,7 +51,8 @@ function useFocusMainOnNavigation() {
 export function Layout() {
   const { pathname } = useLocation();
   const mainRef = useFocusMainOnNavigation();
-  const user = useCurrentUser();
+  const session = useSession();
+  const user = session.data?.user ?? null;
   const navigation = user ? navigationFor(user) : [];
   // The one item the page is under: the longest address that is the page's or a parent of it (on a
   // region's results, Results rather than Regions).
@@ -110,33 +111,43 @@ export function Layout() {
           </Header.Navigation>
         ) : null}
       </Header>
-      <div className="nhsuk-width-container">
-        <main className="nhsuk-main-wrapper wgll-main" id="maincontent" tabIndex={-1} ref={mainRef}>
-          {/* A page's code loads when it is first visited: until then, a polite status message. */}
-          <Suspense fallback={<LoadingMessage>Loading the page…</LoadingMessage>}>
-            <Outlet />
-          </Suspense>
-        </main>
-      </div>
-      <Footer>
-        <Footer.Meta>
-          <Footer.ListItem asElement={Link} to="/frameworks">
-            WGLL frameworks
-          </Footer.ListItem>
-          <Footer.ListItem asElement={Link} to="/organisations">
-            Organisation directory
-          </Footer.ListItem>
-          <Footer.ListItem asElement={Link} to="/regions">
-            NHS England regions
-          </Footer.ListItem>
-          <Footer.ListItem asElement={Link} to="/about-the-data">
-            About the data
-          </Footer.ListItem>
-          <Footer.Copyright>
-            © NHS England. Contains public sector information licensed under the Open Government Licence v3.0.
-          </Footer.Copyright>
-        </Footer.Meta>
-      </Footer>
+      {/*
+        The page and the footer wait for the session's answer (asked for with the page, so it is
+        usually there as the script starts): shown together with the header's links, they do not
+        move down when the links appear.
+      */}
+      {session.isPending ? null : (
+        <>
+          <div className="nhsuk-width-container">
+            <main className="nhsuk-main-wrapper wgll-main" id="maincontent" tabIndex={-1} ref={mainRef}>
+              {/* A page's code loads when it is first visited: until then, a polite status message. */}
+              <Suspense fallback={<LoadingMessage>Loading the page…</LoadingMessage>}>
+                <Outlet />
+              </Suspense>
+            </main>
+          </div>
+          <Footer>
+            <Footer.Meta>
+              <Footer.ListItem asElement={Link} to="/frameworks">
+                WGLL frameworks
+              </Footer.ListItem>
+              <Footer.ListItem asElement={Link} to="/organisations">
+                Organisation directory
+              </Footer.ListItem>
+              <Footer.ListItem asElement={Link} to="/regions">
+                NHS England regions
+              </Footer.ListItem>
+              <Footer.ListItem asElement={Link} to="/about-the-data">
+                About the data
+              </Footer.ListItem>
+              <Footer.Copyright>
+                © NHS England. Contains public sector information licensed under the Open Government Licence
+                v3.0.
+              </Footer.Copyright>
+            </Footer.Meta>
+          </Footer>
+        </>
+      )}
       <ScrollRestoration />
     </>
   );

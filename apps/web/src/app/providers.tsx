@@ -1,7 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
-import { prefetchSession } from '../lib/api/session-api';
 import { ApiRequestError } from '../lib/api-client';
 
 /** Client errors (400, 404) will not change on a retry; network and server errors might. */
@@ -23,11 +22,6 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(() => {
-    const client = createQueryClient();
-    prefetchSession(client);
-    return client;
-  });
+export function Providers({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

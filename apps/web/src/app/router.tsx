@@ -1,8 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 
 import { NotFoundPage } from '../components/not-found-page';
 import { RequireCapability, RequireSignIn } from '../features/auth/components/require-sign-in';
 import { SignInPage } from '../features/auth/routes/sign-in-page';
+import {
+  prefetchIcsResults,
+  prefetchRegionResults,
+  prefetchTrustResults,
+} from '../features/results/prefetch-results';
+import { prefetchReturn } from '../features/returns/api/returns-api';
+import { whenSignedIn } from '../lib/api/session-api';
 import { ErrorPage, RootErrorPage } from './error-page';
 import { lazyPage, type LazyPage } from './lazy-page';
 import { Layout } from './layout';
@@ -104,28 +112,56 @@ const returnSubmitPage = lazyPage(
 );
 const sealPage = lazyPage(() => import('../features/returns/routes/seal-page'), 'SealPage');
 
-/** A route's page element; its `handle` lets the router start loading the page's code early. */
-function page(lazy: LazyPage): Pick<RouteObject, 'element' | 'handle'> {
-  return { element: <lazy.Page />, handle: lazy };
+/** Asks for a page's data (from the address's parameters and search), for a signed-in user. */
+type Prefetch = (
+  queryClient: QueryClient,
+  params: Readonly<Partial<Record<string, string>>>,
+  search: URLSearchParams,
+) => void;
+
+interface PageHandle {
+  page: LazyPage;
+  prefetch?: Prefetch;
 }
 
-function isLazyPage(handle: unknown): handle is LazyPage {
-  return typeof handle === 'object' && handle !== null && 'preload' in handle;
+const prefetchReturnPage: Prefetch = (queryClient, params) => {
+  if (params['id']) prefetchReturn(queryClient, params['id']);
+};
+
+/**
+ * A route's page element; its `handle` lets the router start loading the page's code, and
+ * optionally its data, early.
+ */
+function page(lazy: LazyPage, prefetch?: Prefetch): Pick<RouteObject, 'element' | 'handle'> {
+  const handle: PageHandle = { page: lazy, prefetch };
+  return { element: <lazy.Page />, handle };
+}
+
+function isPageHandle(handle: unknown): handle is PageHandle {
+  return typeof handle === 'object' && handle !== null && 'page' in handle;
 }
 
 /**
  * Starts loading the code of the pages the address shows, so that it arrives while the session is
- * checked rather than after.
+ * checked rather than after, and, once the session says someone is signed in, the data of the pages
+ * that say what they need.
  */
-function preloadPages(routes: RouteObject[], pathname: string): void {
-  for (const match of matchRoutes(routes, pathname) ?? []) {
-    if (isLazyPage(match.route.handle)) void match.route.handle.preload().catch(() => undefined);
+function preloadPages(routes: RouteObject[], queryClient: QueryClient, location: Location): void {
+  for (const match of matchRoutes(routes, location.pathname) ?? []) {
+    if (!isPageHandle(match.route.handle)) continue;
+    const { page: lazy, prefetch } = match.route.handle;
+    void lazy.preload().catch(() => undefined);
+    if (prefetch) {
+      void whenSignedIn(queryClient).then((signedIn) => {
+        if (signedIn) prefetch(queryClient, match.params, new URLSearchParams(location.search));
+      });
+    }
   }
 }
 
-export function createRouter() {
+export function createRouter(queryClient: QueryClient) {
   const routes = appRoutes();
-  preloadPages(routes, window.location.pathname);
+  preloadPages(routes, queryClient, window.location);
   return createBrowserRouter(routes);
 }
 
@@ -154,13 +190,13 @@ function appRoutes(): RouteObject[] {
                 { path: 'organisations', ...page(directoryPage) },
                 { path: 'organisations/:code', ...page(organisationPage) },
                 { path: 'organisations/:code/returns', ...page(organisationReturnsPage) },
-                { path: 'organisations/:code/results', ...page(trustResultsPage) },
+                { path: 'organisations/:code/results', ...page(trustResultsPage, prefetchTrustResults) },
                 { path: 'ics/:code', ...page(icsPage) },
                 { path: 'ics/:code/returns', ...page(icsReturnsPage) },
-                { path: 'ics/:code/results', ...page(icsResultsPage) },
+                { path: 'ics/:code/results', ...page(icsResultsPage, prefetchIcsResults) },
                 { path: 'assignments', ...page(myAssignmentsPage) },
                 { path: 'returns/:id', ...page(returnOverviewPage) },
-                { path: 'returns/:id/measures/:measure', ...page(questionnairePage) },
+                { path: 'returns/:id/measures/:measure', ...page(questionnairePage, prefetchReturnPage) },
                 { path: 'returns/:id/assignments', ...page(returnAssignmentsPage) },
                 { path: 'returns/:id/review', ...page(returnReviewPage) },
                 { path: 'returns/:id/approval', ...page(returnApprovalPage) },
@@ -169,7 +205,7 @@ function appRoutes(): RouteObject[] {
                 { path: 'returns/:id/seals/:revision', ...page(sealPage) },
                 { path: 'regions', ...page(regionsPage) },
                 { path: 'regions/:code', ...page(regionPage) },
-                { path: 'regions/:code/results', ...page(regionResultsPage) },
+                { path: 'regions/:code/results', ...page(regionResultsPage, prefetchRegionResults) },
                 {
                   path: 'national/results',
                   element: <RequireCapability capability="viewNational" />,

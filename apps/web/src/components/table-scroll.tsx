@@ -1,5 +1,5 @@
 import { Table } from 'nhsuk-react-components';
-import { useLayoutEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 
 import './table-scroll.css';
 
@@ -34,13 +34,17 @@ export function TableScroll({ label, children }: TableScrollProps) {
     setCaptionId(caption.id);
   }, [label, children]);
 
-  // Whether the table is wider than the area, now and whenever either changes size.
-  useLayoutEffect(() => {
+  // Whether the table is wider than the area, once laid out and whenever either changes size. The
+  // observer reports each element's first size too, after the browser's own layout: measuring
+  // straight after rendering would make the browser lay the page out an extra time.
+  useEffect(() => {
     const area = ref.current;
     if (!area) return;
     const measure = () => setScrolls(area.scrollWidth > area.clientWidth + 1);
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    if (typeof ResizeObserver === 'undefined') {
+      measure();
+      return;
+    }
     const observer = new ResizeObserver(measure);
     observer.observe(area);
     for (const child of area.children) observer.observe(child);

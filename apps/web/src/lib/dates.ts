@@ -22,18 +22,19 @@ export function todayIso(): IsoDate {
   }).format(new Date());
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
+/** A formatter made on first use: making one costs time, which a page that shows no date saves. */
+function lazyFormat(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let format: Intl.DateTimeFormat | undefined;
+  return () => (format ??= new Intl.DateTimeFormat('en-GB', options));
+}
+
+const longDate = lazyFormat({ timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** `2026-03-31` → `31 March 2026`. Returns the input unchanged when it is not a date. */
 export function formatDate(value: IsoDate): string {
   if (!isIsoDate(value)) return value;
   const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  return longDate.format(new Date(Date.UTC(year, month - 1, day)));
+  return longDate().format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** Whether `date` falls within a validity period (inclusive; an open end means still valid). */
@@ -52,7 +53,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return result.toISOString().slice(0, 10);
 }
 
-const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
+const dateTimeParts = lazyFormat({
   timeZone: 'Europe/London',
   day: 'numeric',
   month: 'long',
@@ -66,7 +67,7 @@ const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
 export function formatDateTime(value: string): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  const parts = dateTimeParts.formatToParts(date);
+  const parts = dateTimeParts().formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? '';
   const time = `${part('hour')}:${part('minute')}${part('dayPeriod').toLowerCase().replace(/\s/g, '')}`;
   return `${part('day')} ${part('month')} ${part('year')} at ${time}`;

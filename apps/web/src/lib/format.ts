@@ -45,9 +45,18 @@ export const returnStateLabels: Record<ReturnState, string> = {
   submitted: 'Submitted',
 };
 
+/**
+ * `1,205`: a whole number with thousands separators as en-GB writes them, without starting the
+ * browser's number formatting (slow the first time on a phone); other numbers through it.
+ */
+function formatCount(count: number): string {
+  if (!Number.isSafeInteger(count)) return count.toLocaleString('en-GB');
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** `1 organisation`, `205 organisations`. */
 export function pluralise(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? singular : plural}`;
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
 }
 
 const keepUpper = new Set(['NHS', 'ICB', 'ICS', 'UK', 'GP', 'CIC', 'LLP', 'II', 'III']);

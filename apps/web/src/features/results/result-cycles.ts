@@ -4,3 +4,8 @@ import type { ResultCycle } from '@wgll/contracts';
 export function defaultResultCycle(cycles: ResultCycle[]): ResultCycle | undefined {
   return cycles.find((cycle) => cycle.organisationResults + cycle.systemResults > 0) ?? cycles[0];
 }
+
+/** The cycle the address asks for (`?cycle=`), else the one to show first. */
+export function chosenResultCycle(cycles: ResultCycle[], requested: string | null): ResultCycle | undefined {
+  return cycles.find((cycle) => cycle.id === requested) ?? defaultResultCycle(cycles);
+}

@@ -13,6 +13,20 @@ export function useFrameworkVersions() {
   });
 }
 
+export function frameworkVersionQuery(frameworkId: string, version: string, careSetting: string | undefined) {
+  return {
+    queryKey: frameworkKeys.version(frameworkId, version, careSetting),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      apiGet<FrameworkVersion>(
+        `/frameworks/${encodeURIComponent(frameworkId)}/versions/${encodeURIComponent(version)}`,
+        { careSetting },
+        signal,
+      ),
+    // A published version never changes.
+    staleTime: Infinity,
+  };
+}
+
 /**
  * GET /api/frameworks/:frameworkId/versions/:version, with the domains for one care setting when
  * one is given. Keeps the version on screen while another care setting loads. With `enabled`
@@ -25,16 +39,8 @@ export function useFrameworkVersion(
   { enabled = true }: { enabled?: boolean } = {},
 ) {
   return useQuery({
-    queryKey: frameworkKeys.version(frameworkId, version, careSetting),
+    ...frameworkVersionQuery(frameworkId, version, careSetting),
     enabled,
-    queryFn: ({ signal }) =>
-      apiGet<FrameworkVersion>(
-        `/frameworks/${encodeURIComponent(frameworkId)}/versions/${encodeURIComponent(version)}`,
-        { careSetting },
-        signal,
-      ),
-    // A published version never changes.
-    staleTime: Infinity,
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[2] === frameworkId && previousQuery.queryKey[3] === version
         ? previous

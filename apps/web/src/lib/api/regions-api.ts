@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { IsoDate, RegionDetail, RegionSummary } from '@wgll/contracts';
 
 import { apiGet } from '../api-client';
@@ -13,11 +13,18 @@ export function useRegions() {
   });
 }
 
+/** GET /api/regions/:code. */
+export function regionQuery(code: string, at: IsoDate | undefined) {
+  return queryOptions({
+    queryKey: regionKeys.detail(code, at),
+    queryFn: ({ signal }) => apiGet<RegionDetail>(`/regions/${encodeURIComponent(code)}`, { at }, signal),
+  });
+}
+
 /** GET /api/regions/:code, keeping the last page on screen while another date loads. */
 export function useRegion(code: string, at: IsoDate | undefined) {
   return useQuery({
-    queryKey: regionKeys.detail(code, at),
-    queryFn: ({ signal }) => apiGet<RegionDetail>(`/regions/${encodeURIComponent(code)}`, { at }, signal),
+    ...regionQuery(code, at),
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[2] === code ? previous : undefined,
   });

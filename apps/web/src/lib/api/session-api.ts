@@ -28,6 +28,17 @@ export function prefetchSession(queryClient: QueryClient): void {
   void queryClient.prefetchQuery<CachedSession>(sessionQuery);
 }
 
+/**
+ * Resolves true once the session (asked for as the app starts) says someone is signed in, false
+ * otherwise: for asking early for what a page needs, without asking on behalf of nobody.
+ */
+export function whenSignedIn(queryClient: QueryClient): Promise<boolean> {
+  return queryClient.ensureQueryData<CachedSession>(sessionQuery).then(
+    (session) => session.user !== null,
+    () => false,
+  );
+}
+
 /** The signed-in user, or null while signed out (or before the session has loaded). */
 export function useCurrentUser(): CurrentUser | null {
   return useSession().data?.user ?? null;

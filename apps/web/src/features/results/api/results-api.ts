@@ -25,57 +25,76 @@ function keepPreviousForSamePlace(key: QueryKey) {
 }
 
 /** GET /api/results/cycles: every cycle, newest first, with where its results come from. */
+export const resultCyclesQuery = {
+  queryKey: resultKeys.cycles(),
+  queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<ResultCycleList>('/results/cycles', {}, signal),
+};
+
 export function useResultCycles() {
-  return useQuery({
-    queryKey: resultKeys.cycles(),
-    queryFn: ({ signal }) => apiGet<ResultCycleList>('/results/cycles', {}, signal),
-  });
+  return useQuery(resultCyclesQuery);
 }
 
 /** GET /api/organisations/:code/results, read at the cycle's reference date. */
-export function useTrustResults(code: string, cycle: ResultCycle | undefined, careSetting?: CareSetting) {
-  const queryKey = resultKeys.trust(code, cycle?.id ?? '', careSetting);
-  return useQuery({
-    queryKey,
-    queryFn: ({ signal }) =>
+export function trustResultsQuery(code: string, cycle: ResultCycle | undefined, careSetting?: CareSetting) {
+  return {
+    queryKey: resultKeys.trust(code, cycle?.id ?? '', careSetting),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
       apiGet<TrustResults>(
         `/organisations/${encodeURIComponent(code)}/results`,
         { cycle: cycle?.id, careSetting, at: cycle?.referenceDate },
         signal,
       ),
+  };
+}
+
+export function useTrustResults(code: string, cycle: ResultCycle | undefined, careSetting?: CareSetting) {
+  const query = trustResultsQuery(code, cycle, careSetting);
+  return useQuery({
+    queryKey: query.queryKey,
+    queryFn: query.queryFn,
     enabled: cycle !== undefined,
-    placeholderData: keepPreviousForSamePlace(queryKey),
+    placeholderData: keepPreviousForSamePlace(query.queryKey),
   });
 }
 
 /** GET /api/ics/:code/results: every organisation of the ICS side by side (one care setting or all). */
-export function useIcsResults(code: string, cycle: ResultCycle | undefined, careSetting?: CareSetting) {
-  const queryKey = resultKeys.ics(code, cycle?.id ?? '', careSetting);
-  return useQuery({
-    queryKey,
-    queryFn: ({ signal }) =>
+export function icsResultsQuery(code: string, cycle: ResultCycle | undefined, careSetting?: CareSetting) {
+  return {
+    queryKey: resultKeys.ics(code, cycle?.id ?? '', careSetting),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
       apiGet<IcsResults>(
         `/ics/${encodeURIComponent(code)}/results`,
         { cycle: cycle?.id, careSetting, at: cycle?.referenceDate },
         signal,
       ),
+  };
+}
+
+export function useIcsResults(code: string, cycle: ResultCycle | undefined, careSetting?: CareSetting) {
+  const query = icsResultsQuery(code, cycle, careSetting);
+  return useQuery({
+    queryKey: query.queryKey,
+    queryFn: query.queryFn,
     enabled: cycle !== undefined,
-    placeholderData: keepPreviousForSamePlace(queryKey),
+    placeholderData: keepPreviousForSamePlace(query.queryKey),
   });
 }
 
 /** GET /api/ics/:code/completion: the state of each return of a cycle. */
-export function useIcsCompletion(code: string, cycle: ResultCycle | undefined) {
-  return useQuery({
+export function icsCompletionQuery(code: string, cycle: ResultCycle | undefined) {
+  return {
     queryKey: resultKeys.icsCompletion(code, cycle?.id ?? ''),
-    queryFn: ({ signal }) =>
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
       apiGet<IcsCompletion>(
         `/ics/${encodeURIComponent(code)}/completion`,
         { cycle: cycle?.id, at: cycle?.referenceDate },
         signal,
       ),
-    enabled: cycle !== undefined,
-  });
+  };
+}
+
+export function useIcsCompletion(code: string, cycle: ResultCycle | undefined) {
+  return useQuery({ ...icsCompletionQuery(code, cycle), enabled: cycle !== undefined });
 }
 
 export interface AreaSearch {
@@ -91,11 +110,10 @@ export interface AreaSearch {
  * GET /api/regions/:code/results (path `/regions/Y56`) or GET /api/national/results (path
  * `/national`): the area's groups side by side.
  */
-export function useAreaResults(path: string, search: AreaSearch | undefined) {
-  const queryKey = resultKeys.area(path, search ?? null);
-  return useQuery({
-    queryKey,
-    queryFn: ({ signal }) =>
+export function areaResultsQuery(path: string, search: AreaSearch | undefined) {
+  return {
+    queryKey: resultKeys.area(path, search ?? null),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
       apiGet<AreaResults>(
         `${path}/results`,
         {
@@ -107,21 +125,32 @@ export function useAreaResults(path: string, search: AreaSearch | undefined) {
         },
         signal,
       ),
+  };
+}
+
+export function useAreaResults(path: string, search: AreaSearch | undefined) {
+  const query = areaResultsQuery(path, search);
+  return useQuery({
+    queryKey: query.queryKey,
+    queryFn: query.queryFn,
     enabled: search !== undefined,
-    placeholderData: keepPreviousForSamePlace(queryKey),
+    placeholderData: keepPreviousForSamePlace(query.queryKey),
   });
 }
 
 /** GET /api/regions/:code/completion: how far each ICS's returns have got in a cycle. */
-export function useRegionCompletion(code: string, cycle: ResultCycle | undefined) {
-  return useQuery({
+export function regionCompletionQuery(code: string, cycle: ResultCycle | undefined) {
+  return {
     queryKey: resultKeys.regionCompletion(code, cycle?.id ?? ''),
-    queryFn: ({ signal }) =>
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
       apiGet<RegionCompletion>(
         `/regions/${encodeURIComponent(code)}/completion`,
         { cycle: cycle?.id, at: cycle?.referenceDate },
         signal,
       ),
-    enabled: cycle !== undefined,
-  });
+  };
+}
+
+export function useRegionCompletion(code: string, cycle: ResultCycle | undefined) {
+  return useQuery({ ...regionCompletionQuery(code, cycle), enabled: cycle !== undefined });
 }

@@ -1,46 +1,11 @@
 import type { AreaBasis, CareSetting, ResultCycle } from '@wgll/contracts';
 import { Radios, TextInput } from 'nhsuk-react-components';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import type { FormError } from '../../../lib/form-errors';
-import { isCareSetting } from '../../../lib/format';
-import type { AreaSearch } from '../api/results-api';
+import { THRESHOLD_PATTERN } from '../area-search';
 import { CareSettingSelect, careSettingsFor, CycleSelect, ResultsFilters } from './results-filters';
-
-export const DEFAULT_THRESHOLD = 2.5;
-
-/** A number with at most 2 decimal places, as the API accepts a threshold. */
-const THRESHOLD_PATTERN = /^\d+(\.\d{1,2})?$/;
-
-/** A threshold from the address or the form: a number from 1 to 5 (2 decimal places at most), else undefined. */
-export function parseThreshold(value: string | null): number | undefined {
-  if (value === null || !THRESHOLD_PATTERN.test(value.trim())) return undefined;
-  const number = Number(value);
-  return number >= 1 && number <= 5 ? number : undefined;
-}
-
-/** What the address asks to see: basis, care setting and threshold, with their defaults. */
-export function useAreaParams() {
-  const [searchParams] = useSearchParams();
-  const basis: AreaBasis = searchParams.get('basis') === 'icb' ? 'icb' : 'providers';
-  const careSetting = searchParams.get('careSetting');
-  return {
-    basis,
-    careSetting: isCareSetting(careSetting) ? careSetting : undefined,
-    threshold: parseThreshold(searchParams.get('threshold')) ?? DEFAULT_THRESHOLD,
-  };
-}
-
-export function areaSearch(
-  cycle: ResultCycle | undefined,
-  params: ReturnType<typeof useAreaParams>,
-  withAt: boolean,
-): AreaSearch | undefined {
-  if (!cycle) return undefined;
-  return { cycle: cycle.id, ...params, at: withAt ? cycle.referenceDate : undefined };
-}
 
 function thresholdError(value: string): string | undefined {
   if (value.trim() === '') return 'Enter a threshold, for example 2.5';

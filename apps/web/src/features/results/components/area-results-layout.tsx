@@ -2,12 +2,14 @@ import type { CareSetting, ResultCycle } from '@wgll/contracts';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 
+import { LoadingMessage } from '../../../components/loading-message';
 import { useAreaResults } from '../api/results-api';
-import { AreaFilters, areaSearch, useAreaParams } from './area-filters';
+import { areaParams, areaSearch } from '../area-search';
+import { AreaFilters } from './area-filters';
 import { AreaResultsView } from './area-results-view';
 import { useResultCycle } from './results-filters';
 import { ResultsPageStart } from './results-page-start';
-import { ResultsRequestState, useResultsProblemPage } from './results-problem';
+import { isFirstLoad, ResultsRequestState, useResultsProblemPage, useShownResults } from './results-problem';
 
 interface AreaResultsLayoutProps {
   /** The API path of the area: `/regions/Y56` or `/national`. */
@@ -43,12 +45,14 @@ export function AreaResultsLayout({
 }: AreaResultsLayoutProps) {
   const [searchParams] = useSearchParams();
   const { cycles, items, chosen, current } = useResultCycle();
-  const params = useAreaParams();
+  const params = areaParams(searchParams);
   const query = useAreaResults(apiPath, areaSearch(chosen, params, withAt));
-  const results = query.data;
+  const results = useShownResults(query.data);
   const name = results ? (results.area.type === 'national' ? 'England' : results.area.name) : fallbackName;
   const problemPage = useResultsProblemPage(query.error, name, { heading: 'Not found', body: notFound });
   if (problemPage) return problemPage;
+  if (isFirstLoad(cycles, chosen, query, results))
+    return <LoadingMessage>Loading the results…</LoadingMessage>;
 
   return (
     <>

@@ -3,9 +3,10 @@ import { Button, Select } from 'nhsuk-react-components';
 import type { FormEvent, ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 
-import { careSettingLabels, isCareSetting } from '../../../lib/format';
+import { careSettingLabels } from '../../../lib/format';
+import { careSettingParam } from '../area-search';
 import { useResultCycles } from '../api/results-api';
-import { defaultResultCycle } from '../result-cycles';
+import { chosenResultCycle } from '../result-cycles';
 
 /**
  * The cycles with results, the one chosen in the address (`?cycle=`) or else the newest with
@@ -15,8 +16,7 @@ export function useResultCycle() {
   const [searchParams] = useSearchParams();
   const cycles = useResultCycles();
   const items = cycles.data?.items ?? [];
-  const requested = searchParams.get('cycle');
-  const chosen = items.find((cycle) => cycle.id === requested) ?? defaultResultCycle(items);
+  const chosen = chosenResultCycle(items, searchParams.get('cycle'));
   const current = items.find((cycle) => cycle.current) ?? chosen;
   return { cycles, items, chosen, current };
 }
@@ -24,8 +24,7 @@ export function useResultCycle() {
 /** The care setting in the address (`?careSetting=`), if it names one. */
 export function useCareSettingParam(): CareSetting | undefined {
   const [searchParams] = useSearchParams();
-  const value = searchParams.get('careSetting');
-  return isCareSetting(value) ? value : undefined;
+  return careSettingParam(searchParams);
 }
 
 export function cycleOptionLabel(cycle: ResultCycle): string {

@@ -1,86 +1,37 @@
 import type { TrustResults } from '@wgll/contracts';
-import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 
-import { measureNames } from '../results-labels';
+import { chartColours as colours, chartRows, type ChartRow } from './score-chart-rows';
 
-/** The chart's marks: dark enough against white (3:1 or more), and told apart by shape too. */
-const colours = {
-  range: '#d8dde0',
-  rangeEdge: '#4c6272',
-  national: '#212b32',
-  ics: '#7c2855',
-  score: '#005eb8',
-};
+// The charting library is large: its code loads when the chart comes near the window, so the page,
+// and the table with the same figures, show without waiting for it.
+const ScoreChartDrawing = lazy(() =>
+  import('./score-chart-drawing').then((module) => ({ default: module.ScoreChartDrawing })),
+);
 
-interface Row {
-  name: string;
-  range: [number, number] | null;
-  national: number | null;
-  ics: number | null;
-  score: number | null;
-}
-
-function chartRows(results: TrustResults): Row[] {
-  return results.measures.map((item) => {
-    const { national, ics } = item;
-    const showNational = !national.suppressed;
-    return {
-      name: measureNames[item.measure],
-      range:
-        showNational && national.lowerQuartile !== null && national.upperQuartile !== null
-          ? [national.lowerQuartile, national.upperQuartile]
-          : null,
-      national: showNational ? national.median : null,
-      ics: ics.suppressed ? null : ics.median,
-      score: item.score,
-    };
-  });
-}
-
-interface MarkProps {
-  cx?: number;
-  cy?: number;
-  payload?: Row;
-}
-
-/** A custom mark is drawn only where the value exists (suppressed and missing figures have none). */
-function drawn(props: MarkProps, key: 'national' | 'ics' | 'score'): props is Required<MarkProps> {
-  return (
-    props.payload?.[key] !== null &&
-    props.payload?.[key] !== undefined &&
-    Number.isFinite(props.cx) &&
-    Number.isFinite(props.cy)
-  );
-}
-
-function NationalMark(props: MarkProps) {
-  if (!drawn(props, 'national')) return <g />;
-  return <rect x={props.cx - 2} y={props.cy - 14} width={4} height={28} fill={colours.national} />;
-}
-
-/** Above the bar, pointing down at the value, so it never hides under the organisation's dot. */
-function IcsMark(props: MarkProps) {
-  if (!drawn(props, 'ics')) return <g />;
-  const { cx, cy } = props;
-  return (
-    <path
-      d={`M ${cx} ${cy - 12} L ${cx + 8} ${cy - 24} L ${cx - 8} ${cy - 24} Z`}
-      fill={colours.ics}
-      stroke={colours.ics}
-      strokeWidth={1}
-    />
-  );
-}
-
-function ScoreMark(props: MarkProps) {
-  if (!drawn(props, 'score')) return <g />;
-  return <circle cx={props.cx} cy={props.cy} r={7} fill={colours.score} stroke="#ffffff" strokeWidth={2} />;
+/** True once the element has come within `margin` of the window (at once where that cannot be told). */
+function useNearWindow(margin: string) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const element = ref.current;
+    if (near || !element) return undefined;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+      },
+      { rootMargin: margin },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near, margin]);
+  return { ref, near };
 }
 
 type Drawn = Record<'range' | 'national' | 'ics' | 'score', boolean>;
 
 /** What the chart draws somewhere: the legend and caption name only these. */
-function drawnMarks(rows: Row[]): Drawn {
+function drawnMarks(rows: ChartRow[]): Drawn {
   return {
     range: rows.some((row) => row.range !== null),
     national: rows.some((row) => row.national !== null),
@@ -148,11 +99,15 @@ interface ScoreChartProps {
 /**
  * Each measure's score against the national quartiles and medians and the ICS median, on the 1–5
  * scale: a chart for a board paper. Screen readers get the caption and the table beside it, which
- * gives the same figures; the drawing itself is hidden from them.
+ * gives the same figures; the drawing itself is hidden from them. The drawing's space is kept while
+ * its code loads, so nothing below it moves.
  */
 export function ScoreChart({ results, name }: ScoreChartProps) {
   const rows = chartRows(results);
   const drawn = drawnMarks(rows);
+  const height = rows.length * 64 + 48;
+  const { ref, near } = useNearWindow('200px 0px');
+  const waiting = <p className="nhsuk-body-s">Loading the chart…</p>;
   return (
     <figure className="wgll-chart">
       <figcaption className="nhsuk-body-s">
@@ -160,45 +115,15 @@ export function ScoreChart({ results, name }: ScoreChartProps) {
         gives the same figures.
       </figcaption>
       <div aria-hidden="true">
-        <ResponsiveContainer
-          width="100%"
-          height={rows.length * 64 + 48}
-          initialDimension={{ width: 640, height: 440 }}
-        >
-          <ComposedChart
-            layout="vertical"
-            data={rows}
-            margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid horizontal={false} stroke="#d8dde0" />
-            <XAxis
-              type="number"
-              domain={[1, 5]}
-              ticks={[1, 2, 3, 4, 5]}
-              stroke="#4c6272"
-              tick={{ fill: '#212b32' }}
-            />
-            <YAxis
-              type="category"
-              dataKey="name"
-              width={190}
-              stroke="#4c6272"
-              tick={{ fill: '#212b32', fontSize: 15 }}
-              interval={0}
-            />
-            <Bar
-              dataKey="range"
-              fill={colours.range}
-              stroke={colours.rangeEdge}
-              barSize={20}
-              isAnimationActive={false}
-            />
-            <Scatter dataKey="national" shape={NationalMark} isAnimationActive={false} />
-            <Scatter dataKey="ics" shape={IcsMark} isAnimationActive={false} />
-            <Scatter dataKey="score" shape={ScoreMark} isAnimationActive={false} />
-          </ComposedChart>
-        </ResponsiveContainer>
+        <div ref={ref} style={{ minHeight: height }}>
+          {near ? (
+            <Suspense fallback={waiting}>
+              <ScoreChartDrawing rows={rows} height={height} />
+            </Suspense>
+          ) : (
+            waiting
+          )}
+        </div>
         <Legend drawn={drawn} />
       </div>
     </figure>

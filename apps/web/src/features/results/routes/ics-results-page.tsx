@@ -2,6 +2,7 @@ import type { CareSetting, IcsResults, ResultCycle } from '@wgll/contracts';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 
+import { LoadingMessage } from '../../../components/loading-message';
 import { careSettingLabels, readableName } from '../../../lib/format';
 import { icsPath } from '../../../lib/links';
 import { useIcsResults } from '../api/results-api';
@@ -17,7 +18,12 @@ import {
   useResultCycle,
 } from '../components/results-filters';
 import { ResultsPageStart } from '../components/results-page-start';
-import { ResultsRequestState, useResultsProblemPage } from '../components/results-problem';
+import {
+  isFirstLoad,
+  ResultsRequestState,
+  useResultsProblemPage,
+  useShownResults,
+} from '../components/results-problem';
 import { fileSafe } from '../csv';
 
 function IcsResultsBody({ results, icsName }: { results: IcsResults; icsName: string }) {
@@ -85,7 +91,7 @@ export function IcsResultsPage() {
   const { cycles, items, chosen, current } = useResultCycle();
   const careSetting = useCareSettingParam();
   const query = useIcsResults(code, chosen, careSetting);
-  const results = query.data;
+  const results = useShownResults(query.data);
   const name = results ? readableName(results.ics.name) : code;
   const problemPage = useResultsProblemPage(query.error, name, {
     heading: 'ICS not found',
@@ -99,6 +105,8 @@ export function IcsResultsPage() {
     ),
   });
   if (problemPage) return problemPage;
+  if (isFirstLoad(cycles, chosen, query, results))
+    return <LoadingMessage>Loading the results…</LoadingMessage>;
 
   return (
     <>

@@ -1,6 +1,5 @@
 import type { TrustResults } from '@wgll/contracts';
 import { formatScore } from '@wgll/scoring';
-import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 
 import { LoadingMessage } from '../../../components/loading-message';
@@ -10,6 +9,7 @@ import { useTrustResults } from '../api/results-api';
 import { DomainLevels } from '../components/domain-levels';
 import { MeasuresTable } from '../components/measures-table';
 import { PeersTable } from '../components/peers-table';
+import { ScoreChart } from '../components/score-chart';
 import {
   CareSettingSelect,
   CycleSelect,
@@ -18,13 +18,13 @@ import {
   useResultCycle,
 } from '../components/results-filters';
 import { ResultsPageStart } from '../components/results-page-start';
-import { ResultsRequestState, useResultsProblemPage } from '../components/results-problem';
+import {
+  isFirstLoad,
+  ResultsRequestState,
+  useResultsProblemPage,
+  useShownResults,
+} from '../components/results-problem';
 import { fileSafe } from '../csv';
-
-// The charting library is large: it loads with the first chart, not with the app.
-const ScoreChart = lazy(() =>
-  import('../components/score-chart').then((module) => ({ default: module.ScoreChart })),
-);
 
 function OverallScores({ results }: { results: TrustResults }) {
   const comparable = results.comparableOverall;
@@ -79,22 +79,21 @@ function TrustResultsBody({ results, name }: { results: TrustResults; name: stri
       </h2>
       <OverallScores results={results} />
       <h2>Score in each success measure</h2>
-      <Suspense fallback={<LoadingMessage>Loading the chart…</LoadingMessage>}>
-        <ScoreChart results={results} name={name} />
-      </Suspense>
+      <ScoreChart results={results} name={name} />
       <MeasuresTable results={results} name={name} filePrefix={filePrefix} />
       <h2>Peers in {icsName}</h2>
       <PeersTable results={results} icsName={icsName} filePrefix={filePrefix} />
       {results.domains ? (
-        <>
-          <h2>Domain levels in the submitted return</h2>
+        // A long table at the foot of the page: the browser lays it out as it comes into view.
+        <section className="wgll-later" aria-labelledby="domain-levels-heading">
+          <h2 id="domain-levels-heading">Domain levels in the submitted return</h2>
           {results.returnId ? (
             <p>
               <Link to={returnPath(results.returnId)}>Open the {settingLabel.toLowerCase()} return</Link>
             </p>
           ) : null}
           <DomainLevels domains={results.domains} name={name} filePrefix={filePrefix} />
-        </>
+        </section>
       ) : null}
     </>
   );
@@ -107,7 +106,7 @@ export function TrustResultsPage() {
   const { cycles, items, chosen } = useResultCycle();
   const careSetting = useCareSettingParam();
   const query = useTrustResults(code, chosen, careSetting);
-  const results = query.data;
+  const results = useShownResults(query.data);
   const name = results ? readableName(results.organisation.name) : code;
   const problemPage = useResultsProblemPage(query.error, name, {
     heading: 'Organisation not found',
@@ -121,6 +120,8 @@ export function TrustResultsPage() {
     ),
   });
   if (problemPage) return problemPage;
+  if (isFirstLoad(cycles, chosen, query, results))
+    return <LoadingMessage>Loading the results…</LoadingMessage>;
 
   return (
     <>

@@ -15,7 +15,7 @@ import type {
 } from '@wgll/contracts';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
-import { useFrameworkVersion } from '../../../lib/api/frameworks-api';
+import { frameworkVersionQuery, useFrameworkVersion } from '../../../lib/api/frameworks-api';
 import { icsReturnsPath, organisationReturnsPath, returnPath } from '../../../lib/links';
 import { invalidateReturns } from '../../../lib/query-cache';
 import { returnKeys } from '../../../lib/query-keys';
@@ -25,12 +25,49 @@ const ownerReturnsApiPath = (ownerType: ReturnOwner['type'], code: string) =>
   ownerType === 'ics' ? icsReturnsPath(code) : organisationReturnsPath(code);
 
 /** GET /api/returns/:id: the return with its answers, scores, evidence, assignments and approvals. */
+export function returnQuery(id: string) {
+  return {
+    queryKey: returnKeys.detail(id),
+    queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<ReturnDetail>(returnPath(id), {}, signal),
+  };
+}
+
+/** When the return asked for as the app started arrived (see prefetchReturn), by id. */
+const prefetchedAt = new Map<string, number>();
+
+/** How long an answer asked for as the app started counts as read by the page it started on. */
+const PREFETCH_FRESH_MS = 10_000;
+
+/**
+ * GET /api/returns/:id as the app starts on a return's page, in parallel with the page's code, and
+ * then its framework version (the questionnaire's questions).
+ */
+export function prefetchReturn(queryClient: QueryClient, id: string): void {
+  void queryClient
+    .fetchQuery(returnQuery(id))
+    .then((detail) => {
+      const state = queryClient.getQueryState(returnKeys.detail(id));
+      if (state) prefetchedAt.set(id, state.dataUpdatedAt);
+      return queryClient.prefetchQuery(
+        frameworkVersionQuery(
+          detail.framework.frameworkId,
+          detail.framework.version,
+          detail.careSetting ?? undefined,
+        ),
+      );
+    })
+    .catch(() => undefined);
+}
+
 export function useReturn(id: string) {
   return useQuery({
-    queryKey: returnKeys.detail(id),
-    queryFn: ({ signal }) => apiGet<ReturnDetail>(returnPath(id), {}, signal),
-    // Others change returns too (answers, approvals): read it again each time a page shows it.
+    ...returnQuery(id),
+    // Others change returns too (answers, approvals): read it again each time a page shows it, except
+    // the answer asked for as the app started, on its first page.
     staleTime: 0,
+    refetchOnMount: (query) =>
+      query.state.dataUpdatedAt !== prefetchedAt.get(id) ||
+      Date.now() - query.state.dataUpdatedAt > PREFETCH_FRESH_MS,
   });
 }
 
