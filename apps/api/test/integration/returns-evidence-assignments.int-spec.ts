@@ -325,6 +325,7 @@ describe('carry forward', () => {
       comment: 'Strong',
       confidence: 'high',
       met: upTo(first.id, 4).sort(),
+      noneMet: false,
     });
     expect(carried.evidenceIds).toHaveLength(1);
     expect(ret.evidence[0]).toMatchObject({ title: 'Old strategy', usedBy: ['well-led-renamed'] });

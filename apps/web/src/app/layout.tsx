@@ -112,41 +112,42 @@ export function Layout() {
         ) : null}
       </Header>
       {/*
-        The page and the footer wait for the session's answer (asked for with the page, so it is
-        usually there as the script starts): shown together with the header's links, they do not
-        move down when the links appear.
+        The main element is always there: the skip link (nhsuk-frontend) looks for its target as it
+        starts and throws when it is missing. Its content and the footer wait for the session's answer
+        (asked for with the page, so it is usually there as the script starts): shown together with the
+        header's links, they do not move down when the links appear.
       */}
+      <div className="nhsuk-width-container">
+        <main className="nhsuk-main-wrapper wgll-main" id="maincontent" tabIndex={-1} ref={mainRef}>
+          {session.isPending ? null : (
+            // A page's code loads when it is first visited: until then, a polite status message.
+            <Suspense fallback={<LoadingMessage>Loading the page…</LoadingMessage>}>
+              <Outlet />
+            </Suspense>
+          )}
+        </main>
+      </div>
       {session.isPending ? null : (
-        <>
-          <div className="nhsuk-width-container">
-            <main className="nhsuk-main-wrapper wgll-main" id="maincontent" tabIndex={-1} ref={mainRef}>
-              {/* A page's code loads when it is first visited: until then, a polite status message. */}
-              <Suspense fallback={<LoadingMessage>Loading the page…</LoadingMessage>}>
-                <Outlet />
-              </Suspense>
-            </main>
-          </div>
-          <Footer>
-            <Footer.Meta>
-              <Footer.ListItem asElement={Link} to="/frameworks">
-                WGLL frameworks
-              </Footer.ListItem>
-              <Footer.ListItem asElement={Link} to="/organisations">
-                Organisation directory
-              </Footer.ListItem>
-              <Footer.ListItem asElement={Link} to="/regions">
-                NHS England regions
-              </Footer.ListItem>
-              <Footer.ListItem asElement={Link} to="/about-the-data">
-                About the data
-              </Footer.ListItem>
-              <Footer.Copyright>
-                © NHS England. Contains public sector information licensed under the Open Government Licence
-                v3.0.
-              </Footer.Copyright>
-            </Footer.Meta>
-          </Footer>
-        </>
+        <Footer>
+          <Footer.Meta>
+            <Footer.ListItem asElement={Link} to="/frameworks">
+              WGLL frameworks
+            </Footer.ListItem>
+            <Footer.ListItem asElement={Link} to="/organisations">
+              Organisation directory
+            </Footer.ListItem>
+            <Footer.ListItem asElement={Link} to="/regions">
+              NHS England regions
+            </Footer.ListItem>
+            <Footer.ListItem asElement={Link} to="/about-the-data">
+              About the data
+            </Footer.ListItem>
+            <Footer.Copyright>
+              © NHS England. Contains public sector information licensed under the Open Government Licence
+              v3.0.
+            </Footer.Copyright>
+          </Footer.Meta>
+        </Footer>
       )}
       <ScrollRestoration />
     </>

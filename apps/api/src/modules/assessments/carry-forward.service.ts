@@ -85,8 +85,9 @@ export class CarryForwardService {
         domainId,
         met,
         notApplicable,
-        // Every answer of a sealed return was an answer: one with nothing met now says so.
-        noneMet: !notApplicable && met.length === 0,
+        // "None met" only where the sealed answer itself had nothing met and was applicable: an answer
+        // whose ticks or "not applicable" no longer fit the new framework stays unanswered.
+        noneMet: !answer.notApplicable && answer.met.length === 0,
         comment: answer.comment,
         confidence: answer.confidence,
         evidenceIds: answer.evidenceIds.map((id) => evidenceIds.get(id)).filter((id): id is string => !!id),
