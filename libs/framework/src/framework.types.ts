@@ -26,8 +26,22 @@ export type CareSetting = (typeof CARE_SETTINGS)[number];
 export type FrameworkLevel = 'organisation' | 'system';
 export type FrameworkStatus = 'draft' | 'published' | 'retired';
 
-/** How a domain relates to the previous version's domain of the same lineage. */
-export type LineageRelation = 'same' | 'reworded' | 'changed' | 'new';
+/**
+ * How a domain relates to the previous version of its framework.
+ * - `same`, `reworded`: the previous version has this lineage id and a level means the same in both,
+ *   so figures join up across the versions.
+ * - `changed`: the previous version has this lineage id, but the ladder changed meaning: a break.
+ * - `new`: a lineage id no earlier version used.
+ * - `split`: a new lineage id made from one domain of the previous version (`from`, one id): a break.
+ * - `merged`: a new lineage id made from two or more domains of the previous version (`from`): a break.
+ */
+export const LINEAGE_RELATIONS = ['same', 'reworded', 'changed', 'new', 'split', 'merged'] as const;
+export type LineageRelation = (typeof LINEAGE_RELATIONS)[number];
+
+/** Relations whose figures join the previous version's without a break. */
+export const JOINING_RELATIONS: ReadonlySet<LineageRelation> = new Set(['same', 'reworded']);
+/** Relations that continue a lineage id of the previous version. */
+export const CONTINUING_RELATIONS: ReadonlySet<LineageRelation> = new Set(['same', 'reworded', 'changed']);
 
 export type LevelNumber = 1 | 2 | 3 | 4 | 5;
 
@@ -53,6 +67,22 @@ export interface DomainLineage {
   /** Stable across versions: domains with the same lineage id are comparable over years. */
   id: string;
   relation: LineageRelation;
+  /** For `split` (one) and `merged` (two or more): the previous version's lineage ids it came from. */
+  from?: string[];
+  /** What changed and why; required for reworded, changed, split and merged. */
+  note?: string;
+}
+
+/** A lineage of the previous version that this version no longer carries, and why. */
+export interface RetiredLineage {
+  lineageId: string;
+  reason: string;
+}
+
+/** The version this one succeeds (same framework id and level), and the lineages it retires. */
+export interface PreviousVersionLink {
+  version: string;
+  retired: RetiredLineage[];
 }
 
 export interface FrameworkDomain {
@@ -86,6 +116,8 @@ export interface FrameworkVersion {
   /** All seven measures, in the official order. */
   measures: FrameworkMeasure[];
   domains: FrameworkDomain[];
+  /** Absent for a first version; required for lineage other than `new`. */
+  previousVersion?: PreviousVersionLink;
 }
 
 /**

@@ -1,2 +1,3 @@
 export * from './framework.types.js';
 export * from './validate-framework.js';
+export * from './lineage.js';

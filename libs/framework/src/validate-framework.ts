@@ -6,8 +6,10 @@ import {
   appliesTo,
   ID_PATTERN,
   MEASURE_IDS,
+  LINEAGE_RELATIONS,
   VERSION_PATTERN,
 } from './framework.types.js';
+import { lineageShapeProblems } from './lineage.js';
 
 // No compiled (eval'd) parsers: the web app loads this module under a content security policy without
 // 'unsafe-eval', where zod's probe for eval is reported as a violation (a browser console issue). Set
@@ -73,9 +75,11 @@ const domainSchema = z.strictObject({
   notApplicableAllowed: z.boolean({ error: 'notApplicableAllowed must be true or false' }),
   lineage: z.strictObject({
     id: id('lineage id'),
-    relation: z.enum(['same', 'reworded', 'changed', 'new'], {
-      error: 'lineage relation must be same, reworded, changed or new',
+    relation: z.enum(LINEAGE_RELATIONS, {
+      error: `lineage relation must be one of ${LINEAGE_RELATIONS.join(', ')}`,
     }),
+    from: z.array(id('lineage from')).optional(),
+    note: text('lineage note', 1000).optional(),
   }),
   levels: z.array(levelSchema).length(5, 'a domain must have exactly five levels'),
 });
@@ -102,6 +106,16 @@ const frameworkSchema = z.strictObject({
       name: text('measure name', 100),
     }),
   ),
+  previousVersion: z
+    .strictObject({
+      version: z
+        .string({ error: 'previous version must be text' })
+        .regex(VERSION_PATTERN, 'previous version must be a version, for example 2026.1'),
+      retired: z.array(
+        z.strictObject({ lineageId: id('retired lineage id'), reason: text('retirement reason', 1000) }),
+      ),
+    })
+    .optional(),
   // Domains are parsed one by one (below) so that the rules across domains still run on every
   // domain that is well formed, and all problems come back together.
   domains: z
@@ -165,6 +179,8 @@ function crossChecks(
       l.elements.forEach((e, ei) => elementId(e.id, `${lp}.elements[${ei}].id`));
     });
   });
+
+  problems.push(...lineageShapeProblems(f, domains));
 
   // Coverage is judged only on a complete set of domains, or a malformed one would be blamed twice.
   for (const measure of complete ? MEASURE_IDS : []) {
