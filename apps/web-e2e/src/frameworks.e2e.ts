@@ -158,6 +158,54 @@ describe('framework reader', () => {
     await checkPage('frameworks-04-system', `${SYSTEM_TITLE}, version 2026.1`);
   }, 60_000);
 
+  it('says what changed in a version since the one it follows, and links both ways', async () => {
+    const system2027 = JSON.parse(
+      readFileSync(
+        join(repoRoot, 'libs/framework/question-bank/wgll-self-assessment-2027.system.json'),
+        'utf8',
+      ),
+    ) as FrameworkVersion;
+    await page.goto(`/frameworks/wgll-self-assessment-system/versions/2027.1`);
+    await page.getByRole('heading', { level: 1, name: system2027.title }).waitFor();
+    await page.getByRole('link', { name: 'What changed since 2026.1' }).click();
+    await page.waitForURL('**/frameworks/wgll-self-assessment-system/versions/2027.1/changes');
+    await page.getByRole('heading', { level: 1, name: 'What changed since 2026.1' }).waitFor();
+
+    const primaryCare = system2027.domains.find((d) => d.title.startsWith('Primary care: '))!;
+    const newTable = page.getByRole('table', { name: /^New: / });
+    await newTable.getByRole('link', { name: primaryCare.title }).waitFor();
+    const merged = system2027.domains.find((d) => d.lineage.relation === 'merged');
+    if (merged) {
+      const row = page
+        .getByRole('table', { name: /^Merged from earlier domains: / })
+        .getByRole('row', { name: new RegExp(merged.title) });
+      expect(await row.getByRole('link').count()).toBe(1 + merged.lineage.from!.length);
+    }
+    const retired = system2027.previousVersion!.retired;
+    expect(
+      await page
+        .getByRole('table', { name: /^Retired: / })
+        .getByRole('row')
+        .count(),
+    ).toBe(retired.length + 1);
+    await page
+      .getByRole('table', { name: 'The size of a return' })
+      .getByRole('row', { name: /Integrated care board/ })
+      .waitFor();
+    await checkPage('frameworks-05-changes', 'What changed since 2026.1');
+
+    // A domain links to where it is read in full.
+    await newTable.getByRole('link', { name: primaryCare.title }).click();
+    await page.waitForURL(
+      `**/frameworks/wgll-self-assessment-system/versions/2027.1#domain-${primaryCare.id}`,
+    );
+    await page.getByRole('heading', { level: 3, name: primaryCare.title }).waitFor();
+
+    // A first version has nothing to compare with.
+    await page.goto('/frameworks/wgll-self-assessment-system/versions/2026.1/changes');
+    await page.getByRole('heading', { level: 1, name: 'No earlier version to compare' }).waitFor();
+  }, 90_000);
+
   it('opens a shared link to the reader directly, with its care setting', async () => {
     const response = await page.goto(
       '/frameworks/wgll-self-assessment/versions/2026.1?careSetting=ambulance',

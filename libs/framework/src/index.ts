@@ -1,3 +1,4 @@
 export * from './framework.types.js';
 export * from './validate-framework.js';
 export * from './lineage.js';
+export * from './version-changes.js';

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiError, AuditList, FrameworkUploadResult, FrameworkVersionList } from '@wgll/contracts';
-import type { FrameworkVersion } from '@wgll/framework';
+import type { FrameworkVersion, VersionChanges } from '@wgll/framework';
 import { DataSource } from 'typeorm';
+import { BUNDLED_FRAMEWORK_FILES } from '../../src/modules/frameworks/bundled-frameworks.js';
 import { FrameworksService } from '../../src/modules/frameworks/frameworks.service.js';
 import { type Client, clientWith } from './support/auth.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -47,22 +48,51 @@ describe('the bundled question bank', () => {
         }),
         expect.objectContaining({
           frameworkId: 'wgll-self-assessment-system',
+          version: '2026.1',
           level: 'system',
           domainCount: 22,
+        }),
+        expect.objectContaining({
+          frameworkId: 'wgll-self-assessment-system',
+          version: '2027.1',
+          level: 'system',
+          status: 'published',
+          source: 'bundled',
         }),
       ]),
     );
   });
 
+  it('says what changed in a bundled version since the one it follows', async () => {
+    const changes = (
+      await reader.get('/api/frameworks/wgll-self-assessment-system/versions/2027.1/changes').expect(200)
+    ).body as VersionChanges;
+    expect(changes.previous).toEqual({ version: '2026.1', title: expect.any(String) });
+    const carried = new Set(changes.domains.flatMap((d) => d.from.map((f) => f.lineageId)));
+    // Every 2026.1 domain ends somewhere: carried on, split, merged or retired with a reason.
+    const system2026 = (
+      await reader.get('/api/frameworks/wgll-self-assessment-system/versions/2026.1').expect(200)
+    ).body as FrameworkVersion;
+    for (const d of system2026.domains) {
+      expect([
+        carried.has(d.lineage.id),
+        changes.retired.some((r) => r.lineageId === d.lineage.id),
+      ]).toContain(true);
+    }
+    expect(changes.domains.filter((d) => d.relation === 'new').map((d) => d.title)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Primary care: /)]),
+    );
+  });
+
   it('loads again at the next start without changing anything', async () => {
     const again = await t.running.app.get(FrameworksService).loadBundled();
-    expect(again.map((r) => r.created)).toEqual([false, false]);
+    expect(again.map((r) => r.created)).toEqual(BUNDLED_FRAMEWORK_FILES.map(() => false));
     const [{ count }] = await t.running.app
       .get(DataSource)
       .query<[{ count: number }]>(
         `SELECT count(*)::int AS count FROM framework_version WHERE source = 'bundled'`,
       );
-    expect(count).toBe(2);
+    expect(count).toBe(BUNDLED_FRAMEWORK_FILES.length);
   });
 
   it('gives the full tree, or only the domains of one care setting', async () => {
@@ -164,6 +194,32 @@ describe('POST /api/frameworks', () => {
       next([{ lineageId: dropped.lineage.id, reason: 'Merged into strategy.' }]),
     );
     expect(stored.status).toBe(201);
+
+    const changes = (
+      await reader.get(`/api/frameworks/${base.frameworkId}/versions/2027.1/changes`).expect(200)
+    ).body as VersionChanges;
+    expect(changes.previous.version).toBe(base.version);
+    expect(changes.domains[0]).toMatchObject({
+      domainId: kept.id,
+      relation: 'reworded',
+      note: 'Plainer words.',
+      from: [{ lineageId: kept.lineage.id, title: kept.title }],
+    });
+    expect(changes.retired).toEqual([
+      {
+        lineageId: dropped.lineage.id,
+        domainId: dropped.id,
+        title: dropped.title,
+        measure: dropped.measure,
+        reason: 'Merged into strategy.',
+      },
+    ]);
+    const acute = changes.returnSizes.find((s) => s.careSetting === 'acute')!;
+    expect(acute.after.domains).toBe(
+      acute.before.domains -
+        (dropped.careSettings === 'all' || dropped.careSettings.includes('acute') ? 1 : 0),
+    );
+    await reader.get(`/api/frameworks/${base.frameworkId}/versions/${base.version}/changes`).expect(404);
   });
 
   it('stores a draft, accepts it again unchanged, and lets a draft be replaced', async () => {

@@ -32,6 +32,10 @@ const notRecognisedPage = lazyPage(
   'NotRecognisedPage',
 );
 const cyclesPage = lazyPage(() => import('../features/cycles/routes/cycles-page'), 'CyclesPage');
+const frameworkChangesPage = lazyPage(
+  () => import('../features/frameworks/routes/framework-changes-page'),
+  'FrameworkChangesPage',
+);
 const frameworkReaderPage = lazyPage(
   () => import('../features/frameworks/routes/framework-reader-page'),
   'FrameworkReaderPage',
@@ -213,6 +217,10 @@ function appRoutes(): RouteObject[] {
                 },
                 { path: 'frameworks', ...page(frameworksPage) },
                 { path: 'frameworks/:frameworkId/versions/:version', ...page(frameworkReaderPage) },
+                {
+                  path: 'frameworks/:frameworkId/versions/:version/changes',
+                  ...page(frameworkChangesPage),
+                },
                 { path: 'about-the-data', ...page(aboutTheDataPage) },
                 {
                   path: 'admin/users',

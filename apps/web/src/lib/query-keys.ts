@@ -38,6 +38,8 @@ export const frameworkKeys = {
   list: () => [...frameworkKeys.all, 'list'] as const,
   version: (frameworkId: string, version: string, careSetting: string | undefined) =>
     [...frameworkKeys.all, 'version', frameworkId, version, careSetting ?? null] as const,
+  changes: (frameworkId: string, version: string) =>
+    [...frameworkKeys.all, 'changes', frameworkId, version] as const,
 };
 
 export const regionKeys = {

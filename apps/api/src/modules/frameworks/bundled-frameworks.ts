@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 export const BUNDLED_FRAMEWORK_FILES = [
   'wgll-self-assessment-2026.organisation.json',
   'wgll-self-assessment-2026.system.json',
+  // Each version after its previous one: a version is checked against the one it follows.
+  'wgll-self-assessment-2027.system.json',
 ];
 
 const require = createRequire(import.meta.url);

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FrameworkUploadResult, FrameworkVersionList, FrameworkVersionSummary } from '@wgll/contracts';
-import type { FrameworkVersion } from '@wgll/framework';
+import type { FrameworkVersion, VersionChanges } from '@wgll/framework';
 import type { FastifyReply } from 'fastify';
 import { Allow, CurrentUser, Origin, SignedIn } from '../access/access.decorators.js';
 import type { Principal, RequestOrigin } from '../access/principal.js';
@@ -43,6 +43,20 @@ export class FrameworksController {
     @Query() { careSetting }: FrameworkVersionQueryDto,
   ): Promise<FrameworkVersion> {
     return this.frameworks.get(frameworkId, version, careSetting);
+  }
+
+  @Get(':frameworkId/versions/:version/changes')
+  @SignedIn()
+  @ApiOperation({
+    summary:
+      'What changed since the version this one follows: each domain with its lineage, the retired domains, return sizes',
+  })
+  @ApiOkResponse({ description: 'VersionChanges (libs/framework)' })
+  @ApiNotFoundResponse({
+    description: 'FRAMEWORK_VERSION_NOT_FOUND, or FRAMEWORK_VERSION_HAS_NO_PREVIOUS for a first version',
+  })
+  changes(@Param() { frameworkId, version }: FrameworkVersionParamsDto): Promise<VersionChanges> {
+    return this.frameworks.changes(frameworkId, version);
   }
 
   @Post(':frameworkId/versions/:version/retire')

@@ -13,6 +13,8 @@ import {
   type FrameworkVersion,
   validateFramework,
   validateLineageChain,
+  type VersionChanges,
+  versionChanges,
 } from '@wgll/framework';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ApiException, NotFoundApiException } from '../../common/api-exception.js';
@@ -76,6 +78,18 @@ export class FrameworksService {
     const document = await this.document(frameworkId, version);
     if (!careSetting || document.level === 'system') return document;
     return { ...document, domains: document.domains.filter((d) => appliesTo(d, careSetting)) };
+  }
+
+  /** What changed since the version this one follows; 404 for a version that follows none. */
+  async changes(frameworkId: string, version: string): Promise<VersionChanges> {
+    const current = await this.document(frameworkId, version);
+    if (!current.previousVersion) {
+      throw new NotFoundApiException(
+        'FRAMEWORK_VERSION_HAS_NO_PREVIOUS',
+        `Version ${version} of ${frameworkId} is a first version: there is no earlier version to compare it with.`,
+      );
+    }
+    return versionChanges(await this.document(frameworkId, current.previousVersion.version), current);
   }
 
   /** A stored version's summary, or null. */

@@ -1,7 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FrameworkVersionSummary } from '@wgll/contracts';
+import type { VersionChanges } from '@wgll/framework';
 
-import { apiSend } from '../../../lib/api-client';
+import { apiGet, apiSend } from '../../../lib/api-client';
 import { frameworkKeys } from '../../../lib/query-keys';
 
 /** POST /api/frameworks/:frameworkId/versions/:version/retire (national administrators). */
@@ -16,5 +17,20 @@ export function useRetireFrameworkVersion(frameworkId: string, version: string) 
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: frameworkKeys.list() });
     },
+  });
+}
+
+/** GET /api/frameworks/:frameworkId/versions/:version/changes: what changed since the version it follows. */
+export function useVersionChanges(frameworkId: string, version: string) {
+  return useQuery({
+    queryKey: frameworkKeys.changes(frameworkId, version),
+    queryFn: ({ signal }) =>
+      apiGet<VersionChanges>(
+        `/frameworks/${encodeURIComponent(frameworkId)}/versions/${encodeURIComponent(version)}/changes`,
+        {},
+        signal,
+      ),
+    // Published versions never change.
+    staleTime: Infinity,
   });
 }

@@ -55,6 +55,19 @@ function VersionFacts({ framework, retiredAt }: { framework: FrameworkVersion; r
           {framework.publishedOn ? formatDate(framework.publishedOn) : 'Not published yet'}
         </SummaryList.Value>
       </SummaryList.Row>
+      {framework.previousVersion ? (
+        <SummaryList.Row>
+          <SummaryList.Key>Follows</SummaryList.Key>
+          <SummaryList.Value>
+            Version {framework.previousVersion.version}.{' '}
+            <Link
+              to={`/frameworks/${encodeURIComponent(framework.frameworkId)}/versions/${encodeURIComponent(framework.version)}/changes`}
+            >
+              What changed since {framework.previousVersion.version}
+            </Link>
+          </SummaryList.Value>
+        </SummaryList.Row>
+      ) : null}
     </SummaryList>
   );
 }
