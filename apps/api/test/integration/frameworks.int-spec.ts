@@ -118,6 +118,54 @@ describe('POST /api/frameworks', () => {
     ).not.toContain(id);
   });
 
+  it('checks a following version against the one before it, and needs that one loaded first', async () => {
+    const base = {
+      ...draft(),
+      frameworkId: `${id}-chain`,
+      status: 'published' as const,
+      publishedOn: '2026-04-01',
+    };
+    const [kept, dropped] = [base.domains[0]!, base.domains[1]!];
+    const next = (retired: Array<{ lineageId: string; reason: string }>): FrameworkVersion => ({
+      ...structuredClone(base),
+      version: '2027.1',
+      previousVersion: { version: base.version, retired },
+      domains: base.domains
+        .filter((d) => d.id !== dropped.id)
+        .map((d) =>
+          d.id === kept.id
+            ? { ...d, lineage: { id: d.lineage.id, relation: 'reworded' as const, note: 'Plainer words.' } }
+            : { ...d, lineage: { id: d.lineage.id, relation: 'same' as const } },
+        ),
+    });
+
+    const early = await admin.post('/api/frameworks', next([]));
+    expect(early.status).toBe(400);
+    expect((early.body as ApiError).errors).toEqual([
+      {
+        field: 'previousVersion.version',
+        messages: [`version ${base.version} of ${base.frameworkId} is not loaded: load it first`],
+      },
+    ]);
+
+    expect((await admin.post('/api/frameworks', base)).status).toBe(201);
+    const unlisted = await admin.post('/api/frameworks', next([]));
+    expect(unlisted.status).toBe(400);
+    expect((unlisted.body as ApiError).errors).toEqual([
+      {
+        field: 'previousVersion.retired',
+        messages: [
+          `2027.1: "${dropped.lineage.id}" of ${base.version} is not carried, split, merged or listed as retired`,
+        ],
+      },
+    ]);
+    const stored = await admin.post(
+      '/api/frameworks',
+      next([{ lineageId: dropped.lineage.id, reason: 'Merged into strategy.' }]),
+    );
+    expect(stored.status).toBe(201);
+  });
+
   it('stores a draft, accepts it again unchanged, and lets a draft be replaced', async () => {
     const first = await admin.post('/api/frameworks', draft());
     expect(first.status).toBe(201);

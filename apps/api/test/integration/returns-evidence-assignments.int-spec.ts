@@ -303,15 +303,22 @@ describe('carry forward', () => {
 
     const renamed = { ...syntheticDomain('well-led-renamed', 'well-led', [2, 2, 2, 2]) };
     renamed.levels = org.domains[0]!.levels; // same elements, new domain id
-    renamed.lineage = { id: org.domains[0]!.lineage.id, relation: 'reworded' };
+    renamed.lineage = { id: org.domains[0]!.lineage.id, relation: 'reworded', note: 'A new title.' };
     const next = smallFramework('organisation', {
-      frameworkId: `${org.frameworkId}-next`,
+      frameworkId: org.frameworkId,
+      version: '2',
       domains: [
         renamed,
-        ...org.domains.slice(1, 6),
+        ...org.domains
+          .slice(1, 6)
+          .map((d) => ({ ...d, lineage: { id: d.lineage.id, relation: 'same' as const } })),
         syntheticDomain('healthy-populations-new', 'healthy-populations', [2, 2, 2, 2]),
       ],
     });
+    next.previousVersion = {
+      version: org.version,
+      retired: [{ lineageId: org.domains[6]!.lineage.id, reason: 'Replaced by a new domain.' }],
+    };
     await uploadFrameworks(admin, next);
     const thisYear = await createCycle(admin, next, sys, { referenceDate: '2026-04-01' });
     const started = await startReturns(lead, 'RJ1', thisYear.id, { carryForward: true });

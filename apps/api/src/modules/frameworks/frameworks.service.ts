@@ -6,7 +6,14 @@ import type {
   FrameworkVersionList,
   FrameworkVersionSummary,
 } from '@wgll/contracts';
-import { appliesTo, type CareSetting, type FrameworkVersion, validateFramework } from '@wgll/framework';
+import {
+  appliesTo,
+  type CareSetting,
+  type FrameworkProblem,
+  type FrameworkVersion,
+  validateFramework,
+  validateLineageChain,
+} from '@wgll/framework';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ApiException, NotFoundApiException } from '../../common/api-exception.js';
 import type { Principal } from '../access/principal.js';
@@ -16,6 +23,20 @@ import { todayInLondon } from '../../common/iso-date.js';
 import { canonicalJson, sha256Hex } from '../../common/canonical-json.js';
 import { readBundledFrameworks } from './bundled-frameworks.js';
 import { FrameworkVersionEntity } from './entities/framework-version.entity.js';
+
+/** A 400 listing every problem of an uploaded framework, grouped by where it is. */
+function invalidFramework(problems: FrameworkProblem[]): ApiException {
+  const byPath = new Map<string, string[]>();
+  for (const p of problems)
+    byPath.set(p.path || '(document)', [...(byPath.get(p.path || '(document)') ?? []), p.message]);
+  const errors: FieldError[] = [...byPath].map(([field, messages]) => ({ field, messages }));
+  return new ApiException(
+    HttpStatus.BAD_REQUEST,
+    'FRAMEWORK_INVALID',
+    `The framework has ${problems.length} problem${problems.length === 1 ? '' : 's'}; each is listed with where it is.`,
+    errors,
+  );
+}
 
 function toSummary(e: FrameworkVersionEntity): FrameworkVersionSummary {
   return {
@@ -150,19 +171,10 @@ export class FrameworksService {
    */
   async upload(input: unknown, source: 'bundled' | 'uploaded'): Promise<FrameworkUploadResult> {
     const result = validateFramework(input);
-    if (!result.ok) {
-      const byPath = new Map<string, string[]>();
-      for (const p of result.problems)
-        byPath.set(p.path || '(document)', [...(byPath.get(p.path || '(document)') ?? []), p.message]);
-      const errors: FieldError[] = [...byPath].map(([field, messages]) => ({ field, messages }));
-      throw new ApiException(
-        HttpStatus.BAD_REQUEST,
-        'FRAMEWORK_INVALID',
-        `The framework has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; each is listed with where it is.`,
-        errors,
-      );
-    }
+    if (!result.ok) throw invalidFramework(result.problems);
     const document = result.framework;
+    const lineageProblems = await this.lineageProblems(document);
+    if (lineageProblems.length > 0) throw invalidFramework(lineageProblems);
     const sha256 = sha256Hex(canonicalJson(document));
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -201,6 +213,35 @@ export class FrameworksService {
       }
       throw error;
     }
+  }
+
+  /**
+   * A version that follows another is checked against the chain of versions before it (each stored
+   * version names the one it follows): the previous version must be loaded first.
+   */
+  private async lineageProblems(document: FrameworkVersion): Promise<FrameworkProblem[]> {
+    const chain = [document];
+    for (let link = document.previousVersion; link; link = chain[0]!.previousVersion) {
+      const row = await this.versions.findOneBy({ frameworkId: document.frameworkId, version: link.version });
+      if (!row) {
+        return [
+          {
+            path: 'previousVersion.version',
+            message: `version ${link.version} of ${document.frameworkId} is not loaded: load it first`,
+          },
+        ];
+      }
+      if (chain.some((v) => v.version === row.version)) {
+        return [
+          {
+            path: 'previousVersion.version',
+            message: `the versions before ${document.version} go round in a circle`,
+          },
+        ];
+      }
+      chain.unshift(row.document);
+    }
+    return chain.length > 1 ? validateLineageChain(chain) : [];
   }
 
   /** Loads the bundled question bank; a bundled version that fails validation or changed after publication stops the start. */
