@@ -219,7 +219,7 @@ describe('WGLL self-assessment 2027 organisation question bank', () => {
       expect(levelFiveDependingOnOthers(v2027)).toEqual([]);
     });
 
-    it('would catch every 2026.1 level 5 element that was rewritten for depending on others', () => {
+    it('would catch every 2026.1 level 5 element that was rewritten or dropped for depending on others', () => {
       expect(levelFiveDependingOnOthers(v2026)).toEqual(expect.arrayContaining(FIXED_2026_OFFENDERS));
     });
   });
