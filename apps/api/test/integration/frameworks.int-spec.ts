@@ -53,6 +53,13 @@ describe('the bundled question bank', () => {
           domainCount: 22,
         }),
         expect.objectContaining({
+          frameworkId: 'wgll-self-assessment',
+          version: '2027.1',
+          level: 'organisation',
+          status: 'published',
+          source: 'bundled',
+        }),
+        expect.objectContaining({
           frameworkId: 'wgll-self-assessment-system',
           version: '2027.1',
           level: 'system',

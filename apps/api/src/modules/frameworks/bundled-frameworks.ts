@@ -6,6 +6,7 @@ export const BUNDLED_FRAMEWORK_FILES = [
   'wgll-self-assessment-2026.organisation.json',
   'wgll-self-assessment-2026.system.json',
   // Each version after its previous one: a version is checked against the one it follows.
+  'wgll-self-assessment-2027.organisation.json',
   'wgll-self-assessment-2027.system.json',
 ];
 
