@@ -1,32 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { elementsOf, loadQuestionBank, validated } from './question-bank.spec-support.js';
 import {
   appliesTo,
   CARE_SETTINGS,
   type FrameworkElement,
   type FrameworkVersion,
   MEASURE_IDS,
-  validateFramework,
   validateLineage,
   validateLineageChain,
 } from './index.js';
 
-const load = (file: string): unknown =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '../question-bank', file), 'utf8'));
+const v2026 = validated(loadQuestionBank('wgll-self-assessment-2026.organisation.json'));
+const v2027 = validated(loadQuestionBank('wgll-self-assessment-2027.organisation.json'));
 
-/** Validates the file and returns it typed; the assertion prints every problem when it fails. */
-function validated(input: unknown): FrameworkVersion {
-  const result = validateFramework(input);
-  expect(result.ok ? [] : result.problems).toEqual([]);
-  if (!result.ok) throw new Error('framework is not valid');
-  return result.framework;
-}
-
-const v2026 = validated(load('wgll-self-assessment-2026.organisation.json'));
-const v2027 = validated(load('wgll-self-assessment-2027.organisation.json'));
-
-const elementsOf = (f: FrameworkVersion) => f.domains.flatMap((d) => d.levels.flatMap((l) => l.elements));
 const elementCount = (f: FrameworkVersion, setting: (typeof CARE_SETTINGS)[number]) =>
   f.domains
     .filter((d) => appliesTo(d, setting))

@@ -1,31 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { elementsOf, loadQuestionBank, validated } from './question-bank.spec-support.js';
 import {
   CONTINUING_RELATIONS,
   type FrameworkDomain,
   type FrameworkVersion,
   MEASURE_IDS,
   type MeasureId,
-  validateFramework,
   validateLineage,
 } from './index.js';
 
-const load = (file: string): unknown =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '../question-bank', file), 'utf8'));
+const previous = validated(loadQuestionBank('wgll-self-assessment-2026.system.json'));
+const system = validated(loadQuestionBank('wgll-self-assessment-2027.system.json'));
 
-/** Validates the file and returns it typed; the assertion prints every problem when it fails. */
-function validated(input: unknown): FrameworkVersion {
-  const result = validateFramework(input);
-  expect(result.ok ? [] : result.problems).toEqual([]);
-  if (!result.ok) throw new Error('framework is not valid');
-  return result.framework;
-}
-
-const previous = validated(load('wgll-self-assessment-2026.system.json'));
-const system = validated(load('wgll-self-assessment-2027.system.json'));
-
-const elementsOf = (f: FrameworkVersion) => f.domains.flatMap((d) => d.levels.flatMap((l) => l.elements));
 const previousDomain = (lineageId: string) => previous.domains.find((d) => d.lineage.id === lineageId);
 /** A domain's content, without its lineage (which says "same" now and "new" in 2026.1). */
 const withoutLineage = (d: FrameworkDomain) => ({ ...d, lineage: undefined });

@@ -1,21 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { appliesTo, CARE_SETTINGS, type FrameworkVersion, MEASURE_IDS, validateFramework } from './index.js';
+import { elementsOf, loadQuestionBank, validated } from './question-bank.spec-support.js';
+import { appliesTo, CARE_SETTINGS, type FrameworkVersion, MEASURE_IDS } from './index.js';
 
-const load = (file: string): unknown =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '../question-bank', file), 'utf8'));
-
-const organisation = load('wgll-self-assessment-2026.organisation.json');
-const system = load('wgll-self-assessment-2026.system.json');
-
-/** Validates the file and returns it typed; the assertion prints every problem when it fails. */
-function validated(input: unknown): FrameworkVersion {
-  const result = validateFramework(input);
-  expect(result.ok ? [] : result.problems).toEqual([]);
-  if (!result.ok) throw new Error('framework is not valid');
-  return result.framework;
-}
+const organisation = loadQuestionBank('wgll-self-assessment-2026.organisation.json');
+const system = loadQuestionBank('wgll-self-assessment-2026.system.json');
 
 /** The measures with fewer than `min` domains, with their counts (empty when all have enough). */
 const measuresWithFewerThan = (f: FrameworkVersion, min: number) =>
@@ -23,8 +11,6 @@ const measuresWithFewerThan = (f: FrameworkVersion, min: number) =>
     measure,
     domains: f.domains.filter((d) => d.measure === measure).length,
   })).filter((m) => m.domains < min);
-
-const elementsOf = (f: FrameworkVersion) => f.domains.flatMap((d) => d.levels.flatMap((l) => l.elements));
 
 describe('WGLL self-assessment 2026 question bank', () => {
   describe('organisation version', () => {
