@@ -5,8 +5,9 @@
 import autocannon from 'autocannon';
 
 process.once('message', async (job) => {
+  const started = process.cpuUsage();
   const outcome = job.kind === 'paced' ? await paced(job) : await cannon(job);
-  const { user, system } = process.cpuUsage();
+  const { user, system } = process.cpuUsage(started);
   process.send({ ...outcome, clientCpuMs: (user + system) / 1000 }, () => process.exit(0));
 });
 

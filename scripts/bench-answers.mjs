@@ -46,23 +46,33 @@ const editors = [];
 for (let i = 0; i < EDITORS; i += 1) editors.push(await user('trust-contributor', 'RJ1'));
 const domains = framework.domains.slice(0, EDITORS);
 
-// CPU time so far, in ms: this process (the API and the HTTP client) and, with DATABASE_URL, the
-// PostgreSQL server processes serving this database (read from /proc, so a local server on Linux).
+// CPU time so far, in ms: this process and, with DATABASE_URL, each PostgreSQL server process
+// serving this database (read from /proc, so a local server on Linux; NaN otherwise).
 async function cpuMs() {
   const { user: u, system: s } = process.cpuUsage();
-  let database = 0;
+  const database = new Map();
   if (process.env.DATABASE_URL) {
     const pids = await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
     for (const { pid } of pids) {
       try {
         const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        database += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks at 100 Hz
+        database.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100); // clock ticks at 100 Hz
       } catch {
-        return { node: (u + s) / 1000, database: Number.NaN };
+        database.set(pid, Number.NaN);
       }
     }
   }
   return { node: (u + s) / 1000, database };
+}
+
+/**
+ * CPU time between two readings: Node's, and PostgreSQL's summed over the server processes alive at
+ * the end (a process that ended in between, e.g. an idle pool connection closed, is not counted).
+ */
+function cpuSpent(before, after) {
+  let database = 0;
+  for (const [pid, ms] of after.database) database += ms - (before.database.get(pid) ?? 0);
+  return { node: after.node - before.node, database };
 }
 
 // Statements and CPU time per save, independent of load: one more editor saving one at a time on a
@@ -89,7 +99,7 @@ for (let i = 1; i <= SEQUENTIAL; i += 1) {
 }
 sequentialMs.sort((a, b) => a - b);
 const perSave = (statementCount() - before) / SEQUENTIAL;
-const cpuAfter = await cpuMs();
+const probeCpu = cpuSpent(cpuBefore, await cpuMs());
 
 // Per editor across the runs: the version last saved and how many edits were sent.
 let progress = domains.map(() => ({ version: 0, seq: 0 }));
@@ -124,7 +134,7 @@ async function run(label, job) {
     child.once('message', resolve);
     child.once('exit', (code) => reject(new Error(`the load process exited with ${code}`)));
   });
-  const cpuAfter = await cpuMs();
+  const cpu = cpuSpent(cpuBefore, await cpuMs());
   progress = outcome.progress;
   for (const [domainId, ack] of Object.entries(outcome.acknowledged)) acknowledged.set(domainId, ack);
   conflicts += outcome.conflicts;
@@ -140,7 +150,7 @@ async function run(label, job) {
     `  non-2xx responses:    ${outcome.non2xx}; errors ${outcome.errors}, timeouts ${outcome.timeouts}`,
   );
   console.log(
-    `  CPU time per save:    ${per(cpuAfter.node - cpuBefore.node)} ms API, ${per(outcome.clientCpuMs)} ms client${process.env.DATABASE_URL ? `, ${per(cpuAfter.database - cpuBefore.database)} ms PostgreSQL` : ''}`,
+    `  CPU time per save:    ${per(cpu.node)} ms API, ${per(outcome.clientCpuMs)} ms client${process.env.DATABASE_URL ? `, ${per(cpu.database)} ms PostgreSQL` : ''}`,
   );
 }
 
@@ -151,7 +161,7 @@ console.log(
   `Latency of one save with nothing else running (same saves): p50 ${sequentialMs[SEQUENTIAL / 2].toFixed(1)} ms, p99 ${sequentialMs[Math.floor(SEQUENTIAL * 0.99)].toFixed(1)} ms`,
 );
 console.log(
-  `CPU time per save (same saves): ${((cpuAfter.node - cpuBefore.node) / SEQUENTIAL).toFixed(2)} ms in Node (API and client)${process.env.DATABASE_URL ? `, ${((cpuAfter.database - cpuBefore.database) / SEQUENTIAL).toFixed(2)} ms in PostgreSQL` : ''}`,
+  `CPU time per save (same saves): ${(probeCpu.node / SEQUENTIAL).toFixed(2)} ms in Node (API and client)${process.env.DATABASE_URL ? `, ${(probeCpu.database / SEQUENTIAL).toFixed(2)} ms in PostgreSQL` : ''}`,
 );
 console.log(
   `Answer saves: ${EDITORS} concurrent editors, each on their own domain of one return, ${SECONDS} s per run, ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
