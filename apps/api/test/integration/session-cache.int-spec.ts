@@ -11,7 +11,7 @@ import type { UserSummary } from '@wgll/contracts';
 import pg from 'pg';
 import { PRINCIPAL_LISTENER_NAME, PrincipalCache } from '../../src/modules/auth/principal-cache.js';
 import { SessionsService } from '../../src/modules/auth/sessions.service.js';
-import { type Client, clientWith, createUser, signIn } from './support/auth.js';
+import { accessTokenOf, type Client, clientWith, createUser, signIn } from './support/auth.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const external = Boolean(process.env.DATABASE_URL);
@@ -22,12 +22,7 @@ let admin: Client;
 
 /** The access cookie of a signed-in client, to replay it as a thief would. */
 function accessOf(client: Client): string {
-  const access = client.agent.jar.getCookie('wgll_access', {
-    domain: '127.0.0.1',
-    path: '/',
-    secure: false,
-    script: false,
-  })?.value;
+  const access = accessTokenOf(client);
   expect(access).toBeTruthy();
   return `wgll_access=${access}`;
 }
