@@ -1,9 +1,10 @@
 // `npm run bench:answers`: answer saves per second and latency with 50 concurrent editors, each
-// autosaving their own domain of one return, against the real API over HTTP (autocannon), then a
-// count of lost writes: every acknowledged save must be what the database holds. Prints figures;
+// autosaving their own domain of one return, against the real API over HTTP (autocannon, in a process
+// of its own: bench-answers-load.mjs), then a count of lost writes: every acknowledged save must be what the database holds. Prints figures;
 // asserts nothing. Uses DATABASE_URL when set, otherwise the embedded database in a temporary folder.
 import { readFileSync } from 'node:fs';
-import autocannon from 'autocannon';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { syntheticFramework } from '@wgll/framework/testing';
 import { startBenchServer, statementCount } from './bench-support.mjs';
 
@@ -45,23 +46,33 @@ const editors = [];
 for (let i = 0; i < EDITORS; i += 1) editors.push(await user('trust-contributor', 'RJ1'));
 const domains = framework.domains.slice(0, EDITORS);
 
-// CPU time so far, in ms: this process (the API and the HTTP client) and, with DATABASE_URL, the
-// PostgreSQL server processes serving this database (read from /proc, so a local server on Linux).
+// CPU time so far, in ms: this process and, with DATABASE_URL, each PostgreSQL server process
+// serving this database (read from /proc, so a local server on Linux; NaN otherwise).
 async function cpuMs() {
   const { user: u, system: s } = process.cpuUsage();
-  let database = 0;
+  const database = new Map();
   if (process.env.DATABASE_URL) {
     const pids = await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
     for (const { pid } of pids) {
       try {
         const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        database += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks at 100 Hz
+        database.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100); // clock ticks at 100 Hz
       } catch {
-        return { node: (u + s) / 1000, database: Number.NaN };
+        database.set(pid, Number.NaN);
       }
     }
   }
   return { node: (u + s) / 1000, database };
+}
+
+/**
+ * CPU time between two readings: Node's, and PostgreSQL's summed over the server processes alive at
+ * the end (a process that ended in between, e.g. an idle pool connection closed, is not counted).
+ */
+function cpuSpent(before, after) {
+  let database = 0;
+  for (const [pid, ms] of after.database) database += ms - (before.database.get(pid) ?? 0);
+  return { node: after.node - before.node, database };
 }
 
 // Statements and CPU time per save, independent of load: one more editor saving one at a time on a
@@ -88,73 +99,58 @@ for (let i = 1; i <= SEQUENTIAL; i += 1) {
 }
 sequentialMs.sort((a, b) => a - b);
 const perSave = (statementCount() - before) / SEQUENTIAL;
-const cpuAfter = await cpuMs();
+const probeCpu = cpuSpent(cpuBefore, await cpuMs());
 
-// Each connection is one editor on one domain, saving its next edit on the version it last saw.
-// autocannon shares the `requests` objects between connections, so each connection gets its own.
+// Per editor across the runs: the version last saved and how many edits were sent.
+let progress = domains.map(() => ({ version: 0, seq: 0 }));
 const acknowledged = new Map(); // domain id → { version, comment } of the last save answered 200
 let conflicts = 0;
 let saves = 0; // answered 200 with a new version
-let nextEditor = 0;
 
-// Per editor across both runs: the version last saved and how many edits were sent.
-const progress = domains.map(() => ({ version: 0, seq: 0 }));
-
-function editorRequest(editor) {
-  const who = editors[editor];
-  const domain = domains[editor];
-  const elements = domain.levels.flatMap((l) => l.elements.map((e) => e.id));
-  const mine = progress[editor];
-  return {
-    method: 'PUT',
-    path: `/api/returns/${returnId}/answers/${domain.id}`,
-    headers: { 'content-type': 'application/json', 'x-csrf-token': who.csrf, cookie: who.cookie },
-    setupRequest(req) {
-      mine.seq += 1;
-      return {
-        ...req,
-        body: JSON.stringify({
-          baseVersion: mine.version,
-          met: elements.slice(0, mine.seq % (elements.length + 1)),
-          notApplicable: false,
-          comment: `editor ${editor} edit ${mine.seq}`,
-          confidence: 'medium',
-          evidenceIds: [],
-        }),
-      };
-    },
-    onResponse(status, body) {
-      if (status === 200) {
-        const saved = JSON.parse(body);
-        if (saved.answer.version > mine.version) saves += 1;
-        mine.version = saved.answer.version;
-        acknowledged.set(domain.id, { version: mine.version, comment: saved.answer.comment });
-      } else if (status === 409) {
-        conflicts += 1;
-      }
-    },
-  };
-}
-
-async function run(label, extra) {
-  nextEditor = 0;
-  const result = await autocannon({
-    url: base,
-    connections: EDITORS,
-    duration: SECONDS,
-    requests: [{ method: 'GET', path: '/api/health' }],
-    setupClient(client) {
-      client.requestIterator.setRequests([editorRequest(nextEditor++)]);
-    },
-    ...extra,
+/**
+ * One run of the editors' load, in a child process (bench-answers-load.mjs) so that the client does
+ * not share the API's event loop; prints throughput, latency and the CPU time per save of the API
+ * (this process), the client and, with DATABASE_URL, PostgreSQL.
+ */
+async function run(label, job) {
+  const child = fork(fileURLToPath(new URL('./bench-answers-load.mjs', import.meta.url)), [], {
+    execArgv: [],
   });
+  const cpuBefore = await cpuMs();
+  child.send({
+    ...job,
+    base,
+    returnId,
+    seconds: SECONDS,
+    progress,
+    editors: editors.map((who, i) => ({
+      cookie: who.cookie,
+      csrf: who.csrf,
+      domainId: domains[i].id,
+      elements: domains[i].levels.flatMap((l) => l.elements.map((e) => e.id)),
+    })),
+  });
+  const outcome = await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`the load process exited with ${code}`)));
+  });
+  const cpu = cpuSpent(cpuBefore, await cpuMs());
+  progress = outcome.progress;
+  for (const [domainId, ack] of Object.entries(outcome.acknowledged)) acknowledged.set(domainId, ack);
+  conflicts += outcome.conflicts;
+  saves += outcome.saves;
+  const { latency } = outcome;
+  const per = (ms) => (ms / Math.max(1, outcome.ok)).toFixed(2);
   console.log(`${label}:`);
-  console.log(`  saves acknowledged:   ${result['2xx']} (${(result['2xx'] / SECONDS).toFixed(0)} saves/s)`);
+  console.log(`  saves acknowledged:   ${outcome.ok} (${(outcome.ok / SECONDS).toFixed(0)} saves/s)`);
   console.log(
-    `  latency:              p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+    `  latency:              p50 ${latency.p50} ms, p90 ${latency.p90} ms, p99 ${latency.p99} ms, max ${latency.max} ms`,
   );
   console.log(
-    `  non-2xx responses:    ${result.non2xx}; errors ${result.errors}, timeouts ${result.timeouts}`,
+    `  non-2xx responses:    ${outcome.non2xx}; errors ${outcome.errors}, timeouts ${outcome.timeouts}`,
+  );
+  console.log(
+    `  CPU time per save:    ${per(cpu.node)} ms API, ${per(outcome.clientCpuMs)} ms client${process.env.DATABASE_URL ? `, ${per(cpu.database)} ms PostgreSQL` : ''}`,
   );
 }
 
@@ -165,66 +161,11 @@ console.log(
   `Latency of one save with nothing else running (same saves): p50 ${sequentialMs[SEQUENTIAL / 2].toFixed(1)} ms, p99 ${sequentialMs[Math.floor(SEQUENTIAL * 0.99)].toFixed(1)} ms`,
 );
 console.log(
-  `CPU time per save (same saves): ${((cpuAfter.node - cpuBefore.node) / SEQUENTIAL).toFixed(2)} ms in Node (API and client)${process.env.DATABASE_URL ? `, ${((cpuAfter.database - cpuBefore.database) / SEQUENTIAL).toFixed(2)} ms in PostgreSQL` : ''}`,
+  `CPU time per save (same saves): ${(probeCpu.node / SEQUENTIAL).toFixed(2)} ms in Node (API and client)${process.env.DATABASE_URL ? `, ${(probeCpu.database / SEQUENTIAL).toFixed(2)} ms in PostgreSQL` : ''}`,
 );
 console.log(
   `Answer saves: ${EDITORS} concurrent editors, each on their own domain of one return, ${SECONDS} s per run, ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
 );
-/**
- * Editors typing independently are not in step: each saves once a second, editor i starting i/50 of
- * a second after the first (autocannon's rates start every connection at the same instant).
- */
-async function paced(label) {
-  const latencies = [];
-  let failed = 0;
-  const until = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    editors.map(async (who, editor) => {
-      const domain = domains[editor];
-      const mine = progress[editor];
-      let next = performance.now() + (editor * 1000) / EDITORS;
-      for (;;) {
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
-        if (performance.now() >= until) return;
-        mine.seq += 1;
-        const startedAt = performance.now();
-        const res = await fetch(`${base}/api/returns/${returnId}/answers/${domain.id}`, {
-          method: 'PUT',
-          headers: { 'content-type': 'application/json', 'x-csrf-token': who.csrf, cookie: who.cookie },
-          body: JSON.stringify({
-            baseVersion: mine.version,
-            met: [],
-            notApplicable: false,
-            comment: `editor ${editor} edit ${mine.seq}`,
-            confidence: 'medium',
-            evidenceIds: [],
-          }),
-        });
-        const body = await res.json();
-        latencies.push(performance.now() - startedAt);
-        if (res.status === 200) {
-          if (body.answer.version > mine.version) saves += 1;
-          mine.version = body.answer.version;
-          acknowledged.set(domain.id, { version: mine.version, comment: body.answer.comment });
-        } else {
-          failed += 1;
-        }
-        next += 1000;
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))].toFixed(0);
-  console.log(`${label}:`);
-  console.log(
-    `  saves acknowledged:   ${latencies.length - failed} (${((latencies.length - failed) / SECONDS).toFixed(0)} saves/s)`,
-  );
-  console.log(
-    `  latency:              p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`,
-  );
-  console.log(`  non-2xx responses:    ${failed}`);
-}
-
 /**
  * The last save of each connection may still be in flight when a run stops (its answer unread):
  * let it land, then pick up each editor's version, as the page does after a conflict.
@@ -239,13 +180,16 @@ async function settle() {
   }
 }
 
-await run('Flat out (each editor saves again as soon as the last save is answered)', {});
+await run('Flat out (each editor saves again as soon as the last save is answered)', { kind: 'cannon' });
 await settle();
 await run('Autosave pace, in step (each editor saves once a second, all 50 at the same instant)', {
+  kind: 'cannon',
   connectionRate: 1,
 });
 await settle();
-await paced('Autosave pace, not in step (each editor saves once a second, editors spread over the second)');
+await run('Autosave pace, not in step (each editor saves once a second, editors spread over the second)', {
+  kind: 'paced',
+});
 
 // Saves still in flight when a run stops finish on the server; let them land, then compare.
 await new Promise((resolve) => setTimeout(resolve, 2000));

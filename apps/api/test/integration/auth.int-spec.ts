@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiError, AuditList, CreateUserResult, SessionInfo } from '@wgll/contracts';
 import supertest from 'supertest';
 import {
+  accessTokenOf,
   anonymousClient,
   auditOf as auditOfAdmin,
   type Client,
@@ -204,12 +205,7 @@ describe('sessions', () => {
   it('signing out revokes the session at once', async () => {
     const user = await createUser(t, []);
     const client = await signIn(t, user.email);
-    const access = client.agent.jar.getCookie('wgll_access', {
-      domain: '127.0.0.1',
-      path: '/',
-      secure: false,
-      script: false,
-    })?.value;
+    const access = accessTokenOf(client);
     expect(access).toBeTruthy();
     await client.post('/api/auth/sign-out').expect(204);
     expect(((await client.get('/api/auth/session')).body as SessionInfo).user).toBeNull();

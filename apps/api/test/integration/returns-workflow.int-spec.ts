@@ -204,6 +204,29 @@ describe('answering', () => {
     });
   });
 
+  it('50 saves of one answer at once on the same version: exactly one wins, 49 get 409, one version is audited', async () => {
+    const ret = await newReturn();
+    const domain = org.domains[3]!;
+    const path = `/api/returns/${ret.id}/answers/${domain.id}`;
+    await lead.put(path, answer([], { comment: 'first' })).expect(200);
+    const saves = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        (i % 2 === 0 ? lead : contributor).put(path, answer([], { baseVersion: 1, comment: `writer ${i}` })),
+      ),
+    );
+    const statuses = saves.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const won = saves.find((r) => r.status === 200)!.body as SaveAnswerResult;
+    expect(won.answer.version).toBe(2);
+    const stored = (await getReturn(lead, ret.id)).answers.find((a) => a.domainId === domain.id);
+    expect([stored?.version, stored?.comment]).toEqual([2, won.answer.comment]);
+    const history = (await lead.get(`/api/returns/${ret.id}/history?pageSize=100`)).body as ReturnHistory;
+    expect(
+      history.items.filter((e) => e.action === 'return.answer-saved' && e.details.domainId === domain.id),
+    ).toHaveLength(2);
+  });
+
   it('two writers on one domain: the stale one gets 409 with the current answer and nothing is lost', async () => {
     const ret = await newReturn();
     const domain = org.domains[2]!;

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
  * signed-in principal and its session are known, so that users (disabling an account, setting a
  * password) can end sessions without depending on auth; auth owns the sessions and binds the one
  * implementation (auth/session-revoker.module.ts). Revoking an already revoked session changes
- * nothing, so the first reason stands.
+ * nothing, so the first reason stands. Every call must be inside a transaction (`manager`).
  */
 export abstract class SessionRevoker {
   /** Ends one session. */
@@ -19,4 +19,9 @@ export abstract class SessionRevoker {
     keep: string,
     reason: string,
   ): Promise<void>;
+  /**
+   * The user's account (status, name) or roles changed in `manager`'s transaction: what this process
+   * keeps of their sessions is dropped when it commits (other processes hear it from the database).
+   */
+  abstract accountChanged(manager: EntityManager, userId: string): void;
 }

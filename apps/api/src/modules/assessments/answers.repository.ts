@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CareSetting, Confidence, ReturnState } from '@wgll/contracts';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared-query.js';
 import type { CycleEntity } from '../cycles/cycle.entity.js';
 import type { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import type { DomainAnswerEntity } from './entities/domain-answer.entity.js';
@@ -57,7 +58,8 @@ interface TargetRow {
 
 /**
  * The SQL of the answer save, the hot path of the questionnaire's autosave: one statement reads and
- * locks, one writes the answer and its audit entry. Plain parameterised SQL, no entity metadata.
+ * locks, one writes the answer and its audit entry. Plain parameterised SQL, no entity metadata,
+ * prepared once per connection (preparedQuery).
  */
 @Injectable()
 export class AnswersRepository {
@@ -74,7 +76,8 @@ export class AnswersRepository {
     lock: ReturnLock,
   ): Promise<AnswerTarget | null> {
     if (!isUUID(id)) return null;
-    const [row] = await manager.query<TargetRow[]>(
+    const [row] = await preparedQuery<TargetRow>(
+      manager,
       `SELECT r.id, r.state, r.revision, r.care_setting, r.framework_id, r.framework_version,
               r.organisation_code, r.ics_code, c.name AS cycle_name, c.opens_on, c.closes_on, c.retired_at,
               a.domain_id, a.met, a.not_applicable, a.none_met, a.comment, a.confidence, a.evidence_ids, a.version,
@@ -169,7 +172,7 @@ export class AnswersRepository {
              updated_by = $10::uuid, updated_at = $11::timestamptz, none_met = $13::boolean
            WHERE return_id = $1 AND domain_id = $2 AND version = $12::int AND ${guard} RETURNING 1`;
     const entry = audit('saved', params.length + 1);
-    const rows = await manager.query<unknown[]>(`WITH ${ret}saved AS (${write}) ${entry.sql} RETURNING 1`, [
+    const rows = await preparedQuery(manager, `WITH ${ret}saved AS (${write}) ${entry.sql} RETURNING 1`, [
       ...params,
       ...entry.params,
     ]);

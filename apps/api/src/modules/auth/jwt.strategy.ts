@@ -12,8 +12,9 @@ export const TOKEN_AUDIENCE = 'wgll-api';
 
 /**
  * Passport strategy for the access-token cookie: verifies the JWT (signature, expiry, issuer,
- * audience), then loads the user and roles fresh, so a revoked session or a disabled account stops
- * at once rather than when the token expires.
+ * audience), then the user and roles (kept in memory only until the database announces a change:
+ * PrincipalCache), so a revoked session or a disabled account stops at once rather than when the
+ * token expires.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -35,6 +36,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(payload: AccessTokenPayload): Promise<Principal | false> {
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return false;
-    return (await this.sessions.loadPrincipal(payload.sub, payload.sid)) ?? false;
+    return (await this.sessions.principal(payload.sub, payload.sid)) ?? false;
   }
 }

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { SessionRevoker } from '../access/session-revoker.js';
+import { PrincipalCache } from './principal-cache.js';
 import { AuthSessionRevoker } from './session-revoker.js';
 
 /**
@@ -8,7 +9,7 @@ import { AuthSessionRevoker } from './session-revoker.js';
  */
 @Global()
 @Module({
-  providers: [{ provide: SessionRevoker, useClass: AuthSessionRevoker }],
-  exports: [SessionRevoker],
+  providers: [PrincipalCache, { provide: SessionRevoker, useClass: AuthSessionRevoker }],
+  exports: [SessionRevoker, PrincipalCache],
 })
 export class SessionRevokerModule {}

@@ -18,6 +18,7 @@ import { GrantsRepository } from '../users/grants.repository.js';
 import { AuthSessionEntity } from './entities/auth-session.entity.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 import { KnownDevices } from './known-device.js';
+import { PrincipalCache } from './principal-cache.js';
 
 export const ACCESS_COOKIE = 'wgll_access';
 export const REFRESH_COOKIE = 'wgll_refresh';
@@ -47,6 +48,7 @@ export class SessionsService {
     private readonly audit: AuditService,
     private readonly devices: KnownDevices,
     private readonly revoker: SessionRevoker,
+    private readonly principals: PrincipalCache,
   ) {}
 
   /** Starts a session after a successful sign-in (any method); the browser becomes a known device. */
@@ -181,7 +183,15 @@ export class SessionsService {
     this.clearCookies(request, reply);
   }
 
-  /** The principal for a valid access token: the session must be live and the account active. */
+  /**
+   * The principal for a valid access token, as every signed-in request needs it: kept in memory
+   * while the database announces no change to the user's sessions, account or roles (PrincipalCache).
+   */
+  principal(userId: string, sessionId: string): Promise<Principal | null> {
+    return this.principals.get(userId, sessionId, () => this.loadPrincipal(userId, sessionId));
+  }
+
+  /** The principal for a valid access token, read afresh: the session must be live and the account active. */
   async loadPrincipal(userId: string, sessionId: string): Promise<Principal | null> {
     // One round trip with the grants: this runs on every signed-in request.
     const [row] = await this.dataSource.query<

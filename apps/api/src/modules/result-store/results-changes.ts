@@ -7,17 +7,16 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DATABASE_MODE } from '../../app.tokens.js';
 import { afterCommit } from '../../database/after-commit.js';
+import { DatabaseListener } from '../../database/database-listener.js';
 import type { DatabaseMode } from '../../database/database-options.js';
 
 /** The PostgreSQL channel every API process listens on for changes to results. */
 export const RESULTS_CHANNEL = 'wgll_results_changed';
 /** How the listening connection names itself (pg_stat_activity.application_name). */
 export const RESULTS_LISTENER_NAME = 'wgll-results-listener';
-const RECONNECT_MS = 1000;
 
 /**
  * Tells whoever keeps results in memory that they changed: this process straight after the
@@ -34,9 +33,7 @@ export class ResultsChanges implements OnApplicationBootstrap, OnApplicationShut
   private readonly listeners = new Set<() => void>();
   /** Sent as the payload, so this process ignores its own notifications (it cleared already). */
   private readonly origin = randomUUID();
-  private client: pg.Client | null = null;
-  private retry: NodeJS.Timeout | null = null;
-  private stopped = false;
+  private listener: DatabaseListener | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -58,68 +55,30 @@ export class ResultsChanges implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.mode === 'external') await this.listen();
+    if (this.mode !== 'external') return;
+    this.listener = new DatabaseListener({
+      url: (this.dataSource.options as { url?: string }).url!,
+      channel: RESULTS_CHANNEL,
+      applicationName: RESULTS_LISTENER_NAME,
+      label: 'Results listener',
+      logger: this.logger,
+      onNotification: (payload) => {
+        if (payload !== this.origin) this.changed();
+      },
+      // While nobody listened, another process may have changed results: what is held may be stale.
+      onListening: (reconnecting) => {
+        if (reconnecting) this.changed();
+      },
+      onLost: () => undefined,
+    });
+    await this.listener.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.retry) clearTimeout(this.retry);
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
+    await this.listener?.stop();
   }
 
   private changed(): void {
     for (const listener of this.listeners) listener();
-  }
-
-  /** Opens the listening connection; on any failure, tries again shortly. */
-  private async listen(reconnecting = false): Promise<void> {
-    if (this.stopped) return;
-    const url = (this.dataSource.options as { url?: string }).url;
-    const client = new pg.Client({
-      connectionString: url,
-      application_name: RESULTS_LISTENER_NAME,
-      // A connection that silently died is noticed (and replaced) rather than waited on for good.
-      keepAlive: true,
-      connectionTimeoutMillis: 10_000,
-    });
-    let lost = false;
-    const onLost = (error?: Error) => {
-      if (lost) return;
-      lost = true;
-      if (this.client === client) this.client = null;
-      client.removeAllListeners('notification');
-      if (this.stopped) return;
-      this.logger.warn(`Results listener lost (${error?.message ?? 'connection ended'}); reconnecting`);
-      void client.end().catch(() => undefined);
-      this.retry ??= setTimeout(() => {
-        this.retry = null;
-        void this.listen(true);
-      }, RECONNECT_MS);
-    };
-    client.on('error', onLost);
-    client.on('end', () => onLost());
-    client.on('notification', (message) => {
-      if (message.channel === RESULTS_CHANNEL && message.payload !== this.origin) this.changed();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${RESULTS_CHANNEL}`);
-    } catch (error) {
-      onLost(error as Error);
-      return;
-    }
-    if (lost) return; // cut already: a new attempt is under way
-    if (this.stopped) {
-      await client.end().catch(() => undefined);
-      return;
-    }
-    this.client = client;
-    // While nobody listened, another process may have changed results: what is held may be stale.
-    if (reconnecting) {
-      this.logger.log('Results listener reconnected');
-      this.changed();
-    }
   }
 }

@@ -148,6 +148,7 @@ export class UsersService {
         user.status = user.passwordHash || user.oidcSubject ? 'active' : 'invited';
       }
       await manager.save(user);
+      this.revoker.accountChanged(manager, id);
     });
     return this.get(id);
   }
@@ -163,6 +164,7 @@ export class UsersService {
       const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw userNotFound();
       await this.insertGrant(manager, id, role, actor, origin, { type: 'user', id, label: user.email });
+      this.revoker.accountChanged(manager, id);
     });
     return this.get(id);
   }
@@ -175,6 +177,7 @@ export class UsersService {
       if (!grant) throw new NotFoundApiException('ROLE_NOT_FOUND', 'This user does not hold that role.');
       if (grant.role === 'national-administrator') await this.assertNotLastAdministrator(manager, id);
       await manager.delete(RoleAssignmentEntity, { id: grantId });
+      this.revoker.accountChanged(manager, id);
       await this.audit.record(
         {
           action: 'role.revoked',

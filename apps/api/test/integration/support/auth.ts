@@ -47,6 +47,16 @@ export async function anonymousClient(t: TestApp): Promise<Client> {
   return client;
 }
 
+/** The value of a signed-in client's access cookie, to replay it as a thief would. */
+export function accessTokenOf(client: Client): string | undefined {
+  return client.agent.jar.getCookie('wgll_access', {
+    domain: '127.0.0.1',
+    path: '/',
+    secure: false,
+    script: false,
+  })?.value;
+}
+
 export async function signIn(t: TestApp, email: string, password = TEST_PASSWORD): Promise<Client> {
   const client = await anonymousClient(t);
   const res = await client.post('/api/auth/sign-in', { email, password });
