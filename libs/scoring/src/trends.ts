@@ -78,9 +78,11 @@ export function instrumentBreakReason(
 
 /**
  * A series ordered by cycle reference date, with a break before each point whose instrument differs
- * from the previous point's.
+ * from the previous point's. Whatever else a point carries (a value, a distribution) is kept.
  */
-export function buildSeries(points: readonly TrendPointInput[]): TrendPoint[] {
+export function buildSeries<T extends { cycle: TrendCycle; instrument: TrendInstrument }>(
+  points: readonly T[],
+): Array<T & { break: TrendBreak | null }> {
   const ordered = byDate(points);
   return ordered.map((point, i) => {
     const before = ordered[i - 1];
@@ -159,12 +161,17 @@ export interface DomainSeries {
   points: TrendPoint[];
 }
 
-const questionBank = (f: FrameworkVersion): TrendInstrument => ({
+/** A question bank as an instrument, e.g. "our question bank (WGLL self-assessment 2026, version 2026.1)". */
+export const questionBankInstrument = (
+  f: Pick<FrameworkVersion, 'frameworkId' | 'version' | 'title'>,
+): TrendInstrument => ({
   kind: 'question-bank',
   frameworkId: f.frameworkId,
   version: f.version,
-  label: `our question bank, version ${f.version}`,
+  label: `our question bank (${f.title}, version ${f.version})`,
 });
+
+const questionBank = questionBankInstrument;
 
 /** ": the note" without its full stop (the sentence goes on), or nothing. */
 const withNote = (note: string | undefined) => (note ? `: ${note.replace(/\.\s*$/, '')}` : '');
@@ -172,7 +179,7 @@ const withNote = (note: string | undefined) => (note ? `: ${note.replace(/\.\s*$
 const quoted = (titles: string[]) => titles.map((t) => `"${t}"`).join(' and ');
 
 /**
- * Domain series keyed by lineage. Across two versions where the later follows the earlier
+ * Domain series keyed by framework and lineage (lineage ids belong to one framework). Across two versions where the later follows the earlier
  * (`previousVersion`), `same` and `reworded` domains join; `changed` continues with a break; `split` and
  * `merged` start a new series with a break saying what they came from; `new` starts a series. Versions
  * that do not follow each other directly are never joined.
@@ -191,13 +198,15 @@ export function buildDomainSeries(cycles: readonly DomainCycleInput[]): DomainSe
     const titleIn = (f: FrameworkVersion, lineageId: string) =>
       f.domains.find((d) => d.lineage.id === lineageId)?.title ?? lineageId;
     const seen = new Set<string>();
+    const keyOf = (id: string) => `${current.framework.frameworkId}|${id}`;
     const endings = new Map<string, string>();
     for (const domain of current.framework.domains) {
       if (!(domain.id in current.levels)) continue;
       const { id: lineageId, relation, from = [], note } = domain.lineage;
-      seen.add(lineageId);
+      seen.add(keyOf(lineageId));
       let brk: TrendBreak | null = null;
-      const existing = series.get(lineageId);
+      const key = `${current.framework.frameworkId}|${lineageId}`;
+      const existing = series.get(key);
       if (before && existing && !sameVersion) {
         if (!follows) {
           brk = {
@@ -225,7 +234,7 @@ export function buildDomainSeries(cycles: readonly DomainCycleInput[]): DomainSe
         };
         for (const id of from)
           endings.set(
-            id,
+            keyOf(id),
             `${relation === 'split' ? 'Split' : 'Merged'} in version ${current.framework.version}`,
           );
       }
@@ -248,7 +257,7 @@ export function buildDomainSeries(cycles: readonly DomainCycleInput[]): DomainSe
         value: current.levels[domain.id] ?? null,
         break: brk,
       });
-      series.set(lineageId, entry);
+      series.set(key, entry);
     }
     for (const [id, ending] of endings) {
       const old = series.get(id);
@@ -256,7 +265,7 @@ export function buildDomainSeries(cycles: readonly DomainCycleInput[]): DomainSe
     }
     if (follows) {
       for (const retired of current.framework.previousVersion?.retired ?? []) {
-        const old = series.get(retired.lineageId);
+        const old = series.get(keyOf(retired.lineageId));
         if (old) old.ended ??= `Retired in version ${current.framework.version}: ${retired.reason}`;
       }
     }

@@ -128,6 +128,20 @@ const RESULT_ROUTES: {
     ],
     call: (c, code) => c.get(`/api/organisations/${code}/results?cycle=${ids.cycle}`),
   },
+  {
+    route: 'GET /organisations/:code/trends',
+    inScope: 'RJ1',
+    outOfScope: 'RC9',
+    roles: [
+      'national-administrator',
+      'regional-viewer',
+      'ics-lead',
+      'trust-lead',
+      'trust-contributor',
+      'board-approver',
+    ],
+    call: (c, code) => c.get(`/api/organisations/${code}/trends`),
+  },
   ...(['results', 'completion'] as const).map((what) => ({
     route: `GET /ics/:code/${what}`,
     inScope: 'QKK',
