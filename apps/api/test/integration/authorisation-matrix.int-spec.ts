@@ -132,14 +132,8 @@ const RESULT_ROUTES: {
     route: 'GET /organisations/:code/trends',
     inScope: 'RJ1',
     outOfScope: 'RC9',
-    roles: [
-      'national-administrator',
-      'regional-viewer',
-      'ics-lead',
-      'trust-lead',
-      'trust-contributor',
-      'board-approver',
-    ],
+    // The same rule as the trust's results.
+    roles: ROLES.map((r) => r.role),
     call: (c, code) => c.get(`/api/organisations/${code}/trends`),
   },
   ...(['results', 'completion'] as const).map((what) => ({

@@ -152,6 +152,17 @@ function TrendChart({
   );
 }
 
+/** The row before a cycle whose figures are not joined to those above it, saying why. */
+function BreakRow({ row, columns }: { row: { cycle: { name: string }; reason: string }; columns: number }) {
+  return (
+    <tr className="nhsuk-table__row wgll-trend-break">
+      <td className="nhsuk-table__cell" colSpan={columns}>
+        <strong>Break before {row.cycle.name}:</strong> {row.reason}
+      </td>
+    </tr>
+  );
+}
+
 function TrustTrendTable({
   trends,
   name,
@@ -199,11 +210,7 @@ function TrustTrendTable({
         <Table.Body>
           {rows.map((row) =>
             row.kind === 'break' ? (
-              <tr key={`break-${row.cycle.name}`} className="nhsuk-table__row wgll-trend-break">
-                <td className="nhsuk-table__cell" colSpan={columns}>
-                  <strong>Break before {row.cycle.name}:</strong> {row.reason}
-                </td>
-              </tr>
+              <BreakRow key={`break-${row.cycle.name}`} row={row} columns={columns} />
             ) : (
               <Table.Row key={row.cycle.name}>
                 <Table.Cell>{row.cycle.name}</Table.Cell>
@@ -265,11 +272,7 @@ function NationalTrendTable({ national, filePrefix }: { national: NationalTrends
         <Table.Body>
           {rows.map((row) =>
             row.kind === 'break' ? (
-              <tr key={`break-${row.cycle.name}`} className="nhsuk-table__row wgll-trend-break">
-                <td className="nhsuk-table__cell" colSpan={1 + measureIds.length}>
-                  <strong>Break before {row.cycle.name}:</strong> {row.reason}
-                </td>
-              </tr>
+              <BreakRow key={`break-${row.cycle.name}`} row={row} columns={1 + measureIds.length} />
             ) : (
               <Table.Row key={row.cycle.name}>
                 <Table.Cell>{row.cycle.name}</Table.Cell>
