@@ -6,3 +6,4 @@ export type * from './frameworks.js';
 export type * from './access.js';
 export type * from './returns.js';
 export type * from './results.js';
+export type * from './trends.js';

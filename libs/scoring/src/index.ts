@@ -2,3 +2,4 @@ export * from './aggregates.js';
 export * from './answered.js';
 export * from './domain-level.js';
 export * from './return-scores.js';
+export * from './trends.js';

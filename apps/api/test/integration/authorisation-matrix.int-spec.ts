@@ -128,6 +128,14 @@ const RESULT_ROUTES: {
     ],
     call: (c, code) => c.get(`/api/organisations/${code}/results?cycle=${ids.cycle}`),
   },
+  {
+    route: 'GET /organisations/:code/trends',
+    inScope: 'RJ1',
+    outOfScope: 'RC9',
+    // The same rule as the trust's results.
+    roles: ROLES.map((r) => r.role),
+    call: (c, code) => c.get(`/api/organisations/${code}/trends`),
+  },
   ...(['results', 'completion'] as const).map((what) => ({
     route: `GET /ics/:code/${what}`,
     inScope: 'QKK',

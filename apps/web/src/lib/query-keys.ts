@@ -98,6 +98,9 @@ export const resultKeys = {
   /** `search`: the area view's choices (cycle, basis, care setting, threshold, date), or null. */
   area: <Search extends object>(path: string, search: Search | null) =>
     [...resultKeys.all, 'area', path, search] as const,
+  trustTrends: (code: string, careSetting: CareSetting | null) =>
+    [...resultKeys.all, 'organisation-trends', code, careSetting] as const,
+  nationalTrends: (careSetting: CareSetting) => [...resultKeys.all, 'national-trends', careSetting] as const,
   regionCompletion: (code: string, cycleId: string) =>
     [...resultKeys.all, 'region-completion', code, cycleId] as const,
 };

@@ -156,6 +156,19 @@ export class ResultScoresRepository {
     );
   }
 
+  /** The domain levels stored for these sealed returns, by return id. */
+  async domainLevelsOf(returnIds: readonly string[]): Promise<Map<string, Record<string, number | null>>> {
+    if (returnIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<
+      { return_id: string; domain_levels: Record<string, number | null> | null }[]
+    >(
+      `SELECT return_id, domain_levels FROM result_score
+       WHERE source = 'sealed' AND return_id = ANY($1::uuid[])`,
+      [returnIds],
+    );
+    return new Map(rows.map((r) => [r.return_id, r.domain_levels ?? {}]));
+  }
+
   /** The stored scores of one sealed revision of a return, if they are still kept. */
   async sealedOf(
     manager: EntityManager,

@@ -9,6 +9,8 @@ import {
 import type {
   Action,
   AreaResults,
+  NationalTrends,
+  TrustTrends,
   IcsCompletion,
   IcsResults,
   RegionCompletion,
@@ -20,8 +22,15 @@ import { Allow, CurrentUser, SignedIn } from '../access/access.decorators.js';
 import { PolicyService } from '../access/policy.service.js';
 import type { Principal } from '../access/principal.js';
 import { OdsCodeParamDto } from '../organisations/dto/organisation-queries.dto.js';
-import { AreaResultsQueryDto, CompletionQueryDto, ResultsQueryDto } from './dto/results.dto.js';
+import { forbidden } from '../access/policy.service.js';
+import {
+  AreaResultsQueryDto,
+  CompletionQueryDto,
+  ResultsQueryDto,
+  TrendsQueryDto,
+} from './dto/results.dto.js';
 import { ResultsService } from './results.service.js';
+import { TrendsService } from './trends.service.js';
 
 /**
  * Results and comparisons. The access rule places the organisation, ICS or region on `?at=` (the web
@@ -34,6 +43,7 @@ export class ResultsController {
   constructor(
     private readonly results: ResultsService,
     private readonly policy: PolicyService,
+    private readonly trends: TrendsService,
   ) {}
 
   @Get('results/cycles')
@@ -74,6 +84,20 @@ export class ResultsController {
     return this.policy.can(user, 'return:view', organisation)
       ? results
       : { ...results, domains: null, returnId: null };
+  }
+
+  @Get('organisations/:code/trends')
+  @Allow('organisation:view', { type: 'organisation', param: 'code' })
+  @ApiOperation({
+    summary:
+      "A trust's progress over the years (one care setting): measure and domain trends across every cycle " +
+      'with results, breaks where the instrument changes, and the change since the last cycle',
+  })
+  @ApiOkResponse({ description: 'TrustTrends (libs/contracts trends.d.ts)' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with field errors (careSetting, at)' })
+  @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND' })
+  trustTrends(@Param() { code }: OdsCodeParamDto, @Query() query: TrendsQueryDto): Promise<TrustTrends> {
+    return this.trends.trust(code, query.careSetting);
   }
 
   @Get('ics/:code/results')
@@ -161,6 +185,23 @@ export class ResultsController {
   @ApiNotFoundResponse({ description: 'CYCLE_NOT_FOUND' })
   async national(@Query() query: AreaResultsQueryDto): Promise<AreaResults> {
     return this.results.area({ type: 'national', code: null }, await this.results.cycle(query.cycle), query);
+  }
+
+  @Get('national/trends')
+  @SignedIn()
+  @ApiOperation({
+    summary:
+      "England's median per measure per cycle (one care setting), withheld below 5 organisations: for " +
+      "anyone who may see a trust's results, as its national figures are",
+  })
+  @ApiOkResponse({ description: 'NationalTrends (libs/contracts trends.d.ts)' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with field errors (careSetting, at)' })
+  nationalTrends(@Query() query: TrendsQueryDto, @CurrentUser() user: Principal): Promise<NationalTrends> {
+    // The trust results page shows England's distributions to whoever may view a trust's results.
+    const scope = this.policy.visibleScope(user, 'organisation:view');
+    if (!scope.all && scope.regions.length + scope.ics.length + scope.organisations.length === 0)
+      throw forbidden();
+    return this.trends.national(query.careSetting ?? 'acute');
   }
 
   private async assertOnReferenceDate(

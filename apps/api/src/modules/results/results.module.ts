@@ -7,6 +7,7 @@ import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { ResultsController } from './results.controller.js';
 import { ResultsData } from './results-data.js';
 import { ResultsService } from './results.service.js';
+import { TrendsService } from './trends.service.js';
 import { ResultsStoreModule } from '../result-store/results-store.module.js';
 
 /**
@@ -25,6 +26,6 @@ import { ResultsStoreModule } from '../result-store/results-store.module.js';
     ImportsModule,
   ],
   controllers: [ResultsController],
-  providers: [ResultsData, ResultsService],
+  providers: [ResultsData, ResultsService, TrendsService],
 })
 export class ResultsModule {}

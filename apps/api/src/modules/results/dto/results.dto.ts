@@ -43,3 +43,13 @@ export class AreaResultsQueryDto extends ResultsQueryDto {
   @Max(5, { message: 'threshold must be a number from 1 to 5' })
   threshold?: number;
 }
+
+export class TrendsQueryDto extends AtDateQuery {
+  @ApiPropertyOptional({
+    enum: CARE_SETTINGS,
+    description: 'Default: the first the organisation has results for (national: acute)',
+  })
+  @IsOptional()
+  @IsIn(CARE_SETTINGS, { message: SETTING_MESSAGE })
+  careSetting?: CareSetting;
+}

@@ -5,10 +5,12 @@ import type {
   CareSetting,
   IcsCompletion,
   IcsResults,
+  NationalTrends,
   RegionCompletion,
   ResultCycle,
   ResultCycleList,
   TrustResults,
+  TrustTrends,
 } from '@wgll/contracts';
 
 import { apiGet } from '../../../lib/api-client';
@@ -153,4 +155,27 @@ export function regionCompletionQuery(code: string, cycle: ResultCycle | undefin
 
 export function useRegionCompletion(code: string, cycle: ResultCycle | undefined) {
   return useQuery({ ...regionCompletionQuery(code, cycle), enabled: cycle !== undefined });
+}
+
+/** GET /api/organisations/:code/trends: a trust's progress over the years, one care setting. */
+export function useTrustTrends(code: string, careSetting: CareSetting | null) {
+  return useQuery({
+    queryKey: resultKeys.trustTrends(code, careSetting),
+    queryFn: ({ signal }) =>
+      apiGet<TrustTrends>(
+        `/organisations/${encodeURIComponent(code)}/trends`,
+        { careSetting: careSetting ?? undefined },
+        signal,
+      ),
+  });
+}
+
+/** GET /api/national/trends: England's median per measure per cycle, one care setting. */
+export function useNationalTrends(careSetting: CareSetting | null) {
+  return useQuery({
+    queryKey: resultKeys.nationalTrends(careSetting ?? 'acute'),
+    queryFn: ({ signal }) =>
+      apiGet<NationalTrends>('/national/trends', { careSetting: careSetting ?? 'acute' }, signal),
+    enabled: careSetting !== null,
+  });
 }

@@ -10,7 +10,7 @@ const ScoreChartDrawing = lazy(() =>
 );
 
 /** True once the element has come within `margin` of the window (at once where that cannot be told). */
-function useNearWindow(margin: string) {
+export function useNearWindow(margin: string) {
   const ref = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
   useEffect(() => {

@@ -9,6 +9,7 @@ import { useTrustResults } from '../api/results-api';
 import { DomainLevels } from '../components/domain-levels';
 import { MeasuresTable } from '../components/measures-table';
 import { PeersTable } from '../components/peers-table';
+import { ProgressOverYears } from '../components/progress-over-years';
 import { ScoreChart } from '../components/score-chart';
 import {
   CareSettingSelect,
@@ -145,6 +146,7 @@ export function TrustResultsPage() {
         refreshing={query.isPlaceholderData}
       />
       {results ? <TrustResultsBody results={results} name={name} /> : null}
+      {results ? <ProgressOverYears code={code} careSetting={results.careSetting} name={name} /> : null}
     </>
   );
 }

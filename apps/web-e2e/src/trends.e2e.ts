@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+
+import { signIn } from './support/auth.js';
+import { useJourney } from './support/journey.js';
+
+describe('progress over the years', () => {
+  const journey = useJourney();
+  const { checkPage } = journey;
+  let page: Page;
+
+  beforeAll(() => {
+    page = journey.page;
+  });
+
+  it('shows a trust its scores per cycle, the break between the published assessment and its return, and the CSV', async () => {
+    // King's College Hospital: NHS England's published 2025 results, and a sealed 2026/27 demo return.
+    await signIn(page, 'lead.rjz@demo.wgll.example');
+    await page.goto('/organisations/RJZ/results?careSetting=acute');
+    const section = page.getByRole('region', { name: 'Progress over the years' });
+    const table = section.getByRole('table', { name: /: scores in each cycle$/ });
+    await table.waitFor();
+    const rows = await table.locator('tbody tr').allTextContents();
+    // NHS England's 2024/25 comparable overall, its 2025/26 results, then the break, then 2026/27.
+    expect(rows[0]).toMatch(/^2024\/25/);
+    expect(rows[1]).toMatch(/^2025\/26NHS England's published national assessment\d\.\d/);
+    expect(rows[2]).toMatch(
+      /^Break before 2026\/27: A different instrument: NHS England's published national assessment in 2025\/26, our question bank \(.*\) in 2026\/27\./,
+    );
+    expect(rows[3]).toMatch(/^2026\/27Our question bank/);
+    // Across instruments, no number: the label says why.
+    const change = section.getByTestId('trend-change');
+    expect(await change.textContent()).toMatch(
+      /From 2025\/26 to 2026\/27\. No change is worked out: A different instrument/,
+    );
+    // England's medians, a table of their own.
+    const england = section.getByRole('table', {
+      name: /^England: median of acute providers in each cycle$/,
+    });
+    expect(await england.locator('tbody tr').first().textContent()).toMatch(/^2025\/26(\d\.\d)+/);
+    // Domain levels of the sealed return.
+    await section.getByRole('table', { name: /: domain levels in each sealed return$/ }).waitFor();
+    await checkPage('trends-00-trust', /King.s College Hospital/i);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('link', { name: 'Download scores in each cycle table (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('trends-RJZ-acute-scores.csv');
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv).toMatch(/Cycle,Source of the figures,Well led,/);
+    expect(csv).toMatch(/\r\n2026\/27,"?Our question bank[^\r\n]*A different instrument: /);
+  });
+});
