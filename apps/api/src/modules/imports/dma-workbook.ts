@@ -1,5 +1,6 @@
 import type { CareSetting, ImportSheetCount, MeasureId } from '@wgll/contracts';
 import type ExcelJS from 'exceljs';
+import type { PrimaryCareMeasure } from '../result-store/primary-care-scores.repository.js';
 import {
   NotWorkbookError,
   readSheetsInWorker,
@@ -23,7 +24,7 @@ export const DMA_MEASURE_COLUMNS: Record<MeasureId, string> = {
  * The column headings of the ICBs' primary care sheet ("2025 Pillar Summary (ICB PC)"): NHS England's
  * survey of each ICB about general practice scores five of the seven measures, under its own names.
  */
-export const DMA_PRIMARY_CARE_COLUMNS: Partial<Record<MeasureId, string>> = {
+export const DMA_PRIMARY_CARE_COLUMNS: Record<PrimaryCareMeasure, string> = {
   'well-led': 'Well Led',
   'smart-foundations': 'Ensuring Smart Foundations',
   'support-people': 'Support People',

@@ -4,13 +4,14 @@ import type { MeasureId } from '@wgll/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** The measures NHS England's primary care survey of ICBs scores: five of the seven. */
-export const PRIMARY_CARE_MEASURES: readonly MeasureId[] = [
+export const PRIMARY_CARE_MEASURES = [
   'well-led',
   'smart-foundations',
   'support-people',
   'empower-citizens',
   'improve-care',
-];
+] as const satisfies readonly MeasureId[];
+export type PrimaryCareMeasure = (typeof PRIMARY_CARE_MEASURES)[number];
 
 /** One ICB's published primary care survey scores, matched to its ODS code, ready to store. */
 export interface PrimaryCareScore {

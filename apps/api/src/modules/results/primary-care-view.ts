@@ -24,7 +24,7 @@ export function primaryCareView(
       `in its area, scored on ${PRIMARY_CARE_MEASURES.length} of the ${MEASURE_IDS.length} measures, ` +
       `for the ${cycle.name} cycle.`,
     measures: MEASURE_IDS.map((measure) => {
-      const inSurvey = PRIMARY_CARE_MEASURES.includes(measure);
+      const inSurvey = (PRIMARY_CARE_MEASURES as readonly MeasureId[]).includes(measure);
       return { measure, inSurvey, score: inSurvey ? (scores[measure] ?? null) : null };
     }),
   };
