@@ -16,6 +16,12 @@ const DMA_FILE = join(repoRoot, 'apps/api/data/dma/NHSE_DMA_2025_Data_Report_pub
 const NOT_A_LEAGUE_TABLE =
   'These comparisons show where support may help. They are not a league table: organisations are compared only within the same care setting, and positions are shown by quarter, never by rank.';
 
+/** NHS England's primary care sheet with ODS codes added (the API's test fixture). */
+const PRIMARY_CARE_CSV = join(
+  repoRoot,
+  'apps/api/test/integration/fixtures/dma_2025_icb_primary_care_pillar_scores.csv',
+);
+
 /** The rows of a table's first body (its organisations, not the ICB's own row set apart below). */
 function bodyRows(table: Locator): Locator {
   return table.locator('tbody').first().getByRole('row');
@@ -57,6 +63,10 @@ describe('results and comparisons', () => {
     // The cycle under way is shown first: the demo's sealed returns, said to be demonstration data.
     await page.getByText('This cycle holds returns generated for the demonstration.').waitFor();
     await page.getByRole('table', { name: /^Scores of the organisations in .*South East London/i }).waitFor();
+    // No primary care survey in a cycle of returns: said so, not a table of blanks.
+    const primaryCare = page.getByRole('region', { name: 'Primary care', exact: true });
+    await primaryCare.getByText(/^There are no primary care scores for .*South East London/i).waitFor();
+    expect(await primaryCare.getByRole('table').count()).toBe(0);
     await checkPage('results-00-ics-demo', /^Results – .*South East London/i);
 
     // The 2025 published results: every organisation, each cell a number.
@@ -80,6 +90,36 @@ describe('results and comparisons', () => {
     expect(await page.locator('main').textContent()).toContain(
       'Source: published by NHS England (Digital Maturity Assessment',
     );
+    // The ICB's primary care survey: its five published scores, the two measures it lacks said so.
+    // The measures are the file's last five columns (names before them may hold quoted commas).
+    const [head, ...lines] = (await readFile(PRIMARY_CARE_CSV, 'utf8')).trim().split(/\r?\n/);
+    const columns = head!.split(',').slice(-5);
+    const values = lines
+      .find((line) => line.includes(',QKK,'))!
+      .split(',')
+      .slice(-5);
+    const published = Object.fromEntries(columns.map((c, i) => [c, values[i]!]));
+    const oneDecimal = (column: string) => (Math.round(Number(published[column]) * 10) / 10).toFixed(1);
+    const survey = primaryCare.getByRole('table', {
+      name: /South East London.*: primary care survey score in each measure, 2025\/26$/i,
+    });
+    await survey.waitFor();
+    // The measure is the row's header; its one cell is the score.
+    const cellOf = (measure: string) =>
+      survey
+        .getByRole('row', { name: new RegExp(`^${measure}`) })
+        .getByRole('cell')
+        .textContent();
+    expect(await cellOf('Well led')).toBe(oneDecimal('well_led'));
+    expect(await cellOf('Ensure smart foundations')).toBe(oneDecimal('ensuring_smart_foundations'));
+    expect(await cellOf('Support people')).toBe(oneDecimal('support_people'));
+    expect(await cellOf('Empower citizens')).toBe(oneDecimal('empower_people'));
+    expect(await cellOf('Improve care')).toBe(oneDecimal('improve_care'));
+    expect(await cellOf('Safe practice')).toBe('Not part of the primary care survey');
+    expect(await cellOf('Healthy populations')).toBe('Not part of the primary care survey');
+    const said = await primaryCare.textContent();
+    expect(said).toContain('not an average of its trusts’ scores');
+    expect(said).toMatch(/Source: NHS England’s primary care survey \(Digital Maturity Assessment 2025/);
     await page.getByRole('heading', { level: 2, name: /^Returns this cycle/ }).waitFor();
     await checkPage('results-01-ics', /^Results – .*South East London/i);
 

@@ -49,7 +49,13 @@ export interface ImportName {
 export interface ImportSheetCount {
   /** The sheet's name in the file. */
   sheet: string;
-  what: 'provider-measures' | 'icb-measures' | 'provider-comparable-overall' | 'icb-comparable-overall';
+  what:
+    | 'provider-measures'
+    | 'icb-measures'
+    | 'provider-comparable-overall'
+    | 'icb-comparable-overall'
+    /** The ICBs' primary care survey (five measures); a file may leave it out. */
+    | 'icb-primary-care-measures';
   rows: number;
 }
 
@@ -234,6 +240,24 @@ export interface HeatmapRow extends NamedScores {
   source: ResultSource;
 }
 
+/**
+ * An ICB's scores in NHS England's primary care survey (a sheet of the published DMA data file): the
+ * ICB's own answers about digital maturity in general practice in its area. Not an average of its
+ * trusts' scores, and not the ICB's ICS-level return (`system`).
+ */
+export interface PrimaryCareResults {
+  cycle: { id: string; name: string; referenceDate: IsoDate };
+  /** The published file the scores come from. */
+  publication: Publication | null;
+  /** Plain English: what the figures are and where they come from. */
+  description: string;
+  /**
+   * Every measure in the usual order. `inSurvey` false: the survey does not score the measure (safe
+   * practice, healthy populations), so `score` is null. In the survey, `score` null: no score given.
+   */
+  measures: Array<{ measure: MeasureId; inSurvey: boolean; score: number | null }>;
+}
+
 /** GET /api/ics/:code/results?cycle=&careSetting=&at= */
 export interface IcsResults {
   ics: IcsSummary;
@@ -247,6 +271,8 @@ export interface IcsResults {
   rows: HeatmapRow[];
   /** The ICB's own system-level return; null when the ICB has no result for this cycle. */
   system: HeatmapRow | null;
+  /** The ICB's primary care survey scores for the cycle; null when there are none. */
+  primaryCare: PrimaryCareResults | null;
   /** Spread per measure for each care setting shown (comparisons stay within a care setting). */
   spread: Array<{ careSetting: CareSetting; measures: Record<MeasureId, Distribution> }>;
 }

@@ -17,6 +17,7 @@ import { CycleEntity } from '../modules/cycles/cycle.entity.js';
 import { PublishedNameAliasEntity } from '../modules/imports/entities/published-name-alias.entity.js';
 import { ResultImportEntity } from '../modules/imports/entities/result-import.entity.js';
 import { ResultScoreEntity } from '../modules/result-store/entities/result-score.entity.js';
+import { PrimaryCareScoreEntity } from '../modules/result-store/entities/primary-care-score.entity.js';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
 import { AuthSessionEntity } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshTokenEntity } from '../modules/auth/entities/refresh-token.entity.js';
@@ -52,6 +53,7 @@ export const entities = [
   ReturnSealEntity,
   ResultImportEntity,
   ResultScoreEntity,
+  PrimaryCareScoreEntity,
   PublishedNameAliasEntity,
   DemoMarkerEntity,
 ];

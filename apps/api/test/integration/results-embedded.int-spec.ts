@@ -39,6 +39,11 @@ describe('published results at first start', () => {
     expect(view.rows.length).toBeGreaterThanOrEqual(5);
     expect(view.rows.map((r) => r.odsCode)).toContain('RJ1');
     expect(view.system?.measures['well-led']).toBe(2.8);
+    // The ICB's primary care survey, apart from its own return (QKK: Well Led 5, Ensuring Smart
+    // Foundations 3⅓, published at full precision).
+    const [wellLed, foundations] = view.primaryCare!.measures;
+    expect(wellLed).toEqual({ measure: 'well-led', inSurvey: true, score: 5 });
+    expect(foundations?.score).toBeCloseTo(10 / 3, 10);
 
     const trust = await signIn(t, 'trust-lead@demo.wgll.example', DEMO_PASSWORD);
     const results = (await trust.get(`/api/organisations/RJ1/results?${q}`)).body as TrustResults;
@@ -57,5 +62,9 @@ describe('published results at first start', () => {
       "SELECT count(*)::int AS n FROM result_score WHERE source = 'published'",
     );
     expect(count?.n).toBe(327);
+    const [primaryCare] = await t.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM primary_care_score',
+    );
+    expect(primaryCare?.n).toBe(42);
   });
 });

@@ -111,6 +111,7 @@ describe('the published 2025 file', () => {
       ['ICB - 2025 Pillar Summary', 42],
       ['SC - 24 vs 25 Overall DMA', 285],
       ['ICB -24 vs 25 Overall DMA ', 42],
+      ['2025 Pillar Summary (ICB PC)', 42],
     ]);
     expect(first.names.filter((n) => n.status !== 'matched')).toEqual([]);
 

@@ -13,6 +13,7 @@ import { GuardAuditInsert1796413565073 } from './1796413565073-guard-audit-inser
 import { CycleNameAmongCurrent1796413894100 } from './1796413894100-cycle-name-among-current.js';
 import { AddDemoMarkers1796417338668 } from './1796417338668-add-demo-markers.js';
 import { AddNoneMet1796428029061 } from './1796428029061-add-none-met.js';
+import { AddPrimaryCareScores1796439448104 } from './1796439448104-add-primary-care-scores.js';
 import { AnnouncePrincipalChanges1796440000000 } from './1796440000000-announce-principal-changes.js';
 
 export const migrations = [
@@ -30,5 +31,6 @@ export const migrations = [
   CycleNameAmongCurrent1796413894100,
   AddDemoMarkers1796417338668,
   AddNoneMet1796428029061,
+  AddPrimaryCareScores1796439448104,
   AnnouncePrincipalChanges1796440000000,
 ];

@@ -10,7 +10,7 @@ const DMA_2025 = resolve(
 );
 
 describe('readDmaWorkbook', () => {
-  it('reads the four tables of the published 2025 file below their title blocks', async () => {
+  it('reads the five tables of the published 2025 file below their title blocks', async () => {
     const parsed = await readDmaWorkbook(readFileSync(DMA_2025));
     expect(parsed.title).toBe('Digital Maturity Assessment 2025 Data Report');
     expect(parsed.publicationDate).toBe('2026-03-30');
@@ -20,6 +20,7 @@ describe('readDmaWorkbook', () => {
       ['icb-measures', 42],
       ['provider-comparable-overall', 285],
       ['icb-comparable-overall', 42],
+      ['icb-primary-care-measures', 42],
     ]);
     expect(parsed.providers[0]).toEqual({
       sheet: 'SC - 2025 Pillar Summary',
@@ -47,6 +48,54 @@ describe('readDmaWorkbook', () => {
       {},
     );
     expect(settings).toEqual({ acute: 134, community: 90, 'mental-health': 50, ambulance: 11 });
+  }, 60_000);
+
+  it('reads the ICBs’ primary care sheet: five measures under the survey’s own headings', async () => {
+    const parsed = await readDmaWorkbook(readFileSync(DMA_2025));
+    expect(parsed.primaryCare).toHaveLength(42);
+    // The sheet's first row, as published (Hertfordshire and West Essex is the third: 4.3333 unrounded).
+    expect(parsed.primaryCare![0]).toEqual({
+      sheet: '2025 Pillar Summary (ICB PC)',
+      row: 12,
+      region: 'EAST OF ENGLAND',
+      ics: 'NHS BEDFORDSHIRE, LUTON AND MILTON KEYNES INTEGRATED CARE BOARD',
+      measures: {
+        'well-led': 5,
+        'smart-foundations': 5,
+        'support-people': 2,
+        'empower-citizens': 5,
+        'improve-care': 5,
+      },
+    });
+    expect(parsed.primaryCare![2]!.measures['empower-citizens']).toBeCloseTo(4.3333, 4);
+  }, 60_000);
+
+  it('lists every malformed primary care row rather than reading it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(DMA_2025) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('2025 Pillar Summary (ICB PC)')!;
+    sheet.getRow(13).getCell(5).value = 'n/a'; // Region is column B, ICS C, the measures D to H
+    sheet.getRow(14).getCell(3).value = null;
+    sheet.getRow(16).values = sheet.getRow(15).values;
+    const error = await readDmaWorkbook(Buffer.from(await workbook.xlsx.writeBuffer())).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect((error as WorkbookError).problems).toEqual([
+      '2025 Pillar Summary (ICB PC), row 13: Ensuring Smart Foundations is not a score from 1 to 5.',
+      '2025 Pillar Summary (ICB PC), row 14: no ICS.',
+      '2025 Pillar Summary (ICB PC), row 16: the same as row 15.',
+    ]);
+  }, 60_000);
+
+  it('reads a file with no primary care sheet (it is the only table a file may leave out)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(DMA_2025) as unknown as ArrayBuffer);
+    workbook.removeWorksheet(workbook.getWorksheet('2025 Pillar Summary (ICB PC)')!.id);
+    const parsed = await readDmaWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(parsed.primaryCare).toEqual([]);
+    expect(parsed.sheets.map((s) => s.what)).not.toContain('icb-primary-care-measures');
+    expect(parsed.icbs).toHaveLength(42);
   }, 60_000);
 
   it('says what is missing from a workbook that is not a DMA data file', async () => {

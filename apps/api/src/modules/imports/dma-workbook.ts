@@ -1,5 +1,6 @@
 import type { CareSetting, ImportSheetCount, MeasureId } from '@wgll/contracts';
 import type ExcelJS from 'exceljs';
+import type { PrimaryCareMeasure } from '../result-store/primary-care-scores.repository.js';
 import {
   NotWorkbookError,
   readSheetsInWorker,
@@ -17,6 +18,18 @@ export const DMA_MEASURE_COLUMNS: Record<MeasureId, string> = {
   'empower-citizens': 'Empower People',
   'improve-care': 'Improve Care',
   'healthy-populations': 'Healthy Populations',
+};
+
+/**
+ * The column headings of the ICBs' primary care sheet ("2025 Pillar Summary (ICB PC)"): NHS England's
+ * survey of each ICB about general practice scores five of the seven measures, under its own names.
+ */
+export const DMA_PRIMARY_CARE_COLUMNS: Record<PrimaryCareMeasure, string> = {
+  'well-led': 'Well Led',
+  'smart-foundations': 'Ensuring Smart Foundations',
+  'support-people': 'Support People',
+  'empower-citizens': 'Empower People',
+  'improve-care': 'Improve Care',
 };
 
 const CARE_SETTING_LABELS: Record<string, CareSetting> = {
@@ -63,6 +76,11 @@ export interface ParsedWorkbook {
   icbs: IcbMeasuresRow[];
   providerComparable: ProviderComparableRow[];
   icbComparable: IcbComparableRow[];
+  /**
+   * Each ICB's primary care survey (five measures), when the file has that sheet. Absent from imports
+   * read before the sheet was read.
+   */
+  primaryCare?: IcbMeasuresRow[];
 }
 
 /** The file cannot be read as a DMA data file; `problems` say what is missing, in plain English. */
@@ -171,6 +189,8 @@ function findTable(sheet: Sheet): Table | null {
     const provider = columns.has('provider') && columns.has('care setting');
     const allMeasures = Object.values(DMA_MEASURE_COLUMNS).every((m) => columns.has(m.toLowerCase()));
     const averages = [...columns.keys()].filter((h) => /^\d{4} average$/.test(h)).length === 2;
+    const primaryCare =
+      !provider && Object.values(DMA_PRIMARY_CARE_COLUMNS).every((m) => columns.has(m.toLowerCase()));
     const kind: Kind | null = allMeasures
       ? provider
         ? 'provider-measures'
@@ -179,7 +199,9 @@ function findTable(sheet: Sheet): Table | null {
         ? provider
           ? 'provider-comparable-overall'
           : 'icb-comparable-overall'
-        : null;
+        : primaryCare
+          ? 'icb-primary-care-measures'
+          : null;
     if (kind) return { sheet, headerRow: r, columns, kind };
   }
   return null;
@@ -193,7 +215,12 @@ const WHAT: Record<Kind, string> = {
     'the providers’ overall scores on comparable domains (Region, ICS, Provider, Care Setting, two "Average" columns)',
   'icb-comparable-overall':
     'the ICBs’ overall scores on comparable domains (Region, ICS, two "Average" columns)',
+  'icb-primary-care-measures':
+    'the ICBs’ primary care scores (Region, ICS and the five measures of the primary care survey)',
 };
+
+/** Tables a file may leave out: an earlier or later data file may have no primary care sheet. */
+const OPTIONAL: ReadonlySet<Kind> = new Set(['icb-primary-care-measures']);
 
 /** Said of a workbook the worker could not read within its time and memory. */
 export const TOO_COMPLEX = 'The file is too large or too complex to read.';
@@ -223,7 +250,7 @@ export async function readDmaWorkbook(buffer: Buffer): Promise<ParsedWorkbook> {
     const table = findTable(sheet);
     if (table && !tables.has(table.kind)) tables.set(table.kind, table);
   }
-  const missing = (Object.keys(WHAT) as Kind[]).filter((k) => !tables.has(k));
+  const missing = (Object.keys(WHAT) as Kind[]).filter((k) => !tables.has(k) && !OPTIONAL.has(k));
   if (missing.length > 0) {
     throw new WorkbookError(missing.map((k) => `No sheet holds ${WHAT[k]}.`));
   }
@@ -237,6 +264,7 @@ export async function readDmaWorkbook(buffer: Buffer): Promise<ParsedWorkbook> {
     icbs: [],
     providerComparable: [],
     icbComparable: [],
+    primaryCare: [],
   };
   for (const table of tables.values()) {
     const rows = readRows(table, problems);
@@ -246,6 +274,7 @@ export async function readDmaWorkbook(buffer: Buffer): Promise<ParsedWorkbook> {
       else if (table.kind === 'icb-measures') parsed.icbs.push(row as IcbMeasuresRow);
       else if (table.kind === 'provider-comparable-overall')
         parsed.providerComparable.push(row as ProviderComparableRow);
+      else if (table.kind === 'icb-primary-care-measures') parsed.primaryCare!.push(row as IcbMeasuresRow);
       else parsed.icbComparable.push(row as IcbComparableRow);
     }
     if (table.kind === 'provider-comparable-overall') {
@@ -278,6 +307,7 @@ function duplicates(parsed: ParsedWorkbook): string[] {
     [parsed.providerComparable, provider],
     [parsed.icbs, icb],
     [parsed.icbComparable, icb],
+    [parsed.primaryCare ?? [], icb],
   ];
   const problems: string[] = [];
   for (const [rows, key] of tables) {
@@ -340,9 +370,10 @@ function readRows(table: Table, problems: string[]): AnyRow[] {
       }
       return value;
     };
-    if (kind === 'provider-measures' || kind === 'icb-measures') {
+    if (kind === 'provider-measures' || kind === 'icb-measures' || kind === 'icb-primary-care-measures') {
       const measures: Partial<Record<MeasureId, number>> = {};
-      for (const [measure, heading] of Object.entries(DMA_MEASURE_COLUMNS) as [MeasureId, string][]) {
+      const headings = kind === 'icb-primary-care-measures' ? DMA_PRIMARY_CARE_COLUMNS : DMA_MEASURE_COLUMNS;
+      for (const [measure, heading] of Object.entries(headings) as [MeasureId, string][]) {
         const value = read(col(heading), heading);
         if (value !== null) measures[measure] = value;
       }

@@ -9,9 +9,14 @@ import { HierarchyRepository } from '../organisations/hierarchy.repository.js';
 import { ResultsWriter } from '../result-store/results-writer.js';
 import type { ConfirmMatchesDto } from './dto/imports.dto.js';
 import { ResultImportEntity } from './entities/result-import.entity.js';
-import { confirmMatches, matchedOrganisationCodes, publishedRows } from './import-matching.js';
+import {
+  confirmMatches,
+  matchedOrganisationCodes,
+  primaryCareRows,
+  publishedRows,
+} from './import-matching.js';
 import { ImportMatchingService } from './import-matching.service.js';
-import { ImportStore, lockCycle } from './import-store.js';
+import { ImportStore, lockCycle, supersededBy } from './import-store.js';
 
 /** An administrator's confirmations of doubtful names, and applying an import as published results. */
 @Injectable()
@@ -36,12 +41,7 @@ export class ImportApplyService {
           'This import has already been applied.',
         );
       }
-      const [newer] = await manager.query<unknown[]>(
-        `SELECT 1 FROM result_import WHERE cycle_id = $1 AND state = 'applied'
-           AND imported_at > (SELECT imported_at FROM result_import WHERE id = $2) LIMIT 1`,
-        [entity.cycleId, entity.id],
-      );
-      if (newer) {
+      if (await supersededBy(manager, entity)) {
         throw new ApiException(
           HttpStatus.CONFLICT,
           'IMPORT_SUPERSEDED',
@@ -87,12 +87,16 @@ export class ImportApplyService {
       manager,
     );
     const rows = publishedRows(entity.workbook, entity.names, placed);
-    await this.results.replacePublished(manager, cycle, entity.id, rows);
+    const primaryCare = primaryCareRows(entity.workbook, entity.names);
+    await this.results.replacePublished(manager, cycle, entity.id, rows, primaryCare);
     entity.state = 'applied';
     entity.appliedAt = new Date();
     await manager
       .getRepository(ResultImportEntity)
       .update(entity.id, { state: 'applied', appliedAt: entity.appliedAt });
-    await this.store.record(manager, 'import.applied', actor, entity, cycle, { rows: rows.length });
+    await this.store.record(manager, 'import.applied', actor, entity, cycle, {
+      rows: rows.length,
+      primaryCareRows: primaryCare.length,
+    });
   }
 }

@@ -6,12 +6,14 @@ import {
   inReviewOrder,
   markConflicts,
   namesToMatch,
+  primaryCareRows,
   publishedRows,
 } from './import-matching.js';
 import { aliasKey, type NameMatch } from './name-matcher.js';
 
 const base = { sheet: 'S', row: 1, region: 'LONDON' };
 const SEL = 'NHS SOUTH EAST LONDON INTEGRATED CARE BOARD';
+const NCL = 'NHS NORTH CENTRAL LONDON INTEGRATED CARE BOARD';
 
 /** Two acute providers in South East London (one also in the comparable table) and its ICB. */
 const WORKBOOK: ParsedWorkbook = {
@@ -192,5 +194,40 @@ describe('publishedRows', () => {
         previousComparableOverall: null,
       },
     ]);
+  });
+});
+
+describe('primary care rows', () => {
+  const withPrimaryCare: ParsedWorkbook = {
+    ...WORKBOOK,
+    primaryCare: [
+      { ...base, ics: SEL, measures: { 'well-led': 5, 'support-people': 2 } },
+      { ...base, row: 2, ics: NCL, measures: { 'well-led': 4 } },
+    ],
+  };
+
+  it('are matched by the ICB names, stored under the ICB’s code', () => {
+    expect(namesToMatch(withPrimaryCare)).toContainEqual({
+      kind: 'ics',
+      publishedName: NCL,
+      publishedIcs: null,
+      rows: 1,
+    });
+    const names = [name('ics', SEL, 'QKK'), name('ics', NCL, 'QMJ')];
+    expect(primaryCareRows(withPrimaryCare, names)).toEqual([
+      { icsCode: 'QKK', measures: { 'well-led': 5, 'support-people': 2 } },
+      { icsCode: 'QMJ', measures: { 'well-led': 4 } },
+    ]);
+    // An import read before the sheet was read has none.
+    expect(primaryCareRows(WORKBOOK, names)).toEqual([]);
+  });
+
+  it('make two ICB names matched to one ICB doubtful', () => {
+    const names = [name('ics', SEL, 'QKK'), name('ics', NCL, 'QKK')];
+    const marked = markConflicts(withPrimaryCare, names);
+    expect(marked.find((n) => n.publishedName === NCL)).toMatchObject({
+      status: 'doubtful',
+      reason: `QKK is also the match for ${SEL} in the same rows.`,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { FieldError } from '@wgll/contracts';
+import type { PrimaryCareScore } from '../result-store/primary-care-scores.repository.js';
 import type { PublishedScore } from '../result-store/result-scores.repository.js';
 import type { ParsedWorkbook } from './dma-workbook.js';
 import { aliasKey, type Candidate, type NameMatch, type NameToMatch } from './name-matcher.js';
@@ -46,6 +47,7 @@ export function namesToMatch(workbook: ParsedWorkbook): NameToMatch[] {
     ...workbook.providerComparable,
     ...workbook.icbs,
     ...workbook.icbComparable,
+    ...(workbook.primaryCare ?? []),
   ]) {
     add('ics', r.ics, null);
   }
@@ -85,6 +87,7 @@ export function conflicts(
   );
   check(workbook.icbs.map((r) => ({ name: r.ics, kind: 'ics', suffix: '' })));
   check(workbook.icbComparable.map((r) => ({ name: r.ics, kind: 'ics', suffix: '' })));
+  check((workbook.primaryCare ?? []).map((r) => ({ name: r.ics, kind: 'ics', suffix: '' })));
   return found;
 }
 
@@ -213,4 +216,13 @@ export function publishedRows(
       };
     }),
   ];
+}
+
+/** The ICBs' primary care survey scores to store, once every name is matched (none without the sheet). */
+export function primaryCareRows(workbook: ParsedWorkbook, names: readonly NameMatch[]): PrimaryCareScore[] {
+  const code = new Map(names.map((n) => [n.key, n.match?.odsCode]));
+  return (workbook.primaryCare ?? []).map((r) => ({
+    icsCode: code.get(aliasKey('ics', r.ics))!,
+    measures: r.measures,
+  }));
 }

@@ -93,3 +93,13 @@ export async function lockCycle(manager: EntityManager, cycleId: string): Promis
   );
   if (row?.retired) throw cycleRetired(row.name);
 }
+
+/** An import of the same cycle uploaded after this one has been applied: this one's rows are out of date. */
+export async function supersededBy(manager: EntityManager, entity: ResultImportEntity): Promise<boolean> {
+  const [newer] = await manager.query<unknown[]>(
+    `SELECT 1 FROM result_import WHERE cycle_id = $1 AND state = 'applied'
+       AND imported_at > (SELECT imported_at FROM result_import WHERE id = $2) LIMIT 1`,
+    [entity.cycleId, entity.id],
+  );
+  return newer !== undefined;
+}

@@ -8,7 +8,8 @@ import { type ParsedWorkbook, readDmaWorkbook, WorkbookError } from './dma-workb
 import { ResultImportEntity } from './entities/result-import.entity.js';
 import { ImportApplyService } from './import-apply.service.js';
 import { ImportMatchingService } from './import-matching.service.js';
-import { ImportStore, lockCycle } from './import-store.js';
+import { inReviewOrder } from './import-matching.js';
+import { ImportStore, lockCycle, supersededBy } from './import-store.js';
 
 /**
  * Imports of NHS England's DMA data file: read, match names to ODS codes (ImportMatchingService),
@@ -54,7 +55,10 @@ export class ImportsService {
         { field: 'cycleId', messages: [`The ${cycle.name} cycle has been retired; choose another cycle`] },
       ]);
     const existing = await dataSource.getRepository(ResultImportEntity).findOneBy({ cycleId, sha256 });
-    if (existing) return { created: false, detail: { ...(await this.detail(existing.id)), unchanged: true } };
+    if (existing) {
+      if (existing.workbook.primaryCare === undefined) await this.readAgain(existing.id, content);
+      return { created: false, detail: { ...(await this.detail(existing.id)), unchanged: true } };
+    }
 
     let workbook: ParsedWorkbook;
     try {
@@ -100,5 +104,46 @@ export class ImportsService {
     if (!outcome.created)
       return { created: false, detail: { ...(await this.detail(outcome.id)), unchanged: true } };
     return { created: true, detail: await this.detail(outcome.id) };
+  }
+
+  /**
+   * An import stored before the reader read the ICBs' primary care sheet, uploaded again (as the
+   * shipped 2025 file is at every start): the same file, read again, adds that table; an applied
+   * import that is still the cycle's latest is applied again, which adds the ICBs' primary care scores
+   * (its other rows are the same). Left as it was when the sheet cannot be read, or when it names an
+   * ICB that does not match and the import is already applied (it can no longer be reviewed).
+   */
+  private async readAgain(id: string, content: Buffer): Promise<void> {
+    let workbook: ParsedWorkbook;
+    try {
+      workbook = await readDmaWorkbook(content);
+    } catch (error) {
+      if (error instanceof WorkbookError) return;
+      throw error;
+    }
+    const { dataSource } = this.store;
+    const stored = await this.store.load(dataSource.manager, id);
+    const names = await this.matching.match(workbook, stored.cycle!.referenceDate);
+    await dataSource.transaction(async (manager) => {
+      await lockCycle(manager, stored.cycleId);
+      const entity = await this.store.load(manager, id, true);
+      if (entity.workbook.primaryCare !== undefined) return;
+      // Names as matched before (an administrator may have confirmed some), counting the new rows too.
+      const read = new Map(names.map((n) => [n.key, n]));
+      const known = new Set(entity.names.map((n) => n.key));
+      const added = names.filter((n) => !known.has(n.key));
+      const applied = entity.state === 'applied';
+      if (applied && added.some((n) => n.status !== 'matched')) return;
+      entity.workbook = workbook;
+      entity.names = inReviewOrder([
+        ...entity.names.map((n) => ({ ...n, rows: read.get(n.key)?.rows ?? n.rows })),
+        ...added,
+      ]);
+      await manager
+        .getRepository(ResultImportEntity)
+        .update(id, { workbook: entity.workbook, names: entity.names });
+      if (applied && !(await supersededBy(manager, entity)))
+        await this.applier.apply(manager, entity, entity.cycle!, null);
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { type PrimaryCareScore, PrimaryCareScoresRepository } from './primary-care-scores.repository.js';
 import {
   type PublishedScore,
   ResultScoresRepository,
@@ -17,6 +18,7 @@ export class ResultsWriter {
   constructor(
     private readonly scores: ResultScoresRepository,
     private readonly changes: ResultsChanges,
+    private readonly primaryCare: PrimaryCareScoresRepository,
   ) {}
 
   /** A sealed return's scores (the sealing transaction's manager). */
@@ -25,14 +27,20 @@ export class ResultsWriter {
     await this.changes.announce(manager);
   }
 
-  /** Replaces a cycle's published results with an import's rows (the applying transaction's manager). */
+  /**
+   * Replaces a cycle's published results with an import's rows, and the ICBs' primary care survey
+   * scores with the import's (none when the file has no primary care sheet), in the applying
+   * transaction's manager.
+   */
   async replacePublished(
     manager: EntityManager,
     cycle: { id: string; referenceDate: string },
     importId: string,
     rows: readonly PublishedScore[],
+    primaryCare: readonly PrimaryCareScore[],
   ): Promise<void> {
     await this.scores.replacePublished(manager, cycle.id, cycle.referenceDate, importId, rows);
+    await this.primaryCare.replace(manager, cycle.id, importId, primaryCare);
     await this.changes.announce(manager);
   }
 

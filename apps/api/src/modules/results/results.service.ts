@@ -23,6 +23,8 @@ import { OrganisationEntity } from '../organisations/entities/organisation.entit
 import { RegionEntity } from '../organisations/entities/region.entity.js';
 import { type HierarchyArea, HierarchyRepository } from '../organisations/hierarchy.repository.js';
 import { toIcsSummary, toRegionSummary } from '../organisations/organisations.mapper.js';
+import { PrimaryCareScoresRepository } from '../result-store/primary-care-scores.repository.js';
+import { primaryCareView } from './primary-care-view.js';
 import { type CycleDataset, ResultsData } from './results-data.js';
 import { areaComparison, icsComparison, trustComparison } from './results-views.js';
 
@@ -38,6 +40,7 @@ export class ResultsService {
     private readonly hierarchy: HierarchyRepository,
     private readonly assessments: AssessmentsReader,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly primaryCare: PrimaryCareScoresRepository,
   ) {}
 
   async cycles(): Promise<ResultCycleList> {
@@ -97,7 +100,14 @@ export class ResultsService {
     return this.data.view(dataset, `ics|${code}|${careSetting ?? ''}`, async () => {
       const { ics, region } = await this.place(code, cycle.referenceDate);
       if (!ics) throw new NotFoundApiException('ICS_NOT_FOUND', `There is no ICS ${code}.`);
-      return { ics, region, cycle, ...icsComparison(dataset, code, careSetting ?? null) };
+      return {
+        ics,
+        region,
+        cycle,
+        ...icsComparison(dataset, code, careSetting ?? null),
+        // Read with the view: an applied import, which replaces them, brings a new dataset.
+        primaryCare: primaryCareView(cycle, await this.primaryCare.of(cycle.id, code)),
+      };
     });
   }
 

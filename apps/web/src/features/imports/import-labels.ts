@@ -10,6 +10,7 @@ export const sheetLabels: Record<ImportSheetCount['what'], string> = {
   'icb-measures': 'ICB scores by measure',
   'provider-comparable-overall': 'Provider overall scores, comparable domains',
   'icb-comparable-overall': 'ICB overall scores, comparable domains',
+  'icb-primary-care-measures': 'ICB primary care survey scores by measure',
 };
 
 export const matchMethodLabels: Record<MatchMethod, string> = {

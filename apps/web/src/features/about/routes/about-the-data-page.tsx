@@ -74,6 +74,12 @@ export function AboutTheDataPage() {
             domains&quot;), so movement since last year uses the overall score on comparable domains.
           </li>
           <li>
+            The file also has each ICB&apos;s scores in NHS England&apos;s primary care survey: the ICB&apos;s
+            own answers about general practice in its area, on 5 of the 7 measures (not safe practice or
+            healthy populations). The ICS results page shows them in a section of their own: they are not an
+            average of the ICB&apos;s trusts, nor its own ICS-level return.
+          </li>
+          <li>
             NHS England&apos;s 2025 file names two measures differently from the 2021 framework: &quot;Support
             Workforce&quot; (Support people) and &quot;Empower People&quot; (Empower citizens). This service
             uses the framework&apos;s names.

@@ -9,6 +9,7 @@ import { useIcsResults } from '../api/results-api';
 import { DistributionTable } from '../components/distribution-table';
 import { HeatmapTable } from '../components/heatmap-table';
 import { IcsCompletionSection } from '../components/ics-completion';
+import { PrimaryCareSection } from '../components/primary-care-section';
 import {
   CareSettingSelect,
   careSettingsFor,
@@ -57,6 +58,11 @@ function IcsResultsBody({ results, icsName }: { results: IcsResults; icsName: st
           />
         ))}
       </section>
+      <PrimaryCareSection
+        results={results}
+        icsName={icsName}
+        filePrefix={`results-${results.ics.odsCode}-${fileSafe(results.cycle.name)}`}
+      />
     </>
   );
 }
@@ -84,7 +90,10 @@ function IcsFilters({ cycles, chosen, shown, careSetting }: IcsFiltersProps) {
   );
 }
 
-/** /ics/:code/results: the ICS's organisations side by side, the spread per measure, and completion. */
+/**
+ * /ics/:code/results: the ICS's organisations side by side, the spread per measure, the ICB's primary
+ * care survey, and completion.
+ */
 export function IcsResultsPage() {
   const code = (useParams()['code'] ?? '').toUpperCase();
   const [searchParams] = useSearchParams();
