@@ -454,9 +454,17 @@ describe('the region and national views', () => {
       ['QKK', 3, 3, null],
     ]);
     expect(body.distribution['well-led']).toMatchObject({ count: 5, min: 1, median: 3, max: 5 });
-    expect(body.belowThreshold['well-led']).toEqual({ count: 2, of: 5, share: 0.4 });
+    expect(body.belowThreshold['well-led']).toEqual({
+      count: 2,
+      of: 5,
+      share: 0.4,
+      suppressed: false,
+      reason: null,
+    });
     expect(body.movement?.area).toEqual({
       count: 5,
+      suppressed: false,
+      reason: null,
       improved: 3,
       declined: 1,
       unchanged: 1,
@@ -469,13 +477,41 @@ describe('the region and national views', () => {
       declined: 1,
       unchanged: 1,
     });
+    // North Central London's two: neither their share below the threshold (RAL below, RRV not) nor
+    // their movement is a comparison; only how many.
+    const ncl = body.groups.find((g) => g.code === 'QMJ')!;
+    expect(ncl.belowThreshold['well-led']).toEqual({
+      count: null,
+      of: 2,
+      share: null,
+      suppressed: true,
+      reason: 'too-few',
+    });
+    expect(body.movement?.groups.find((g) => g.code === 'QMJ')).toEqual({
+      code: 'QMJ',
+      name: 'NHS North Central London Integrated Care Board',
+      count: 2,
+      suppressed: true,
+      reason: 'too-few',
+      improved: null,
+      declined: null,
+      unchanged: null,
+      meanChange: null,
+      previousMean: null,
+      currentMean: null,
+    });
+    expect(body.figureBasis.aggregation).toContain(
+      'A share or a movement from fewer than 3 organisations is not shown.',
+    );
 
     const higher = (await viewer.get(`/api/regions/Y56/results?${q}&threshold=3.5`)).body as AreaResults;
-    expect(higher.belowThreshold['well-led']).toEqual({ count: 3, of: 5, share: 0.6 });
+    expect(higher.belowThreshold['well-led']).toMatchObject({ count: 3, of: 5, share: 0.6 });
     expect(higher.groups.find((g) => g.code === 'QKK')?.belowThreshold['well-led']).toEqual({
       count: 2,
       of: 3,
       share: 2 / 3,
+      suppressed: false,
+      reason: null,
     });
 
     const icb = (await viewer.get(`/api/regions/Y56/results?${q}&basis=icb`)).body as AreaResults;
@@ -487,6 +523,13 @@ describe('the region and national views', () => {
       ['QMJ', 3, false],
       ['QKK', 2, false],
     ]);
+    // Likewise its share below the threshold: the ICB's own score, below 2.5 or not.
+    expect(icb.groups.map((g) => [g.code, g.belowThreshold['well-led']])).toEqual([
+      ['QMJ', { count: 0, of: 1, share: 0, suppressed: false, reason: null }],
+      ['QKK', { count: 1, of: 1, share: 1, suppressed: false, reason: null }],
+    ]);
+    // London's two ICBs together are too few to compare.
+    expect(icb.belowThreshold['well-led']).toMatchObject({ count: null, of: 2, reason: 'too-few' });
 
     const bad = await viewer.get(`/api/regions/Y56/results?${q}&threshold=7`);
     expect(bad.status).toBe(400);
@@ -505,6 +548,22 @@ describe('the region and national views', () => {
       ['London', 5, 3],
     ]);
     expect(body.groups[0]!.measures['well-led']).toMatchObject({ suppressed: true, reason: 'too-few' });
+    // East of England's one acute provider: its share below the threshold and its movement are its own.
+    expect(body.groups[0]!.belowThreshold['well-led']).toEqual({
+      count: null,
+      of: 1,
+      share: null,
+      suppressed: true,
+      reason: 'too-few',
+    });
+    expect(body.movement?.groups[0]).toMatchObject({
+      name: 'East of England',
+      count: 1,
+      suppressed: true,
+      improved: null,
+      meanChange: null,
+    });
+    expect(body.movement?.area).toMatchObject({ count: 6, suppressed: false, improved: 3 });
     expect(body.distribution['well-led']).toMatchObject({
       count: 6,
       median: 2.75,
@@ -594,6 +653,7 @@ describe('sealed returns', () => {
     const ics = (await world.admin.get(`/api/ics/QKK/results?${viewQ}`)).body as IcsResults;
     expect(ics.rows.map((r) => [r.odsCode, r.source])).toEqual([['RJ1', 'sealed']]);
     const region = (await world.admin.get(`/api/regions/Y56/results?${viewQ}`)).body as AreaResults;
-    expect(region.movement?.area).toMatchObject({ count: 1, improved: 1, meanChange: 1 });
+    // One organisation's movement is its own: counted, not compared (its own page shows it above).
+    expect(region.movement?.area).toMatchObject({ count: 1, suppressed: true, improved: null });
   });
 });

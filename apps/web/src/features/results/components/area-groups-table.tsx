@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 
 import { readableName } from '../../../lib/format';
 import { csvScore } from '../csv';
-import { shareText } from '../figures';
+import { shareCsvCells, shareText } from '../figures';
 import { measureIds, measureNames, withheldText } from '../results-labels';
 import { CsvDownload } from './csv-download';
 import { FigureBasisNote } from './figure-basis';
@@ -140,7 +140,7 @@ export function BelowThresholdTable({ results, groupLabel, filePrefix, scope }: 
         ]}
         rows={rows.map((row) => [
           row.name,
-          ...measureIds.flatMap((measure) => [row.below[measure].count, row.below[measure].of]),
+          ...measureIds.flatMap((measure) => shareCsvCells(row.below[measure])),
         ])}
       />
     </>
