@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SealLiveComparison, SealVerification } from '@wgll/contracts';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { ResultScoresRepository } from '../result-store/result-scores.repository.js';
+import { ResultScoresReader } from '../result-store/result-scores.reader.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
 import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
@@ -32,7 +32,7 @@ function parseSnapshot(text: string): SealedReturn | null {
 export class SealCheckService {
   constructor(
     private readonly store: ReturnStore,
-    private readonly scores: ResultScoresRepository,
+    private readonly scores: ResultScoresReader,
     private readonly audit: AuditService,
   ) {}
 

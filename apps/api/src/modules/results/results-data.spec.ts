@@ -2,8 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import type { AssessmentsReader } from '../assessments/assessments.reader.js';
 import type { AppliedImportsReader } from '../imports/applied-imports.reader.js';
-import type { HierarchyRepository } from '../organisations/hierarchy.repository.js';
-import { ResultScoresRepository } from '../result-store/result-scores.repository.js';
+import { ResultScoresReader } from '../result-store/result-scores.reader.js';
 import type { ResultsChanges } from '../result-store/results-changes.js';
 import type { DemoMarkersRepository } from '../demo/demo-markers.repository.js';
 import { ResultsData } from './results-data.js';
@@ -57,7 +56,7 @@ function database() {
     latestAppliedTo: () => Promise.resolve(null),
   } as unknown as AppliedImportsReader;
   const dataSource = { query } as unknown as DataSource;
-  const scores = new ResultScoresRepository({} as HierarchyRepository, dataSource);
+  const scores = new ResultScoresReader(dataSource);
   const data = new ResultsData(dataSource, assessments, imports, scores, changes, noDemo);
   return { state, data, changed: () => changed() };
 }
