@@ -206,6 +206,7 @@ describe('honest with small numbers, and the wording of pages in use', () => {
         baseVersion: answer?.version ?? 0,
         met: [`${measure}-d-l2-e1`, `${measure}-d-l2-e2`],
         notApplicable: false,
+        noneMet: false,
         comment: '',
         confidence: 'high',
         evidenceIds: [],
