@@ -23,6 +23,7 @@ const ANSWER_FIELDS: [keyof SealedAnswer, string][] = [
   ['measure', 'the measure'],
   ['met', 'the elements met'],
   ['notApplicable', '"not applicable"'],
+  ['noneMet', '"none of these is met yet"'],
   ['comment', 'the comment'],
   ['confidence', 'the confidence'],
   ['evidenceIds', 'the evidence cited'],
