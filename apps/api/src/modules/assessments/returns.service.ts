@@ -24,6 +24,7 @@ import { OrganisationEntity } from '../organisations/entities/organisation.entit
 import { CarryForwardService } from './carry-forward.service.js';
 import type { CreateOrganisationReturnsDto, CreateSystemReturnDto } from './dto/returns.dto.js';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
+import { AnswersRepository } from './answers.repository.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
 import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
@@ -46,6 +47,7 @@ export class ReturnsService {
     private readonly audit: AuditService,
     private readonly carryForward: CarryForwardService,
     private readonly demo: DemoMarkersRepository,
+    private readonly answers: AnswersRepository,
   ) {}
 
   private get manager(): EntityManager {
@@ -188,18 +190,7 @@ export class ReturnsService {
     const cycles = await manager
       .getRepository(CycleEntity)
       .findBy({ id: In([...new Set(rows.map((r) => r.cycleId))]) });
-    const answers = await manager.getRepository(DomainAnswerEntity).find({
-      where: { returnId: In(ids) },
-      select: {
-        returnId: true,
-        domainId: true,
-        met: true,
-        notApplicable: true,
-        noneMet: true,
-        toConfirm: true,
-        updatedAt: true,
-      },
-    });
+    const answers = await this.answers.choicesOf(manager, ids);
     const carriedFrom =
       carriedIds.length > 0
         ? await manager.getRepository(AssessmentReturnEntity).findBy({ id: In(carriedIds) })

@@ -117,7 +117,9 @@ describe('figures', () => {
       '12 of 40 (30%)',
     );
     expect(shareText({ count: 0, of: 0, share: null, suppressed: false, reason: null })).toBe('None scored');
-    expect(shareCsvCells({ count: 12, of: 40, share: 0.3, suppressed: false, reason: null })).toEqual([12, 40]);
+    expect(shareCsvCells({ count: 12, of: 40, share: 0.3, suppressed: false, reason: null })).toEqual([
+      12, 40,
+    ]);
   });
 
   it('gives a share of fewer than 3 organisations as a count, too few to compare, on the page and in the CSV', () => {
