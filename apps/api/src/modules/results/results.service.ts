@@ -182,11 +182,11 @@ export class ResultsService {
    * an ICS of the area then).
    */
   private async expectedReturns(cycle: ResultCycle, area: HierarchyArea) {
-    const [icbs, organisations, progress] = [
-      await this.hierarchy.icbsIn(area, cycle.referenceDate),
-      await this.hierarchy.organisationsAssessedIn(area, cycle.referenceDate),
-      await this.assessments.progressIn(cycle.id),
-    ];
+    const [icbs, organisations, progress] = await Promise.all([
+      this.hierarchy.icbsIn(area, cycle.referenceDate),
+      this.hierarchy.organisationsAssessedIn(area, cycle.referenceDate),
+      this.assessments.progressIn(cycle.id),
+    ]);
     const started = new Map<string, ReturnProgress>(
       progress.map((r) => [
         r.level === 'system' ? `system|${r.icsCode}` : `organisation|${r.organisationCode}|${r.careSetting}`,
