@@ -170,6 +170,25 @@ const ICBS = [
   { region: 'EAST OF ENGLAND', ics: BLMK, scores: [1.5, 3, 3, 3, 3, 3, 3] },
 ];
 
+/** A share below the threshold as shown, and as withheld from fewer than 3 organisations. */
+const shareOf = (count: number, of: number) => ({
+  count,
+  of,
+  share: count / of,
+  suppressed: false,
+  reason: null,
+});
+const tooFewShare = (of: number) => ({ count: null, of, share: null, suppressed: true, reason: 'too-few' });
+/** A movement withheld from fewer than 3 organisations: only how many. */
+const tooFewMovement = (count: number) => ({
+  count,
+  suppressed: true,
+  reason: 'too-few',
+  ...Object.fromEntries(
+    ['improved', 'declined', 'unchanged', 'meanChange', 'previousMean', 'currentMean'].map((k) => [k, null]),
+  ),
+});
+
 let t: TestApp;
 let admin: Client;
 let cycle: Cycle;
@@ -454,13 +473,7 @@ describe('the region and national views', () => {
       ['QKK', 3, 3, null],
     ]);
     expect(body.distribution['well-led']).toMatchObject({ count: 5, min: 1, median: 3, max: 5 });
-    expect(body.belowThreshold['well-led']).toEqual({
-      count: 2,
-      of: 5,
-      share: 0.4,
-      suppressed: false,
-      reason: null,
-    });
+    expect(body.belowThreshold['well-led']).toEqual(shareOf(2, 5));
     expect(body.movement?.area).toEqual({
       count: 5,
       suppressed: false,
@@ -480,25 +493,11 @@ describe('the region and national views', () => {
     // North Central London's two: neither their share below the threshold (RAL below, RRV not) nor
     // their movement is a comparison; only how many.
     const ncl = body.groups.find((g) => g.code === 'QMJ')!;
-    expect(ncl.belowThreshold['well-led']).toEqual({
-      count: null,
-      of: 2,
-      share: null,
-      suppressed: true,
-      reason: 'too-few',
-    });
+    expect(ncl.belowThreshold['well-led']).toEqual(tooFewShare(2));
     expect(body.movement?.groups.find((g) => g.code === 'QMJ')).toEqual({
       code: 'QMJ',
       name: 'NHS North Central London Integrated Care Board',
-      count: 2,
-      suppressed: true,
-      reason: 'too-few',
-      improved: null,
-      declined: null,
-      unchanged: null,
-      meanChange: null,
-      previousMean: null,
-      currentMean: null,
+      ...tooFewMovement(2),
     });
     expect(body.figureBasis.aggregation).toContain(
       'A share or a movement from fewer than 3 organisations is not shown.',
@@ -506,13 +505,7 @@ describe('the region and national views', () => {
 
     const higher = (await viewer.get(`/api/regions/Y56/results?${q}&threshold=3.5`)).body as AreaResults;
     expect(higher.belowThreshold['well-led']).toMatchObject({ count: 3, of: 5, share: 0.6 });
-    expect(higher.groups.find((g) => g.code === 'QKK')?.belowThreshold['well-led']).toEqual({
-      count: 2,
-      of: 3,
-      share: 2 / 3,
-      suppressed: false,
-      reason: null,
-    });
+    expect(higher.groups.find((g) => g.code === 'QKK')?.belowThreshold['well-led']).toEqual(shareOf(2, 3));
 
     const icb = (await viewer.get(`/api/regions/Y56/results?${q}&basis=icb`)).body as AreaResults;
     expect(icb.careSetting).toBeNull();
@@ -525,8 +518,8 @@ describe('the region and national views', () => {
     ]);
     // Likewise its share below the threshold: the ICB's own score, below 2.5 or not.
     expect(icb.groups.map((g) => [g.code, g.belowThreshold['well-led']])).toEqual([
-      ['QMJ', { count: 0, of: 1, share: 0, suppressed: false, reason: null }],
-      ['QKK', { count: 1, of: 1, share: 1, suppressed: false, reason: null }],
+      ['QMJ', shareOf(0, 1)],
+      ['QKK', shareOf(1, 1)],
     ]);
     // London's two ICBs together are too few to compare.
     expect(icb.belowThreshold['well-led']).toMatchObject({ count: null, of: 2, reason: 'too-few' });
@@ -549,20 +542,8 @@ describe('the region and national views', () => {
     ]);
     expect(body.groups[0]!.measures['well-led']).toMatchObject({ suppressed: true, reason: 'too-few' });
     // East of England's one acute provider: its share below the threshold and its movement are its own.
-    expect(body.groups[0]!.belowThreshold['well-led']).toEqual({
-      count: null,
-      of: 1,
-      share: null,
-      suppressed: true,
-      reason: 'too-few',
-    });
-    expect(body.movement?.groups[0]).toMatchObject({
-      name: 'East of England',
-      count: 1,
-      suppressed: true,
-      improved: null,
-      meanChange: null,
-    });
+    expect(body.groups[0]!.belowThreshold['well-led']).toEqual(tooFewShare(1));
+    expect(body.movement?.groups[0]).toEqual({ code: 'Y61', name: 'East of England', ...tooFewMovement(1) });
     expect(body.movement?.area).toMatchObject({ count: 6, suppressed: false, improved: 3 });
     expect(body.distribution['well-led']).toMatchObject({
       count: 6,

@@ -78,7 +78,11 @@ export function distribution(values: readonly number[], rule: DistributionRule):
 const NAMED: DistributionRule = { anonymous: false };
 
 /** Organisations below the threshold; withheld (only how many have a score) like a distribution. */
-export function shareOfBelow(values: readonly number[], threshold: number, rule: DistributionRule): ShareBelow {
+export function shareOfBelow(
+  values: readonly number[],
+  threshold: number,
+  rule: DistributionRule,
+): ShareBelow {
   const share = shareBelow(values, threshold);
   const reason = withheldReason(share.of, rule);
   return reason
@@ -91,21 +95,15 @@ export function movementOf(
   pairs: ReadonlyArray<{ previous: number | null; current: number | null }>,
   rule: DistributionRule,
 ): Movement {
-  const movement = summariseMovement(pairs);
-  const reason = withheldReason(movement.count, rule);
-  return reason
-    ? {
-        count: movement.count,
-        suppressed: true,
-        reason,
-        improved: null,
-        declined: null,
-        unchanged: null,
-        meanChange: null,
-        previousMean: null,
-        currentMean: null,
-      }
-    : { ...movement, suppressed: false, reason: null };
+  const { count, ...figures } = summariseMovement(pairs);
+  const reason = withheldReason(count, rule);
+  if (!reason) return { count, suppressed: false, reason: null, ...figures };
+  // Every figure but the count, whatever the summary holds.
+  const withheld = Object.fromEntries(Object.keys(figures).map((k) => [k, null])) as Record<
+    keyof typeof figures,
+    null
+  >;
+  return { count, suppressed: true, reason, ...withheld };
 }
 
 const scoresOf = (rows: readonly ScoreRow[], measure: MeasureId): number[] =>

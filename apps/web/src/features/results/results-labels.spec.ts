@@ -130,30 +130,18 @@ describe('figures', () => {
   });
 
   it('gives a movement of fewer than 3 organisations as a count, too few to compare, in the CSV', () => {
+    const figures = { improved: 2, declined: 1, unchanged: 1, meanChange: 0.2049 };
     const shown: Movement = {
-      count: 5,
+      count: 4,
       suppressed: false,
       reason: null,
-      improved: 3,
-      declined: 1,
-      unchanged: 1,
-      meanChange: 0.2049,
-      previousMean: 2.7,
-      currentMean: 2.9,
+      ...figures,
+      previousMean: 2.5,
+      currentMean: 2.7,
     };
-    expect(movementCsvCells(shown)).toEqual([5, 3, 1, 1, 0.2]);
-    const withheld: Movement = {
-      ...shown,
-      count: 2,
-      suppressed: true,
-      reason: 'too-few',
-      improved: null,
-      declined: null,
-      unchanged: null,
-      meanChange: null,
-      previousMean: null,
-      currentMean: null,
-    };
+    expect(movementCsvCells(shown)).toEqual([4, 2, 1, 1, 0.2]);
+    // Withheld: whatever the figures, only the count and why.
+    const withheld: Movement = { ...shown, count: 2, suppressed: true, reason: 'too-few' };
     const text = '2 organisations: too few organisations to compare';
     expect(movementCsvCells(withheld)).toEqual([2, text, text, text, text]);
   });
