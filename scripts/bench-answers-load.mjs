@@ -26,6 +26,7 @@ function editorState(job, editor) {
         baseVersion: mine.version,
         met: met ? elements.slice(0, mine.seq % (elements.length + 1)) : [],
         notApplicable: false,
+        noneMet: false,
         comment: `editor ${editor} edit ${mine.seq}`,
         confidence: 'medium',
         evidenceIds: [],

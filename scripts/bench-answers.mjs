@@ -90,6 +90,7 @@ for (let i = 1; i <= SEQUENTIAL; i += 1) {
     baseVersion: probeVersion,
     met: [],
     notApplicable: false,
+    noneMet: false,
     comment: `probe edit ${i}`,
     confidence: 'medium',
     evidenceIds: [],

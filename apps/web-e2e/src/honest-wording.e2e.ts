@@ -6,6 +6,7 @@
  * conflict with one's own save says so, and the history and audit log name people in sentences.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Cycle, ResultCycleList, ReturnDetail, ReturnList, SessionInfo } from '@wgll/contracts';
@@ -106,6 +107,19 @@ describe('honest with small numbers, and the wording of pages in use', () => {
     // One ambulance trust per ICS at most: counted, never a median of one.
     expect(await groups.locator('tbody').textContent()).toContain(TOO_FEW);
     expect(await groups.locator('tbody').textContent()).not.toMatch(/\d\.\d \(1\)/);
+    // Nor its share below the threshold or its movement: counted, too few, on the page and in the CSV.
+    const share = page.getByRole('table', { name: /^Share of organisations scoring below/ });
+    expect(await share.locator('tbody').textContent()).toContain(TOO_FEW);
+    expect(await share.locator('tbody').textContent()).not.toMatch(/of 1 \(/);
+    const movement = page.getByRole('table', { name: /^Movement in the overall score/ });
+    const movementRow = movement.getByRole('row').filter({ hasText: /North West London/i });
+    expect((await movementRow.getByRole('cell').allTextContents()).slice(-2)).toEqual(['1', TOO_FEW]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download movement table (CSV)' }).click(),
+    ]);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv).toMatch(new RegExp(`North West London[^\\r]*,1,${Array(4).fill(TOO_FEW).join(',')}\\r`, 'i'));
     await checkPage('wording-02-region-too-few', 'Results – London');
 
     // The care settings follow the cycle picked, before the form is sent: the test's cycle has none.
@@ -166,7 +180,7 @@ describe('honest with small numbers, and the wording of pages in use', () => {
       await other
         .getByRole('heading', { name: 'You saved this answer in another window first' })
         .waitFor({ timeout: 30_000 });
-      await other.getByText(/^You saved this in another window at \d{2}:\d{2}$/).waitFor();
+      await other.getByText(/^You saved this in another window at \d{1,2}:\d{2}[ap]m$/).waitFor();
       expect(await other.locator('main').textContent()).not.toMatch(/someone else/i);
     } finally {
       await other.close();
@@ -192,6 +206,7 @@ describe('honest with small numbers, and the wording of pages in use', () => {
         baseVersion: answer?.version ?? 0,
         met: [`${measure}-d-l2-e1`, `${measure}-d-l2-e2`],
         notApplicable: false,
+        noneMet: false,
         comment: '',
         confidence: 'high',
         evidenceIds: [],

@@ -59,15 +59,17 @@ async function overflowingElements(
   });
 }
 
-/** Waits until the page's data has arrived: no request in flight and no "Loading…" message. */
+/**
+ * Waits until the page's data has arrived: no request in flight and no "Loading…" message. A page
+ * still loading after 20 seconds fails the test: measured half-loaded, it could pass for narrow.
+ */
 async function settle(page: Page): Promise<void> {
   await page.locator('h1').first().waitFor();
-  await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
+  await page.waitForLoadState('networkidle', { timeout: 20_000 });
   await page
     .locator('[role="status"]', { hasText: /^Loading/ })
     .first()
-    .waitFor({ state: 'detached', timeout: 20_000 })
-    .catch(() => undefined);
+    .waitFor({ state: 'detached', timeout: 20_000 });
 }
 
 /** Opens each address and checks that nothing sticks out past the right edge of the phone's window. */

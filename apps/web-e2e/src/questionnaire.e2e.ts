@@ -233,6 +233,7 @@ describe('the questionnaire of a long measure, and submitting', () => {
         baseVersion: current?.version ?? 0,
         met: [`${d.id}-l2-e1`, `${d.id}-l2-e2`],
         notApplicable: false,
+        noneMet: false,
         comment: '',
         confidence: 'high',
         evidenceIds: [],

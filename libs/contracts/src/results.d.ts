@@ -304,16 +304,37 @@ export interface AreaGroupRow {
   name: string;
   /** Per measure: the median of the group's providers (basis providers) or the ICB's own score (basis icb, region view). */
   measures: Record<MeasureId, Distribution>;
-  /** Share of the group's organisations below the threshold, per measure (0–1; null when none). */
-  belowThreshold: Record<MeasureId, { count: number; of: number; share: number | null }>;
+  /** Share of the group's organisations below the threshold, per measure. */
+  belowThreshold: Record<MeasureId, ShareBelow>;
 }
 
+/**
+ * Organisations scoring below a threshold. Withheld like a distribution (see `reason`): from fewer
+ * than 3 organisations only `of` is given, as a share of one or two is those organisations' own scores.
+ */
+export interface ShareBelow {
+  /** How many organisations scored below the threshold; null when withheld. */
+  count: number | null;
+  /** How many organisations have a score. */
+  of: number;
+  /** `count / of` (0–1); null when withheld or when none has a score. */
+  share: number | null;
+  suppressed: boolean;
+  reason: SuppressionReason | null;
+}
+
+/**
+ * Movement on the comparable overall score. Withheld like a distribution (see `reason`): from fewer
+ * than 3 organisations only `count` is given, as the movement of one or two is their own.
+ */
 export interface Movement {
   /** Organisations with both years' comparable overall scores. */
   count: number;
-  improved: number;
-  declined: number;
-  unchanged: number;
+  suppressed: boolean;
+  reason: SuppressionReason | null;
+  improved: number | null;
+  declined: number | null;
+  unchanged: number | null;
   /** Mean of (this year − last year), comparable domains only. */
   meanChange: number | null;
   previousMean: number | null;
@@ -333,7 +354,7 @@ export interface AreaResults {
   groups: AreaGroupRow[];
   /** The whole area, per measure. */
   distribution: Record<MeasureId, Distribution>;
-  belowThreshold: Record<MeasureId, { count: number; of: number; share: number | null }>;
+  belowThreshold: Record<MeasureId, ShareBelow>;
   /** Movement on the comparable overall score, per group and for the area; null without comparable figures. */
   movement: {
     previousCycleName: string;

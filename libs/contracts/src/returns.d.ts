@@ -377,8 +377,8 @@ export interface SaveAnswerRequest {
   baseVersion: number;
   met: string[];
   notApplicable: boolean;
-  /** "None of these is met yet" (default false); not with elements ticked or not applicable. */
-  noneMet?: boolean;
+  /** "None of these is met yet": false unless the person confirms it; not with elements ticked or not applicable. */
+  noneMet: boolean;
   comment: string;
   confidence: Confidence | null;
   evidenceIds: string[];

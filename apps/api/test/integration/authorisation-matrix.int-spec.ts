@@ -539,3 +539,43 @@ describe.each(RESULT_ROUTES)('$route', (route) => {
     expectOutcome(await route.call(client, route.outOfScope), role === ADMIN, 200);
   });
 });
+
+/** A code of the same kind as `code` that names nothing. */
+const unknownLike = (code: string) => (code.startsWith('Y') ? 'Y99' : code.startsWith('Q') ? 'QZZ' : 'ZZZ99');
+
+/** Reads by code, with what a national administrator gets for a code that names nothing. */
+const READS_BY_CODE = [
+  ...RESULT_ROUTES.map((r) => ({ ...r, admin: 404 })),
+  // The list of an owner's returns: an empty list.
+  ...OWNER_RETURN_ROUTES.filter((r) => r.route.startsWith('GET ')).map((r) => ({ ...r, admin: 200 })),
+  {
+    route: 'GET /organisations/:code/team',
+    inScope: IN_SCOPE,
+    call: (c: Client, code: string) => c.get(`/api/organisations/${code}/team`),
+    admin: 404,
+  },
+];
+
+describe('a code that names nothing', () => {
+  it.each(READS_BY_CODE.map((r) => [r.route, r] as const))(
+    '%s: is refused (403) to everyone but a national administrator, as one outside their scope',
+    async (_route, route) => {
+      const code = unknownLike(route.inScope);
+      for (const { role } of ROLES) {
+        const res = await route.call(clients.get(role)!, code);
+        tried += 1;
+        if (role === ADMIN) {
+          // Past the guard: the route answers for itself.
+          expect({ role, status: res.status }).toEqual({ role, status: route.admin });
+        } else {
+          // Not 404: whether a code exists is not told to someone who may not see it.
+          expect({ role, status: res.status, body: res.body as unknown }).toEqual({
+            role,
+            status: 403,
+            body: expect.objectContaining({ code: 'FORBIDDEN' }),
+          });
+        }
+      }
+    },
+  );
+});

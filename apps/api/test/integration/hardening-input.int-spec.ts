@@ -8,12 +8,12 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ApiError, Evidence, OrganisationTeam, ReturnDetail } from '@wgll/contracts';
+import type { ApiError, Evidence, OrganisationTeam, ReturnDetail, SaveAnswerRequest } from '@wgll/contracts';
 import { CookieAccessInfo } from 'cookiejar';
 import type supertest from 'supertest';
 import { routeDeclarations } from '../../src/modules/access/route-declarations.js';
 import { type Client, anonymousClient, clientWith, createUser } from './support/auth.js';
-import { answerAll, isoDay, returnsWorld, type ReturnsWorld } from './support/returns.js';
+import { answer, answerAll, isoDay, returnsWorld, type ReturnsWorld } from './support/returns.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -313,6 +313,7 @@ describe('nulls, wrong shapes, dates and numbers', () => {
           baseVersion: 1e20,
           met: [],
           notApplicable: false,
+          noneMet: false,
           comment: '',
           confidence: null,
           evidenceIds: [],
@@ -320,6 +321,20 @@ describe('nulls, wrong shapes, dates and numbers', () => {
       400,
       'baseVersion',
     );
+  });
+
+  it('an answer without noneMet is a 400 on noneMet (it is never assumed)', async () => {
+    const domainId = ret.answers[0]?.domainId ?? `${w.org.domains[0]!.id}`;
+    const body = answer([]) as Partial<SaveAnswerRequest>;
+    delete body.noneMet;
+    const refusal = await refused(
+      () => w.lead.put(`/api/returns/${ret.id}/answers/${domainId}`, body),
+      400,
+      'noneMet',
+    );
+    expect(refusal.errors?.find((e) => e.field === 'noneMet')?.messages).toEqual([
+      'noneMet must be true or false',
+    ]);
   });
 
   it('an assignment with a null measure is a 400 on measure', async () => {

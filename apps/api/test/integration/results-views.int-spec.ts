@@ -170,6 +170,25 @@ const ICBS = [
   { region: 'EAST OF ENGLAND', ics: BLMK, scores: [1.5, 3, 3, 3, 3, 3, 3] },
 ];
 
+/** A share below the threshold as shown, and as withheld from fewer than 3 organisations. */
+const shareOf = (count: number, of: number) => ({
+  count,
+  of,
+  share: count / of,
+  suppressed: false,
+  reason: null,
+});
+const tooFewShare = (of: number) => ({ count: null, of, share: null, suppressed: true, reason: 'too-few' });
+/** A movement withheld from fewer than 3 organisations: only how many. */
+const tooFewMovement = (count: number) => ({
+  count,
+  suppressed: true,
+  reason: 'too-few',
+  ...Object.fromEntries(
+    ['improved', 'declined', 'unchanged', 'meanChange', 'previousMean', 'currentMean'].map((k) => [k, null]),
+  ),
+});
+
 let t: TestApp;
 let admin: Client;
 let cycle: Cycle;
@@ -454,9 +473,11 @@ describe('the region and national views', () => {
       ['QKK', 3, 3, null],
     ]);
     expect(body.distribution['well-led']).toMatchObject({ count: 5, min: 1, median: 3, max: 5 });
-    expect(body.belowThreshold['well-led']).toEqual({ count: 2, of: 5, share: 0.4 });
+    expect(body.belowThreshold['well-led']).toEqual(shareOf(2, 5));
     expect(body.movement?.area).toEqual({
       count: 5,
+      suppressed: false,
+      reason: null,
       improved: 3,
       declined: 1,
       unchanged: 1,
@@ -469,14 +490,22 @@ describe('the region and national views', () => {
       declined: 1,
       unchanged: 1,
     });
+    // North Central London's two: neither their share below the threshold (RAL below, RRV not) nor
+    // their movement is a comparison; only how many.
+    const ncl = body.groups.find((g) => g.code === 'QMJ')!;
+    expect(ncl.belowThreshold['well-led']).toEqual(tooFewShare(2));
+    expect(body.movement?.groups.find((g) => g.code === 'QMJ')).toEqual({
+      code: 'QMJ',
+      name: 'NHS North Central London Integrated Care Board',
+      ...tooFewMovement(2),
+    });
+    expect(body.figureBasis.aggregation).toContain(
+      'A share or a movement from fewer than 3 organisations is not shown.',
+    );
 
     const higher = (await viewer.get(`/api/regions/Y56/results?${q}&threshold=3.5`)).body as AreaResults;
-    expect(higher.belowThreshold['well-led']).toEqual({ count: 3, of: 5, share: 0.6 });
-    expect(higher.groups.find((g) => g.code === 'QKK')?.belowThreshold['well-led']).toEqual({
-      count: 2,
-      of: 3,
-      share: 2 / 3,
-    });
+    expect(higher.belowThreshold['well-led']).toMatchObject({ count: 3, of: 5, share: 0.6 });
+    expect(higher.groups.find((g) => g.code === 'QKK')?.belowThreshold['well-led']).toEqual(shareOf(2, 3));
 
     const icb = (await viewer.get(`/api/regions/Y56/results?${q}&basis=icb`)).body as AreaResults;
     expect(icb.careSetting).toBeNull();
@@ -487,6 +516,13 @@ describe('the region and national views', () => {
       ['QMJ', 3, false],
       ['QKK', 2, false],
     ]);
+    // Likewise its share below the threshold: the ICB's own score, below 2.5 or not.
+    expect(icb.groups.map((g) => [g.code, g.belowThreshold['well-led']])).toEqual([
+      ['QMJ', shareOf(0, 1)],
+      ['QKK', shareOf(1, 1)],
+    ]);
+    // London's two ICBs together are too few to compare.
+    expect(icb.belowThreshold['well-led']).toMatchObject({ count: null, of: 2, reason: 'too-few' });
 
     const bad = await viewer.get(`/api/regions/Y56/results?${q}&threshold=7`);
     expect(bad.status).toBe(400);
@@ -505,6 +541,10 @@ describe('the region and national views', () => {
       ['London', 5, 3],
     ]);
     expect(body.groups[0]!.measures['well-led']).toMatchObject({ suppressed: true, reason: 'too-few' });
+    // East of England's one acute provider: its share below the threshold and its movement are its own.
+    expect(body.groups[0]!.belowThreshold['well-led']).toEqual(tooFewShare(1));
+    expect(body.movement?.groups[0]).toEqual({ code: 'Y61', name: 'East of England', ...tooFewMovement(1) });
+    expect(body.movement?.area).toMatchObject({ count: 6, suppressed: false, improved: 3 });
     expect(body.distribution['well-led']).toMatchObject({
       count: 6,
       median: 2.75,
@@ -594,6 +634,7 @@ describe('sealed returns', () => {
     const ics = (await world.admin.get(`/api/ics/QKK/results?${viewQ}`)).body as IcsResults;
     expect(ics.rows.map((r) => [r.odsCode, r.source])).toEqual([['RJ1', 'sealed']]);
     const region = (await world.admin.get(`/api/regions/Y56/results?${viewQ}`)).body as AreaResults;
-    expect(region.movement?.area).toMatchObject({ count: 1, improved: 1, meanChange: 1 });
+    // One organisation's movement is its own: counted, not compared (its own page shows it above).
+    expect(region.movement?.area).toMatchObject({ count: 1, suppressed: true, improved: null });
   });
 });

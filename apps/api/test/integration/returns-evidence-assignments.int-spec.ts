@@ -295,6 +295,14 @@ describe('carry forward', () => {
         }),
       )
       .expect(200);
+    // One domain sealed as "none of these is met yet".
+    const nothingMet = org.domains[1]!;
+    await lead
+      .put(
+        `/api/returns/${old.id}/answers/${nothingMet.id}`,
+        answer([], { baseVersion: 1, noneMet: true, comment: 'Nothing in place yet' }),
+      )
+      .expect(200);
     await lead.post(`/api/returns/${old.id}/ready`).expect(200);
     await board
       .post(`/api/returns/${old.id}/approvals`, { meetingDate: isoDay(-2), minuteReference: 'Y1' })
@@ -334,6 +342,15 @@ describe('carry forward', () => {
       met: upTo(first.id, 4).sort(),
       noneMet: false,
     });
+    // The nothing-met answer comes across as "none met", at level 1 once confirmed; the ticked ones do not.
+    expect(ret.answers.find((a) => a.domainId === nothingMet.id)).toMatchObject({
+      met: [],
+      noneMet: true,
+      comment: 'Nothing in place yet',
+      toConfirm: true,
+    });
+    expect(ret.scores.domains.find((d) => d.domainId === nothingMet.id)!.level).toBe(1);
+    expect(ret.answers.filter((a) => a.noneMet).map((a) => a.domainId)).toEqual([nothingMet.id]);
     expect(carried.evidenceIds).toHaveLength(1);
     expect(ret.evidence[0]).toMatchObject({ title: 'Old strategy', usedBy: ['well-led-renamed'] });
     expect(ret.evidence[0]!.id).not.toBe(link.id);

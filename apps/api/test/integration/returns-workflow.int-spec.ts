@@ -632,11 +632,16 @@ describe('the workflow', () => {
       const download = await lead.get(`${base}/seals/${revision}`).expect(200);
       expect(download.headers['content-disposition']).toContain('attachment');
       const snapshot = JSON.parse(download.text) as {
+        format: string;
         return: { revision: number };
-        answers: { comment: string }[];
+        answers: { comment: string; noneMet: boolean }[];
       };
+      expect(snapshot.format).toBe('wgll-sealed-return/2');
       expect(snapshot.return.revision).toBe(revision);
       expect(snapshot.answers.some((a) => a.comment === 'revision 2')).toBe(revision === 2);
+      // What the seal stands for includes who confirmed that nothing is met yet.
+      expect(snapshot.answers.some((a) => a.comment === 'revision 2' && a.noneMet)).toBe(revision === 2);
+      expect(snapshot.answers.every((a) => typeof a.noneMet === 'boolean')).toBe(true);
     }
     const actions = ((await lead.get(`${base}/history?pageSize=100`)).body as ReturnHistory).items.map(
       (e) => e.action,

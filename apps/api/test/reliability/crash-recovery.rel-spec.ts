@@ -69,6 +69,7 @@ function editors(client: RawClient, returnId: string, start: Map<string, number>
             baseVersion: version,
             met: [],
             notApplicable: false,
+            noneMet: false,
             comment,
             confidence: 'medium',
             evidenceIds: [],

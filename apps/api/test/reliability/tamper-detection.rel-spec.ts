@@ -279,6 +279,7 @@ describe('the seal check compares the live data of the sealed revision', () => {
         baseVersion: current.version,
         met: [],
         notApplicable: false,
+        noneMet: false,
         comment: 'revision 2',
         confidence: 'low',
         evidenceIds: [],

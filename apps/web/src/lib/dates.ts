@@ -63,14 +63,27 @@ const dateTimeParts = lazyFormat({
   hour12: true,
 });
 
-/** `2026-03-31T13:05:00Z` → `31 March 2026 at 2:05pm` (UK time). Unreadable values are returned unchanged. */
-export function formatDateTime(value: string): string {
+/** The day and the time of a moment, UK time; null when it is no moment. */
+function dateTimeOf(value: Date | string): { day: string; time: string } | null {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
+  if (Number.isNaN(date.getTime())) return null;
   const parts = dateTimeParts().formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? '';
-  const time = `${part('hour')}:${part('minute')}${part('dayPeriod').toLowerCase().replace(/\s/g, '')}`;
-  return `${part('day')} ${part('month')} ${part('year')} at ${time}`;
+  return {
+    day: `${part('day')} ${part('month')} ${part('year')}`,
+    time: `${part('hour')}:${part('minute')}${part('dayPeriod').toLowerCase().replace(/\s/g, '')}`,
+  };
+}
+
+/** `2026-03-31T13:05:00Z` → `31 March 2026 at 2:05pm` (UK time). Unreadable values are returned unchanged. */
+export function formatDateTime(value: string): string {
+  const moment = dateTimeOf(value);
+  return moment ? `${moment.day} at ${moment.time}` : value;
+}
+
+/** `2026-03-31T13:05:00Z` → `2:05pm`: the time (UK time) of a moment, as formatDateTime says it. */
+export function formatTime(value: Date | string): string {
+  return dateTimeOf(value)?.time ?? String(value);
 }
 
 /** `2026-03-31T13:05:00Z` → `31 March 2026`: the day (UK time) of a moment. */

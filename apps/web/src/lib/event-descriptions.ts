@@ -11,22 +11,33 @@ const text = (value: unknown): string | undefined =>
 const record = (value: unknown): Details | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Details) : undefined;
 
-/** An answer in a few words: `level 3, 4 elements met, confidence high` or `not applicable`. */
+/**
+ * An answer in a few words: `level 3, 4 elements met, confidence high`, `not applicable`, `level 1:
+ * none of the elements met yet, confidence low`, or `not answered yet (nothing ticked), confidence
+ * high` for a comment or confidence saved on its own.
+ */
 function describeAnswer(value: unknown): string {
   const answer = record(value);
   if (!answer) return 'not answered';
   if (answer['notApplicable'] === true) return 'not applicable';
   const parts: string[] = [];
   const level = text(answer['level']);
-  if (level) parts.push(`level ${level}`);
-  const met = Array.isArray(answer['met'])
-    ? answer['met'].length
-    : typeof answer['metCount'] === 'number'
-      ? answer['metCount']
-      : typeof answer['met'] === 'number'
-        ? answer['met']
-        : undefined;
-  if (met !== undefined) parts.push(`${pluralise(met, 'element')} met`);
+  if (answer['noneMet'] === true) {
+    parts.push(level ? `level ${level}: none of the elements met yet` : 'none of the elements met yet');
+  } else if ('level' in answer && answer['level'] === null) {
+    // Saved, but nothing ticked, not "not applicable" and not "none met": the domain is unanswered.
+    parts.push('not answered yet (nothing ticked)');
+  } else {
+    if (level) parts.push(`level ${level}`);
+    const met = Array.isArray(answer['met'])
+      ? answer['met'].length
+      : typeof answer['metCount'] === 'number'
+        ? answer['metCount']
+        : typeof answer['met'] === 'number'
+          ? answer['met']
+          : undefined;
+    if (met !== undefined) parts.push(`${pluralise(met, 'element')} met`);
+  }
   const confidence = text(answer['confidence']);
   parts.push(confidence ? `confidence ${confidence}` : 'no confidence given');
   return parts.join(', ');

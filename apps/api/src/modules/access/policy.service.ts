@@ -35,13 +35,17 @@ export class PolicyService {
     return typeof at === 'string' && isIsoDate(at) ? at : todayInLondon();
   }
 
-  /** Places a resource in the hierarchy on `at`; null when no such resource exists. */
+  /**
+   * Places a resource in the hierarchy on `at`; null when no such resource exists, and for a return
+   * when its organisation or ICB is missing from the hierarchy (the guard says not found, never 500).
+   */
   async resolve(type: ResourceParam['type'], code: string, at: string): Promise<Resource | null> {
     if (type === 'return') {
       const located = await this.locators.get(type)?.(code);
       return located ? this.resolve(located.type, located.code, located.at) : null;
     }
-    const upper = code.trim().toUpperCase();
+    const upper = typeof code === 'string' ? code.trim().toUpperCase() : '';
+    if (!upper) return null;
     if (type === 'organisation') {
       const place = await this.hierarchy.placeOrganisation(upper, at);
       return place ? { type, code: upper, ...place } : null;

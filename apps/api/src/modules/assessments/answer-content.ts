@@ -27,7 +27,7 @@ export function contentOf(input: SaveAnswerDto): AnswerContent {
   return {
     met: [...new Set(input.met)],
     notApplicable: input.notApplicable,
-    noneMet: input.noneMet ?? false,
+    noneMet: input.noneMet,
     comment: input.comment,
     confidence: input.confidence ?? null,
     evidenceIds: [...new Set(input.evidenceIds)],

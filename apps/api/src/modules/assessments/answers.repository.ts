@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { CareSetting, Confidence, ReturnState } from '@wgll/contracts';
 import { isUUID } from 'class-validator';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { preparedQuery } from '../../database/prepared-query.js';
 import type { CycleEntity } from '../cycles/cycle.entity.js';
 import type { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
-import type { DomainAnswerEntity } from './entities/domain-answer.entity.js';
+import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 
 /** A return as an answer save needs it, with its cycle and the stored answer to one domain. */
 export interface AnswerTarget {
@@ -23,6 +23,12 @@ export interface AnswerTarget {
   cycle: Pick<CycleEntity, 'name' | 'opensOn' | 'closesOn' | 'retiredAt'>;
   current: DomainAnswerEntity | null;
 }
+
+/** What counts an answer's domain as answered and scores it, and when it last changed. */
+export type AnswerChoicesRow = Pick<
+  DomainAnswerEntity,
+  'returnId' | 'domainId' | 'met' | 'notApplicable' | 'noneMet' | 'toConfirm' | 'updatedAt'
+>;
 
 /**
  * How `lockTarget` holds the return row: `none` reads it (outside a transaction: see `write`);
@@ -63,6 +69,23 @@ interface TargetRow {
  */
 @Injectable()
 export class AnswersRepository {
+  /** The choices of every answer to these returns: enough for progress, scores and what is left. */
+  choicesOf(manager: EntityManager, returnIds: readonly string[]): Promise<AnswerChoicesRow[]> {
+    if (returnIds.length === 0) return Promise.resolve([]);
+    return manager.getRepository(DomainAnswerEntity).find({
+      where: { returnId: In([...returnIds]) },
+      select: {
+        returnId: true,
+        domainId: true,
+        met: true,
+        notApplicable: true,
+        noneMet: true,
+        toConfirm: true,
+        updatedAt: true,
+      },
+    });
+  }
+
   /**
    * Locks the return row and reads it with its cycle and the stored answer to `domainId`, or null
    * when there is no such return. A shared lock (FOR SHARE) lets saves of different answers run at

@@ -8,7 +8,7 @@ import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AssignDto } from './dto/returns.dto.js';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
-import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
+import { AnswersRepository } from './answers.repository.js';
 import { ReturnAssignmentEntity } from './entities/return-assignment.entity.js';
 import { can, returnRolesThatMay } from '../access/policy.js';
 import { PolicyService } from '../access/policy.service.js';
@@ -28,6 +28,7 @@ export class AssignmentsService {
     private readonly policy: PolicyService,
     private readonly returns: ReturnsService,
     private readonly audit: AuditService,
+    private readonly answers: AnswersRepository,
   ) {}
 
   /** Who may be given work: people (not disabled) whose role may answer the return. */
@@ -126,17 +127,10 @@ export class AssignmentsService {
       if (ret.state !== 'submitted' && resource && can(user.grants, 'return:view', resource)) open.push(ret);
     }
     const summaries = await this.returns.summaries(open);
-    const answers = await manager.getRepository(DomainAnswerEntity).find({
-      where: { returnId: In(open.map((r) => r.id)) },
-      select: {
-        returnId: true,
-        domainId: true,
-        met: true,
-        notApplicable: true,
-        noneMet: true,
-        toConfirm: true,
-      },
-    });
+    const answers = await this.answers.choicesOf(
+      manager,
+      open.map((r) => r.id),
+    );
     const people = await this.people.byIds(assignments.flatMap((a) => [a.assigneeId, a.assignedBy]));
     const items: MyAssignment[] = [];
     for (const assignment of assignments) {

@@ -85,9 +85,10 @@ export class CarryForwardService {
         domainId,
         met,
         notApplicable,
-        // "None met" only where the sealed answer itself had nothing met and was applicable: an answer
-        // whose ticks or "not applicable" no longer fit the new framework stays unanswered.
-        noneMet: !answer.notApplicable && answer.met.length === 0,
+        // "None met" only where the sealed answer itself said so (seals before format /2: had nothing
+        // met and was applicable): an answer whose ticks or "not applicable" no longer fit the new
+        // framework stays unanswered.
+        noneMet: answer.noneMet ?? (!answer.notApplicable && answer.met.length === 0),
         comment: answer.comment,
         confidence: answer.confidence,
         evidenceIds: answer.evidenceIds.map((id) => evidenceIds.get(id)).filter((id): id is string => !!id),

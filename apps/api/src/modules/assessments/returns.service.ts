@@ -24,6 +24,8 @@ import { OrganisationEntity } from '../organisations/entities/organisation.entit
 import { CarryForwardService } from './carry-forward.service.js';
 import type { CreateOrganisationReturnsDto, CreateSystemReturnDto } from './dto/returns.dto.js';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
+import { readAll } from '../../database/read-all.js';
+import { AnswersRepository } from './answers.repository.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
 import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
@@ -46,6 +48,7 @@ export class ReturnsService {
     private readonly audit: AuditService,
     private readonly carryForward: CarryForwardService,
     private readonly demo: DemoMarkersRepository,
+    private readonly answers: AnswersRepository,
   ) {}
 
   private get manager(): EntityManager {
@@ -184,28 +187,16 @@ export class ReturnsService {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const carriedIds = rows.map((r) => r.carriedForwardFrom).filter((id): id is string => id !== null);
-    // One after another: `manager` may be a transaction's, which runs one query at a time.
-    const cycles = await manager
-      .getRepository(CycleEntity)
-      .findBy({ id: In([...new Set(rows.map((r) => r.cycleId))]) });
-    const answers = await manager.getRepository(DomainAnswerEntity).find({
-      where: { returnId: In(ids) },
-      select: {
-        returnId: true,
-        domainId: true,
-        met: true,
-        notApplicable: true,
-        noneMet: true,
-        toConfirm: true,
-        updatedAt: true,
-      },
-    });
-    const carriedFrom =
-      carriedIds.length > 0
-        ? await manager.getRepository(AssessmentReturnEntity).findBy({ id: In(carriedIds) })
-        : [];
-    const names = await this.ownerNames(rows, manager);
-    const demo = await this.demo.marked('return', ids, manager);
+    const [cycles, answers, carriedFrom, names, demo] = await readAll(manager, [
+      () => manager.getRepository(CycleEntity).findBy({ id: In([...new Set(rows.map((r) => r.cycleId))]) }),
+      () => this.answers.choicesOf(manager, ids),
+      () =>
+        carriedIds.length > 0
+          ? manager.getRepository(AssessmentReturnEntity).findBy({ id: In(carriedIds) })
+          : Promise.resolve([]),
+      () => this.ownerNames(rows, manager),
+      () => this.demo.marked('return', ids, manager),
+    ]);
     const carriedCycles =
       carriedFrom.length > 0
         ? await manager.getRepository(CycleEntity).findBy({ id: In(carriedFrom.map((r) => r.cycleId)) })
@@ -250,12 +241,16 @@ export class ReturnsService {
   ): Promise<Map<string, string>> {
     const orgCodes = [...new Set(rows.map((r) => r.organisationCode).filter((c): c is string => c !== null))];
     const icsCodes = [...new Set(rows.map((r) => r.icsCode).filter((c): c is string => c !== null))];
-    const orgs = orgCodes.length
-      ? await manager.getRepository(OrganisationEntity).findBy({ odsCode: In(orgCodes) })
-      : [];
-    const systems = icsCodes.length
-      ? await manager.getRepository(IcsEntity).findBy({ odsCode: In(icsCodes) })
-      : [];
+    const [orgs, systems] = await readAll(manager, [
+      () =>
+        orgCodes.length
+          ? manager.getRepository(OrganisationEntity).findBy({ odsCode: In(orgCodes) })
+          : Promise.resolve([]),
+      () =>
+        icsCodes.length
+          ? manager.getRepository(IcsEntity).findBy({ odsCode: In(icsCodes) })
+          : Promise.resolve([]),
+    ]);
     return new Map([...orgs, ...systems].map((o) => [o.odsCode, o.name]));
   }
 

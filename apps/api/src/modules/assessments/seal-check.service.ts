@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SealLiveComparison, SealVerification } from '@wgll/contracts';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { ResultScoresRepository } from '../result-store/result-scores.repository.js';
+import { ResultScoresReader } from '../result-store/result-scores.reader.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
 import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
@@ -10,19 +10,7 @@ import type { ReturnSealEntity } from './entities/return-seal.entity.js';
 import { ReturnStore } from './return-store.js';
 import { viewReturn } from './return-view.js';
 import { compareLive, type LiveSeal, type SealCopyState, sealSummary } from './seal-diff.js';
-import { buildSealedReturn, SEAL_FORMAT, type SealedReturn, verifySeal } from './seal-snapshot.js';
-
-/** The sealed copy as stored, when it still reads as one; null when it does not. */
-function parseSnapshot(text: string): SealedReturn | null {
-  try {
-    const parsed = JSON.parse(text) as Partial<SealedReturn> | null;
-    return parsed && typeof parsed === 'object' && parsed.format === SEAL_FORMAT
-      ? (parsed as SealedReturn)
-      : null;
-  } catch {
-    return null;
-  }
-}
+import { buildSealedReturn, parseSnapshot, type SealedReturn, verifySeal } from './seal-snapshot.js';
 
 /**
  * A seal check: the stored copy against its hash, and the live rows of the sealed revision against
@@ -32,7 +20,7 @@ function parseSnapshot(text: string): SealedReturn | null {
 export class SealCheckService {
   constructor(
     private readonly store: ReturnStore,
-    private readonly scores: ResultScoresRepository,
+    private readonly scores: ResultScoresReader,
     private readonly audit: AuditService,
   ) {}
 
@@ -95,30 +83,33 @@ export class SealCheckService {
         .getRepository(ReturnApprovalEntity)
         .find({ where: { returnId: id, revision, withdrawnAt: IsNull() }, order: { approvedAt: 'ASC' } });
       const sealedPeople = new Map(sealed.approvals.map((a) => [a.approver.id, a.approver]));
-      const snapshot = buildSealedReturn({
-        return: {
-          id,
-          cycle: { id: cycle.id, name: cycle.name, referenceDate: cycle.referenceDate },
-          level: ret.level,
-          owner: ret.organisationCode
-            ? { type: 'organisation', code: ret.organisationCode, name: '' }
-            : { type: 'ics', code: ret.icsCode ?? '', name: '' },
-          careSetting: ret.careSetting,
-          revision,
+      const snapshot = buildSealedReturn(
+        {
+          return: {
+            id,
+            cycle: { id: cycle.id, name: cycle.name, referenceDate: cycle.referenceDate },
+            level: ret.level,
+            owner: ret.organisationCode
+              ? { type: 'organisation', code: ret.organisationCode, name: '' }
+              : { type: 'ics', code: ret.icsCode ?? '', name: '' },
+            careSetting: ret.careSetting,
+            revision,
+          },
+          framework,
+          answers,
+          evidence,
+          scores: viewReturn(framework, ret.careSetting, answers).scores,
+          approvals: approvals.map((a) => ({
+            approver: sealedPeople.get(a.approverId) ?? { id: a.approverId, displayName: '', email: '' },
+            meetingDate: a.meetingDate,
+            minuteReference: a.minuteReference,
+            approvedAt: a.approvedAt.toISOString(),
+          })),
+          submittedBy: sealed.submittedBy,
+          submittedAt: sealed.submittedAt,
         },
-        framework,
-        answers,
-        evidence,
-        scores: viewReturn(framework, ret.careSetting, answers).scores,
-        approvals: approvals.map((a) => ({
-          approver: sealedPeople.get(a.approverId) ?? { id: a.approverId, displayName: '', email: '' },
-          meetingDate: a.meetingDate,
-          minuteReference: a.minuteReference,
-          approvedAt: a.approvedAt.toISOString(),
-        })),
-        submittedBy: sealed.submittedBy,
-        submittedAt: sealed.submittedAt,
-      });
+        sealed.format,
+      );
       return {
         snapshot,
         state: ret.state,

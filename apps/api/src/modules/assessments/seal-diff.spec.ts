@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { sealedScoreColumns } from '../result-store/result-scores.repository.js';
+import { sealedScoreColumns } from '../result-store/result-scores.reader.js';
 import { compareLive, countDifferences, type LiveSeal, sealSummary } from './seal-diff.js';
 import { SEAL_FORMAT, type SealedReturn } from './seal-snapshot.js';
 

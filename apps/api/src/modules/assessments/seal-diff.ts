@@ -1,7 +1,7 @@
 import type { ReturnState, SealDifference, SealDifferenceKind, SealLiveComparison } from '@wgll/contracts';
 import { canonicalJson } from '../../common/canonical-json.js';
-import type { SealedScoreColumns } from '../result-store/result-scores.repository.js';
-import { sealedScoreColumns } from '../result-store/result-scores.repository.js';
+import type { SealedScoreColumns } from '../result-store/result-scores.reader.js';
+import { sealedScoreColumns } from '../result-store/result-scores.reader.js';
 import type { SealedAnswer, SealedEvidence, SealedReturn } from './seal-snapshot.js';
 
 /** The live side of a seal check: the snapshot rebuilt from the live rows, and what it cannot hold. */
@@ -23,6 +23,7 @@ const ANSWER_FIELDS: [keyof SealedAnswer, string][] = [
   ['measure', 'the measure'],
   ['met', 'the elements met'],
   ['notApplicable', '"not applicable"'],
+  ['noneMet', '"none of these is met yet"'],
   ['comment', 'the comment'],
   ['confidence', 'the confidence'],
   ['evidenceIds', 'the evidence cited'],

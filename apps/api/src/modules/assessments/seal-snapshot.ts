@@ -2,13 +2,22 @@ import type { Confidence, ReturnLevel, ReturnOwner, ReturnScores } from '@wgll/c
 import type { CareSetting, FrameworkVersion } from '@wgll/framework';
 import { canonicalJson, sha256Hex } from '../../common/canonical-json.js';
 
-export const SEAL_FORMAT = 'wgll-sealed-return/1';
+/**
+ * The formats of a sealed copy, oldest first; new seals are written in the last. A seal is checked
+ * against the live rows rebuilt in its own format, so a seal written before a field existed still
+ * matches. /2 added each answer's `noneMet`.
+ */
+export const SEAL_FORMATS = ['wgll-sealed-return/1', 'wgll-sealed-return/2'] as const;
+export type SealFormat = (typeof SEAL_FORMATS)[number];
+export const SEAL_FORMAT: SealFormat = 'wgll-sealed-return/2';
 
 export interface SealedAnswer {
   domainId: string;
   measure: string;
   met: string[];
   notApplicable: boolean;
+  /** "None of these is met yet", confirmed; from format /2 (absent from earlier seals). */
+  noneMet?: boolean;
   comment: string;
   confidence: Confidence | null;
   evidenceIds: string[];
@@ -33,7 +42,7 @@ export interface SealedPerson {
 
 /** Everything a submitted revision stands for, frozen as canonical JSON. */
 export interface SealedReturn {
-  format: typeof SEAL_FORMAT;
+  format: SealFormat;
   return: {
     id: string;
     cycle: { id: string; name: string; referenceDate: string };
@@ -60,6 +69,7 @@ export interface SealSource {
     domainId: string;
     met: readonly string[];
     notApplicable: boolean;
+    noneMet: boolean;
     comment: string;
     confidence: Confidence | null;
     evidenceIds: readonly string[];
@@ -71,11 +81,15 @@ export interface SealSource {
   submittedAt: string;
 }
 
-/** The snapshot of a revision: one builder, so a live rebuild compares like with like. */
-export function buildSealedReturn(source: SealSource): SealedReturn {
+/**
+ * The snapshot of a revision: one builder, so a live rebuild compares like with like. `format`: the
+ * sealed copy's, when rebuilding the live rows to check an earlier seal.
+ */
+export function buildSealedReturn(source: SealSource, format: SealFormat = SEAL_FORMAT): SealedReturn {
   const domainsById = new Map(source.framework.domains.map((d) => [d.id, d]));
+  const withNoneMet = format !== 'wgll-sealed-return/1';
   return {
-    format: SEAL_FORMAT,
+    format,
     return: source.return,
     framework: {
       frameworkId: source.framework.frameworkId,
@@ -87,6 +101,7 @@ export function buildSealedReturn(source: SealSource): SealedReturn {
       measure: domainsById.get(a.domainId)?.measure ?? '',
       met: [...a.met].sort(),
       notApplicable: a.notApplicable,
+      ...(withNoneMet ? { noneMet: a.noneMet } : {}),
       comment: a.comment,
       confidence: a.confidence,
       evidenceIds: [...a.evidenceIds].sort(),
@@ -112,6 +127,18 @@ export function buildSealedReturn(source: SealSource): SealedReturn {
 export function sealSnapshot(snapshot: SealedReturn): { text: string; sha256: string } {
   const text = canonicalJson(snapshot);
   return { text, sha256: sha256Hex(text) };
+}
+
+/** The sealed copy as stored, when it still reads as one (in any format); null when it does not. */
+export function parseSnapshot(text: string): SealedReturn | null {
+  try {
+    const parsed = JSON.parse(text) as Partial<SealedReturn> | null;
+    return parsed && typeof parsed === 'object' && SEAL_FORMATS.includes(parsed.format as SealFormat)
+      ? (parsed as SealedReturn)
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A stored seal verifies when its text hashes to the stored hash and is still canonical JSON. */

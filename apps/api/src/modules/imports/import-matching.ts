@@ -1,6 +1,6 @@
 import type { FieldError } from '@wgll/contracts';
 import type { PrimaryCareScore } from '../result-store/primary-care-scores.repository.js';
-import type { PublishedScore } from '../result-store/result-scores.repository.js';
+import type { PublishedScore } from '../result-store/results-writer.js';
 import type { ParsedWorkbook } from './dma-workbook.js';
 import { aliasKey, type Candidate, type NameMatch, type NameToMatch } from './name-matcher.js';
 

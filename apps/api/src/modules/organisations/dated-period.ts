@@ -30,8 +30,6 @@ export function minDate(a: IsoDate, b: IsoDate | null): IsoDate {
   return b !== null && b < a ? b : a;
 }
 
-/** A pure date helper, kept in common/; re-exported for modules not yet importing it from there. */
-
 /** Open, closed or not yet open on `at`, given an opening date and a last day of operation. */
 export function operatingStatus(
   openedOn: IsoDate | null,

@@ -19,19 +19,10 @@ export interface PrimaryCareScore {
   measures: Partial<Record<MeasureId, number>>;
 }
 
-/** primary_care_score, the only code that touches it: written with a cycle's published results. */
+/** Writes primary_care_score with a cycle's published results (read through ResultScoresReader). */
 @Injectable()
 export class PrimaryCareScoresRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** An ICB's primary care scores in a cycle; null when it has none. */
-  async of(cycleId: string, icsCode: string): Promise<Partial<Record<MeasureId, number>> | null> {
-    const [row] = await this.dataSource.query<{ measures: Partial<Record<MeasureId, number>> }[]>(
-      'SELECT measures FROM primary_care_score WHERE cycle_id = $1 AND ics_code = $2',
-      [cycleId, icsCode],
-    );
-    return row?.measures ?? null;
-  }
 
   /** Replaces the cycle's primary care scores with these rows (the caller's transaction). */
   async replace(

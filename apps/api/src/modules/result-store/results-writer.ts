@@ -8,6 +8,8 @@ import {
 } from './result-scores.repository.js';
 import { ResultsChanges } from './results-changes.js';
 
+export type { PublishedScore, SealedScoresInput };
+
 /**
  * Every change to results goes through here, inside the caller's transaction: the rows are
  * written, and the change is announced so that every API process drops what it holds once the

@@ -1,10 +1,10 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { AfterCommitSubscriber } from '../../database/after-commit.js';
 import type { AssessmentsReader } from '../assessments/assessments.reader.js';
 import type { AppliedImportsReader } from '../imports/applied-imports.reader.js';
-import type { HierarchyRepository } from '../organisations/hierarchy.repository.js';
-import { ResultScoresRepository } from '../result-store/result-scores.repository.js';
-import type { ResultsChanges } from '../result-store/results-changes.js';
+import { ResultScoresReader } from '../result-store/result-scores.reader.js';
+import { ResultsChanges } from '../result-store/results-changes.js';
 import type { DemoMarkersRepository } from '../demo/demo-markers.repository.js';
 import { ResultsData } from './results-data.js';
 
@@ -48,18 +48,28 @@ function database() {
       },
     ];
   });
-  // Results changed: what the writer announces (in this process, or heard from another).
-  let changed = () => {};
-  const changes = { onChange: (listener: () => void) => (changed = listener) } as unknown as ResultsChanges;
+  // Results change as a writer changes them: announced inside its transaction, heard once it commits.
+  const changes = new ResultsChanges({} as DataSource, 'embedded');
+  const write = (outcome: 'commit' | 'rollback') => {
+    const queryRunner = { isTransactionActive: true };
+    const manager = { queryRunner, query: () => Promise.resolve([]) } as unknown as EntityManager;
+    const event = { queryRunner } as unknown as TransactionCommitEvent & TransactionRollbackEvent;
+    return changes.announce(manager).then(() => {
+      queryRunner.isTransactionActive = false;
+      const subscriber = new AfterCommitSubscriber();
+      if (outcome === 'commit') subscriber.afterTransactionCommit(event);
+      else subscriber.afterTransactionRollback(event);
+    });
+  };
   const assessments = { frameworksIn: () => Promise.resolve(new Map()) } as unknown as AssessmentsReader;
   const imports = {
     latestApplied: () => Promise.resolve(new Map()),
     latestAppliedTo: () => Promise.resolve(null),
   } as unknown as AppliedImportsReader;
   const dataSource = { query } as unknown as DataSource;
-  const scores = new ResultScoresRepository({} as HierarchyRepository, dataSource);
+  const scores = new ResultScoresReader(dataSource);
   const data = new ResultsData(dataSource, assessments, imports, scores, changes, noDemo);
-  return { state, data, changed: () => changed() };
+  return { state, data, changed: () => write('commit'), rolledBack: () => write('rollback') };
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -76,9 +86,17 @@ describe('ResultsData', () => {
     expect(await wellLed(data)).toBe(2);
     expect(state.reads).toBe(1);
     state.score = 3;
-    changed();
+    await changed();
     expect(await wellLed(data)).toBe(3);
     expect(state.reads).toBe(2);
+  });
+
+  it('keeps what it holds when the change is rolled back', async () => {
+    const { state, data, rolledBack } = database();
+    expect(await wellLed(data)).toBe(2);
+    await rolledBack();
+    expect(await wellLed(data)).toBe(2);
+    expect(state.reads).toBe(1);
   });
 
   it('serves what it holds while an old copy is read again, then the new one', async () => {
@@ -107,7 +125,7 @@ describe('ResultsData', () => {
     const stale = state.release;
     state.score = 4;
     state.hold = false;
-    changed();
+    await changed();
     expect(await wellLed(data)).toBe(4);
     stale();
     await tick();

@@ -7,7 +7,7 @@ import { AssessmentsReader } from '../assessments/assessments.reader.js';
 import { cycleStatus, financialYearName } from '../cycles/cycles.mapper.js';
 import { AppliedImportsReader } from '../imports/applied-imports.reader.js';
 import { todayInLondon } from '../../common/iso-date.js';
-import { ResultScoresRepository, type StoredScoreRow } from '../result-store/result-scores.repository.js';
+import { ResultScoresReader, type StoredScoreRow } from '../result-store/result-scores.reader.js';
 import { ResultsChanges } from '../result-store/results-changes.js';
 import { DemoMarkersRepository } from '../demo/demo-markers.repository.js';
 
@@ -87,7 +87,7 @@ export class ResultsData {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assessments: AssessmentsReader,
     private readonly imports: AppliedImportsReader,
-    private readonly scores: ResultScoresRepository,
+    private readonly scores: ResultScoresReader,
     changes: ResultsChanges,
     private readonly demo: DemoMarkersRepository,
   ) {

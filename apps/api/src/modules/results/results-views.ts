@@ -8,7 +8,9 @@ import type {
   HeatmapRow,
   IcsResults,
   MeasureId,
+  Movement,
   NamedScores,
+  ShareBelow,
   SuppressionReason,
   TrustResults,
 } from '@wgll/contracts';
@@ -41,6 +43,13 @@ export interface DistributionRule {
   minimum?: number;
 }
 
+/** Why a figure from `count` organisations is withheld under `rule`; null when it is shown. */
+function withheldReason(count: number, rule: DistributionRule): SuppressionReason | null {
+  if (count === 0) return null;
+  if (rule.anonymous && count < MINIMUM_ANONYMOUS_COUNT) return 'anonymity';
+  return count < (rule.minimum ?? MINIMUM_COMPARISON_COUNT) ? 'too-few' : null;
+}
+
 /**
  * A distribution; withheld (only the count) when `anonymous` and fewer than 5 contribute, or when
  * fewer than the minimum (3) contribute. No values at all is not withheld: there is nothing to show.
@@ -48,14 +57,7 @@ export interface DistributionRule {
 export function distribution(values: readonly number[], rule: DistributionRule): Distribution {
   const summary = summarise(values);
   const count = values.length;
-  const reason: SuppressionReason | null =
-    count === 0
-      ? null
-      : rule.anonymous && count < MINIMUM_ANONYMOUS_COUNT
-        ? 'anonymity'
-        : count < (rule.minimum ?? MINIMUM_COMPARISON_COUNT)
-          ? 'too-few'
-          : null;
+  const reason = withheldReason(count, rule);
   if (!summary || reason) {
     return {
       count,
@@ -74,6 +76,35 @@ export function distribution(values: readonly number[], rule: DistributionRule):
 }
 
 const NAMED: DistributionRule = { anonymous: false };
+
+/** Organisations below the threshold; withheld (only how many have a score) like a distribution. */
+export function shareOfBelow(
+  values: readonly number[],
+  threshold: number,
+  rule: DistributionRule,
+): ShareBelow {
+  const share = shareBelow(values, threshold);
+  const reason = withheldReason(share.of, rule);
+  return reason
+    ? { count: null, of: share.of, share: null, suppressed: true, reason }
+    : { ...share, suppressed: false, reason: null };
+}
+
+/** Movement over pairs of scores; withheld (only how many have both years) like a distribution. */
+export function movementOf(
+  pairs: ReadonlyArray<{ previous: number | null; current: number | null }>,
+  rule: DistributionRule,
+): Movement {
+  const { count, ...figures } = summariseMovement(pairs);
+  const reason = withheldReason(count, rule);
+  if (!reason) return { count, suppressed: false, reason: null, ...figures };
+  // Every figure but the count, whatever the summary holds.
+  const withheld = Object.fromEntries(Object.keys(figures).map((k) => [k, null])) as Record<
+    keyof typeof figures,
+    null
+  >;
+  return { count, suppressed: true, reason, ...withheld };
+}
 
 const scoresOf = (rows: readonly ScoreRow[], measure: MeasureId): number[] =>
   rows.map((r) => r.measures[measure]).filter((v): v is number => v !== null);
@@ -253,19 +284,22 @@ export function areaComparison(
     groups.set(g.code, group);
   }
   const ordered = [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
-  const ownScores = basis === 'icb' && area.type === 'region';
-  const below = (rows: ScoreRow[]) => perMeasure((m) => shareBelow(scoresOf(rows, m), threshold));
+  // A region's ICBs by their own returns: one each, shown as itself (not a comparison).
+  const groupRule: DistributionRule =
+    basis === 'icb' && area.type === 'region' ? { anonymous: false, minimum: 1 } : NAMED;
+  const below = (rows: ScoreRow[], rule: DistributionRule) =>
+    perMeasure((m) => shareOfBelow(scoresOf(rows, m), threshold, rule));
   const groupRows: AreaGroupRow[] = ordered.map((g) => ({
     code: g.code,
     name: g.name,
-    // A region's ICBs by their own returns: one each, shown as itself (not a comparison).
-    measures: perMeasure((m) =>
-      distribution(scoresOf(g.rows, m), ownScores ? { anonymous: false, minimum: 1 } : NAMED),
-    ),
-    belowThreshold: below(g.rows),
+    measures: perMeasure((m) => distribution(scoresOf(g.rows, m), groupRule)),
+    belowThreshold: below(g.rows, groupRule),
   }));
-  const pairs = (rows: ScoreRow[]) =>
-    rows.map((r) => ({ previous: r.previousComparable, current: r.comparable }));
+  const movement = (rows: ScoreRow[], rule: DistributionRule) =>
+    movementOf(
+      rows.map((r) => ({ previous: r.previousComparable, current: r.comparable })),
+      rule,
+    );
   const hasComparable = units.some((r) => r.comparable !== null && r.previousComparable !== null);
   const unitWords =
     basis === 'providers'
@@ -287,17 +321,19 @@ export function areaComparison(
             `${MINIMUM_COMPARISON_COUNT} organisations); `) +
         `share below the threshold: organisations scoring below ${threshold}; movement: ` +
         (dataset.source === 'published'
-          ? `NHS England's overall score over comparable domains only.`
-          : `overall scores of organisations that sealed returns on the same framework version both years.`),
+          ? `NHS England's overall score over comparable domains only. `
+          : `overall scores of organisations that sealed returns on the same framework version both years. `) +
+        `A share or a movement from fewer than ${MINIMUM_COMPARISON_COUNT} organisations is not shown` +
+        (groupRule.minimum === 1 ? ` (each ICB's own is).` : '.'),
     ),
     groups: groupRows,
     distribution: perMeasure((m) => distribution(scoresOf(units, m), NAMED)),
-    belowThreshold: below(units),
+    belowThreshold: below(units, NAMED),
     movement: hasComparable
       ? {
           previousCycleName: dataset.previousCycleName ?? 'the previous year',
-          groups: ordered.map((g) => ({ code: g.code, name: g.name, ...summariseMovement(pairs(g.rows)) })),
-          area: summariseMovement(pairs(units)),
+          groups: ordered.map((g) => ({ code: g.code, name: g.name, ...movement(g.rows, groupRule) })),
+          area: movement(units, NAMED),
         }
       : null,
   };

@@ -23,8 +23,8 @@ import { OrganisationEntity } from '../organisations/entities/organisation.entit
 import { RegionEntity } from '../organisations/entities/region.entity.js';
 import { type HierarchyArea, HierarchyRepository } from '../organisations/hierarchy.repository.js';
 import { toIcsSummary, toRegionSummary } from '../organisations/organisations.mapper.js';
-import { PrimaryCareScoresRepository } from '../result-store/primary-care-scores.repository.js';
 import { primaryCareView } from './primary-care-view.js';
+import { ResultScoresReader } from '../result-store/result-scores.reader.js';
 import { type CycleDataset, ResultsData } from './results-data.js';
 import { areaComparison, icsComparison, trustComparison } from './results-views.js';
 
@@ -39,8 +39,8 @@ export class ResultsService {
     private readonly frameworks: FrameworksService,
     private readonly hierarchy: HierarchyRepository,
     private readonly assessments: AssessmentsReader,
+    private readonly scores: ResultScoresReader,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly primaryCare: PrimaryCareScoresRepository,
   ) {}
 
   async cycles(): Promise<ResultCycleList> {
@@ -106,7 +106,7 @@ export class ResultsService {
         cycle,
         ...icsComparison(dataset, code, careSetting ?? null),
         // Read with the view: an applied import, which replaces them, brings a new dataset.
-        primaryCare: primaryCareView(cycle, await this.primaryCare.of(cycle.id, code)),
+        primaryCare: primaryCareView(cycle, await this.scores.primaryCareOf(cycle.id, code)),
       };
     });
   }
@@ -192,11 +192,11 @@ export class ResultsService {
    * an ICS of the area then).
    */
   private async expectedReturns(cycle: ResultCycle, area: HierarchyArea) {
-    const [icbs, organisations, progress] = [
-      await this.hierarchy.icbsIn(area, cycle.referenceDate),
-      await this.hierarchy.organisationsAssessedIn(area, cycle.referenceDate),
-      await this.assessments.progressIn(cycle.id),
-    ];
+    const [icbs, organisations, progress] = await Promise.all([
+      this.hierarchy.icbsIn(area, cycle.referenceDate),
+      this.hierarchy.organisationsAssessedIn(area, cycle.referenceDate),
+      this.assessments.progressIn(cycle.id),
+    ]);
     const started = new Map<string, ReturnProgress>(
       progress.map((r) => [
         r.level === 'system' ? `system|${r.icsCode}` : `organisation|${r.organisationCode}|${r.careSetting}`,

@@ -24,7 +24,7 @@ import { NotFoundApiException } from '../../common/api-exception.js';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity.js';
-import { ResultScoresRepository } from '../result-store/result-scores.repository.js';
+import { ResultScoresReader } from '../result-store/result-scores.reader.js';
 import { type CycleDataset, ResultsData, type ScoreRow } from './results-data.js';
 import { distribution, MINIMUM_ANONYMOUS_COUNT } from './results-views.js';
 
@@ -62,7 +62,7 @@ export class TrendsService {
     private readonly data: ResultsData,
     private readonly frameworks: FrameworksService,
     private readonly assessments: AssessmentsReader,
-    private readonly scores: ResultScoresRepository,
+    private readonly scores: ResultScoresReader,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 

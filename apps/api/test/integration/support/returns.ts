@@ -87,6 +87,7 @@ export function answer(met: string[], extra: Partial<SaveAnswerRequest> = {}): S
     baseVersion: 0,
     met,
     notApplicable: false,
+    noneMet: false,
     comment: '',
     confidence: 'medium',
     evidenceIds: [],

@@ -54,6 +54,24 @@ describe('audit log details', () => {
     );
   });
 
+  it('says "none met" and an answer that is not yet one in plain English', () => {
+    const answer = (after: Record<string, unknown>) =>
+      describeDetails(
+        { domainId: 'd1', before: null, after },
+        event('return.answer-saved', { domainId: 'd1', before: null, after }),
+      );
+    const base = { met: [], notApplicable: false, comment: '', evidenceIds: [] };
+    expect(answer({ ...base, level: 1, noneMet: true, confidence: 'low' })).toBe(
+      'Before: not answered. After: level 1: none of the elements met yet, confidence low.',
+    );
+    expect(answer({ ...base, level: null, noneMet: false, comment: 'Draft note', confidence: 'high' })).toBe(
+      'Before: not answered. After: not answered yet (nothing ticked), confidence high.',
+    );
+    expect(answer({ ...base, level: null, notApplicable: true, noneMet: false, confidence: null })).toBe(
+      'Before: not answered. After: not applicable.',
+    );
+  });
+
   it('names people as other pages do, keeping the address only where there is no account', () => {
     const e = event('role.granted', {});
     expect(describeActor(e.actor)).toBe('Sam Jones');

@@ -1,8 +1,9 @@
-import type { Distribution, FigureBasis } from '@wgll/contracts';
+import type { Distribution, FigureBasis, Movement, ShareBelow } from '@wgll/contracts';
 import { formatScore } from '@wgll/scoring';
 
 import { formatDate } from '../../lib/dates';
 import { careSettingLabels, pluralise } from '../../lib/format';
+import type { CsvValue } from './csv';
 import { withheldText } from './results-labels';
 
 /** A distribution's figure for a table cell; suppressed figures are never shown. */
@@ -19,10 +20,28 @@ export function quartileRange(distribution: Distribution): string {
   return `${formatScore(distribution.lowerQuartile)} to ${formatScore(distribution.upperQuartile)}`;
 }
 
-/** `12 of 40 (30%)`. */
-export function shareText(share: { count: number; of: number; share: number | null }): string {
+/** `12 of 40 (30%)`; from fewer than 3 organisations, how many and that they are too few. */
+export function shareText(share: ShareBelow): string {
+  if (share.suppressed) return withheldText({ count: share.of, reason: share.reason });
   if (share.of === 0 || share.share === null) return 'None scored';
   return `${share.count} of ${share.of} (${Math.round(share.share * 100)}%)`;
+}
+
+/** A share's CSV cells: how many below (or why not shown), and out of how many. */
+export function shareCsvCells(share: ShareBelow): CsvValue[] {
+  return [share.suppressed ? shareText(share) : share.count, share.of];
+}
+
+/** A movement's CSV cells: how many compared, then its figures (or why they are not shown). */
+export function movementCsvCells(movement: Movement): CsvValue[] {
+  if (movement.suppressed) return [movement.count, ...Array<string>(4).fill(withheldText(movement))];
+  return [
+    movement.count,
+    movement.improved,
+    movement.declined,
+    movement.unchanged,
+    movement.meanChange === null ? '' : Math.round(movement.meanChange * 100) / 100,
+  ];
 }
 
 /** `+0.3`, `-0.2`, `0.0` for a change in score. */

@@ -1,8 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Distribution, FigureBasis, ResultCycle } from '@wgll/contracts';
+import type { Distribution, FigureBasis, Movement, ResultCycle } from '@wgll/contracts';
 
 import { csvScore, fileSafe, toCsv } from './csv';
-import { describeBasis, distributionFigure, formatChange, quartileRange, shareText } from './figures';
+import {
+  describeBasis,
+  distributionFigure,
+  formatChange,
+  movementCsvCells,
+  quartileRange,
+  shareCsvCells,
+  shareText,
+} from './figures';
 import { heatShade, heatShades } from './heat-shades';
 import { defaultResultCycle } from './result-cycles';
 import { positionLabel, SUPPRESSED_TEXT, withheldText } from './results-labels';
@@ -105,8 +113,37 @@ describe('figures', () => {
   });
 
   it('gives a share below the threshold as a count and a percentage', () => {
-    expect(shareText({ count: 12, of: 40, share: 0.3 })).toBe('12 of 40 (30%)');
-    expect(shareText({ count: 0, of: 0, share: null })).toBe('None scored');
+    expect(shareText({ count: 12, of: 40, share: 0.3, suppressed: false, reason: null })).toBe(
+      '12 of 40 (30%)',
+    );
+    expect(shareText({ count: 0, of: 0, share: null, suppressed: false, reason: null })).toBe('None scored');
+    expect(shareCsvCells({ count: 12, of: 40, share: 0.3, suppressed: false, reason: null })).toEqual([
+      12, 40,
+    ]);
+  });
+
+  it('gives a share of fewer than 3 organisations as a count, too few to compare, on the page and in the CSV', () => {
+    const share = { count: null, of: 1, share: null, suppressed: true, reason: 'too-few' } as const;
+    expect(shareText(share)).toBe('1 organisation: too few organisations to compare');
+    expect(shareCsvCells(share)).toEqual(['1 organisation: too few organisations to compare', 1]);
+    expect(shareText({ ...share, of: 2 })).toBe('2 organisations: too few organisations to compare');
+  });
+
+  it('gives a movement of fewer than 3 organisations as a count, too few to compare, in the CSV', () => {
+    const figures = { improved: 2, declined: 1, unchanged: 1, meanChange: 0.2049 };
+    const shown: Movement = {
+      count: 4,
+      suppressed: false,
+      reason: null,
+      ...figures,
+      previousMean: 2.5,
+      currentMean: 2.7,
+    };
+    expect(movementCsvCells(shown)).toEqual([4, 2, 1, 1, 0.2]);
+    // Withheld: whatever the figures, only the count and why.
+    const withheld: Movement = { ...shown, count: 2, suppressed: true, reason: 'too-few' };
+    const text = '2 organisations: too few organisations to compare';
+    expect(movementCsvCells(withheld)).toEqual([2, text, text, text, text]);
   });
 
   it('signs changes, with a true minus sign', () => {

@@ -133,13 +133,12 @@ export class SaveAnswerDto implements SaveAnswerRequest {
   @IsBoolean()
   notApplicable: boolean;
 
-  @ApiPropertyOptional({
+  @ApiProperty({
     description:
-      'The person confirms none of the elements is met yet (default false); not with elements ticked or not applicable',
+      'The person confirms none of the elements is met yet; not with elements ticked or not applicable',
   })
-  @IsOptional()
   @IsBoolean({ message: 'noneMet must be true or false' })
-  noneMet?: boolean;
+  noneMet: boolean;
 
   @ApiProperty()
   @IsString()

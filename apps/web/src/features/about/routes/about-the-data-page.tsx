@@ -67,7 +67,9 @@ export function AboutTheDataPage() {
           <li>
             Organisations are compared only within the same care setting, and a score&apos;s position is shown
             by quarter, never by rank. Where fewer than 5 organisations make up a figure that would otherwise
-            be shown without their names, it is not shown.
+            be shown without their names, it is not shown. A comparison (a median, a spread, a share below a
+            threshold or a movement) from fewer than 3 organisations is not shown either: the page says how
+            many organisations there are and that they are too few to compare.
           </li>
           <li>
             NHS England compares years only on the domains asked in both years (&quot;comparable

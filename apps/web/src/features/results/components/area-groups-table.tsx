@@ -5,12 +5,12 @@ import { Link } from 'react-router';
 
 import { readableName } from '../../../lib/format';
 import { csvScore } from '../csv';
-import { shareText } from '../figures';
+import { shareCsvCells, shareText } from '../figures';
 import { measureIds, measureNames, withheldText } from '../results-labels';
 import { CsvDownload } from './csv-download';
 import { FigureBasisNote } from './figure-basis';
 import { MeasuresHead } from './measures-head';
-import { ScrollingTable } from './scrolling-table';
+import { TableScroll } from '../../../components/table-scroll';
 
 export interface AreaTableProps {
   results: AreaResults;
@@ -44,7 +44,7 @@ export function AreaGroupsTable({ results, groupLabel, groupPath, filePrefix, sc
   const csvValue = (distribution: Distribution) => csvScore(distribution.median, distribution);
   return (
     <>
-      <ScrollingTable label={caption}>
+      <TableScroll label={caption}>
         <Table caption={caption} firstCellIsHeader className="nhsuk-table--compact wgll-wide-table">
           <MeasuresHead leading={[groupLabel]} />
           <Table.Body>
@@ -62,7 +62,7 @@ export function AreaGroupsTable({ results, groupLabel, groupPath, filePrefix, sc
             ))}
           </Table.Body>
         </Table>
-      </ScrollingTable>
+      </TableScroll>
       <FigureBasisNote basis={results.figureBasis} scope={scope} />
       <CsvDownload
         tableName={`${groupLabel} medians`}
@@ -109,7 +109,7 @@ export function BelowThresholdTable({ results, groupLabel, filePrefix, scope }: 
   ];
   return (
     <>
-      <ScrollingTable label={caption}>
+      <TableScroll label={caption}>
         <Table caption={caption} firstCellIsHeader className="nhsuk-table--compact wgll-wide-table">
           <MeasuresHead leading={[groupLabel]} />
           <Table.Body>
@@ -125,7 +125,7 @@ export function BelowThresholdTable({ results, groupLabel, filePrefix, scope }: 
             ))}
           </Table.Body>
         </Table>
-      </ScrollingTable>
+      </TableScroll>
       <FigureBasisNote
         basis={results.figureBasis}
         scope={scope}
@@ -140,7 +140,7 @@ export function BelowThresholdTable({ results, groupLabel, filePrefix, scope }: 
         ]}
         rows={rows.map((row) => [
           row.name,
-          ...measureIds.flatMap((measure) => [row.below[measure].count, row.below[measure].of]),
+          ...measureIds.flatMap((measure) => shareCsvCells(row.below[measure])),
         ])}
       />
     </>

@@ -12,7 +12,7 @@ import { CsvDownload } from './csv-download';
 import { FigureBasisNote } from './figure-basis';
 import { HeatKey } from './heat-shade';
 import { MeasuresHead } from './measures-head';
-import { ScrollingTable } from './scrolling-table';
+import { TableScroll } from '../../../components/table-scroll';
 
 const SYSTEM_LABEL = 'ICB’s own return (system level)';
 
@@ -60,7 +60,7 @@ export function HeatmapTable({ results, icsName, filePrefix }: HeatmapTableProps
   return (
     <>
       <HeatKey />
-      <ScrollingTable label={caption}>
+      <TableScroll label={caption}>
         <Table
           caption={caption}
           firstCellIsHeader
@@ -95,7 +95,7 @@ export function HeatmapTable({ results, icsName, filePrefix }: HeatmapTableProps
             </Table.Body>
           ) : null}
         </Table>
-      </ScrollingTable>
+      </TableScroll>
       {results.rows.length === 0 ? <p>No organisation in {icsName} has results for this choice.</p> : null}
       {results.system ? null : <p>The ICB has no results of its own for this cycle.</p>}
       <FigureBasisNote

@@ -3,7 +3,8 @@ import { Table } from 'nhsuk-react-components';
 
 import { WideTable } from '../../../components/table-scroll';
 import { readableName } from '../../../lib/format';
-import { formatChange } from '../figures';
+import { formatChange, movementCsvCells } from '../figures';
+import { withheldText } from '../results-labels';
 import type { AreaTableProps } from './area-groups-table';
 import { CsvDownload } from './csv-download';
 import { FigureBasisNote } from './figure-basis';
@@ -12,25 +13,21 @@ function MovementCells({ movement }: { movement: Movement }) {
   return (
     <>
       <Table.Cell format="numeric">{movement.count}</Table.Cell>
-      <Table.Cell format="numeric">{movement.improved}</Table.Cell>
-      <Table.Cell format="numeric">{movement.declined}</Table.Cell>
-      <Table.Cell format="numeric">{movement.unchanged}</Table.Cell>
-      <Table.Cell format="numeric">{formatChange(movement.meanChange)}</Table.Cell>
+      {movement.suppressed ? (
+        <Table.Cell colSpan={4}>{withheldText(movement)}</Table.Cell>
+      ) : (
+        <>
+          <Table.Cell format="numeric">{movement.improved}</Table.Cell>
+          <Table.Cell format="numeric">{movement.declined}</Table.Cell>
+          <Table.Cell format="numeric">{movement.unchanged}</Table.Cell>
+          <Table.Cell format="numeric">{formatChange(movement.meanChange)}</Table.Cell>
+        </>
+      )}
     </>
   );
 }
 
 const header = ['Organisations compared', 'Improved', 'Declined', 'Unchanged', 'Mean change'];
-
-function csvCells(movement: Movement) {
-  return [
-    movement.count,
-    movement.improved,
-    movement.declined,
-    movement.unchanged,
-    movement.meanChange === null ? '' : Math.round(movement.meanChange * 100) / 100,
-  ];
-}
 
 /** Year-on-year movement on the overall score over comparable domains, per group and for the area. */
 export function MovementTable({ results, groupLabel, filePrefix, scope }: AreaTableProps) {
@@ -77,8 +74,8 @@ export function MovementTable({ results, groupLabel, filePrefix, scope }: AreaTa
         fileName={`${filePrefix}-movement`}
         header={[groupLabel, ...header]}
         rows={[
-          ...movement.groups.map((group) => [readableName(group.name), ...csvCells(group)]),
-          [total, ...csvCells(movement.area)],
+          ...movement.groups.map((group) => [readableName(group.name), ...movementCsvCells(group)]),
+          [total, ...movementCsvCells(movement.area)],
         ]}
       />
     </>

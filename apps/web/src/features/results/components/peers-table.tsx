@@ -8,7 +8,7 @@ import { measureIds, measureNames } from '../results-labels';
 import { CsvDownload } from './csv-download';
 import { FigureBasisNote } from './figure-basis';
 import { MeasuresHead } from './measures-head';
-import { ScrollingTable } from './scrolling-table';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** A row of a scores table for CSV: the name, the seven measures and the overall score. */
 export function scoresCsvRow(row: NamedScores, ...before: string[]): CsvValue[] {
@@ -42,7 +42,7 @@ export function PeersTable({ results, icsName, filePrefix }: PeersTableProps) {
   const caption = `Peers in ${icsName}: scores of the other organisations with results for the same care setting`;
   return (
     <>
-      <ScrollingTable label={caption}>
+      <TableScroll label={caption}>
         <Table caption={caption} firstCellIsHeader className="nhsuk-table--compact wgll-wide-table">
           <MeasuresHead leading={['Organisation']} overall />
           <Table.Body>
@@ -61,7 +61,7 @@ export function PeersTable({ results, icsName, filePrefix }: PeersTableProps) {
             ))}
           </Table.Body>
         </Table>
-      </ScrollingTable>
+      </TableScroll>
       <FigureBasisNote
         basis={results.basis}
         count={results.peers.length}

@@ -1,11 +1,11 @@
 import type { Evidence } from '@wgll/contracts';
 import type { FrameworkDomain } from '@wgll/framework';
-import { domainLevel, isAnswered } from '@wgll/scoring';
 import { Tag } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
 
 import { confidenceLabels } from '../return-labels';
-import { answerChoices, effectiveMet, effectiveNoneMet, type AnswerDraft } from './answer-draft';
+import { effectiveMet, effectiveNoneMet, type AnswerDraft } from './answer-draft';
+import { answerLevelLabel } from './live-score';
 
 function sameList(a: readonly string[], b: readonly string[]) {
   return a.length === b.length && a.every((item) => b.includes(item));
@@ -60,17 +60,10 @@ export function AnswerSummary({
     const item = evidence.find((candidate) => candidate.id === id);
     return { id, title: item ? `${item.title} (${evidenceKind(item)})` : 'Evidence no longer in the return' };
   });
-  const notApplicable = draft.notApplicable && domain.notApplicableAllowed;
-  // A comment or a confidence alone is no answer (libs/scoring isAnswered).
-  const given = answered && isAnswered(answerChoices(draft));
   return (
     <dl className="nhsuk-summary-list wgll-answer-summary">
       <Row label="Level" differs={false}>
-        {!given
-          ? 'Not answered'
-          : notApplicable
-            ? 'Not applicable'
-            : `Level ${domainLevel(domain, new Set(met))}`}
+        {answerLevelLabel(domain, draft, answered)}
         {toConfirm ? (
           <>
             {' '}

@@ -3,15 +3,14 @@ import type { FrameworkDomain } from '@wgll/framework';
 import { Button } from 'nhsuk-react-components';
 import { useEffect, useRef } from 'react';
 
-import { formatDayOf } from '../../../lib/dates';
+import { formatDayOf, formatTime } from '../../../lib/dates';
 import { draftFromAnswer, type AnswerDraft } from './answer-draft';
 import { AnswerSummary } from './answer-summary';
 import { domainIds } from './field-ids';
-import { formatClock } from './save-status';
 
 /**
- * `Saved by Sam Jones at 14:05` (and the day, when not today); `You saved this in another window at
- * 14:02` when it was the same person.
+ * `Saved by Sam Jones at 2:05pm` (and the day, when not today); `You saved this in another window at
+ * 2:02pm` when it was the same person.
  */
 function savedByText(answer: DomainAnswer, byYou: boolean): string {
   const who = answer.updatedBy?.displayName ?? 'someone else';
@@ -19,7 +18,7 @@ function savedByText(answer: DomainAnswer, byYou: boolean): string {
   if (Number.isNaN(at.getTime())) return byYou ? 'You saved this in another window' : `Saved by ${who}`;
   const day = formatDayOf(answer.updatedAt);
   const today = formatDayOf(new Date().toISOString());
-  const when = `${formatClock(at)}${day === today ? '' : ` on ${day}`}`;
+  const when = `${formatTime(at)}${day === today ? '' : ` on ${day}`}`;
   return byYou ? `You saved this in another window at ${when}` : `Saved by ${who} at ${when}`;
 }
 

@@ -1,21 +1,11 @@
 import type { FrameworkDomain } from '@wgll/framework';
-import { domainLevel } from '@wgll/scoring';
 import { Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
 import { questionnairePath, returnPath } from '../../../lib/links';
-import { effectiveMet } from './answer-draft';
 import type { DomainSaveView } from './autosave-snapshot';
 import { domainIds } from './field-ids';
-import { hasAnswer, isToConfirm } from './live-score';
-
-/** A domain's state as the person sees it now: the words of the measure list and the review page. */
-export function domainStateLabel(domain: FrameworkDomain, view: DomainSaveView | undefined): string {
-  if (isToConfirm(view)) return 'To confirm';
-  if (!view || !hasAnswer(view)) return 'Not answered';
-  if (view.draft.notApplicable && domain.notApplicableAllowed) return 'Not applicable';
-  return `Level ${domainLevel(domain, new Set(effectiveMet(view.draft)))}`;
-}
+import { domainStateLabel } from './live-score';
 
 function DomainStateTag({ label }: { label: string }) {
   const modifier = label === 'To confirm' ? 'yellow' : label === 'Not answered' ? 'grey' : 'blue';

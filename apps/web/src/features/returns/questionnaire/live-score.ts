@@ -1,13 +1,14 @@
 import type { CareSetting, MeasureId } from '@wgll/contracts';
 import type { FrameworkDomain, FrameworkVersion } from '@wgll/framework';
 import {
+  domainLevel,
   isAnswered,
   scoreReturn,
   type DomainAnswer as ScoringAnswer,
   type ReturnScores,
 } from '@wgll/scoring';
 
-import { answerChoices, effectiveMet } from './answer-draft';
+import { answerChoices, effectiveMet, type AnswerDraft } from './answer-draft';
 import type { AutosaveSnapshot, DomainSaveView } from './autosave-snapshot';
 
 /**
@@ -20,9 +21,25 @@ export function hasAnswer(view: DomainSaveView | undefined): boolean {
   );
 }
 
+/**
+ * A domain's level as every page says it: "Not answered", "Not applicable" or "Level n". `given`:
+ * the answer exists (saved, or about to be); a comment or a confidence alone still is no answer.
+ */
+export function answerLevelLabel(domain: FrameworkDomain, draft: AnswerDraft, given: boolean): string {
+  if (!given || !isAnswered(answerChoices(draft))) return 'Not answered';
+  if (draft.notApplicable && domain.notApplicableAllowed) return 'Not applicable';
+  return `Level ${domainLevel(domain, new Set(effectiveMet(draft)))}`;
+}
+
 /** Still to confirm: carried forward, and neither confirmed nor changed yet. */
 export function isToConfirm(view: DomainSaveView | undefined): boolean {
   return view?.stored?.toConfirm === true && !view.unsaved;
+}
+
+/** A domain's state as the person sees it now: the words of the measure list and the review page. */
+export function domainStateLabel(domain: FrameworkDomain, view: DomainSaveView | undefined): string {
+  if (isToConfirm(view)) return 'To confirm';
+  return view ? answerLevelLabel(domain, view.draft, hasAnswer(view)) : 'Not answered';
 }
 
 /** The answers as the person sees them now (unsaved edits included), for scoring. */

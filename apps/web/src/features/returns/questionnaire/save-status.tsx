@@ -1,24 +1,13 @@
 import type { DomainAnswer } from '@wgll/contracts';
 
 import { useCurrentUser } from '../../../lib/api/session-api';
+import { formatTime } from '../../../lib/dates';
 import { pluralise } from '../../../lib/format';
 import type { AutosaveSnapshot, DomainSaveView } from './autosave-snapshot';
 
 /** The saved answer that conflicts was saved by this same person (in another window or tab). */
 export function savedByYou(current: DomainAnswer | null | undefined, userId: string | undefined): boolean {
   return Boolean(userId && current?.updatedBy && current.updatedBy.id === userId);
-}
-
-const clock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
-/** `14:05`, UK time. */
-export function formatClock(date: Date): string {
-  return clock.format(date);
 }
 
 /** The page's one-line save status, as the live region says it. */
@@ -46,7 +35,7 @@ function pageStatusText(snapshot: AutosaveSnapshot, userId: string | undefined):
     return `${pluralise(snapshot.invalid, 'answer was', 'answers were')} not saved – see the problem shown with the answer`;
   }
   if (snapshot.busy > 0) return 'Saving…';
-  if (snapshot.lastSavedAt) return `All changes saved at ${formatClock(snapshot.lastSavedAt)}`;
+  if (snapshot.lastSavedAt) return `All changes saved at ${formatTime(snapshot.lastSavedAt)}`;
   return 'Your answers are saved automatically as you go.';
 }
 
@@ -67,7 +56,7 @@ export function domainStatusText(view: DomainSaveView, userId?: string): string 
     case 'stopped':
       return 'Not saved – changes can no longer be saved';
     case 'saved':
-      return view.savedAt ? `Saved at ${formatClock(view.savedAt)}` : '';
+      return view.savedAt ? `Saved at ${formatTime(view.savedAt)}` : '';
   }
 }
 

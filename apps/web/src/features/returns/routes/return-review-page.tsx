@@ -16,20 +16,20 @@ import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
 import { draftFromAnswer } from '../questionnaire/answer-draft';
 import { AnswerSummary } from '../questionnaire/answer-summary';
-import { formatScore } from '../return-format';
+import { formatScore, measureScoreText } from '../return-format';
 import { returnPeople, returnTitle } from '../return-labels';
 
 function ReviewAnswers({ detail, framework }: { detail: ReturnDetail; framework: FrameworkVersion }) {
   return (
     <>
       {framework.measures.map((measure) => {
-        const score = detail.measures.find((item) => item.measure === measure.id)?.score ?? null;
+        const score = detail.scores.measures.find((item) => item.measure === measure.id);
         const domains = framework.domains.filter((domain) => domain.measure === measure.id);
         if (domains.length === 0) return null;
         return (
           <section key={measure.id} aria-labelledby={`measure-${measure.id}`} className="wgll-measure">
             <h2 id={`measure-${measure.id}`}>{measure.name}</h2>
-            <p className="nhsuk-body-l">Measure score: {formatScore(score)}</p>
+            <p className="nhsuk-body-l">Measure score: {measureScoreText(score)}</p>
             {domains.map((domain) => {
               const answer = detail.answers.find((item) => item.domainId === domain.id);
               return (

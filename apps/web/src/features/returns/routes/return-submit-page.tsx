@@ -1,8 +1,10 @@
 import type { ReturnDetail } from '@wgll/contracts';
+import { Table } from 'nhsuk-react-components';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 
 import { SuccessBanner } from '../../../components/success-banner';
+import { WideTable } from '../../../components/table-scroll';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { formatDate } from '../../../lib/dates';
 import { readableName, sentenceCase } from '../../../lib/format';
@@ -10,7 +12,7 @@ import { returnPath, sealPath } from '../../../lib/links';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
 import { SubmitForm } from '../components/submit-form';
-import { formatScore } from '../return-format';
+import { formatScore, measureScoreText } from '../return-format';
 import { returnPeople, returnScopeLabel, returnTitle } from '../return-labels';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -25,11 +27,6 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 /** What the seal will hold: whose return, which cycle and framework, the measures' levels, the approvals. */
 function WhatWillBeSealed({ detail }: { detail: ReturnDetail }) {
   const approvals = detail.approvals.filter((a) => a.revision === detail.revision && !a.withdrawnAt);
-  const scoreText = (measure: string) => {
-    const score = detail.scores.measures.find((m) => m.measure === measure);
-    if (score && score.score === null && score.missing === 0 && score.domains > 0) return 'Not applicable';
-    return formatScore(score?.score ?? null);
-  };
   return (
     <>
       <h2>What will be sealed</h2>
@@ -59,31 +56,24 @@ function WhatWillBeSealed({ detail }: { detail: ReturnDetail }) {
         </Row>
         <Row label="Overall score">{formatScore(detail.overall)}</Row>
       </dl>
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--s">
-          Measure scores to be sealed
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
-              Success measure
-            </th>
-            <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-              Score
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
+      <WideTable caption="Measure scores to be sealed" firstCellIsHeader>
+        <Table.Head>
+          <Table.Row>
+            <Table.Cell>Success measure</Table.Cell>
+            <Table.Cell format="numeric">Score</Table.Cell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
           {detail.measures.map((m) => (
-            <tr key={m.measure} className="nhsuk-table__row">
-              <th scope="row" className="nhsuk-table__header">
-                {m.name}
-              </th>
-              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{scoreText(m.measure)}</td>
-            </tr>
+            <Table.Row key={m.measure}>
+              <Table.Cell>{m.name}</Table.Cell>
+              <Table.Cell format="numeric">
+                {measureScoreText(detail.scores.measures.find((score) => score.measure === m.measure))}
+              </Table.Cell>
+            </Table.Row>
           ))}
-        </tbody>
-      </table>
+        </Table.Body>
+      </WideTable>
     </>
   );
 }
