@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { DomainAnswer } from '@wgll/contracts';
 import { syntheticDomain } from '@wgll/framework/testing';
 
 import { measureScoreText } from '../return-format';
@@ -41,6 +42,8 @@ describe('a domain’s level, said the same way on every page', () => {
     };
     expect(domainStateLabel(domain, view)).toBe('Level 1');
     expect(domainStateLabel(domain, undefined)).toBe('Not answered');
+    const carried = { ...view, unsaved: false, stored: { toConfirm: true } as DomainAnswer };
+    expect(domainStateLabel(domain, carried)).toBe('To confirm');
   });
 });
 
