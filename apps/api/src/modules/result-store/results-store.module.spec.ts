@@ -22,6 +22,8 @@ describe('the stored results, seen from other modules', () => {
     expect(Object.getOwnPropertyNames(ResultScoresReader.prototype).sort()).toEqual([
       'constructor',
       'countsByCycle',
+      'domainLevelsOf',
+      'primaryCareOf',
       'rowsOf',
       'sealedOf',
       'sealedOveralls',
