@@ -18,12 +18,7 @@ import {
   useResultCycle,
 } from '../components/results-filters';
 import { ResultsPageStart } from '../components/results-page-start';
-import {
-  isFirstLoad,
-  ResultsRequestState,
-  useResultsProblemPage,
-  useShownResults,
-} from '../components/results-problem';
+import { isFirstLoad, ResultsRequestState, useResultsProblemPage } from '../components/results-problem';
 import { fileSafe } from '../csv';
 
 function IcsResultsBody({ results, icsName }: { results: IcsResults; icsName: string }) {
@@ -91,7 +86,7 @@ export function IcsResultsPage() {
   const { cycles, items, chosen, current } = useResultCycle();
   const careSetting = useCareSettingParam();
   const query = useIcsResults(code, chosen, careSetting);
-  const results = useShownResults(query.data);
+  const results = query.data;
   const name = results ? readableName(results.ics.name) : code;
   const problemPage = useResultsProblemPage(query.error, name, {
     heading: 'ICS not found',
@@ -105,8 +100,7 @@ export function IcsResultsPage() {
     ),
   });
   if (problemPage) return problemPage;
-  if (isFirstLoad(cycles, chosen, query, results))
-    return <LoadingMessage>Loading the results…</LoadingMessage>;
+  if (isFirstLoad(cycles, chosen, query)) return <LoadingMessage>Loading the results…</LoadingMessage>;
 
   return (
     <>

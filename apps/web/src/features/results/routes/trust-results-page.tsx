@@ -18,12 +18,7 @@ import {
   useResultCycle,
 } from '../components/results-filters';
 import { ResultsPageStart } from '../components/results-page-start';
-import {
-  isFirstLoad,
-  ResultsRequestState,
-  useResultsProblemPage,
-  useShownResults,
-} from '../components/results-problem';
+import { isFirstLoad, ResultsRequestState, useResultsProblemPage } from '../components/results-problem';
 import { fileSafe } from '../csv';
 
 function OverallScores({ results }: { results: TrustResults }) {
@@ -106,7 +101,7 @@ export function TrustResultsPage() {
   const { cycles, items, chosen } = useResultCycle();
   const careSetting = useCareSettingParam();
   const query = useTrustResults(code, chosen, careSetting);
-  const results = useShownResults(query.data);
+  const results = query.data;
   const name = results ? readableName(results.organisation.name) : code;
   const problemPage = useResultsProblemPage(query.error, name, {
     heading: 'Organisation not found',
@@ -120,8 +115,7 @@ export function TrustResultsPage() {
     ),
   });
   if (problemPage) return problemPage;
-  if (isFirstLoad(cycles, chosen, query, results))
-    return <LoadingMessage>Loading the results…</LoadingMessage>;
+  if (isFirstLoad(cycles, chosen, query)) return <LoadingMessage>Loading the results…</LoadingMessage>;
 
   return (
     <>
