@@ -44,9 +44,9 @@ export function AreaResultsLayout({
   note,
 }: AreaResultsLayoutProps) {
   const [searchParams] = useSearchParams();
-  const { cycles, items, chosen, current } = useResultCycle();
+  const { cycles, items, chosen, figures, current } = useResultCycle();
   const params = areaParams(searchParams);
-  const query = useAreaResults(apiPath, areaSearch(chosen, params, withAt));
+  const query = useAreaResults(apiPath, areaSearch(figures, params, withAt));
   const results = query.data;
   const name = results ? (results.area.type === 'national' ? 'England' : results.area.name) : fallbackName;
   const problemPage = useResultsProblemPage(query.error, name, { heading: 'Not found', body: notFound });

@@ -83,9 +83,9 @@ function IcsFilters({ cycles, chosen, shown, careSetting }: IcsFiltersProps) {
 export function IcsResultsPage() {
   const code = (useParams()['code'] ?? '').toUpperCase();
   const [searchParams] = useSearchParams();
-  const { cycles, items, chosen, current } = useResultCycle();
+  const { cycles, items, chosen, figures, current } = useResultCycle();
   const careSetting = useCareSettingParam();
-  const query = useIcsResults(code, chosen, careSetting);
+  const query = useIcsResults(code, figures, careSetting);
   const results = query.data;
   const name = results ? readableName(results.ics.name) : code;
   const problemPage = useResultsProblemPage(query.error, name, {

@@ -98,9 +98,9 @@ function TrustResultsBody({ results, name }: { results: TrustResults; name: stri
 export function TrustResultsPage() {
   const code = (useParams()['code'] ?? '').toUpperCase();
   const [searchParams] = useSearchParams();
-  const { cycles, items, chosen } = useResultCycle();
+  const { cycles, items, chosen, figures } = useResultCycle();
   const careSetting = useCareSettingParam();
-  const query = useTrustResults(code, chosen, careSetting);
+  const query = useTrustResults(code, figures, careSetting);
   const results = query.data;
   const name = results ? readableName(results.organisation.name) : code;
   const problemPage = useResultsProblemPage(query.error, name, {
