@@ -35,14 +35,12 @@ function withFiguresCycle(
   then: (cycle: ResultCycle | null) => Promise<unknown>,
 ): void {
   const requested = search.get('cycle');
-  const cycles =
-    requested === null ? Promise.resolve(undefined) : queryClient.ensureQueryData(resultCyclesQuery);
-  void cycles
-    .then((list) => {
-      const cycle = figuresCycle(list?.items, requested);
-      return cycle === undefined ? undefined : then(cycle);
-    })
-    .catch(() => undefined);
+  // The page needs the list in any case (its cycle picker).
+  const cycles = queryClient.ensureQueryData(resultCyclesQuery);
+  const cycle =
+    requested === null ? Promise.resolve(null) : cycles.then(({ items }) => figuresCycle(items, requested));
+  void cycle.then((chosen) => (chosen === undefined ? undefined : then(chosen))).catch(() => undefined);
+  void cycles.catch(() => undefined);
 }
 
 /** `then` with the cycle accepting returns today, else the cycle shown (for completion). */

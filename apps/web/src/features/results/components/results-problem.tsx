@@ -83,6 +83,7 @@ export function isFirstLoad(
   chosen: unknown,
   query: { data: unknown; error: unknown; isPending: boolean },
 ): boolean {
-  if (query.data !== undefined || query.error) return false;
+  if (query.error) return false;
+  // The figures may come before the cycle list (see figuresCycle): the page waits for both.
   return cycles.isPending || (chosen !== undefined && query.isPending);
 }
