@@ -185,6 +185,10 @@ describe('the questionnaire of a long measure, and submitting', () => {
     expect(stops.length).toBeLessThanOrEqual(6);
     expect(await section.locator('details[open]').count()).toBe(0);
     await section.getByText('Guidance for Digital culture 2.1.').waitFor({ state: 'hidden' });
+    // Opened, a level's disclosure shows its elements' guidance and evidence.
+    await section.getByText('Guidance and evidence for level 2').click();
+    await section.getByText('Guidance for Digital culture 2.1.').waitFor();
+    await section.getByText('Guidance for Digital culture 2.2.').waitFor();
   }, 60_000);
 
   it('"Next domain" goes to the next one, and after the last back to the overview', async () => {

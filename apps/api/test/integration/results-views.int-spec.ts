@@ -3,6 +3,8 @@
  * who sees what (named peers only in the trust's own ICS, suppression below 5, drafts never), and a
  * sealed return's scores appearing in the views of a cycle without published results.
  */
+import { randomUUID } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
   ApiError,
@@ -362,13 +364,34 @@ describe('a trust’s results', () => {
     ).toBe(403);
     const oldIcsLead = await as({ role: 'ics-lead', scopeCode: 'QHG' });
     expect((await oldIcsLead.get(`/api/organisations/RC9/results?${q}`)).status).toBe(200);
-    // Without the cycle's date, the guard places RC9 today (in S1Y5D): the old ICS lead is refused.
-    expect((await oldIcsLead.get(`/api/organisations/RC9/results?cycle=${cycle.id}`)).status).toBe(403);
+    // Without `at`, the guard too places RC9 on the cycle's reference date, not today (in S1Y5D).
+    expect((await oldIcsLead.get(`/api/organisations/RC9/results?cycle=${cycle.id}`)).status).toBe(200);
+    expect((await newIcsLead.get(`/api/organisations/RC9/results?cycle=${cycle.id}`)).status).toBe(403);
+    // Without a cycle, the default one (the newest with results), on its own reference date.
+    const { items } = (await oldIcsLead.get('/api/results/cycles')).body as ResultCycleList;
+    const shown = items.find((item) => item.organisationResults + item.systemResults > 0)!;
+    for (const client of [oldIcsLead, newIcsLead]) {
+      const byDefault = await client.get('/api/organisations/RC9/results');
+      const named = await client.get(
+        `/api/organisations/RC9/results?cycle=${shown.id}&at=${shown.referenceDate}`,
+      );
+      expect([byDefault.status, byDefault.body]).toEqual([named.status, named.body]);
+    }
     // The ICS routes too: S1Y5D exists from April 2026, so a date then lets its lead past the guard;
     // on the cycle's date it did not exist yet.
     for (const path of ['results', 'completion']) {
       const res = await newIcsLead.get(`/api/ics/S1Y5D/${path}?cycle=${cycle.id}&at=2026-06-30`);
       expect([res.status, (res.body as ApiError).code]).toEqual([404, 'ICS_NOT_FOUND']);
+    }
+  });
+
+  it('says which cycle it does not know, whether or not a date comes with it', async () => {
+    const lead = await as({ role: 'trust-lead', scopeCode: 'RJ1' });
+    for (const at of ['', `&at=${cycle.referenceDate}`]) {
+      const bad = await lead.get(`/api/organisations/RJ1/results?cycle=nonsense${at}`);
+      expect([bad.status, bad.body]).toMatchObject([400, { errors: [{ field: 'cycle' }] }]);
+      const unknown = await lead.get(`/api/organisations/RJ1/results?cycle=${randomUUID()}${at}`);
+      expect([unknown.status, (unknown.body as ApiError).code]).toEqual([404, 'CYCLE_NOT_FOUND']);
     }
   });
 });

@@ -89,10 +89,11 @@ export const evidenceRulesKey = ['evidence-rules'] as const;
 export const resultKeys = {
   all: ['results'] as const,
   cycles: () => [...resultKeys.all, 'cycles'] as const,
-  trust: (code: string, cycleId: string, careSetting: CareSetting | undefined) =>
-    [...resultKeys.all, 'organisation', code, cycleId, careSetting ?? null] as const,
-  ics: (code: string, cycleId: string, careSetting: CareSetting | undefined) =>
-    [...resultKeys.all, 'ics', code, cycleId, careSetting ?? null] as const,
+  /** `cycle`: the cycle's id, `default` for the one the API chooses, or null. */
+  trust: (code: string, cycle: string | null, careSetting: CareSetting | undefined) =>
+    [...resultKeys.all, 'organisation', code, cycle, careSetting ?? null] as const,
+  ics: (code: string, cycle: string | null, careSetting: CareSetting | undefined) =>
+    [...resultKeys.all, 'ics', code, cycle, careSetting ?? null] as const,
   icsCompletion: (code: string, cycleId: string) =>
     [...resultKeys.all, 'ics-completion', code, cycleId] as const,
   /** `search`: the area view's choices (cycle, basis, care setting, threshold, date), or null. */

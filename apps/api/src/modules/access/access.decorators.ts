@@ -26,6 +26,13 @@ export type ResourceParam = {
    * (an organisation's team is who holds roles now), so the check and the data share one date.
    */
   today?: true;
+  /**
+   * Without `?at=`, place the resource on the reference date of the cycle the request is about (its
+   * `?cycle=`, else the cycle the route shows by default: `results`, the newest with results;
+   * `completion`, the one open today) rather than today: for results, which follow the hierarchy of
+   * their cycle. The web can then ask for the default cycle's figures before it has the cycle list.
+   */
+  cycleDate?: 'results' | 'completion';
 };
 
 export const ACCESS_RULE = 'wgll:access-rule';

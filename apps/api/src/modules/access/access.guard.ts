@@ -41,9 +41,12 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Sign in to continue.');
     }
     if (rule.kind === 'signed-in') return true;
-    const at = PolicyService.dateOf(
-      rule.resource?.today ? undefined : (request.query as Record<string, unknown> | undefined)?.['at'],
-    );
+    const query = request.query as Record<string, unknown> | undefined;
+    const cycleDate =
+      rule.resource?.cycleDate && query?.['at'] === undefined
+        ? await this.policy.cycleDate(rule.resource.cycleDate, query?.['cycle'])
+        : undefined;
+    const at = PolicyService.dateOf(rule.resource?.today ? undefined : (cycleDate ?? query?.['at']));
     const resource = rule.resource
       ? await this.policy.resolve(
           rule.resource.type,

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Action } from '@wgll/contracts';
+import { isUUID } from 'class-validator';
 import { ApiException } from '../../common/api-exception.js';
 import { isIsoDate, todayInLondon } from '../../common/iso-date.js';
 import type { ResourceParam } from './access.decorators.js';
@@ -18,16 +19,34 @@ export interface Located {
   at: string;
 }
 export type Locator = (id: string) => Promise<Located | null>;
+/** The reference date of a cycle (the one a route shows by default when `id` is undefined). */
+export type CycleDateOf = (kind: 'results' | 'completion', id: string | undefined) => Promise<string>;
 
 @Injectable()
 export class PolicyService {
   private readonly locators = new Map<string, Locator>();
+  private cycleDateOf: CycleDateOf | undefined;
 
   constructor(private readonly hierarchy: HierarchyLookup) {}
 
   /** Lets a domain module place its records (e.g. returns) for `@Allow` without access depending on it. */
   registerLocator(type: 'return', locator: Locator): void {
     this.locators.set(type, locator);
+  }
+
+  /** Lets the results module say which cycle a request is about, for `cycleDate` routes. */
+  registerCycleDate(dateOf: CycleDateOf): void {
+    this.cycleDateOf = dateOf;
+  }
+
+  /**
+   * The reference date of the cycle a `cycleDate` route shows (`cycle`: the request's `?cycle=`);
+   * undefined when `cycle` is not a cycle id, which validation then refuses.
+   */
+  async cycleDate(kind: 'results' | 'completion', cycle: unknown): Promise<string | undefined> {
+    if (!this.cycleDateOf) throw new Error('No cycle dates registered (ResultsModule registers them)');
+    if (cycle !== undefined && !(typeof cycle === 'string' && isUUID(cycle))) return undefined;
+    return this.cycleDateOf(kind, cycle);
   }
 
   /** The date a request views the hierarchy on: a valid `at`, otherwise today (UK). */

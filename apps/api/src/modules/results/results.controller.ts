@@ -33,9 +33,10 @@ import { ResultsService } from './results.service.js';
 import { TrendsService } from './trends.service.js';
 
 /**
- * Results and comparisons. The access rule places the organisation, ICS or region on `?at=` (the web
- * sends the cycle's reference date); when `at` is not that date the rule is checked again on it, so
- * what a person sees of a cycle follows the hierarchy of that cycle.
+ * Results and comparisons. The access rule places the organisation, ICS or region on `?at=`, else on
+ * the cycle's reference date (the cycle asked for, or the one shown by default); when `at` is not that
+ * date the rule is checked again on it, so what a person sees of a cycle follows the hierarchy of
+ * that cycle.
  */
 @ApiTags('results')
 @Controller()
@@ -55,7 +56,7 @@ export class ResultsController {
   }
 
   @Get('organisations/:code/results')
-  @Allow('organisation:view', { type: 'organisation', param: 'code' })
+  @Allow('organisation:view', { type: 'organisation', param: 'code', cycleDate: 'results' })
   @ApiOperation({
     summary:
       "A trust's measure scores against its ICS and England (same care setting), and its ICS peers named",
@@ -101,7 +102,7 @@ export class ResultsController {
   }
 
   @Get('ics/:code/results')
-  @Allow('ics:view', { type: 'ics', param: 'code' })
+  @Allow('ics:view', { type: 'ics', param: 'code', cycleDate: 'results' })
   @ApiOperation({
     summary: "Every organisation of an ICS × the seven measures, the ICB's own return and the spread",
   })
@@ -124,7 +125,7 @@ export class ResultsController {
   }
 
   @Get('ics/:code/completion')
-  @Allow('ics:view', { type: 'ics', param: 'code' })
+  @Allow('ics:view', { type: 'ics', param: 'code', cycleDate: 'completion' })
   @ApiOperation({ summary: "The state of each return of the cycle in an ICS (never a draft's content)" })
   @ApiOkResponse({ description: 'IcsCompletion' })
   @ApiBadRequestResponse({

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { PolicyService } from '../access/policy.service.js';
 import { AssessmentsModule } from '../assessments/assessments.module.js';
 import { DemoModule } from '../demo/demo.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
@@ -28,4 +29,17 @@ import { ResultsStoreModule } from '../result-store/results-store.module.js';
   controllers: [ResultsController],
   providers: [ResultsData, ResultsService, TrendsService],
 })
-export class ResultsModule {}
+export class ResultsModule implements OnModuleInit {
+  constructor(
+    private readonly policy: PolicyService,
+    private readonly results: ResultsService,
+  ) {}
+
+  /** Results routes are checked on their cycle's reference date (see ResourceParam.cycleDate). */
+  onModuleInit(): void {
+    this.policy.registerCycleDate(async (kind, id) => {
+      const cycle = kind === 'completion' ? this.results.completionCycle(id) : this.results.cycle(id);
+      return (await cycle).referenceDate;
+    });
+  }
+}

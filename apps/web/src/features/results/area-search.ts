@@ -1,7 +1,8 @@
-import type { AreaBasis, CareSetting, ResultCycle } from '@wgll/contracts';
+import type { AreaBasis, CareSetting } from '@wgll/contracts';
 
 import { isCareSetting } from '../../lib/format';
 import type { AreaSearch } from './api/results-api';
+import type { FiguresCycle } from './result-cycles';
 
 export const DEFAULT_THRESHOLD = 2.5;
 
@@ -33,11 +34,7 @@ export function areaParams(searchParams: URLSearchParams) {
   };
 }
 
-export function areaSearch(
-  cycle: ResultCycle | undefined,
-  params: AreaParams,
-  withAt: boolean,
-): AreaSearch | undefined {
-  if (!cycle) return undefined;
-  return { cycle: cycle.id, ...params, at: withAt ? cycle.referenceDate : undefined };
+export function areaSearch(cycle: FiguresCycle, params: AreaParams, withAt: boolean): AreaSearch | undefined {
+  if (cycle === undefined) return undefined;
+  return { cycle: cycle?.id, ...params, at: withAt ? cycle?.referenceDate : undefined };
 }

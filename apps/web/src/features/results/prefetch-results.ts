@@ -11,7 +11,7 @@ import {
   trustResultsQuery,
 } from './api/results-api';
 import { areaParams, areaSearch, careSettingParam } from './area-search';
-import { chosenResultCycle } from './result-cycles';
+import { chosenResultCycle, figuresCycle } from './result-cycles';
 
 /**
  * Asking early for a results page's figures: as the app starts, in parallel with the page's code,
@@ -25,17 +25,35 @@ export type ResultsPrefetch = (
   search: URLSearchParams,
 ) => void;
 
-/** `then` with the cycle the page shows and the cycle accepting returns today (for completion). */
-function withCycle(
+/**
+ * `then` with the cycle to ask the figures for (see figuresCycle): at once when the address names no
+ * cycle, so the figures are asked for beside the cycle list rather than after it.
+ */
+function withFiguresCycle(
   queryClient: QueryClient,
   search: URLSearchParams,
-  then: (cycle: ResultCycle, current: ResultCycle) => Promise<unknown>,
+  then: (cycle: ResultCycle | null) => Promise<unknown>,
+): void {
+  const requested = search.get('cycle');
+  // The page needs the list in any case (its cycle picker).
+  const cycles = queryClient.ensureQueryData(resultCyclesQuery);
+  const cycle =
+    requested === null ? Promise.resolve(null) : cycles.then(({ items }) => figuresCycle(items, requested));
+  void cycle.then((chosen) => (chosen === undefined ? undefined : then(chosen))).catch(() => undefined);
+  void cycles.catch(() => undefined);
+}
+
+/** `then` with the cycle accepting returns today, else the cycle shown (for completion). */
+function withCurrentCycle(
+  queryClient: QueryClient,
+  search: URLSearchParams,
+  then: (current: ResultCycle) => Promise<unknown>,
 ): void {
   void queryClient
     .ensureQueryData(resultCyclesQuery)
     .then(({ items }) => {
-      const cycle = chosenResultCycle(items, search.get('cycle'));
-      return cycle ? then(cycle, items.find((item) => item.current) ?? cycle) : undefined;
+      const current = items.find((item) => item.current) ?? chosenResultCycle(items, search.get('cycle'));
+      return current ? then(current) : undefined;
     })
     .catch(() => undefined);
 }
@@ -43,27 +61,29 @@ function withCycle(
 const placeCode = (params: Readonly<Partial<Record<string, string>>>) => (params['code'] ?? '').toUpperCase();
 
 export const prefetchTrustResults: ResultsPrefetch = (queryClient, params, search) =>
-  withCycle(queryClient, search, (cycle) =>
+  withFiguresCycle(queryClient, search, (cycle) =>
     queryClient.prefetchQuery(trustResultsQuery(placeCode(params), cycle, careSettingParam(search))),
   );
 
-export const prefetchIcsResults: ResultsPrefetch = (queryClient, params, search) =>
-  withCycle(queryClient, search, (cycle, current) =>
-    Promise.all([
-      queryClient.prefetchQuery(icsResultsQuery(placeCode(params), cycle, careSettingParam(search))),
-      queryClient.prefetchQuery(icsCompletionQuery(placeCode(params), current)),
-    ]),
+export const prefetchIcsResults: ResultsPrefetch = (queryClient, params, search) => {
+  const code = placeCode(params);
+  withFiguresCycle(queryClient, search, (cycle) =>
+    queryClient.prefetchQuery(icsResultsQuery(code, cycle, careSettingParam(search))),
   );
+  withCurrentCycle(queryClient, search, (current) =>
+    queryClient.prefetchQuery(icsCompletionQuery(code, current)),
+  );
+};
 
 export const prefetchRegionResults: ResultsPrefetch = (queryClient, params, search) => {
   const code = placeCode(params);
   void queryClient.prefetchQuery(regionQuery(code, undefined));
-  withCycle(queryClient, search, (cycle, current) =>
-    Promise.all([
-      queryClient.prefetchQuery(
-        areaResultsQuery(`/regions/${encodeURIComponent(code)}`, areaSearch(cycle, areaParams(search), true)),
-      ),
-      queryClient.prefetchQuery(regionCompletionQuery(code, current)),
-    ]),
+  withFiguresCycle(queryClient, search, (cycle) =>
+    queryClient.prefetchQuery(
+      areaResultsQuery(`/regions/${encodeURIComponent(code)}`, areaSearch(cycle, areaParams(search), true)),
+    ),
+  );
+  withCurrentCycle(queryClient, search, (current) =>
+    queryClient.prefetchQuery(regionCompletionQuery(code, current)),
   );
 };

@@ -12,7 +12,7 @@ import {
   shareText,
 } from './figures';
 import { heatShade, heatShades } from './heat-shades';
-import { defaultResultCycle } from './result-cycles';
+import { defaultResultCycle, figuresCycle } from './result-cycles';
 import { positionLabel, SUPPRESSED_TEXT, withheldText } from './results-labels';
 
 const published: FigureBasis = {
@@ -159,6 +159,20 @@ describe('choices', () => {
     expect(defaultResultCycle([cycle('2026/27', 0), cycle('2025/26', 285, 42)])?.id).toBe('2025/26');
     expect(defaultResultCycle([cycle('2026/27', 0)])?.id).toBe('2026/27');
     expect(defaultResultCycle([])).toBeUndefined();
+  });
+
+  it('asks for the first cycle’s figures without waiting for the cycle list, and for another once it has come', () => {
+    const cycles = [cycle('2026/27', 0), cycle('2025/26', 285, 42), cycle('2024/25', 280, 42)];
+    // No cycle in the address: the API's default (the same rule), before and after the list.
+    expect(figuresCycle(undefined, null)).toBeNull();
+    expect(figuresCycle(cycles, null)).toBeNull();
+    // A cycle in the address: known only once the list has come; the default one is asked for as such.
+    expect(figuresCycle(undefined, '2024/25')).toBeUndefined();
+    expect(figuresCycle(cycles, '2024/25')?.id).toBe('2024/25');
+    expect(figuresCycle(cycles, '2025/26')).toBeNull();
+    expect(figuresCycle(cycles, 'no-such-cycle')).toBeNull();
+    // No cycles at all: nothing to ask for.
+    expect(figuresCycle([], null)).toBeUndefined();
   });
 
   it('makes cycle names safe for file names', () => {

@@ -15,6 +15,7 @@ import type {
 
 import { apiGet } from '../../../lib/api-client';
 import { resultKeys } from '../../../lib/query-keys';
+import type { FiguresCycle } from '../result-cycles';
 
 /**
  * While another cycle, care setting or threshold loads, the page keeps showing what it had (marked
@@ -26,6 +27,9 @@ function keepPreviousForSamePlace(key: QueryKey) {
     previousQuery?.queryKey[1] === key[1] && previousQuery?.queryKey[2] === key[2] ? previous : undefined;
 }
 
+/** A figures key's cycle: its id, `default` for the cycle the API chooses, null while unknown. */
+const cycleKey = (cycle: FiguresCycle) => (cycle === undefined ? null : (cycle?.id ?? 'default'));
+
 /** GET /api/results/cycles: every cycle, newest first, with where its results come from. */
 export const resultCyclesQuery = {
   queryKey: resultKeys.cycles(),
@@ -36,10 +40,13 @@ export function useResultCycles() {
   return useQuery(resultCyclesQuery);
 }
 
-/** GET /api/organisations/:code/results, read at the cycle's reference date. */
-export function trustResultsQuery(code: string, cycle: ResultCycle | undefined, careSetting?: CareSetting) {
+/**
+ * GET /api/organisations/:code/results, read at the cycle's reference date (`cycle` null: the cycle
+ * shown first, on its reference date, chosen by the API).
+ */
+export function trustResultsQuery(code: string, cycle: FiguresCycle, careSetting?: CareSetting) {
   return {
-    queryKey: resultKeys.trust(code, cycle?.id ?? '', careSetting),
+    queryKey: resultKeys.trust(code, cycleKey(cycle), careSetting),
     queryFn: ({ signal }: { signal: AbortSignal }) =>
       apiGet<TrustResults>(
         `/organisations/${encodeURIComponent(code)}/results`,
@@ -49,7 +56,7 @@ export function trustResultsQuery(code: string, cycle: ResultCycle | undefined, 
   };
 }
 
-export function useTrustResults(code: string, cycle: ResultCycle | undefined, careSetting?: CareSetting) {
+export function useTrustResults(code: string, cycle: FiguresCycle, careSetting?: CareSetting) {
   const query = trustResultsQuery(code, cycle, careSetting);
   return useQuery({
     queryKey: query.queryKey,
@@ -60,9 +67,9 @@ export function useTrustResults(code: string, cycle: ResultCycle | undefined, ca
 }
 
 /** GET /api/ics/:code/results: every organisation of the ICS side by side (one care setting or all). */
-export function icsResultsQuery(code: string, cycle: ResultCycle | undefined, careSetting?: CareSetting) {
+export function icsResultsQuery(code: string, cycle: FiguresCycle, careSetting?: CareSetting) {
   return {
-    queryKey: resultKeys.ics(code, cycle?.id ?? '', careSetting),
+    queryKey: resultKeys.ics(code, cycleKey(cycle), careSetting),
     queryFn: ({ signal }: { signal: AbortSignal }) =>
       apiGet<IcsResults>(
         `/ics/${encodeURIComponent(code)}/results`,
@@ -72,7 +79,7 @@ export function icsResultsQuery(code: string, cycle: ResultCycle | undefined, ca
   };
 }
 
-export function useIcsResults(code: string, cycle: ResultCycle | undefined, careSetting?: CareSetting) {
+export function useIcsResults(code: string, cycle: FiguresCycle, careSetting?: CareSetting) {
   const query = icsResultsQuery(code, cycle, careSetting);
   return useQuery({
     queryKey: query.queryKey,
@@ -100,7 +107,8 @@ export function useIcsCompletion(code: string, cycle: ResultCycle | undefined) {
 }
 
 export interface AreaSearch {
-  cycle: string;
+  /** Left out for the cycle shown first, which the API chooses. */
+  cycle: string | undefined;
   basis: AreaBasis;
   careSetting: CareSetting | undefined;
   threshold: number;

@@ -9,7 +9,7 @@ import { AreaFilters } from './area-filters';
 import { AreaResultsView } from './area-results-view';
 import { useResultCycle } from './results-filters';
 import { ResultsPageStart } from './results-page-start';
-import { isFirstLoad, ResultsRequestState, useResultsProblemPage, useShownResults } from './results-problem';
+import { isFirstLoad, ResultsRequestState, useResultsProblemPage } from './results-problem';
 
 interface AreaResultsLayoutProps {
   /** The API path of the area: `/regions/Y56` or `/national`. */
@@ -44,15 +44,14 @@ export function AreaResultsLayout({
   note,
 }: AreaResultsLayoutProps) {
   const [searchParams] = useSearchParams();
-  const { cycles, items, chosen, current } = useResultCycle();
+  const { cycles, items, chosen, figures, current } = useResultCycle();
   const params = areaParams(searchParams);
-  const query = useAreaResults(apiPath, areaSearch(chosen, params, withAt));
-  const results = useShownResults(query.data);
+  const query = useAreaResults(apiPath, areaSearch(figures, params, withAt));
+  const results = query.data;
   const name = results ? (results.area.type === 'national' ? 'England' : results.area.name) : fallbackName;
   const problemPage = useResultsProblemPage(query.error, name, { heading: 'Not found', body: notFound });
   if (problemPage) return problemPage;
-  if (isFirstLoad(cycles, chosen, query, results))
-    return <LoadingMessage>Loading the results…</LoadingMessage>;
+  if (isFirstLoad(cycles, chosen, query)) return <LoadingMessage>Loading the results…</LoadingMessage>;
 
   return (
     <>

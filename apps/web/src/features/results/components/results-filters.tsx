@@ -6,19 +6,21 @@ import { useSearchParams } from 'react-router';
 import { careSettingLabels } from '../../../lib/format';
 import { careSettingParam } from '../area-search';
 import { useResultCycles } from '../api/results-api';
-import { chosenResultCycle } from '../result-cycles';
+import { chosenResultCycle, figuresCycle } from '../result-cycles';
 
 /**
  * The cycles with results, the one chosen in the address (`?cycle=`) or else the newest with
- * results, and the cycle accepting returns today (for completion).
+ * results, the cycle to ask the figures for (see figuresCycle), and the cycle accepting returns
+ * today (for completion).
  */
 export function useResultCycle() {
   const [searchParams] = useSearchParams();
   const cycles = useResultCycles();
   const items = cycles.data?.items ?? [];
   const chosen = chosenResultCycle(items, searchParams.get('cycle'));
+  const figures = figuresCycle(cycles.data?.items, searchParams.get('cycle'));
   const current = items.find((cycle) => cycle.current) ?? chosen;
-  return { cycles, items, chosen, current };
+  return { cycles, items, chosen, figures, current };
 }
 
 /** The care setting in the address (`?careSetting=`), if it names one. */

@@ -1,4 +1,4 @@
-import { useDeferredValue, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
 import { Forbidden, FORBIDDEN_TITLE } from '../../../components/forbidden';
 import { NotFound } from '../../../components/not-found';
@@ -76,24 +76,14 @@ export function ResultsRequestState({
  * True while a results page waits for its first figures, which also give the place's name: the page
  * then shows only a loading message, and appears whole, rather than with a heading that grows (and
  * moves everything below it) when the name arrives. Not once the cycles or the figures have failed,
- * nor when there is no cycle to ask about. `shown`: the figures the page renders (see
- * useShownResults), which may follow the query's a moment later.
+ * nor when there is no cycle to ask about.
  */
 export function isFirstLoad(
   cycles: { isPending: boolean },
   chosen: unknown,
   query: { data: unknown; error: unknown; isPending: boolean },
-  shown: unknown,
 ): boolean {
-  if (shown !== undefined || query.error) return false;
-  return cycles.isPending || (chosen !== undefined && (query.isPending || query.data !== undefined));
-}
-
-/**
- * The figures to render: the query's, but rendered by React in the background, in small slices that
- * leave the browser free to respond, rather than in one long task as the answer arrives (a results
- * page is a few long tables).
- */
-export function useShownResults<T>(data: T | undefined): T | undefined {
-  return useDeferredValue(data);
+  if (query.error) return false;
+  // The figures may come before the cycle list (see figuresCycle): the page waits for both.
+  return cycles.isPending || (chosen !== undefined && query.isPending);
 }

@@ -19,12 +19,7 @@ import {
   useResultCycle,
 } from '../components/results-filters';
 import { ResultsPageStart } from '../components/results-page-start';
-import {
-  isFirstLoad,
-  ResultsRequestState,
-  useResultsProblemPage,
-  useShownResults,
-} from '../components/results-problem';
+import { isFirstLoad, ResultsRequestState, useResultsProblemPage } from '../components/results-problem';
 import { fileSafe } from '../csv';
 
 function IcsResultsBody({ results, icsName }: { results: IcsResults; icsName: string }) {
@@ -97,10 +92,10 @@ function IcsFilters({ cycles, chosen, shown, careSetting }: IcsFiltersProps) {
 export function IcsResultsPage() {
   const code = (useParams()['code'] ?? '').toUpperCase();
   const [searchParams] = useSearchParams();
-  const { cycles, items, chosen, current } = useResultCycle();
+  const { cycles, items, chosen, figures, current } = useResultCycle();
   const careSetting = useCareSettingParam();
-  const query = useIcsResults(code, chosen, careSetting);
-  const results = useShownResults(query.data);
+  const query = useIcsResults(code, figures, careSetting);
+  const results = query.data;
   const name = results ? readableName(results.ics.name) : code;
   const problemPage = useResultsProblemPage(query.error, name, {
     heading: 'ICS not found',
@@ -114,8 +109,7 @@ export function IcsResultsPage() {
     ),
   });
   if (problemPage) return problemPage;
-  if (isFirstLoad(cycles, chosen, query, results))
-    return <LoadingMessage>Loading the results…</LoadingMessage>;
+  if (isFirstLoad(cycles, chosen, query)) return <LoadingMessage>Loading the results…</LoadingMessage>;
 
   return (
     <>

@@ -19,12 +19,7 @@ import {
   useResultCycle,
 } from '../components/results-filters';
 import { ResultsPageStart } from '../components/results-page-start';
-import {
-  isFirstLoad,
-  ResultsRequestState,
-  useResultsProblemPage,
-  useShownResults,
-} from '../components/results-problem';
+import { isFirstLoad, ResultsRequestState, useResultsProblemPage } from '../components/results-problem';
 import { fileSafe } from '../csv';
 
 function OverallScores({ results }: { results: TrustResults }) {
@@ -104,10 +99,10 @@ function TrustResultsBody({ results, name }: { results: TrustResults; name: stri
 export function TrustResultsPage() {
   const code = (useParams()['code'] ?? '').toUpperCase();
   const [searchParams] = useSearchParams();
-  const { cycles, items, chosen } = useResultCycle();
+  const { cycles, items, chosen, figures } = useResultCycle();
   const careSetting = useCareSettingParam();
-  const query = useTrustResults(code, chosen, careSetting);
-  const results = useShownResults(query.data);
+  const query = useTrustResults(code, figures, careSetting);
+  const results = query.data;
   const name = results ? readableName(results.organisation.name) : code;
   const problemPage = useResultsProblemPage(query.error, name, {
     heading: 'Organisation not found',
@@ -121,8 +116,7 @@ export function TrustResultsPage() {
     ),
   });
   if (problemPage) return problemPage;
-  if (isFirstLoad(cycles, chosen, query, results))
-    return <LoadingMessage>Loading the results…</LoadingMessage>;
+  if (isFirstLoad(cycles, chosen, query)) return <LoadingMessage>Loading the results…</LoadingMessage>;
 
   return (
     <>

@@ -1,29 +1,40 @@
 import type { DomainLevel, FrameworkDomain, FrameworkElement } from '@wgll/framework';
+import { useState } from 'react';
 
 import { domainIds, elementInputId } from './field-ids';
 
 /**
  * The guidance and evidence of a level's elements, closed by default: one disclosure per level rather
- * than one per element, so a domain has few tab stops besides its checkboxes.
+ * than one per element, so a domain has few tab stops besides its checkboxes. Its text is rendered
+ * when it is first opened: a measure shows up to 19 domains of 4 levels, and the page appears sooner
+ * without them.
  */
 function LevelGuidance({ level }: { level: DomainLevel }) {
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="nhsuk-details wgll-element-details">
+    <details
+      className="nhsuk-details wgll-element-details"
+      onToggle={(event) => {
+        if (event.currentTarget.open) setOpened(true);
+      }}
+    >
       <summary className="nhsuk-details__summary">
         <span className="nhsuk-details__summary-text">Guidance and evidence for level {level.level}</span>
       </summary>
       <div className="nhsuk-details__text">
-        {level.elements.map((element: FrameworkElement) => (
-          <div key={element.id} className="wgll-element-guidance">
-            <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
-              <strong>{element.text}</strong>
-            </p>
-            <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{element.guidance}</p>
-            <p className="nhsuk-body-s">
-              <strong>Evidence that would show it:</strong> {element.evidence}
-            </p>
-          </div>
-        ))}
+        {opened
+          ? level.elements.map((element: FrameworkElement) => (
+              <div key={element.id} className="wgll-element-guidance">
+                <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+                  <strong>{element.text}</strong>
+                </p>
+                <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{element.guidance}</p>
+                <p className="nhsuk-body-s">
+                  <strong>Evidence that would show it:</strong> {element.evidence}
+                </p>
+              </div>
+            ))
+          : null}
       </div>
     </details>
   );

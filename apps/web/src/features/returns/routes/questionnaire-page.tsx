@@ -1,6 +1,6 @@
 import type { ReturnDetail } from '@wgll/contracts';
 import type { FrameworkVersion } from '@wgll/framework';
-import { Fragment, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { Fragment, useCallback, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
@@ -202,10 +202,7 @@ function Questionnaire({ detail, framework, frameworkError }: QuestionnaireProps
 
 function QuestionnaireWithFramework({ detail }: { detail: ReturnDetail }) {
   const framework = useReturnFramework(detail);
-  // A long measure's questions render in the background, in slices that leave the browser free to
-  // respond, rather than in one long task as the framework arrives.
-  const shown = useDeferredValue(framework.data);
-  return <Questionnaire detail={detail} framework={shown} frameworkError={framework.error} />;
+  return <Questionnaire detail={detail} framework={framework.data} frameworkError={framework.error} />;
 }
 
 /**
