@@ -153,27 +153,27 @@ async function getJson(base, path, cookie) {
 
 /** A demo trust's acute return in the cycle under way (a draft if there is one), for the questionnaire. */
 async function questionnairePath(base, cookie) {
-  const { items } = await getJson(base, '/api/organisations/RJZ/returns', cookie);
+  const { items } = await getJson(base, '/api/organisations/RJ1/returns', cookie);
   const acute = items.filter((r) => r.careSetting === 'acute');
   const chosen =
     acute.find((r) => r.cycle.status === 'open' && r.state === 'draft') ??
     acute.find((r) => r.cycle.status === 'open') ??
     acute[0] ??
     items[0];
-  if (!chosen) throw new Error('The demo trust RJZ has no return');
+  if (!chosen) throw new Error('The demo trust RJ1 has no return');
   return `/returns/${chosen.id}/measures/well-led`;
 }
 
 const pages = [
   { name: 'Sign in', path: () => '/sign-in' },
   {
-    name: "Trust's results (RJZ)",
-    account: 'lead.rjz@demo.wgll.example',
-    path: () => '/organisations/RJZ/results',
+    name: "Trust's results (RJ1)",
+    account: 'lead.rj1@demo.wgll.example',
+    path: () => '/organisations/RJ1/results',
   },
   { name: 'ICS results (QKK)', account: 'ics@demo.wgll.example', path: () => '/ics/QKK/results' },
   { name: 'Region results (Y56)', account: 'region@demo.wgll.example', path: () => '/regions/Y56/results' },
-  { name: 'Well led questionnaire (RJZ)', account: 'lead.rjz@demo.wgll.example', path: questionnairePath },
+  { name: 'Well led questionnaire (RJ1)', account: 'lead.rj1@demo.wgll.example', path: questionnairePath },
 ];
 
 const KB = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;

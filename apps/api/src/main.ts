@@ -9,7 +9,7 @@ function demoSignIn(): string {
   return (
     `\n  Sign in with a demo account (password: ${DEMO_PASSWORD}):\n${rows.join('\n')}\n` +
     "  Also (same password): this year's cycle under way in South East and North East London, with people\n" +
-    '  for each trust and ICB there, e.g. lead.rjz@, board.rjz@, contributor.rjz@, ics.qmf@demo.wgll.example\n' +
+    '  for each trust and ICB there, e.g. lead.rj1@, board.rj1@, contributor.rj1@, ics.qmf@demo.wgll.example\n' +
     '  (README, "Demo data").\n\n'
   );
 }

@@ -19,9 +19,9 @@ const demoRoles = [
   { email: demoUsers.admin, role: 'National administrator', scope: 'All of England', admin: true },
   { email: demoUsers.regionalViewer, role: 'Regional viewer', scope: '(Y56)', admin: false },
   { email: demoUsers.icsLead, role: 'ICS lead', scope: '(QKK)', admin: false },
-  { email: demoUsers.trustLead, role: 'Trust lead', scope: '(RJ1)', admin: false },
-  { email: demoUsers.trustContributor, role: 'Trust contributor', scope: '(RJ1)', admin: false },
-  { email: demoUsers.boardApprover, role: 'Board approver', scope: '(RJ1)', admin: false },
+  { email: demoUsers.trustLead, role: 'Trust lead', scope: '(RJZ)', admin: false },
+  { email: demoUsers.trustContributor, role: 'Trust contributor', scope: '(RJZ)', admin: false },
+  { email: demoUsers.boardApprover, role: 'Board approver', scope: '(RJZ)', admin: false },
 ];
 
 describe('identity and access', () => {
@@ -127,8 +127,8 @@ describe('identity and access', () => {
   it('a trust lead sees their organisation, with its team', async () => {
     await signIn(page, demoUsers.trustLead);
     const mine = page.getByRole('region', { name: 'Your organisations' });
-    await mine.getByRole('link', { name: /Guy's and St Thomas'/i }).click();
-    await page.waitForURL('**/organisations/RJ1');
+    await mine.getByRole('link', { name: /King's College Hospital/i }).click();
+    await page.waitForURL('**/organisations/RJZ');
     const team = page.getByRole('region', { name: 'Team', exact: true });
     await team.waitFor();
     expect(await team.textContent()).toContain(demoUsers.trustContributor);

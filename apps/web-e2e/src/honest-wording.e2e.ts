@@ -155,7 +155,7 @@ describe('honest with small numbers, and the wording of pages in use', () => {
 
   it('says when there is nothing to carry forward, and when a conflict is with your own save in another window', async () => {
     await signIn(page, demoUsers.trustLead);
-    await page.goto(`/organisations/RJ1/returns?cycle=${cycle.id}`);
+    await page.goto(`/organisations/RJZ/returns?cycle=${cycle.id}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByLabel(/Start from our last submitted return/).check();
     await page.getByRole('button', { name: 'Start returns' }).click();
@@ -279,9 +279,9 @@ async function returnDetail(request: APIRequestContext, id: string): Promise<Ret
   return (await res.json()) as ReturnDetail;
 }
 
-/** RJ1's first return in the cycle, from the API. */
+/** RJZ's first return in the cycle, from the API. */
 async function firstReturn(page: Page, cycleId: string): Promise<ReturnList['items'][number]> {
-  const res = await page.request.get(`/api/organisations/RJ1/returns?cycleId=${cycleId}`);
+  const res = await page.request.get(`/api/organisations/RJZ/returns?cycleId=${cycleId}`);
   expect(res.status()).toBe(200);
   const list = (await res.json()) as ReturnList;
   const ours = list.items.filter((item) => item.cycle.id === cycleId);

@@ -334,12 +334,12 @@ describe('the header and results links for each role', () => {
   }
 
   it.each([
-    { who: 'trust lead', email: demoUsers.trustLead, results: 'Results', to: '/organisations/RJ1/results' },
+    { who: 'trust lead', email: demoUsers.trustLead, results: 'Results', to: '/organisations/RJZ/results' },
     {
       who: 'board approver',
       email: demoUsers.boardApprover,
       results: 'Results',
-      to: '/organisations/RJ1/results',
+      to: '/organisations/RJZ/results',
     },
     { who: 'ICS lead', email: demoUsers.icsLead, results: 'Results', to: '/ics/QKK/results' },
     {
@@ -384,12 +384,12 @@ describe('the header and results links for each role', () => {
 
   it('offers results links only where the role may see the results', async () => {
     await signIn(page, demoUsers.trustLead);
-    expect(await offersResults('/organisations/RJ1')).toBe(true);
-    expect(await offersResults('/organisations/RJZ')).toBe(false);
+    expect(await offersResults('/organisations/RJZ')).toBe(true);
+    expect(await offersResults('/organisations/RJ1')).toBe(false);
     expect(await offersResults('/ics/QKK')).toBe(false);
     expect(await offersResults('/regions/Y56')).toBe(false);
     // The API agrees: the refused page is refused.
-    expect((await page.request.get('/api/organisations/RJZ/results')).status()).toBe(403);
+    expect((await page.request.get('/api/organisations/RJ1/results')).status()).toBe(403);
 
     await signIn(page, demoUsers.icsLead);
     expect(await offersResults('/ics/QKK')).toBe(true);

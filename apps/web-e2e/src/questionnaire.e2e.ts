@@ -90,7 +90,7 @@ describe('the questionnaire of a long measure, and submitting', () => {
       page.request,
       csrf,
       'post',
-      '/api/organisations/RJ1/returns',
+      '/api/organisations/RJZ/returns',
       {
         cycleId: cycle.id,
         careSettings: ['acute'],
@@ -263,7 +263,7 @@ describe('the questionnaire of a long measure, and submitting', () => {
     await page.waitForURL((url) => url.pathname === `/returns/${returnId}/submit`);
     await page.getByRole('heading', { level: 1, name: 'Check the return before you submit it' }).waitFor();
     const sealed = page.locator('dl.nhsuk-summary-list');
-    await sealed.getByText(/\(RJ1\)/).waitFor();
+    await sealed.getByText(/\(RJZ\)/).waitFor();
     await sealed.getByText(cycle.name).waitFor();
     await sealed.getByText(`${organisation.frameworkId}, version 1`).waitFor();
     await sealed.getByText(approval.approver.displayName, { exact: false }).waitFor();
@@ -304,7 +304,7 @@ describe('the questionnaire of a long measure, and submitting', () => {
       page.request,
       csrf,
       'post',
-      '/api/organisations/RJ1/returns',
+      '/api/organisations/RJZ/returns',
       {
         cycleId: next.id,
         careSettings: ['acute'],

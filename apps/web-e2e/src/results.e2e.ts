@@ -152,13 +152,13 @@ describe('results and comparisons', () => {
 
   it('shows a trust lead its scores beside the ICS and England, and names its peers', async () => {
     await signIn(page, demoUsers.trustLead);
-    await page.goto('/organisations/RJ1');
+    await page.goto('/organisations/RJZ');
     await page.getByRole('link', { name: 'Results', exact: true }).click();
-    await page.waitForURL('**/organisations/RJ1/results');
-    await page.getByRole('heading', { level: 1, name: /^Results – Guy.s and St Thomas/i }).waitFor();
+    await page.waitForURL('**/organisations/RJZ/results');
+    await page.getByRole('heading', { level: 1, name: /^Results – King.s College Hospital/i }).waitFor();
     // The published 2025 results (the demo's cycle under way has no result of this trust yet).
-    await page.goto(`/organisations/RJ1/results?cycle=${await publishedCycle(page)}`);
-    await page.getByRole('heading', { level: 1, name: /^Results – Guy.s and St Thomas/i }).waitFor();
+    await page.goto(`/organisations/RJZ/results?cycle=${await publishedCycle(page)}`);
+    await page.getByRole('heading', { level: 1, name: /^Results – King.s College Hospital/i }).waitFor();
 
     const measures = page.getByRole('table', { name: /score in each measure, with the ICS and England$/ });
     await measures.waitFor();
@@ -184,17 +184,20 @@ describe('results and comparisons', () => {
     const peers = page.getByRole('table', { name: /^Peers in .*South East London/i });
     await peers.waitFor();
     const peerNames = (await bodyRows(peers).getByRole('rowheader').allTextContents()).join('\n');
-    expect(peerNames).toMatch(/King.s College Hospital NHS Foundation Trust/i);
-    expect(peerNames).not.toMatch(/Guy.s and St Thomas/i);
+    expect(peerNames).toMatch(/Guy.s and St Thomas. NHS Foundation Trust/i);
+    expect(peerNames).not.toMatch(/King.s College Hospital/i);
     await page.getByRole('link', { name: 'Download peers table (CSV)' }).waitFor();
-    await checkPage('results-03-trust', /^Results – Guy.s and St Thomas/i);
+    await checkPage('results-03-trust', /^Results – King.s College Hospital/i);
 
     // The cycle accepting returns has no result of this trust yet (the demo leaves its return to you).
     await page.getByLabel('Assessment cycle').selectOption({ label: '2026/27 (submitted returns)' });
     await page.getByRole('button', { name: 'Show results' }).click();
     await page.getByText('No results for this care setting in this cycle.').waitFor();
-    expect(await page.getByRole('table').count()).toBe(0);
-    await checkPage('results-03b-trust-no-results', /^Results – Guy.s and St Thomas/i);
+    // No table of this cycle; "Progress over the years" still shows the published years.
+    const progress = page.getByRole('region', { name: 'Progress over the years' });
+    await progress.getByRole('table', { name: /: scores in each cycle$/ }).waitFor();
+    expect(await page.getByRole('table').count()).toBe(await progress.getByRole('table').count());
+    await checkPage('results-03b-trust-no-results', /^Results – King.s College Hospital/i);
   }, 90_000);
 
   it('lets a regional viewer change the threshold and see the share below it change', async () => {

@@ -82,7 +82,7 @@ describe('an assessment return, from start to seal', () => {
 
   it('a trust lead starts the trust’s return for the cycle', async () => {
     await signIn(page, demoUsers.trustLead);
-    await page.goto(`/organisations/RJ1/returns?cycle=${cycle.id}`);
+    await page.goto(`/organisations/RJZ/returns?cycle=${cycle.id}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await checkPage('organisation returns', /Assessment returns/);
     await page.getByRole('button', { name: 'Start returns' }).click();

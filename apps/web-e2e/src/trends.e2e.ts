@@ -16,9 +16,9 @@ describe('progress over the years', () => {
   });
 
   it('shows a trust its scores per cycle, the break between the published assessment and its return, and the CSV', async () => {
-    // King's College Hospital: NHS England's published 2025 results, and a sealed 2026/27 demo return.
-    await signIn(page, 'lead.rjz@demo.wgll.example');
-    await page.goto('/organisations/RJZ/results?careSetting=acute');
+    // Guy's and St Thomas': NHS England's published 2025 results, and a sealed 2026/27 demo return.
+    await signIn(page, 'lead.rj1@demo.wgll.example');
+    await page.goto('/organisations/RJ1/results?careSetting=acute');
     const section = page.getByRole('region', { name: 'Progress over the years' });
     const table = section.getByRole('table', { name: /: scores in each cycle$/ });
     await table.waitFor();
@@ -42,13 +42,13 @@ describe('progress over the years', () => {
     expect(await england.locator('tbody tr').first().textContent()).toMatch(/^2025\/26(\d\.\d)+/);
     // Domain levels of the sealed return.
     await section.getByRole('table', { name: /: domain levels in each sealed return$/ }).waitFor();
-    await checkPage('trends-00-trust', /King.s College Hospital/i);
+    await checkPage('trends-00-trust', /Guy.s and St Thomas/i);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       section.getByRole('link', { name: 'Download scores in each cycle table (CSV)' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('trends-RJZ-acute-scores.csv');
+    expect(download.suggestedFilename()).toBe('trends-RJ1-acute-scores.csv');
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv).toMatch(/Cycle,Source of the figures,Well led,/);
     expect(csv).toMatch(/\r\n2026\/27,"?Our question bank[^\r\n]*A different instrument: /);

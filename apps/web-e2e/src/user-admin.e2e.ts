@@ -69,7 +69,7 @@ describe('user administration', () => {
     await page.waitForURL(/\/admin\/users\/[^/]+$/);
     const roles = page.getByRole('region', { name: 'Roles' });
     expect(await roles.getByRole('row').filter({ hasText: 'Trust contributor' }).textContent()).toContain(
-      '(RJ1)',
+      '(RJZ)',
     );
     await page.getByRole('button', { name: 'Create a new invitation link' }).waitFor();
     await checkPage('users-02-user', /^.+ – WGLL digital maturity – NHS$/);

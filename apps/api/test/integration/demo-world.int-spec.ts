@@ -18,6 +18,7 @@ import type {
   ReturnList,
   SealVerification,
   TrustResults,
+  TrustTrends,
 } from '@wgll/contracts';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
@@ -114,11 +115,12 @@ describe('the demo world at first start', () => {
   });
 
   it('lets a demo trust lead read their return: answers, evidence, assignments, approvals, history', async () => {
-    const lead = await signIn(t, 'lead.rjz@demo.wgll.example', DEMO_PASSWORD);
-    const list = (await lead.get('/api/organisations/RJZ/returns').expect(200)).body as ReturnList;
-    expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ demo: true, state: 'submitted', revision: 2 });
-    const detail = (await lead.get(`/api/returns/${list.items[0]!.id}`).expect(200)).body as ReturnDetail;
+    const lead = await signIn(t, 'lead.rj2@demo.wgll.example', DEMO_PASSWORD);
+    const list = (await lead.get('/api/organisations/RJ2/returns').expect(200)).body as ReturnList;
+    expect(list.items).toHaveLength(2);
+    const community = list.items.find((r) => r.careSetting === 'community');
+    expect(community).toMatchObject({ demo: true, state: 'submitted', revision: 2 });
+    const detail = (await lead.get(`/api/returns/${community!.id}`).expect(200)).body as ReturnDetail;
     expect(detail.demo).toBe(true);
     expect(detail.progress.answered).toBe(detail.progress.total);
     expect(detail.answers.every((a) => a.comment.length > 0 && a.updatedBy !== null)).toBe(true);
@@ -175,8 +177,8 @@ describe('the demo world at first start', () => {
     const view = (await ics.get(`/api/ics/QKK/results?${q}`).expect(200)).body as IcsResults;
     expect(view.cycle.demo).toBe(true);
     expect(view.rows.map((r) => `${r.odsCode} ${r.careSetting}`).sort()).toEqual([
-      'RJ2 acute',
-      'RJZ acute',
+      'RJ1 acute',
+      'RJ2 community',
       'RPG mental-health',
     ]);
     expect(view.system?.measures['well-led']).toEqual(expect.any(Number));
@@ -189,8 +191,13 @@ describe('the demo world at first start', () => {
       approved: 1,
       submitted: 4,
     });
-    expect(completion.rows.find((r) => r.odsCode === 'RJ1')?.state).toBe('not-started');
-    expect(completion.rows.find((r) => r.odsCode === 'RJZ')).toMatchObject({
+    // The printed accounts' trust is left for you to start; Guy's and St Thomas' is sealed.
+    expect(completion.rows.find((r) => r.odsCode === 'RJZ')?.state).toBe('not-started');
+    expect(completion.rows.find((r) => r.odsCode === 'RJ1')).toMatchObject({
+      state: 'submitted',
+      revision: 1,
+    });
+    expect(completion.rows.find((r) => r.odsCode === 'RJ2' && r.careSetting === 'community')).toMatchObject({
       state: 'submitted',
       revision: 2,
     });
@@ -225,7 +232,7 @@ describe('the demo world at first start', () => {
     const cycles = ((await admin.get('/api/results/cycles').expect(200)).body as ResultCycleList).items;
     const current = cycles.find((c) => c.current)!;
     const published = cycles.find((c) => c.name === '2025/26')!;
-    for (const code of ['RJ2', 'RF4', 'R1H']) {
+    for (const code of ['RJ1', 'RF4', 'R1H']) {
       const now = (
         await admin
           .get(`/api/organisations/${code}/results?cycle=${current.id}&careSetting=acute`)
@@ -240,9 +247,25 @@ describe('the demo world at first start', () => {
     }
   });
 
+  it('shows Guy’s and St Thomas’ progress: the published 2025 results, a break, the sealed 2026/27 return', async () => {
+    const admin = await signIn(t, 'admin@demo.wgll.example', DEMO_PASSWORD);
+    const cycles = ((await admin.get('/api/results/cycles').expect(200)).body as ResultCycleList).items;
+    const current = cycles.find((c) => c.current)!;
+    const trends = (await admin.get('/api/organisations/RJ1/trends?careSetting=acute').expect(200))
+      .body as TrustTrends;
+    const wellLed = trends.measures.find((m) => m.key === 'well-led')!.points;
+    expect(wellLed.map((p) => [p.cycle.name, p.instrument.kind, p.value !== null, p.break !== null])).toEqual(
+      [
+        ['2025/26', 'published', true, false],
+        [current.name, 'question-bank', true, true],
+      ],
+    );
+    expect(trends.domains.length).toBeGreaterThan(0);
+  });
+
   it('gives demo people the demo password and their roles', async () => {
     for (const email of [
-      'lead.rjz@demo.wgll.example',
+      'lead.rj1@demo.wgll.example',
       'board.rf4@demo.wgll.example',
       'ics.qmf@demo.wgll.example',
     ])

@@ -46,10 +46,10 @@ describe('published results at first start', () => {
     expect(foundations?.score).toBeCloseTo(10 / 3, 10);
 
     const trust = await signIn(t, 'trust-lead@demo.wgll.example', DEMO_PASSWORD);
-    const results = (await trust.get(`/api/organisations/RJ1/results?${q}`)).body as TrustResults;
-    expect(results.scores?.measures['well-led']).toBe(2.5);
+    const results = (await trust.get(`/api/organisations/RJZ/results?${q}`)).body as TrustResults;
+    expect(results.scores?.measures['well-led']).toBe(2.3);
     expect(results.measures[0]?.national.count).toBe(134);
-    expect(results.peers.map((p) => p.odsCode).sort()).toEqual(['RJ2', 'RJZ']);
+    expect(results.peers.map((p) => p.odsCode).sort()).toEqual(['RJ1', 'RJ2']);
   });
 
   it('are not imported twice', async () => {

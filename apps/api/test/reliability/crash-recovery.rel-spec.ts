@@ -107,7 +107,7 @@ async function crashRounds(mode: DatabaseMode): Promise<void> {
   try {
     let lead = await new RawClient(portOf(api)).signIn('trust-lead@demo.wgll.example', DEMO_PASSWORD);
     const cycle = (await json<CycleList>(lead, 'GET', '/api/cycles')).items.find((c) => c.status === 'open')!;
-    const created = await json<CreateReturnsResult>(lead, 'POST', '/api/organisations/RJ1/returns', {
+    const created = await json<CreateReturnsResult>(lead, 'POST', '/api/organisations/RJZ/returns', {
       cycleId: cycle.id,
     });
     const returnId = created.created[0]!.id;

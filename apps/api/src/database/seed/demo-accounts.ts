@@ -15,8 +15,9 @@ export interface DemoAccount {
 }
 
 /**
- * One account per role, on real organisations: Guy's and St Thomas' (RJ1, a London acute trust),
- * its ICS (NHS South East London ICB, QKK) and region (London, Y56).
+ * One account per role, on real organisations: King's College Hospital (RJZ, a London acute trust),
+ * its ICS (NHS South East London ICB, QKK) and region (London, Y56). The demo world leaves RJZ's
+ * returns for these accounts to start.
  */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
@@ -44,22 +45,22 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'trust-lead@demo.wgll.example',
     displayName: 'Grace Adeyemi (demo)',
     role: 'trust-lead',
-    scopeCode: 'RJ1',
-    scopeName: "Guy's and St Thomas'",
+    scopeCode: 'RJZ',
+    scopeName: "King's College Hospital",
   },
   {
     email: 'contributor@demo.wgll.example',
     displayName: 'Ben Carter (demo)',
     role: 'trust-contributor',
-    scopeCode: 'RJ1',
-    scopeName: "Guy's and St Thomas'",
+    scopeCode: 'RJZ',
+    scopeName: "King's College Hospital",
   },
   {
     email: 'board@demo.wgll.example',
     displayName: 'Helen Price (demo)',
     role: 'board-approver',
-    scopeCode: 'RJ1',
-    scopeName: "Guy's and St Thomas'",
+    scopeCode: 'RJZ',
+    scopeName: "King's College Hospital",
   },
 ];
 

@@ -82,7 +82,7 @@ function person(
 /**
  * A trust's digital lead, two contributors and a board approver; an ICB's ICS lead answers, approves
  * and submits its own return (the roles allow it), with a colleague as contributor. The e-mail says
- * the role and the organisation: lead.rjz@demo.wgll.example, board.rjz@…, ics.qmf@….
+ * the role and the organisation: lead.rj1@demo.wgll.example, board.rj1@…, ics.qmf@….
  */
 export function demoTeams(
   owners: { code: string; name: string; level: 'organisation' | 'system' }[],

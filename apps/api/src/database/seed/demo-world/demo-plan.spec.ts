@@ -24,7 +24,7 @@ const QMF: DemoSystem = {
 };
 
 describe('the demo plan', () => {
-  const plan = planDemoReturns([QKK, QMF], ['RJ1']);
+  const plan = planDemoReturns([QKK, QMF], ['RJZ']);
 
   it('has a return for every trust and care setting, and each ICB’s own return sealed', () => {
     expect(plan).toHaveLength(7 + 1 + 9 + 1);
@@ -34,8 +34,9 @@ describe('the demo plan', () => {
     ]);
   });
 
-  it('leaves the printed accounts’ trust not started', () => {
-    expect(plan.find((p) => p.ownerCode === 'RJ1')).toMatchObject({ state: 'not-started' });
+  it('leaves the printed accounts’ trust not started, and seals Guy’s and St Thomas’', () => {
+    expect(plan.find((p) => p.ownerCode === 'RJZ')).toMatchObject({ state: 'not-started' });
+    expect(plan.find((p) => p.ownerCode === 'RJ1')).toMatchObject({ state: 'submitted', completion: 1 });
   });
 
   it('shows every state in each ICS, and drafts at different completions', () => {
@@ -51,7 +52,7 @@ describe('the demo plan', () => {
 
   it('is the same whatever order the hierarchy lists the trusts in', () => {
     const shuffled = { ...QKK, trusts: [...QKK.trusts].reverse() };
-    expect(planDemoReturns([shuffled, QMF], ['RJ1'])).toEqual(plan);
+    expect(planDemoReturns([shuffled, QMF], ['RJZ'])).toEqual(plan);
   });
 });
 

@@ -14,13 +14,17 @@ import { accountsOf, demoTeams } from './demo-people.js';
 import { ReturnBuilder, type Scores } from './demo-return-builder.js';
 
 /** Bump when what the demo world holds changes: a data folder seeded with an older version is left alone. */
-export const DEMO_WORLD_VERSION = 'v1';
+export const DEMO_WORLD_VERSION = 'v2';
 
 /** The ICSs of the demo: South East London (the printed accounts' ICS) and North East London. */
 export const DEMO_SYSTEMS = ['QKK', 'QMF'] as const;
 
-/** The printed accounts' trust: its returns are left for the person trying the product to start. */
-const RESERVED = ['RJ1'];
+/**
+ * The printed accounts' trust (King's College Hospital): its returns are left for the person trying
+ * the product to start. Guy's and St Thomas' (RJ1) is sealed like the others, so its results page
+ * shows progress from the published 2025 results on first start.
+ */
+const RESERVED = ['RJZ'];
 
 export type DemoWorldSummary =
   | { created: false; reason: string }
