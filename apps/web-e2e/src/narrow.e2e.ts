@@ -278,8 +278,12 @@ describe('phones and narrow windows', () => {
     await page.goto(`/ics/QKK/results?cycle=${published}`);
     const area = page.getByRole('region', { name: /^Scores of the organisations in .*South East London/i });
     await area.waitFor();
-    // A named region a keyboard can reach and scroll.
-    expect(await area.getAttribute('tabindex')).toBe('0');
+    // A named region a keyboard can reach and scroll: focusable once it has measured that the table
+    // is wider than it (after the browser's layout, so a moment after the region appears).
+    await page.waitForFunction(
+      (element) => element?.getAttribute('tabindex') === '0',
+      await area.elementHandle(),
+    );
     const sizes = await area.evaluate((element) => ({
       scroll: element.scrollWidth,
       client: element.clientWidth,
