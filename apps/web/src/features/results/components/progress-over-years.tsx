@@ -1,4 +1,4 @@
-import type { CareSetting, NationalTrends, TrendSeriesKey, TrustTrends } from '@wgll/contracts';
+import type { CareSetting, NationalTrends, TrendChange, TrendSeriesKey, TrustTrends } from '@wgll/contracts';
 import { formatScore } from '@wgll/scoring';
 import { Select, Table } from 'nhsuk-react-components';
 import { lazy, Suspense, useState } from 'react';
@@ -9,7 +9,13 @@ import { useNationalTrends, useTrustTrends } from '../api/results-api';
 import { csvScore, fileSafe } from '../csv';
 import { distributionFigure } from '../figures';
 import { measureIds, measureNames } from '../results-labels';
-import { nationalTrendRows, trendChartData, trendSeriesNames, trustTrendRows } from '../trend-rows';
+import {
+  nationalTrendRows,
+  trendChartData,
+  trendSeriesNames,
+  type TrendSeriesSet,
+  trustTrendRows,
+} from '../trend-rows';
 import { CsvDownload } from './csv-download';
 import { chartColours as colours } from './score-chart-rows';
 import { useNearWindow } from './score-chart';
@@ -28,7 +34,7 @@ function signed(change: number | null): string {
   return change > 0 ? `+${text}` : `−${text}`;
 }
 
-function ChangeSinceLast({ trends }: { trends: TrustTrends }) {
+export function ChangeSinceLast({ trends }: { trends: { change: TrendChange | null } }) {
   const change = trends.change;
   if (!change) return null;
   return (
@@ -60,12 +66,18 @@ function ChangeSinceLast({ trends }: { trends: TrustTrends }) {
   );
 }
 
-function TrendChart({
+export function TrendChart({
   trends,
   national,
   name,
+  lineLabel = name,
+  subject = `${name}’s`,
 }: {
-  trends: TrustTrends;
+  /** Whose figures the caption names (default: "{name}’s"). */
+  subject?: string;
+  trends: TrendSeriesSet;
+  /** The legend's words for the line (default: the name). */
+  lineLabel?: string;
   national: NationalTrends | undefined;
   name: string;
 }) {
@@ -83,7 +95,7 @@ function TrendChart({
         value={key}
         onChange={(event) => setKey(event.target.value as TrendSeriesKey)}
       >
-        {SERIES_KEYS.map((k) => (
+        {SERIES_KEYS.filter((k) => trends.measures.some((m) => m.key === k)).map((k) => (
           <option key={k} value={k}>
             {trendSeriesNames[k]}
           </option>
@@ -91,7 +103,7 @@ function TrendChart({
       </Select>
       <figure className="wgll-chart">
         <figcaption className="nhsuk-body-s">
-          Chart: {name}’s {trendSeriesNames[key].toLowerCase()} in each cycle on the 1 to 5 scale
+          Chart: {subject} {trendSeriesNames[key].toLowerCase()} in each cycle on the 1 to 5 scale
           {data.englandRuns.length > 0 ? ', with the median in England' : ''}. Where the line stops at a
           marked break, the figures either side come from different instruments and are not compared. The
           table below gives the same figures and says why each break is there.
@@ -111,7 +123,7 @@ function TrendChart({
               <svg width="28" height="14" focusable="false">
                 <line x1="0" y1="7" x2="28" y2="7" stroke={colours.score} strokeWidth="3" />
               </svg>
-              {name}
+              {lineLabel}
             </li>
             {data.englandRuns.length > 0 && (
               <li>
@@ -153,7 +165,13 @@ function TrendChart({
 }
 
 /** The row before a cycle whose figures are not joined to those above it, saying why. */
-function BreakRow({ row, columns }: { row: { cycle: { name: string }; reason: string }; columns: number }) {
+export function BreakRow({
+  row,
+  columns,
+}: {
+  row: { cycle: { name: string }; reason: string };
+  columns: number;
+}) {
   return (
     <tr className="nhsuk-table__row wgll-trend-break">
       <td className="nhsuk-table__cell" colSpan={columns}>
@@ -236,7 +254,13 @@ function TrustTrendTable({
   );
 }
 
-function NationalTrendTable({ national, filePrefix }: { national: NationalTrends; filePrefix: string }) {
+export function NationalTrendTable({
+  national,
+  filePrefix,
+}: {
+  national: NationalTrends;
+  filePrefix: string;
+}) {
   const rows = nationalTrendRows(national);
   const header = [
     'Cycle',
