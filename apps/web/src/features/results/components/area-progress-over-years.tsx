@@ -12,11 +12,24 @@ import { distributionFigure } from '../figures';
 import { measureIds, measureNames } from '../results-labels';
 import { trustTrendRows } from '../trend-rows';
 import { CsvDownload } from './csv-download';
-import { BreakRow, ChangeSinceLast, NationalTrendTable, TrendChart } from './progress-over-years';
+import {
+  BreakRow,
+  ChangeSinceLast,
+  FewCycles,
+  MeasureCells,
+  NationalTrendTable,
+  TrendChart,
+  TrendsLoading,
+} from './progress-over-years';
 
 const boundaryLabels: Record<TrendBoundaries, string> = {
   today: 'On today’s boundaries',
   then: 'As it was then',
+};
+
+const boundaryHints: Record<TrendBoundaries, string> = {
+  today: 'Every cycle from the organisations in the ICS today, whichever ICS they were in then',
+  then: 'Each cycle from the ICS, or the ICSs it was formed from, with their members at the time',
 };
 
 /** `?boundaries=`: `then` when the address says so, else `today`. */
@@ -42,22 +55,17 @@ function BoundariesSwitch({ value }: { value: TrendBoundaries }) {
         legend="Which organisations make each cycle’s figures"
         legendProps={{ size: 's' }}
       >
-        <Radios.Item
-          id="boundaries"
-          value="today"
-          defaultChecked={value === 'today'}
-          hint="Every cycle from the organisations in the ICS today, whichever ICS they were in then"
-        >
-          {boundaryLabels.today}
-        </Radios.Item>
-        <Radios.Item
-          id="boundaries-then"
-          value="then"
-          defaultChecked={value === 'then'}
-          hint="Each cycle from the ICS, or the ICSs it was formed from, with their members at the time"
-        >
-          {boundaryLabels.then}
-        </Radios.Item>
+        {(['today', 'then'] as const).map((option) => (
+          <Radios.Item
+            key={option}
+            id={option === 'today' ? 'boundaries' : 'boundaries-then'}
+            value={option}
+            defaultChecked={value === option}
+            hint={boundaryHints[option]}
+          >
+            {boundaryLabels[option]}
+          </Radios.Item>
+        ))}
       </Radios>
       <Button type="submit" secondary>
         Show these figures
@@ -66,17 +74,15 @@ function BoundariesSwitch({ value }: { value: TrendBoundaries }) {
   );
 }
 
-const median = (d: Distribution) => distributionFigure(d, 'median');
-
-function AreaTrendTable({
-  trends,
-  name,
-  filePrefix,
-}: {
+interface TableProps {
   trends: AreaTrends;
   name: string;
   filePrefix: string;
-}) {
+}
+
+const median = (d: Distribution) => distributionFigure(d, 'median');
+
+function AreaTrendTable({ trends, name, filePrefix }: TableProps) {
   const rows = trustTrendRows(trends);
   const pointOf = (cycle: string) => trends.points.find((p) => p.cycle.name === cycle)!;
   const withAreas = trends.area.type === 'ics';
@@ -119,11 +125,7 @@ function AreaTrendTable({
             {withAreas ? <Table.Cell>ICSs</Table.Cell> : null}
             <Table.Cell format="numeric">Organisations</Table.Cell>
             <Table.Cell format="numeric">Overall score</Table.Cell>
-            {measureIds.map((m) => (
-              <Table.Cell key={m} format="numeric">
-                {measureNames[m]}
-              </Table.Cell>
-            ))}
+            <MeasureCells figure={(m) => measureNames[m]} />
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -138,11 +140,7 @@ function AreaTrendTable({
                 {withAreas ? <Table.Cell>{areasOf(row.cycle.name)}</Table.Cell> : null}
                 <Table.Cell format="numeric">{point.overall.count}</Table.Cell>
                 <Table.Cell format="numeric">{median(point.overall)}</Table.Cell>
-                {measureIds.map((m) => (
-                  <Table.Cell key={m} format="numeric">
-                    {median(point.measures[m])}
-                  </Table.Cell>
-                ))}
+                <MeasureCells figure={(m) => median(point.measures[m])} />
               </Table.Row>
             );
           })}
@@ -160,15 +158,7 @@ function AreaTrendTable({
 }
 
 /** The ICB's own return in each cycle; before a merger, each predecessor's own, separately. */
-function SystemTrendTable({
-  trends,
-  name,
-  filePrefix,
-}: {
-  trends: AreaTrends;
-  name: string;
-  filePrefix: string;
-}) {
+function SystemTrendTable({ trends, name, filePrefix }: TableProps) {
   const points = trends.system ?? [];
   const columns = 3 + measureIds.length;
   const header = ['Cycle', 'ICB', 'Overall score', ...measureIds.map((m) => measureNames[m]), 'Note'];
@@ -199,11 +189,7 @@ function SystemTrendTable({
             <Table.Cell>Cycle</Table.Cell>
             <Table.Cell>ICB</Table.Cell>
             <Table.Cell format="numeric">Overall score</Table.Cell>
-            {measureIds.map((m) => (
-              <Table.Cell key={m} format="numeric">
-                {measureNames[m]}
-              </Table.Cell>
-            ))}
+            <MeasureCells figure={(m) => measureNames[m]} />
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -239,11 +225,7 @@ function SystemTrendTable({
                 <Table.Cell>{p.cycle.name}</Table.Cell>
                 <Table.Cell>{row.label}</Table.Cell>
                 <Table.Cell format="numeric">{formatScore(row.overall)}</Table.Cell>
-                {measureIds.map((m) => (
-                  <Table.Cell key={m} format="numeric">
-                    {formatScore(row.measures[m])}
-                  </Table.Cell>
-                ))}
+                <MeasureCells figure={(m) => formatScore(row.measures[m])} />
               </Table.Row>
             )),
           ])}
@@ -284,19 +266,12 @@ export function AreaProgressOverYears({
     <section aria-labelledby="progress-heading">
       <h2 id="progress-heading">Progress over the years</h2>
       {kind === 'ics' ? <BoundariesSwitch value={boundaries} /> : null}
-      {trends.isPending ? <p>Loading the figures from earlier cycles…</p> : null}
-      {trends.isError ? <p>The figures from earlier cycles could not be loaded. Try again later.</p> : null}
+      <TrendsLoading query={trends} />
       {data ? (
         <>
           <p data-testid="trend-boundaries">{data.boundariesLabel}</p>
           {data.cycles.length < 2 ? (
-            <p>
-              {data.cycles.length === 0
-                ? `${name} has no results for this care setting yet.`
-                : `${name} has results for one cycle so far (${data.cycles[0]!.name}).`}{' '}
-              Once a second cycle has results, this section shows how the medians moved, and says where two
-              cycles cannot be compared.
-            </p>
+            <FewCycles name={name} cycles={data.cycles} what="medians" />
           ) : (
             <>
               <p>

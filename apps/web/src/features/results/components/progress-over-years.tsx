@@ -1,4 +1,12 @@
-import type { CareSetting, NationalTrends, TrendChange, TrendSeriesKey, TrustTrends } from '@wgll/contracts';
+import type {
+  CareSetting,
+  MeasureId,
+  NationalTrends,
+  TrendChange,
+  TrendCycle,
+  TrendSeriesKey,
+  TrustTrends,
+} from '@wgll/contracts';
 import { formatScore } from '@wgll/scoring';
 import { Select, Table } from 'nhsuk-react-components';
 import { lazy, Suspense, useState } from 'react';
@@ -73,13 +81,13 @@ export function TrendChart({
   lineLabel = name,
   subject = `${name}’s`,
 }: {
-  /** Whose figures the caption names (default: "{name}’s"). */
-  subject?: string;
   trends: TrendSeriesSet;
-  /** The legend's words for the line (default: the name). */
-  lineLabel?: string;
   national: NationalTrends | undefined;
   name: string;
+  /** The legend's words for the line (default: the name). */
+  lineLabel?: string;
+  /** Whose figures the caption names (default: "{name}’s"). */
+  subject?: string;
 }) {
   const [key, setKey] = useState<TrendSeriesKey>('overall');
   const data = trendChartData(trends, national, key);
@@ -161,6 +169,36 @@ export function TrendChart({
         </div>
       </figure>
     </>
+  );
+}
+
+/** One numeric cell per measure. */
+export function MeasureCells({ figure }: { figure: (measure: MeasureId) => string }) {
+  return measureIds.map((m) => (
+    <Table.Cell key={m} format="numeric">
+      {figure(m)}
+    </Table.Cell>
+  ));
+}
+
+/** While the trends load, or why they did not. */
+export function TrendsLoading({ query }: { query: { isPending: boolean; isError: boolean } }) {
+  if (query.isPending) return <p>Loading the figures from earlier cycles…</p>;
+  if (query.isError) return <p>The figures from earlier cycles could not be loaded. Try again later.</p>;
+  return null;
+}
+
+/** Fewer than two cycles: nothing moves yet. */
+export function FewCycles({ name, cycles, what }: { name: string; cycles: TrendCycle[]; what: string }) {
+  return (
+    <p>
+      {cycles.length === 0
+        ? `${name} has no results for this care setting yet.`
+        : `${name} has results for one cycle so far (${cycles[0]!.name}).`}{' '}
+      Once a second cycle has results, from NHS England’s published assessment or a return the board has
+      approved and submitted, this section shows how the {what} moved, and says where two cycles cannot be
+      compared.
+    </p>
   );
 }
 
@@ -286,11 +324,7 @@ export function NationalTrendTable({
         <Table.Head>
           <Table.Row>
             <Table.Cell>Cycle</Table.Cell>
-            {measureIds.map((m) => (
-              <Table.Cell key={m} format="numeric">
-                {measureNames[m]}
-              </Table.Cell>
-            ))}
+            <MeasureCells figure={(m) => measureNames[m]} />
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -300,11 +334,7 @@ export function NationalTrendTable({
             ) : (
               <Table.Row key={row.cycle.name}>
                 <Table.Cell>{row.cycle.name}</Table.Cell>
-                {measureIds.map((m) => (
-                  <Table.Cell key={m} format="numeric">
-                    {distributionFigure(row.point.measures[m], 'median')}
-                  </Table.Cell>
-                ))}
+                <MeasureCells figure={(m) => distributionFigure(row.point.measures[m], 'median')} />
               </Table.Row>
             ),
           )}
@@ -407,18 +437,8 @@ export function ProgressOverYears({
   return (
     <section aria-labelledby="progress-heading">
       <h2 id="progress-heading">Progress over the years</h2>
-      {trends.isPending ? <p>Loading the figures from earlier cycles…</p> : null}
-      {trends.isError ? <p>The figures from earlier cycles could not be loaded. Try again later.</p> : null}
-      {data && data.cycles.length < 2 ? (
-        <p>
-          {data.cycles.length === 0
-            ? `${name} has no results for this care setting yet.`
-            : `${name} has results for one cycle so far (${data.cycles[0]!.name}).`}{' '}
-          Once a second cycle has results, from NHS England’s published assessment or a return the board has
-          approved and submitted, this section shows how the scores moved, and says where two cycles cannot be
-          compared.
-        </p>
-      ) : null}
+      <TrendsLoading query={trends} />
+      {data && data.cycles.length < 2 ? <FewCycles name={name} cycles={data.cycles} what="scores" /> : null}
       {data && data.cycles.length >= 2 ? (
         <>
           <p>
