@@ -103,9 +103,10 @@ export class AreaTrendsService {
         ? `On today's boundaries: every cycle is worked out from the ${members.size} organisations that are ` +
           `members of ${ics.name} ${at === today ? 'today' : `on ${formatIsoDate(at)}, its last day`}, ` +
           `whichever ICS they belonged to at the time.${merger}`
-        : `As it was then: each cycle is worked out from the ICS${predecessors.length > 1 ? 's' : ''} as ` +
-          `${predecessors.length > 1 ? 'they were' : 'it was'} at that cycle's reference date, with the ` +
-          `members it had then.` +
+        : `As it was then: each cycle is worked out from ` +
+          (predecessors.length > 1
+            ? `the ICSs as they were at that cycle's reference date, with their members then.`
+            : `the ICS as it was at that cycle's reference date, with its members then.`) +
           (predecessors.length
             ? `${merger} Cycles before then use the predecessors' members at the time` +
               (predecessors.some((p) => p.part)
