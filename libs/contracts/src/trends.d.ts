@@ -100,3 +100,64 @@ export interface NationalTrends {
   points: NationalTrendPoint[];
   basis: string;
 }
+
+/** Which ICSs an ICS's earlier cycles are worked out from (across the April 2026 mergers). */
+export type TrendBoundaries = 'today' | 'then';
+
+/** An ICS (or part of one) whose members made a figure, e.g. a predecessor before a merger. */
+export interface TrendArea {
+  odsCode: string;
+  name: string;
+  /** E.g. "Hertfordshire part" when only part of it passed to the successor; else null. */
+  part: string | null;
+}
+
+export interface AreaTrendPoint {
+  cycle: TrendCycle;
+  instrument: TrendInstrument;
+  /** The median of the member organisations' scores with the count; under 3 only the count ('too-few'). */
+  measures: Record<MeasureId, Distribution>;
+  overall: Distribution;
+  /** The ICSs whose member organisations' scores were used in this cycle. */
+  areas: TrendArea[];
+  break: TrendBreak | null;
+}
+
+/** One cycle of the ICB's own return (its ICS-level assessment), never an average of its providers. */
+export interface SystemTrendPoint {
+  cycle: TrendCycle;
+  instrument: TrendInstrument;
+  /** The ICB's own scores; null when there is no single figure (before a merger). */
+  measures: Record<MeasureId, number | null> | null;
+  overall: number | null;
+  /** Before a merger: each predecessor ICB's own figures, separately (not averaged). */
+  predecessors: Array<TrendArea & { measures: Record<MeasureId, number | null>; overall: number | null }>;
+  /** Why there is no single figure, in plain English; null when there is one. */
+  note: string | null;
+  break: TrendBreak | null;
+}
+
+/**
+ * GET /api/ics/:code/trends?careSetting=&boundaries= and GET /api/regions/:code/trends?careSetting=:
+ * per measure per cycle the median of the member organisations' scores (one care setting).
+ */
+export interface AreaTrends {
+  area: { type: 'ics' | 'region'; odsCode: string; name: string };
+  careSettings: CareSetting[];
+  careSetting: CareSetting | null;
+  /** ICS only: today's members throughout, or the ICS(s) as they were in each cycle; null for a region. */
+  boundaries: TrendBoundaries | null;
+  /** Which it is, in plain English. */
+  boundariesLabel: string;
+  /** ICS only: the ICSs it was formed from (empty when it was not formed by a merger). */
+  predecessors: TrendArea[];
+  cycles: TrendCycle[];
+  /** Per cycle, with the distributions (median and count). */
+  points: AreaTrendPoint[];
+  /** The medians as series (null where too few), for the chart and the change since the last cycle. */
+  measures: MeasureTrend[];
+  change: TrendChange | null;
+  /** ICS only: the ICB's own return in each cycle, kept apart from its providers; null for a region. */
+  system: SystemTrendPoint[] | null;
+  basis: string;
+}

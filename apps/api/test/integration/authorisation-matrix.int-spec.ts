@@ -150,6 +150,21 @@ const RESULT_ROUTES: {
     roles: ['national-administrator', 'regional-viewer'] as Role[],
     call: (c: Client, code: string) => c.get(`/api/regions/${code}/${what}?cycle=${ids.cycle}`),
   })),
+  // Trends follow the same rules as the ICS's and the region's results.
+  {
+    route: 'GET /ics/:code/trends',
+    inScope: 'QKK',
+    outOfScope: 'S1Y5D',
+    roles: ['national-administrator', 'regional-viewer', 'ics-lead'],
+    call: (c, code) => c.get(`/api/ics/${code}/trends?boundaries=then`),
+  },
+  {
+    route: 'GET /regions/:code/trends',
+    inScope: 'Y56',
+    outOfScope: 'Y61',
+    roles: ['national-administrator', 'regional-viewer'],
+    call: (c, code) => c.get(`/api/regions/${code}/trends`),
+  },
 ];
 
 /**

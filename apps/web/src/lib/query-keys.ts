@@ -101,6 +101,8 @@ export const resultKeys = {
     [...resultKeys.all, 'area', path, search] as const,
   trustTrends: (code: string, careSetting: CareSetting | null) =>
     [...resultKeys.all, 'organisation-trends', code, careSetting] as const,
+  areaTrends: (kind: 'ics' | 'regions', code: string, careSetting: CareSetting | null, boundaries: string) =>
+    [...resultKeys.all, 'area-trends', kind, code, careSetting, boundaries] as const,
   nationalTrends: (careSetting: CareSetting) => [...resultKeys.all, 'national-trends', careSetting] as const,
   regionCompletion: (code: string, cycleId: string) =>
     [...resultKeys.all, 'region-completion', code, cycleId] as const,

@@ -9,6 +9,7 @@ import {
 import type {
   Action,
   AreaResults,
+  AreaTrends,
   NationalTrends,
   TrustTrends,
   IcsCompletion,
@@ -26,11 +27,13 @@ import { forbidden } from '../access/policy.service.js';
 import {
   AreaResultsQueryDto,
   CompletionQueryDto,
+  IcsTrendsQueryDto,
   ResultsQueryDto,
   TrendsQueryDto,
 } from './dto/results.dto.js';
 import { ResultsService } from './results.service.js';
 import { TrendsService } from './trends.service.js';
+import { AreaTrendsService } from './area-trends.service.js';
 
 /**
  * Results and comparisons. The access rule places the organisation, ICS or region on `?at=`, else on
@@ -45,6 +48,7 @@ export class ResultsController {
     private readonly results: ResultsService,
     private readonly policy: PolicyService,
     private readonly trends: TrendsService,
+    private readonly areaTrends: AreaTrendsService,
   ) {}
 
   @Get('results/cycles')
@@ -124,6 +128,20 @@ export class ResultsController {
     return this.results.ics(code, cycle, query.careSetting);
   }
 
+  @Get('ics/:code/trends')
+  @Allow('ics:view', { type: 'ics', param: 'code' })
+  @ApiOperation({
+    summary:
+      "An ICS's progress over the years (one care setting): per measure per cycle the median of its member " +
+      "organisations' scores with the count, on today's boundaries or as it was then, and the ICB's own return",
+  })
+  @ApiOkResponse({ description: 'AreaTrends (libs/contracts trends.d.ts)' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with field errors (careSetting, boundaries, at)' })
+  @ApiNotFoundResponse({ description: 'ICS_NOT_FOUND' })
+  icsTrends(@Param() { code }: OdsCodeParamDto, @Query() query: IcsTrendsQueryDto): Promise<AreaTrends> {
+    return this.areaTrends.ics(code, query.careSetting, query.boundaries ?? 'today');
+  }
+
   @Get('ics/:code/completion')
   @Allow('ics:view', { type: 'ics', param: 'code', cycleDate: 'completion' })
   @ApiOperation({ summary: "The state of each return of the cycle in an ICS (never a draft's content)" })
@@ -159,6 +177,20 @@ export class ResultsController {
   ): Promise<AreaResults> {
     // Regions do not move: the rule on the region holds on any date.
     return this.results.area({ type: 'region', code }, await this.results.cycle(query.cycle), query);
+  }
+
+  @Get('regions/:code/trends')
+  @Allow('region:view', { type: 'region', param: 'code' })
+  @ApiOperation({
+    summary:
+      "A region's progress over the years (one care setting): per measure per cycle the median of its " +
+      "organisations' scores with the count",
+  })
+  @ApiOkResponse({ description: 'AreaTrends (libs/contracts trends.d.ts)' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with field errors (careSetting, at)' })
+  @ApiNotFoundResponse({ description: 'REGION_NOT_FOUND' })
+  regionTrends(@Param() { code }: OdsCodeParamDto, @Query() query: TrendsQueryDto): Promise<AreaTrends> {
+    return this.areaTrends.region(code, query.careSetting);
   }
 
   @Get('regions/:code/completion')

@@ -9,6 +9,7 @@ import { ResultsController } from './results.controller.js';
 import { ResultsData } from './results-data.js';
 import { ResultsService } from './results.service.js';
 import { TrendsService } from './trends.service.js';
+import { AreaTrendsService } from './area-trends.service.js';
 import { ResultsStoreModule } from '../result-store/results-store.module.js';
 
 /**
@@ -27,7 +28,7 @@ import { ResultsStoreModule } from '../result-store/results-store.module.js';
     ImportsModule,
   ],
   controllers: [ResultsController],
-  providers: [ResultsData, ResultsService, TrendsService],
+  providers: [ResultsData, ResultsService, TrendsService, AreaTrendsService],
 })
 export class ResultsModule implements OnModuleInit {
   constructor(

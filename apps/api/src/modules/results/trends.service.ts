@@ -30,7 +30,7 @@ import { distribution, MINIMUM_ANONYMOUS_COUNT } from './results-views.js';
 
 const PUBLISHED: TrendInstrument = { kind: 'published', label: PUBLISHED_LABEL };
 
-const trendCycle = (c: ResultCycle): TrendCycle => ({
+export const trendCycle = (c: ResultCycle): TrendCycle => ({
   id: c.id,
   name: c.name,
   referenceDate: c.referenceDate,
@@ -39,7 +39,7 @@ const trendCycle = (c: ResultCycle): TrendCycle => ({
 /** The year before a reference date (NHS England's comparable overall of the year before). */
 const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
 
-const perMeasure = <T>(f: (m: MeasureId) => T): Record<MeasureId, T> =>
+export const perMeasure = <T>(f: (m: MeasureId) => T): Record<MeasureId, T> =>
   Object.fromEntries(MEASURE_IDS.map((m) => [m, f(m)])) as Record<MeasureId, T>;
 
 /** One organisation's result in one cycle, with what produced it. */
@@ -66,15 +66,17 @@ export class TrendsService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Every cycle's dataset that holds organisation results, oldest first. */
-  private async datasets(): Promise<CycleDataset[]> {
-    const cycles = (await this.data.cycles()).filter((c) => c.source !== null && c.organisationResults > 0);
+  /** Every cycle's dataset that holds organisation results (`withSystems`: or ICB returns), oldest first. */
+  async datasets(withSystems = false): Promise<CycleDataset[]> {
+    const cycles = (await this.data.cycles()).filter(
+      (c) => c.source !== null && c.organisationResults + (withSystems ? c.systemResults : 0) > 0,
+    );
     const datasets = await Promise.all(cycles.reverse().map((c) => this.data.dataset(c.id)));
     return datasets.filter((d): d is CycleDataset => d !== null);
   }
 
   /** The framework each sealed return answered; the cycle's own framework for the cycle as a whole. */
-  private async instruments(datasets: CycleDataset[]) {
+  async instruments(datasets: CycleDataset[]) {
     const sealed = datasets.filter((d) => d.source === 'sealed').map((d) => d.cycle.id);
     const banks = new Map<string, TrendInstrument>();
     const questionBank = async (frameworkId: string, version: string) => {
@@ -225,7 +227,7 @@ function comparableOverall(points: OwnPoint[]) {
 }
 
 /** The change since the last cycle, per measure and overall, labelled by the overall series. */
-function change(measures: MeasureTrend[]): TrendChange | null {
+export function change(measures: MeasureTrend[]): TrendChange | null {
   const overall = measures.find((m) => m.key === 'overall')!;
   const last = changeSinceLast(overall.points);
   if (!last) return null;

@@ -27,6 +27,9 @@ export type TrendTableRow =
       values: Record<TrendSeriesKey, number | null>;
     };
 
+/** What the trust's and an area's trends share: the cycles and a series per key. */
+export type TrendSeriesSet = Pick<TrustTrends, 'cycles' | 'measures'>;
+
 const seriesByName = (points: TrendPoint[]) => new Map(points.map((p) => [p.cycle.name, p]));
 
 /**
@@ -34,7 +37,7 @@ const seriesByName = (points: TrendPoint[]) => new Map(points.map((p) => [p.cycl
  * breaks, saying why. The breaks are those of the overall score (every measure shares them), else of
  * NHS England's comparable overall.
  */
-export function trustTrendRows(trends: TrustTrends): TrendTableRow[] {
+export function trustTrendRows(trends: TrendSeriesSet): TrendTableRow[] {
   const series = new Map(trends.measures.map((m) => [m.key, seriesByName(m.points)]));
   const rows: TrendTableRow[] = [];
   for (const cycle of trends.cycles) {
@@ -96,7 +99,7 @@ function addRuns(
 }
 
 export function trendChartData(
-  trends: TrustTrends,
+  trends: TrendSeriesSet,
   national: NationalTrends | undefined,
   key: TrendSeriesKey,
 ): TrendChartData {

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { AreaBasis, CareSetting } from '@wgll/contracts';
+import type { AreaBasis, CareSetting, TrendBoundaries } from '@wgll/contracts';
 import { CARE_SETTINGS } from '@wgll/framework';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
@@ -52,4 +52,16 @@ export class TrendsQueryDto extends AtDateQuery {
   @IsOptional()
   @IsIn(CARE_SETTINGS, { message: SETTING_MESSAGE })
   careSetting?: CareSetting;
+}
+
+export class IcsTrendsQueryDto extends TrendsQueryDto {
+  @ApiPropertyOptional({
+    enum: ['today', 'then'],
+    default: 'today',
+    description:
+      "today: every cycle from the ICS's current member organisations; then: the ICS(s) as they were in each cycle",
+  })
+  @IsOptional()
+  @IsIn(['today', 'then'], { message: 'boundaries must be today or then' })
+  boundaries?: TrendBoundaries;
 }

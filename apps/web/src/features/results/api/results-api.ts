@@ -5,7 +5,9 @@ import type {
   CareSetting,
   IcsCompletion,
   IcsResults,
+  AreaTrends,
   NationalTrends,
+  TrendBoundaries,
   RegionCompletion,
   ResultCycle,
   ResultCycleList,
@@ -173,6 +175,24 @@ export function useTrustTrends(code: string, careSetting: CareSetting | null) {
       apiGet<TrustTrends>(
         `/organisations/${encodeURIComponent(code)}/trends`,
         { careSetting: careSetting ?? undefined },
+        signal,
+      ),
+  });
+}
+
+/** GET /api/ics/:code/trends or /api/regions/:code/trends: an area's medians over the years. */
+export function useAreaTrends(
+  kind: 'ics' | 'regions',
+  code: string,
+  careSetting: CareSetting | null,
+  boundaries: TrendBoundaries,
+) {
+  return useQuery({
+    queryKey: resultKeys.areaTrends(kind, code, careSetting, boundaries),
+    queryFn: ({ signal }) =>
+      apiGet<AreaTrends>(
+        `/${kind}/${encodeURIComponent(code)}/trends`,
+        { careSetting: careSetting ?? undefined, boundaries: kind === 'ics' ? boundaries : undefined },
         signal,
       ),
   });

@@ -1,4 +1,12 @@
-import type { CareSetting, NationalTrends, TrendSeriesKey, TrustTrends } from '@wgll/contracts';
+import type {
+  CareSetting,
+  MeasureId,
+  NationalTrends,
+  TrendChange,
+  TrendCycle,
+  TrendSeriesKey,
+  TrustTrends,
+} from '@wgll/contracts';
 import { formatScore } from '@wgll/scoring';
 import { Select, Table } from 'nhsuk-react-components';
 import { lazy, Suspense, useState } from 'react';
@@ -9,7 +17,13 @@ import { useNationalTrends, useTrustTrends } from '../api/results-api';
 import { csvScore, fileSafe } from '../csv';
 import { distributionFigure } from '../figures';
 import { measureIds, measureNames } from '../results-labels';
-import { nationalTrendRows, trendChartData, trendSeriesNames, trustTrendRows } from '../trend-rows';
+import {
+  nationalTrendRows,
+  trendChartData,
+  trendSeriesNames,
+  type TrendSeriesSet,
+  trustTrendRows,
+} from '../trend-rows';
 import { CsvDownload } from './csv-download';
 import { chartColours as colours } from './score-chart-rows';
 import { useNearWindow } from './score-chart';
@@ -28,7 +42,7 @@ function signed(change: number | null): string {
   return change > 0 ? `+${text}` : `−${text}`;
 }
 
-function ChangeSinceLast({ trends }: { trends: TrustTrends }) {
+export function ChangeSinceLast({ trends }: { trends: { change: TrendChange | null } }) {
   const change = trends.change;
   if (!change) return null;
   return (
@@ -60,14 +74,20 @@ function ChangeSinceLast({ trends }: { trends: TrustTrends }) {
   );
 }
 
-function TrendChart({
+export function TrendChart({
   trends,
   national,
   name,
+  lineLabel = name,
+  subject = `${name}’s`,
 }: {
-  trends: TrustTrends;
+  trends: TrendSeriesSet;
   national: NationalTrends | undefined;
   name: string;
+  /** The legend's words for the line (default: the name). */
+  lineLabel?: string;
+  /** Whose figures the caption names (default: "{name}’s"). */
+  subject?: string;
 }) {
   const [key, setKey] = useState<TrendSeriesKey>('overall');
   const data = trendChartData(trends, national, key);
@@ -83,7 +103,7 @@ function TrendChart({
         value={key}
         onChange={(event) => setKey(event.target.value as TrendSeriesKey)}
       >
-        {SERIES_KEYS.map((k) => (
+        {SERIES_KEYS.filter((k) => trends.measures.some((m) => m.key === k)).map((k) => (
           <option key={k} value={k}>
             {trendSeriesNames[k]}
           </option>
@@ -91,7 +111,7 @@ function TrendChart({
       </Select>
       <figure className="wgll-chart">
         <figcaption className="nhsuk-body-s">
-          Chart: {name}’s {trendSeriesNames[key].toLowerCase()} in each cycle on the 1 to 5 scale
+          Chart: {subject} {trendSeriesNames[key].toLowerCase()} in each cycle on the 1 to 5 scale
           {data.englandRuns.length > 0 ? ', with the median in England' : ''}. Where the line stops at a
           marked break, the figures either side come from different instruments and are not compared. The
           table below gives the same figures and says why each break is there.
@@ -111,7 +131,7 @@ function TrendChart({
               <svg width="28" height="14" focusable="false">
                 <line x1="0" y1="7" x2="28" y2="7" stroke={colours.score} strokeWidth="3" />
               </svg>
-              {name}
+              {lineLabel}
             </li>
             {data.englandRuns.length > 0 && (
               <li>
@@ -152,8 +172,44 @@ function TrendChart({
   );
 }
 
+/** One numeric cell per measure. */
+export function MeasureCells({ figure }: { figure: (measure: MeasureId) => string }) {
+  return measureIds.map((m) => (
+    <Table.Cell key={m} format="numeric">
+      {figure(m)}
+    </Table.Cell>
+  ));
+}
+
+/** While the trends load, or why they did not. */
+export function TrendsLoading({ query }: { query: { isPending: boolean; isError: boolean } }) {
+  if (query.isPending) return <p>Loading the figures from earlier cycles…</p>;
+  if (query.isError) return <p>The figures from earlier cycles could not be loaded. Try again later.</p>;
+  return null;
+}
+
+/** Fewer than two cycles: nothing moves yet. */
+export function FewCycles({ name, cycles, what }: { name: string; cycles: TrendCycle[]; what: string }) {
+  return (
+    <p>
+      {cycles.length === 0
+        ? `${name} has no results for this care setting yet.`
+        : `${name} has results for one cycle so far (${cycles[0]!.name}).`}{' '}
+      Once a second cycle has results, from NHS England’s published assessment or a return the board has
+      approved and submitted, this section shows how the {what} moved, and says where two cycles cannot be
+      compared.
+    </p>
+  );
+}
+
 /** The row before a cycle whose figures are not joined to those above it, saying why. */
-function BreakRow({ row, columns }: { row: { cycle: { name: string }; reason: string }; columns: number }) {
+export function BreakRow({
+  row,
+  columns,
+}: {
+  row: { cycle: { name: string }; reason: string };
+  columns: number;
+}) {
   return (
     <tr className="nhsuk-table__row wgll-trend-break">
       <td className="nhsuk-table__cell" colSpan={columns}>
@@ -236,7 +292,13 @@ function TrustTrendTable({
   );
 }
 
-function NationalTrendTable({ national, filePrefix }: { national: NationalTrends; filePrefix: string }) {
+export function NationalTrendTable({
+  national,
+  filePrefix,
+}: {
+  national: NationalTrends;
+  filePrefix: string;
+}) {
   const rows = nationalTrendRows(national);
   const header = [
     'Cycle',
@@ -262,11 +324,7 @@ function NationalTrendTable({ national, filePrefix }: { national: NationalTrends
         <Table.Head>
           <Table.Row>
             <Table.Cell>Cycle</Table.Cell>
-            {measureIds.map((m) => (
-              <Table.Cell key={m} format="numeric">
-                {measureNames[m]}
-              </Table.Cell>
-            ))}
+            <MeasureCells figure={(m) => measureNames[m]} />
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -276,11 +334,7 @@ function NationalTrendTable({ national, filePrefix }: { national: NationalTrends
             ) : (
               <Table.Row key={row.cycle.name}>
                 <Table.Cell>{row.cycle.name}</Table.Cell>
-                {measureIds.map((m) => (
-                  <Table.Cell key={m} format="numeric">
-                    {distributionFigure(row.point.measures[m], 'median')}
-                  </Table.Cell>
-                ))}
+                <MeasureCells figure={(m) => distributionFigure(row.point.measures[m], 'median')} />
               </Table.Row>
             ),
           )}
@@ -383,18 +437,8 @@ export function ProgressOverYears({
   return (
     <section aria-labelledby="progress-heading">
       <h2 id="progress-heading">Progress over the years</h2>
-      {trends.isPending ? <p>Loading the figures from earlier cycles…</p> : null}
-      {trends.isError ? <p>The figures from earlier cycles could not be loaded. Try again later.</p> : null}
-      {data && data.cycles.length < 2 ? (
-        <p>
-          {data.cycles.length === 0
-            ? `${name} has no results for this care setting yet.`
-            : `${name} has results for one cycle so far (${data.cycles[0]!.name}).`}{' '}
-          Once a second cycle has results, from NHS England’s published assessment or a return the board has
-          approved and submitted, this section shows how the scores moved, and says where two cycles cannot be
-          compared.
-        </p>
-      ) : null}
+      <TrendsLoading query={trends} />
+      {data && data.cycles.length < 2 ? <FewCycles name={name} cycles={data.cycles} what="scores" /> : null}
       {data && data.cycles.length >= 2 ? (
         <>
           <p>

@@ -6,6 +6,7 @@ import { LoadingMessage } from '../../../components/loading-message';
 import { careSettingLabels, readableName } from '../../../lib/format';
 import { icsPath } from '../../../lib/links';
 import { useIcsResults } from '../api/results-api';
+import { AreaProgressOverYears } from '../components/area-progress-over-years';
 import { DistributionTable } from '../components/distribution-table';
 import { HeatmapTable } from '../components/heatmap-table';
 import { IcsCompletionSection } from '../components/ics-completion';
@@ -72,6 +73,8 @@ interface IcsFiltersProps {
 /** Cycle and care setting; the care settings follow the cycle picked, before the form is sent. */
 function IcsFilters({ cycles, chosen, shown, careSetting }: IcsFiltersProps) {
   const [picked, setPicked] = useState<ResultCycle>(chosen);
+  // Kept when the cycle or care setting changes (the progress section's switch sets it).
+  const boundaries = useSearchParams()[0].get('boundaries');
   return (
     <ResultsFilters>
       <CycleSelect cycles={cycles} chosen={chosen} onPick={setPicked} />
@@ -81,6 +84,7 @@ function IcsFilters({ cycles, chosen, shown, careSetting }: IcsFiltersProps) {
         value={careSetting}
         allLabel="All care settings"
       />
+      {boundaries ? <input type="hidden" name="boundaries" value={boundaries} /> : null}
     </ResultsFilters>
   );
 }
@@ -134,6 +138,9 @@ export function IcsResultsPage() {
         refreshing={query.isPlaceholderData}
       />
       {results ? <IcsResultsBody results={results} icsName={name} /> : null}
+      {results ? (
+        <AreaProgressOverYears kind="ics" code={code} careSetting={careSetting ?? null} name={name} />
+      ) : null}
       {current && results ? <IcsCompletionSection code={code} cycle={current} icsName={name} /> : null}
     </>
   );

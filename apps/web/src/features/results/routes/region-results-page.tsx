@@ -2,15 +2,18 @@ import { Link, useParams } from 'react-router';
 
 import { useRegion } from '../../../lib/api/regions-api';
 import { icsResultsPath, regionPath } from '../../../lib/links';
+import { AreaProgressOverYears } from '../components/area-progress-over-years';
 import { AreaResultsLayout } from '../components/area-results-layout';
 import { IcsYearsNote } from '../components/ics-years-note';
 import { RegionCompletionSection } from '../components/region-completion';
+import { useCareSettingParam } from '../components/results-filters';
 
 /** /regions/:code/results: the region's ICSs side by side, movement, and completion this cycle. */
 export function RegionResultsPage() {
   const code = (useParams()['code'] ?? '').toUpperCase();
   const region = useRegion(code, undefined);
   const name = region.data?.name ?? `Region ${code}`;
+  const careSetting = useCareSettingParam();
   return (
     <AreaResultsLayout
       apiPath={`/regions/${encodeURIComponent(code)}`}
@@ -29,7 +32,12 @@ export function RegionResultsPage() {
         </>
       }
       note={(cycle) => <IcsYearsNote cycle={cycle} />}
-      after={(cycle) => <RegionCompletionSection code={code} cycle={cycle} />}
+      after={(cycle) => (
+        <>
+          <AreaProgressOverYears kind="regions" code={code} careSetting={careSetting ?? null} name={name} />
+          <RegionCompletionSection code={code} cycle={cycle} />
+        </>
+      )}
     />
   );
 }
