@@ -65,11 +65,15 @@ async function overflowingElements(
  */
 async function settle(page: Page): Promise<void> {
   await page.locator('h1').first().waitFor();
-  await page.waitForLoadState('networkidle', { timeout: 20_000 });
-  await page
-    .locator('[role="status"]', { hasText: /^Loading/ })
-    .first()
-    .waitFor({ state: 'detached', timeout: 20_000 });
+  // Twice: the second time at the foot of the page, where sections load as they come near the window.
+  for (const atFoot of [false, true]) {
+    if (atFoot) await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForLoadState('networkidle', { timeout: 20_000 });
+    await page
+      .locator('[role="status"]', { hasText: /^Loading/ })
+      .first()
+      .waitFor({ state: 'detached', timeout: 20_000 });
+  }
 }
 
 /** Opens each address and checks that nothing sticks out past the right edge of the phone's window. */

@@ -195,6 +195,8 @@ describe('results and comparisons', () => {
     await page.getByText('No results for this care setting in this cycle.').waitFor();
     // No table of this cycle; "Progress over the years" still shows the published years.
     const progress = page.getByRole('region', { name: 'Progress over the years' });
+    // Its figures load when it comes near the window.
+    await progress.scrollIntoViewIfNeeded();
     await progress.getByRole('table', { name: /: scores in each cycle$/ }).waitFor();
     expect(await page.getByRole('table').count()).toBe(await progress.getByRole('table').count());
     await checkPage('results-03b-trust-no-results', /^Results – King.s College Hospital/i);

@@ -20,6 +20,8 @@ describe('progress over the years', () => {
     await signIn(page, 'lead.rj1@demo.wgll.example');
     await page.goto('/organisations/RJ1/results?careSetting=acute');
     const section = page.getByRole('region', { name: 'Progress over the years' });
+    // Its figures load when it comes near the window.
+    await section.scrollIntoViewIfNeeded();
     const table = section.getByRole('table', { name: /: scores in each cycle$/ });
     await table.waitFor();
     const rows = await table.locator('tbody tr').allTextContents();
@@ -59,6 +61,8 @@ describe('progress over the years', () => {
     await signIn(page, 'admin@demo.wgll.example');
     await page.goto('/ics/Z9B2Z/results?careSetting=acute');
     const section = page.getByRole('region', { name: 'Progress over the years' });
+    // Its figures load when it comes near the window.
+    await section.scrollIntoViewIfNeeded();
     const table = section.getByRole('table', {
       name: /: median of the organisations’ scores in each cycle$/,
     });
@@ -101,6 +105,8 @@ describe('progress over the years', () => {
     await signIn(page, 'region@demo.wgll.example');
     await page.goto('/regions/Y56/results');
     const section = page.getByRole('region', { name: 'Progress over the years' });
+    // Its figures load when it comes near the window.
+    await section.scrollIntoViewIfNeeded();
     const table = section.getByRole('table', {
       name: /: median of the organisations’ scores in each cycle$/,
     });

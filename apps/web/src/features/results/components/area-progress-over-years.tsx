@@ -18,6 +18,7 @@ import {
   FewCycles,
   MeasureCells,
   NationalTrendTable,
+  ProgressSection,
   TrendChart,
   TrendsLoading,
 } from './progress-over-years';
@@ -246,26 +247,30 @@ function SystemTrendTable({ trends, name, filePrefix }: TableProps) {
  * organisations' scores per cycle (one care setting); for an ICS a switch between today's boundaries
  * and as it was then, and the ICB's own return apart.
  */
-export function AreaProgressOverYears({
-  kind,
-  code,
-  careSetting,
-  name,
-}: {
+interface AreaProgressProps {
   kind: 'ics' | 'regions';
   code: string;
   careSetting: CareSetting | null;
   name: string;
-}) {
+}
+
+export function AreaProgressOverYears(props: AreaProgressProps) {
+  const boundaries = useBoundariesParam();
+  return (
+    <ProgressSection before={props.kind === 'ics' ? <BoundariesSwitch value={boundaries} /> : null}>
+      <AreaProgress {...props} />
+    </ProgressSection>
+  );
+}
+
+function AreaProgress({ kind, code, careSetting, name }: AreaProgressProps) {
   const boundaries = useBoundariesParam();
   const trends = useAreaTrends(kind, code, careSetting, boundaries);
   const data = trends.data;
   const national = useNationalTrends(data?.careSetting ?? null);
   const filePrefix = `trends-${code}-${fileSafe(data?.careSetting ?? 'all')}${kind === 'ics' ? `-${boundaries}` : ''}`;
   return (
-    <section aria-labelledby="progress-heading">
-      <h2 id="progress-heading">Progress over the years</h2>
-      {kind === 'ics' ? <BoundariesSwitch value={boundaries} /> : null}
+    <>
       <TrendsLoading query={trends} />
       {data ? (
         <>
@@ -307,6 +312,6 @@ export function AreaProgressOverYears({
           ) : null}
         </>
       ) : null}
-    </section>
+    </>
   );
 }

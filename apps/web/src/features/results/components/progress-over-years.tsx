@@ -9,7 +9,7 @@ import type {
 } from '@wgll/contracts';
 import { formatScore } from '@wgll/scoring';
 import { Select, Table } from 'nhsuk-react-components';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 
 import { WideTable } from '../../../components/table-scroll';
 import { careSettingLabels } from '../../../lib/format';
@@ -421,22 +421,44 @@ function DomainTrendTable({
 }
 
 /** "Progress over the years" on a trust's results page: one care setting, every cycle with results. */
-export function ProgressOverYears({
-  code,
-  careSetting,
-  name,
-}: {
+/**
+ * A "Progress over the years" section whose figures are asked for and drawn only when it comes near
+ * the window: it sits below the cycle's own results, and its tables would otherwise hold up the page.
+ */
+export function ProgressSection({ before, children }: { before?: ReactNode; children: ReactNode }) {
+  const { ref, near } = useNearWindow('600px');
+  return (
+    <section aria-labelledby="progress-heading">
+      <h2 id="progress-heading">Progress over the years</h2>
+      {before}
+      <div ref={ref}>
+        {near ? children : <p>The figures for every cycle load when you reach this part of the page.</p>}
+      </div>
+    </section>
+  );
+}
+
+interface TrustProgressProps {
   code: string;
   careSetting: CareSetting | null;
   name: string;
-}) {
+}
+
+export function ProgressOverYears(props: TrustProgressProps) {
+  return (
+    <ProgressSection>
+      <TrustProgress {...props} />
+    </ProgressSection>
+  );
+}
+
+function TrustProgress({ code, careSetting, name }: TrustProgressProps) {
   const trends = useTrustTrends(code, careSetting);
   const national = useNationalTrends(trends.data?.careSetting ?? careSetting);
   const data = trends.data;
   const filePrefix = `trends-${code}-${fileSafe(data?.careSetting ?? 'all')}`;
   return (
-    <section aria-labelledby="progress-heading">
-      <h2 id="progress-heading">Progress over the years</h2>
+    <>
       <TrendsLoading query={trends} />
       {data && data.cycles.length < 2 ? <FewCycles name={name} cycles={data.cycles} what="scores" /> : null}
       {data && data.cycles.length >= 2 ? (
@@ -462,6 +484,6 @@ export function ProgressOverYears({
           ) : null}
         </>
       ) : null}
-    </section>
+    </>
   );
 }
