@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { HierarchyLookup } from '../access/hierarchy-lookup.js';
 import type { VisibleScope } from '../access/policy.js';
 import { isValidOn } from './dated-period.js';
+import { IcsSuccessionEntity } from './entities/ics-succession.entity.js';
 import { IcsEntity } from './entities/ics.entity.js';
 import type { OrganisationAtRow } from './organisations.mapper.js';
 
@@ -260,8 +261,23 @@ export class HierarchyRepository implements HierarchyLookup {
 
   /** The ICS, when it existed on `at`; null otherwise. */
   async icsOn(code: string, at: string): Promise<IcsEntity | null> {
-    const ics = await this.dataSource.getRepository(IcsEntity).findOneBy({ odsCode: code });
+    const ics = await this.ics(code);
     return ics && isValidOn(ics, at) ? ics : null;
+  }
+
+  /** The ICS with this code, whatever its dates; null when there is none. */
+  ics(code: string): Promise<IcsEntity | null> {
+    return this.dataSource.getRepository(IcsEntity).findOneBy({ odsCode: code });
+  }
+
+  /** The ICSs an ICS was formed from (e.g. in the April 2026 mergers), by code, with the part each passed on. */
+  async predecessorsOf(code: string): Promise<Array<{ odsCode: string; name: string; part: string | null }>> {
+    const rows = await this.dataSource.getRepository(IcsSuccessionEntity).find({
+      where: { successorCode: code },
+      relations: { predecessor: true },
+      order: { predecessorCode: 'ASC' },
+    });
+    return rows.map((s) => ({ odsCode: s.predecessorCode, name: s.predecessor!.name, part: s.part }));
   }
 
   /** The ICS each of these organisations is assessed in on `at` (those in none are left out). */

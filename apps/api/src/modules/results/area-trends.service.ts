@@ -15,13 +15,14 @@ import { DataSource } from 'typeorm';
 import { NotFoundApiException } from '../../common/api-exception.js';
 import { formatIsoDate, todayInLondon } from '../../common/iso-date.js';
 import { isValidOn } from '../organisations/dated-period.js';
-import { IcsSuccessionEntity } from '../organisations/entities/ics-succession.entity.js';
-import { IcsEntity } from '../organisations/entities/ics.entity.js';
 import { RegionEntity } from '../organisations/entities/region.entity.js';
 import { HierarchyRepository } from '../organisations/hierarchy.repository.js';
 import type { CycleDataset, ScoreRow } from './results-data.js';
 import { distribution, MINIMUM_COMPARISON_COUNT } from './results-views.js';
 import { change, perMeasure, trendCycle, TrendsService } from './trends.service.js';
+
+/** An ICS as the hierarchy gives it. */
+type IcsRecord = NonNullable<Awaited<ReturnType<HierarchyRepository['ics']>>>;
 
 const SETTING_WORDS: Record<CareSetting, string> = {
   acute: 'acute',
@@ -58,19 +59,10 @@ export class AreaTrendsService {
     requested: CareSetting | undefined,
     boundaries: TrendBoundaries,
   ): Promise<AreaTrends> {
-    const ics = await this.dataSource.getRepository(IcsEntity).findOneBy({ odsCode: code });
+    const ics = await this.hierarchy.ics(code);
     if (!ics)
       throw new NotFoundApiException('ICS_NOT_FOUND', `No integrated care board has the ODS code ${code}.`);
-    const successions = await this.dataSource.getRepository(IcsSuccessionEntity).find({
-      where: { successorCode: code },
-      relations: { predecessor: true },
-      order: { predecessorCode: 'ASC' },
-    });
-    const predecessors: TrendArea[] = successions.map((s) => ({
-      odsCode: s.predecessorCode,
-      name: s.predecessor!.name,
-      part: s.part,
-    }));
+    const predecessors: TrendArea[] = await this.hierarchy.predecessorsOf(code);
     const self: TrendArea = { odsCode: ics.odsCode, name: ics.name, part: null };
     const existed = (d: CycleDataset) => isValidOn(ics, d.cycle.referenceDate);
     const areasThen = (d: CycleDataset) => (existed(d) || predecessors.length === 0 ? [self] : predecessors);
@@ -224,7 +216,7 @@ export class AreaTrendsService {
   /** The ICB's own return in each cycle; before a merger, each predecessor's own figures separately. */
   private async system(
     datasets: CycleDataset[],
-    ics: IcsEntity,
+    ics: IcsRecord,
     predecessors: TrendArea[],
     formed: string,
   ): Promise<SystemTrendPoint[]> {
