@@ -263,6 +263,37 @@ describe('access and input', () => {
     expect((await otherIcs.get('/api/national/trends')).status).toBe(200);
   });
 
+  it('shows each cycle only to whoever may see the trust’s results of that cycle (its hierarchy then)', async () => {
+    // Imperial (RYJ) was in North West London (QRV) until March 2026 and is in Z9B2Z since.
+    const successorLead = await clientWith(t, [{ role: 'ics-lead', scopeCode: 'Z9B2Z' }]);
+    const predecessorLead = await clientWith(t, [{ role: 'ics-lead', scopeCode: 'QRV' }]);
+    const every = (
+      (await admin.get(`/api/organisations/${TRUST}/trends?careSetting=acute`)).body as TrustTrends
+    ).cycles;
+    for (const [client, at] of [
+      [successorLead, ''],
+      [predecessorLead, '&at=2025-06-30'],
+    ] as const) {
+      const res = await client.get(`/api/organisations/${TRUST}/trends?careSetting=acute${at}`);
+      expect(res.status).toBe(200);
+      const shown = new Set((res.body as TrustTrends).cycles.map((c) => c.id));
+      for (const cycle of every) {
+        if (cycle.id === null) continue; // 2024/25: a figure carried by the 2025/26 file, not a cycle
+        const results = await client.get(
+          `/api/organisations/${TRUST}/results?cycle=${cycle.id}&careSetting=acute`,
+        );
+        expect([cycle.name, shown.has(cycle.id)]).toEqual([cycle.name, results.status === 200]);
+      }
+    }
+    const names = async (client: Client, at: string) =>
+      (
+        (await client.get(`/api/organisations/${TRUST}/trends?careSetting=acute${at}`)).body as TrustTrends
+      ).cycles.map((c) => c.id);
+    expect(await names(successorLead, '')).toEqual(expect.arrayContaining([first.id, second.id]));
+    expect(await names(successorLead, '')).not.toContain(every.find((c) => c.name === '2025/26')!.id);
+    expect(await names(predecessorLead, '&at=2025-06-30')).not.toContain(first.id);
+  });
+
   it('answers 400 with a field message for a bad care setting and 404 for an unknown organisation', async () => {
     const bad = await lead.get(`/api/organisations/${TRUST}/trends?careSetting=dental`);
     expect(bad.status).toBe(400);

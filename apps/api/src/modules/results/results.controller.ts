@@ -101,8 +101,16 @@ export class ResultsController {
   @ApiOkResponse({ description: 'TrustTrends (libs/contracts trends.d.ts)' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with field errors (careSetting, at)' })
   @ApiNotFoundResponse({ description: 'ORGANISATION_NOT_FOUND' })
-  trustTrends(@Param() { code }: OdsCodeParamDto, @Query() query: TrendsQueryDto): Promise<TrustTrends> {
-    return this.trends.trust(code, query.careSetting);
+  trustTrends(
+    @Param() { code }: OdsCodeParamDto,
+    @Query() query: TrendsQueryDto,
+    @CurrentUser() user: Principal,
+  ): Promise<TrustTrends> {
+    // Each cycle on its own reference date, as GET organisations/:code/results checks it.
+    return this.trends.trust(code, query.careSetting, async (referenceDate) => {
+      const resource = await this.policy.resolve('organisation', code, referenceDate);
+      return resource !== null && this.policy.can(user, 'organisation:view', resource);
+    });
   }
 
   @Get('ics/:code/results')

@@ -111,11 +111,22 @@ export class TrendsService {
     };
   }
 
-  async trust(code: string, requested: CareSetting | undefined): Promise<TrustTrends> {
+  /**
+   * `maySeeOn(referenceDate)` says whether the viewer may see the organisation's results of a cycle with
+   * that reference date: as on the results page, a cycle follows its own hierarchy (an ICS lead sees a
+   * trust's cycles from when it was in their ICS, not the years before it joined).
+   */
+  async trust(
+    code: string,
+    requested: CareSetting | undefined,
+    maySeeOn: (referenceDate: string) => Promise<boolean> = async () => true,
+  ): Promise<TrustTrends> {
     const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ odsCode: code });
     if (!organisation)
       throw new NotFoundApiException('ORGANISATION_NOT_FOUND', `There is no organisation ${code}.`);
-    const datasets = await this.datasets();
+    const all = await this.datasets();
+    const seen = await Promise.all(all.map((d) => maySeeOn(d.cycle.referenceDate)));
+    const datasets = all.filter((_, i) => seen[i]);
     const own = datasets.flatMap((dataset) =>
       dataset.rows
         .filter((r) => r.level === 'organisation' && r.code === code)
