@@ -119,7 +119,7 @@ export class TrendsService {
   async trust(
     code: string,
     requested: CareSetting | undefined,
-    maySeeOn: (referenceDate: string) => Promise<boolean> = async () => true,
+    maySeeOn: (referenceDate: string) => Promise<boolean>,
   ): Promise<TrustTrends> {
     const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ odsCode: code });
     if (!organisation)
