@@ -7,3 +7,4 @@ export type * from './access.js';
 export type * from './returns.js';
 export type * from './results.js';
 export type * from './trends.js';
+export type * from './plans.js';
