@@ -56,6 +56,17 @@ const organisationPage = lazyPage(
   () => import('../features/organisations/routes/organisation-page'),
   'OrganisationPage',
 );
+const planPage = lazyPage(() => import('../features/plans/routes/plan-page'), 'PlanPage');
+const planActionPage = lazyPage(() => import('../features/plans/routes/action-page'), 'ActionPage');
+const approvedPlanPage = lazyPage(
+  () => import('../features/plans/routes/approved-plan-page'),
+  'ApprovedPlanPage',
+);
+const icsPlansPage = lazyPage(() => import('../features/ics/routes/ics-plans-page'), 'IcsPlansPage');
+const regionPlansPage = lazyPage(
+  () => import('../features/regions/routes/region-plans-page'),
+  'RegionPlansPage',
+);
 const regionPage = lazyPage(() => import('../features/regions/routes/region-page'), 'RegionPage');
 const regionsPage = lazyPage(() => import('../features/regions/routes/regions-page'), 'RegionsPage');
 const icsResultsPage = lazyPage(
@@ -197,6 +208,7 @@ function appRoutes(): RouteObject[] {
                 { path: 'organisations/:code/results', ...page(trustResultsPage, prefetchTrustResults) },
                 { path: 'ics/:code', ...page(icsPage) },
                 { path: 'ics/:code/returns', ...page(icsReturnsPage) },
+                { path: 'ics/:code/plans', ...page(icsPlansPage) },
                 { path: 'ics/:code/results', ...page(icsResultsPage, prefetchIcsResults) },
                 { path: 'assignments', ...page(myAssignmentsPage) },
                 { path: 'returns/:id', ...page(returnOverviewPage) },
@@ -207,8 +219,12 @@ function appRoutes(): RouteObject[] {
                 { path: 'returns/:id/submit', ...page(returnSubmitPage) },
                 { path: 'returns/:id/history', ...page(returnHistoryPage) },
                 { path: 'returns/:id/seals/:revision', ...page(sealPage) },
+                { path: 'returns/:id/plan', ...page(planPage) },
+                { path: 'returns/:id/plan/actions/:actionId', ...page(planActionPage) },
+                { path: 'returns/:id/plan/approvals/:approvalId', ...page(approvedPlanPage) },
                 { path: 'regions', ...page(regionsPage) },
                 { path: 'regions/:code', ...page(regionPage) },
+                { path: 'regions/:code/plans', ...page(regionPlansPage) },
                 { path: 'regions/:code/results', ...page(regionResultsPage, prefetchRegionResults) },
                 {
                   path: 'national/results',

@@ -19,10 +19,12 @@ export function useChosenCycle() {
 interface CyclePickerProps {
   cycles: Cycle[];
   chosen: Cycle;
+  /** The button's words: "Show returns" unless the page shows something else. */
+  buttonLabel?: string;
 }
 
 /** A GET form that changes the cycle shown (`?cycle=`), so the page can be shared and Back works. */
-export function CyclePicker({ cycles, chosen }: CyclePickerProps) {
+export function CyclePicker({ cycles, chosen, buttonLabel = 'Show returns' }: CyclePickerProps) {
   const [searchParams, setSearchParams] = useSearchParams();
   const [value, setValue] = useState(chosen.id);
   const [shown, setShown] = useState(chosen.id);
@@ -59,7 +61,7 @@ export function CyclePicker({ cycles, chosen }: CyclePickerProps) {
         ))}
       </Select>
       <Button type="submit" secondary>
-        Show returns
+        {buttonLabel}
       </Button>
     </form>
   );

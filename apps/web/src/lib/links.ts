@@ -61,6 +61,17 @@ export function questionnairePath(returnId: string, measure: string, domainId?: 
   return domainId ? `${path}?domain=${encodeURIComponent(domainId)}` : path;
 }
 
+/** A return's improvement plan, or something under it: `planPath(id, 'actions', actionId)`. */
+export const planPath = (returnId: string, ...parts: (string | number)[]) =>
+  returnPath(returnId, 'plan', ...parts);
+
+/** The improvement plans of an ICS's organisations, optionally for one cycle. */
+export const icsPlansPath = (code: string, cycleId?: string) =>
+  withSearch(`/ics/${encodeURIComponent(code)}/plans`, { cycle: cycleId });
+/** The improvement plans of a region, per ICS, optionally for one cycle. */
+export const regionPlansPath = (code: string, cycleId?: string) =>
+  withSearch(`/regions/${encodeURIComponent(code)}/plans`, { cycle: cycleId });
+
 export const sealPath = (returnId: string, revision: number) => returnPath(returnId, 'seals', revision);
 
 /** The list of returns the return belongs to (the trust's or the ICB's), at its cycle. */

@@ -84,6 +84,17 @@ export const returnKeys = {
   myAssignments: () => [...returnKeys.all, 'my-assignments'] as const,
 };
 
+/** Improvement plans (issue 17): a return's plan, its approved versions, and the ICS and region roll-ups. */
+export const planKeys = {
+  all: ['plans'] as const,
+  detail: (returnId: string) => [...planKeys.all, 'detail', returnId] as const,
+  approved: (returnId: string, approvalId: string) =>
+    [...planKeys.all, 'approved', returnId, approvalId] as const,
+  ics: (code: string, cycle: string | undefined) => [...planKeys.all, 'ics', code, cycle ?? null] as const,
+  region: (code: string, cycle: string | undefined, threshold: string | undefined) =>
+    [...planKeys.all, 'region', code, cycle ?? null, threshold ?? null] as const,
+};
+
 export const evidenceRulesKey = ['evidence-rules'] as const;
 
 export const resultKeys = {

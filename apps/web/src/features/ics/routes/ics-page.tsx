@@ -15,7 +15,13 @@ import { useIcs } from '../../../lib/api/ics-api';
 import { useCurrentUser } from '../../../lib/api/session-api';
 import { addDays, formatDate } from '../../../lib/dates';
 import { pluralise, readableName, trustTypeLabels } from '../../../lib/format';
-import { icsResultsPath, icsReturnsPath, organisationPath, regionPath } from '../../../lib/links';
+import {
+  icsPlansPath,
+  icsResultsPath,
+  icsReturnsPath,
+  organisationPath,
+  regionPath,
+} from '../../../lib/links';
 import { mayViewResults } from '../../../lib/results-access';
 import { IcsLinkList, IcsStatusMessage } from '../components/ics-status-message';
 
@@ -169,6 +175,12 @@ export function IcsPage() {
             <p>
               <Link to={icsResultsPath(ics.odsCode)}>Results</Link>: the ICS’s organisations side by side, and
               how far this cycle’s returns have got
+            </p>
+          ) : null}
+          {mayViewResults(user, { type: 'ics', code: ics.odsCode, region: ics.region?.odsCode ?? null }) ? (
+            <p>
+              <Link to={icsPlansPath(ics.odsCode)}>Improvement plans</Link>: each organisation’s targets and
+              actions, and the gaps most of them share
             </p>
           ) : null}
           <IcsFacts ics={ics} requestedAt={at.requested} />

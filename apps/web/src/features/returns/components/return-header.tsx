@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 
 import { DemoDataNotice } from '../../../components/demo-data-notice';
 import { readableName } from '../../../lib/format';
-import { questionnairePath, returnPath } from '../../../lib/links';
+import { planPath, questionnairePath, returnPath } from '../../../lib/links';
 import { returnScopeLabel } from '../return-labels';
 import '../returns.css';
 import { ReturnStateTag } from '../../../components/return-state-tag';
@@ -13,7 +13,8 @@ function firstMeasure(detail: ReturnDetail): string {
   return detail.measures[0]?.measure ?? 'well-led';
 }
 
-export type ReturnSection = 'overview' | 'questions' | 'assignments' | 'review' | 'approval' | 'history';
+export type ReturnSection =
+  'overview' | 'questions' | 'assignments' | 'review' | 'approval' | 'plan' | 'history';
 
 interface ReturnHeaderProps {
   detail: ReturnDetail;
@@ -28,6 +29,7 @@ function sectionsOf(detail: ReturnDetail): { id: ReturnSection; label: string; t
     { id: 'assignments', label: 'Assignments', to: returnPath(detail.id, 'assignments') },
     { id: 'review', label: 'Review', to: returnPath(detail.id, 'review') },
     { id: 'approval', label: 'Approval', to: returnPath(detail.id, 'approval') },
+    { id: 'plan', label: 'Plan', to: planPath(detail.id) },
     { id: 'history', label: 'History', to: returnPath(detail.id, 'history') },
   ];
 }

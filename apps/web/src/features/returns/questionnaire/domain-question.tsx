@@ -41,6 +41,8 @@ interface DomainQuestionProps {
   carriedFrom: string;
   mode: DomainMode;
   actions: DomainActions;
+  /** Elements whose improvement plan action is done but which are not ticked. */
+  planDone?: ReadonlySet<string>;
 }
 
 interface InputsProps {
@@ -50,9 +52,10 @@ interface InputsProps {
   evidence: readonly Evidence[];
   problems: DomainProblems;
   actions: DomainActions;
+  planDone: ReadonlySet<string> | undefined;
 }
 
-function DomainInputs({ returnId, domain, draft, evidence, problems, actions }: InputsProps) {
+function DomainInputs({ returnId, domain, draft, evidence, problems, actions, planDone }: InputsProps) {
   const change = (update: (draft: AnswerDraft) => AnswerDraft) => actions.edit(domain.id, update);
   return (
     <>
@@ -71,6 +74,7 @@ function DomainInputs({ returnId, domain, draft, evidence, problems, actions }: 
         noneMet={draft.noneMet}
         error={problems.met}
         noneMetError={problems.noneMet}
+        planDone={planDone}
         onToggle={(elementId, on) =>
           change((d) => ({ ...d, met: toggle(d.met, elementId, on), noneMet: on ? false : d.noneMet }))
         }
@@ -118,6 +122,7 @@ export const DomainQuestion = memo(function DomainQuestion({
   carriedFrom,
   mode,
   actions,
+  planDone,
 }: DomainQuestionProps) {
   const ids = domainIds(domain.id);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -205,6 +210,7 @@ export const DomainQuestion = memo(function DomainQuestion({
           evidence={evidence}
           problems={problems}
           actions={actions}
+          planDone={planDone}
         />
       ) : mode === 'read-only' || (!view.conflict && !(mode === 'stopped' && view.unsaved)) ? (
         hasAnswer(view) ? (

@@ -46,10 +46,11 @@ interface LevelFieldsetProps {
   met: ReadonlySet<string>;
   disabled: boolean;
   errorId: string | undefined;
+  planDone: ReadonlySet<string> | undefined;
   onToggle: (elementId: string, checked: boolean) => void;
 }
 
-function LevelFieldset({ domainId, level, met, disabled, errorId, onToggle }: LevelFieldsetProps) {
+function LevelFieldset({ domainId, level, met, disabled, errorId, planDone, onToggle }: LevelFieldsetProps) {
   const descriptorId = `domain-${domainId}-level-${level.level}-descriptor`;
   return (
     <div className="nhsuk-form-group wgll-level-answer">
@@ -64,6 +65,8 @@ function LevelFieldset({ domainId, level, met, disabled, errorId, onToggle }: Le
         <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
           {level.elements.map((element) => {
             const id = elementInputId(element.id);
+            // The improvement plan's action for it is done: a hint, never a tick.
+            const flagged = planDone?.has(element.id) === true && !met.has(element.id);
             return (
               <div key={element.id} className="nhsuk-checkboxes__item">
                 <input
@@ -73,11 +76,17 @@ function LevelFieldset({ domainId, level, met, disabled, errorId, onToggle }: Le
                   value={element.id}
                   checked={met.has(element.id)}
                   disabled={disabled}
+                  aria-describedby={flagged ? `${id}-plan` : undefined}
                   onChange={(event) => onToggle(element.id, event.target.checked)}
                 />
                 <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
                   {element.text}
                 </label>
+                {flagged ? (
+                  <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-plan`}>
+                    Your plan says this is done: tick it if it is met
+                  </div>
+                ) : null}
               </div>
             );
           })}
@@ -95,6 +104,8 @@ interface LevelElementsProps {
   noneMet: boolean;
   error: string | undefined;
   noneMetError: string | undefined;
+  /** Elements whose improvement plan action is done but which are not ticked. */
+  planDone?: ReadonlySet<string>;
   onToggle: (elementId: string, checked: boolean) => void;
   onNoneMet: (checked: boolean) => void;
 }
@@ -154,6 +165,7 @@ export function LevelElements({
   noneMet,
   error,
   noneMetError,
+  planDone,
   onToggle,
   onNoneMet,
 }: LevelElementsProps) {
@@ -188,6 +200,7 @@ export function LevelElements({
             met={metSet}
             disabled={notApplicable}
             errorId={error ? errorId : undefined}
+            planDone={planDone}
             onToggle={onToggle}
           />
         ))}

@@ -27,6 +27,7 @@ import { ReturnEvidence } from '../questionnaire/return-evidence';
 import { PageSaveStatus } from '../questionnaire/save-status';
 import { useAutosave, type AutosaveEvent } from '../questionnaire/use-autosave';
 import { returnTitle } from '../return-labels';
+import { usePlan } from '../../../lib/api/plans-api';
 import '../questionnaire/questionnaire.css';
 
 const MEASURE_NOT_FOUND = 'Measure not found';
@@ -56,6 +57,12 @@ function Questionnaire({ detail, framework, frameworkError }: QuestionnaireProps
     onEvent,
   });
   const { snapshot } = autosave;
+  // Elements the improvement plan says are done but which are not ticked: a hint beside each.
+  const plan = usePlan(detail.id, reason === null);
+  const planDone = useMemo(
+    () => new Set(plan.data?.doneNotTicked.map((item) => item.elementId) ?? []),
+    [plan.data],
+  );
   const actions: DomainActions = useMemo(
     () => ({
       edit: autosave.edit,
@@ -187,6 +194,7 @@ function Questionnaire({ detail, framework, frameworkError }: QuestionnaireProps
                   carriedFrom={carriedFrom}
                   mode={mode}
                   actions={actions}
+                  planDone={planDone}
                 />
                 <NextDomain returnId={detail.id} next={next} focused={focused !== undefined} />
               </Fragment>

@@ -11,6 +11,7 @@ import { sentenceCase } from '../../../lib/format';
 import { returnPath, sealPath } from '../../../lib/links';
 import { ApprovalsTable } from '../components/approvals-table';
 import { ApproveForm } from '../components/approve-form';
+import { PlanWithReturn } from '../components/plan-with-return';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
 import { returnPeople, returnTitle } from '../return-labels';
@@ -71,6 +72,7 @@ function ReturnApproval({ detail }: { detail: ReturnDetail }) {
           <Link to={returnPath(detail.id, 'review')}>Review the return and see what is missing</Link>
         </p>
       ) : null}
+      <PlanWithReturn detail={detail} />
       <h2>Approvals of this revision</h2>
       <ApprovalsTable approvals={detail.approvals} revision={detail.revision} />
       {approvedByMe && detail.state !== 'submitted' ? (

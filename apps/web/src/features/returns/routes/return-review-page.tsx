@@ -8,7 +8,7 @@ import { LoadingMessage } from '../../../components/loading-message';
 import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { sentenceCase } from '../../../lib/format';
-import { questionnairePath } from '../../../lib/links';
+import { planPath, questionnairePath } from '../../../lib/links';
 import { useReturnFramework } from '../api/returns-api';
 import { MarkReadyForm } from '../components/mark-ready-form';
 import { MissingList } from '../components/missing-list';
@@ -85,6 +85,10 @@ function ReturnReview({ detail }: { detail: ReturnDetail }) {
       )}
       <p className="nhsuk-body-l">
         Overall score: <strong>{formatScore(detail.overall)}</strong>
+      </p>
+      <p>
+        <Link to={planPath(detail.id)}>Improvement plan</Link>: target levels for the domains, and the actions
+        that close the gap
       </p>
       {canMarkReady ? <MarkReadyForm detail={detail} onReady={() => setReady((value) => value + 1)} /> : null}
       <MissingList detail={detail} />
