@@ -3,3 +3,4 @@ export * from './answered.js';
 export * from './domain-level.js';
 export * from './return-scores.js';
 export * from './trends.js';
+export * from './plans.js';
