@@ -4,3 +4,4 @@ export * from './domain-level.js';
 export * from './return-scores.js';
 export * from './trends.js';
 export * from './plans.js';
+export * from './plan-rollup.js';
