@@ -10,6 +10,7 @@ import type { DatabaseConnection } from './database/database-connection.js';
 import { buildDataSourceOptions } from './database/database-options.js';
 import { AccessModule } from './modules/access/access.module.js';
 import { AssessmentsModule } from './modules/assessments/assessments.module.js';
+import { PlansModule } from './modules/plans/plans.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CyclesModule } from './modules/cycles/cycles.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         AuthModule,
         CyclesModule,
         AssessmentsModule,
+        PlansModule,
         ResultsModule,
         ImportsModule,
       ],

@@ -27,6 +27,10 @@ import { RoleAssignmentEntity } from '../modules/users/entities/role-assignment.
 import { UserEntity } from '../modules/users/entities/user.entity.js';
 import { DemoMarkerEntity } from '../modules/demo/demo-marker.entity.js';
 
+import { ImprovementPlanEntity } from '../modules/plans/entities/improvement-plan.entity.js';
+import { PlanActionEntity } from '../modules/plans/entities/plan-action.entity.js';
+import { PlanApprovalEntity } from '../modules/plans/entities/plan-approval.entity.js';
+
 /** Every entity, listed explicitly (ESM: no globbing of compiled files). */
 export const entities = [
   RegionEntity,
@@ -56,4 +60,7 @@ export const entities = [
   PrimaryCareScoreEntity,
   PublishedNameAliasEntity,
   DemoMarkerEntity,
+  ImprovementPlanEntity,
+  PlanActionEntity,
+  PlanApprovalEntity,
 ];

@@ -15,6 +15,7 @@ import { AddDemoMarkers1796417338668 } from './1796417338668-add-demo-markers.js
 import { AddNoneMet1796428029061 } from './1796428029061-add-none-met.js';
 import { AddPrimaryCareScores1796439448104 } from './1796439448104-add-primary-care-scores.js';
 import { AnnouncePrincipalChanges1796440000000 } from './1796440000000-announce-principal-changes.js';
+import { AddImprovementPlans1796449341580 } from './1796449341580-add-improvement-plans.js';
 
 export const migrations = [
   Init1795266955776,
@@ -33,4 +34,5 @@ export const migrations = [
   AddNoneMet1796428029061,
   AddPrimaryCareScores1796439448104,
   AnnouncePrincipalChanges1796440000000,
+  AddImprovementPlans1796449341580,
 ];
