@@ -93,11 +93,12 @@ export function useUpdateAction(id: string, actionId: string) {
   });
 }
 
-/** DELETE /api/returns/:id/plan/actions/:actionId */
+/** DELETE /api/returns/:id/plan/actions/:actionId?baseVersion=: 409 ACTION_CONFLICT when it changed meanwhile. */
 export function useRemoveAction(id: string, actionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSend<unknown>('DELETE', returnPath(id, 'plan', 'actions', actionId)),
+    mutationFn: (baseVersion: number) =>
+      apiSend<unknown>('DELETE', `${returnPath(id, 'plan', 'actions', actionId)}?baseVersion=${baseVersion}`),
     onSettled: (answer) => refreshPlan(queryClient, id, answer),
   });
 }

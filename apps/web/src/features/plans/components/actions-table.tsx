@@ -7,6 +7,7 @@ import { ActionStateTag } from '../../../components/action-state-tag';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import { WideTable } from '../../../components/table-scroll';
+import { ApiRequestError } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/api/session-api';
 import { formatDate } from '../../../lib/dates';
 import { planPath } from '../../../lib/links';
@@ -159,7 +160,21 @@ export function PlanActions({ data, onMerged }: { data: PlanData; onMerged: (mes
           errors={[{ id: `merge-${plan.actions[0]?.id ?? ''}`, message: problem }]}
         />
       ) : null}
-      {merge.isError ? <ApiErrorSummary key={`merge-${attempt}`} error={merge.error} /> : null}
+      {merge.error instanceof ApiRequestError && merge.error.status === 409 ? (
+        <FormErrorSummary
+          key={`merge-${attempt}`}
+          title="The actions have not been merged"
+          errors={[
+            {
+              id: undefined,
+              message:
+                'Someone changed one of them since the plan was shown. The plan now shows the saved versions: check them, then merge again.',
+            },
+          ]}
+        />
+      ) : merge.isError ? (
+        <ApiErrorSummary key={`merge-${attempt}`} error={merge.error} />
+      ) : null}
       <ActionsTable
         data={data}
         actions={plan.actions}

@@ -2,6 +2,8 @@ import { Button } from 'nhsuk-react-components';
 import { useEffect, useRef, useState } from 'react';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
+import { FormErrorSummary } from '../../../components/form-error-summary';
+import { ApiRequestError } from '../../../lib/api-client';
 
 /** "Remove this action", which asks first: focus moves to the question, with "Yes, remove it" and "No, keep it". */
 export function RemoveAction({
@@ -22,7 +24,19 @@ export function RemoveAction({
   }, [confirming]);
   return (
     <>
-      {error ? <ApiErrorSummary error={error} /> : null}
+      {error instanceof ApiRequestError && error.status === 409 ? (
+        <FormErrorSummary
+          title="The action has not been removed"
+          errors={[
+            {
+              id: undefined,
+              message: 'Someone changed the action since you opened it. Check the saved version, then remove it if you still want to.',
+            },
+          ]}
+        />
+      ) : error ? (
+        <ApiErrorSummary error={error} />
+      ) : null}
       {confirming ? (
         <div className="nhsuk-warning-callout" role="group" aria-labelledby="remove-action-question">
           <h3

@@ -140,7 +140,7 @@ function ActionView({ data, action }: { data: PlanData; action: PlanAction }) {
             pending={remove.isPending}
             error={remove.error}
             onConfirm={() =>
-              remove.mutate(undefined, {
+              remove.mutate(action.version, {
                 onSuccess: () => void navigate(planPath(detail.id), { state: { removed: action.title } }),
               })
             }
