@@ -1,0 +1,223 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { ImprovementPlan, ReturnList } from '@wgll/contracts';
+import type { Page } from 'playwright-core';
+
+import { demoUsers, signIn, signInWithApi } from './support/auth.js';
+import { useJourney } from './support/journey.js';
+
+/** Guy's and St Thomas' (RJ1), whose demo return is sealed; its people are lead.rj1@… and board.rj1@…. */
+const TRUST = 'RJ1';
+const lead = `lead.${TRUST.toLowerCase()}@demo.wgll.example`;
+const board = `board.${TRUST.toLowerCase()}@demo.wgll.example`;
+
+/** A date a year from today, as the day, month and year a person types. */
+function nextYear(): { day: string; month: string; year: string; iso: string } {
+  const date = new Date(Date.now() + 365 * 86_400_000);
+  const iso = date.toISOString().slice(0, 10);
+  return {
+    day: String(date.getUTCDate()),
+    month: String(date.getUTCMonth() + 1),
+    year: String(date.getUTCFullYear()),
+    iso,
+  };
+}
+
+async function fillDate(page: Page, group: RegExp, date: { day: string; month: string; year: string }) {
+  const fields = page.getByRole('group', { name: group });
+  await fields.getByLabel('Day').fill(date.day);
+  await fields.getByLabel('Month').fill(date.month);
+  await fields.getByLabel('Year').fill(date.year);
+}
+
+describe('an improvement plan, from a sealed return to the board’s approval', () => {
+  const journey = useJourney();
+  const { checkPage } = journey;
+  let page: Page;
+  let returnId: string;
+
+  /** The plan as the API has it now, read as the trust lead. */
+  async function plan(): Promise<ImprovementPlan> {
+    const response = await page.request.get(`/api/returns/${returnId}/plan`);
+    expect(response.status()).toBe(200);
+    return (await response.json()) as ImprovementPlan;
+  }
+
+  beforeAll(async () => {
+    page = journey.page;
+    const context = await journey.browser.newContext({ baseURL: journey.baseUrl });
+    await signInWithApi(context.request, demoUsers.admin);
+    const list = (await (
+      await context.request.get(`/api/organisations/${TRUST}/returns`)
+    ).json()) as ReturnList;
+    const sealed = list.items.find((item) => item.state === 'submitted' && item.careSetting === 'acute');
+    expect(sealed).toBeDefined();
+    returnId = sealed!.id;
+    await context.close();
+  }, 60_000);
+
+  it('the trust lead sets a target from the return and adds an action from what the gap needs', async () => {
+    await signIn(page, lead);
+    await page.goto(`/returns/${returnId}`);
+    await page
+      .getByRole('navigation', { name: 'Sections of this return' })
+      .getByRole('link', { name: 'Plan' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /Improvement plan/ }).waitFor();
+    await checkPage('plan', /^Improvement plan – /);
+
+    // A domain with no target yet whose level today can rise: its target is the next level.
+    const choice = await page.evaluate(() => {
+      const select = [...document.querySelectorAll<HTMLSelectElement>('select[id^="target-"]')].find(
+        (item) => item.value === '' && item.options.length > 1,
+      );
+      if (!select) return null;
+      const label = document.querySelector(`label[for="${select.id}"]`)?.textContent ?? '';
+      return { id: select.id, label, value: select.options[1]!.value };
+    });
+    expect(choice).not.toBeNull();
+    const domain = choice!.label.replace(/^Target level for /, '');
+    await page.locator(`#${choice!.id}`).selectOption(choice!.value);
+    const target = nextYear();
+    await fillDate(page, /Target date/, target);
+    await page.getByRole('button', { name: 'Save targets' }).click();
+    await page.getByRole('heading', { name: 'The targets have been saved' }).waitFor();
+    const saved = await plan();
+    expect(saved.targetDate).toBe(target.iso);
+    expect(saved.targets).toContainEqual({
+      domainId: choice!.id.replace(/^target-/, ''),
+      level: Number(choice!.value),
+    });
+
+    // What the gap needs: the domain's unmet elements of the next level, proposed as actions.
+    const gap = page.locator('section', {
+      has: page.getByRole('heading', { level: 3, name: domain, exact: true }),
+    });
+    const add = gap.getByRole('button', { name: /^Add as action/ }).first();
+    const proposal = ((await add.textContent()) ?? '').replace(/^Add as action:\s*/, '').trim();
+    await add.click();
+    await page.getByRole('heading', { name: `Action added: ${proposal}` }).waitFor();
+    const actions = page.getByRole('table', { name: 'Actions of the plan' });
+    await actions.getByRole('link', { name: proposal, exact: true }).waitFor();
+    await checkPage('plan-with-action', /^Improvement plan – /);
+  }, 120_000);
+
+  it('the lead gives the action an owner, a due date and a state; the projection shows the scores', async () => {
+    await page.goto(`/returns/${returnId}/plan`);
+    const before = await plan();
+    const action = before.actions.find((item) => item.owner === null && item.state === 'not-started');
+    expect(action).toBeDefined();
+    await page
+      .getByRole('table', { name: 'Actions of the plan' })
+      .getByRole('link', { name: action!.title, exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: action!.title }).waitFor();
+    await checkPage(
+      'plan-action',
+      new RegExp(`^${action!.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} – Improvement plan`),
+    );
+
+    const owner = page.getByLabel('Owner');
+    // The trust's people load after the page: wait for one to choose.
+    await page.waitForFunction(
+      () => (document.querySelector<HTMLSelectElement>('#action-owner')?.options.length ?? 0) > 1,
+    );
+    const ownerName = await owner.locator('option').nth(1).textContent();
+    await owner.selectOption({ index: 1 });
+    const due = nextYear();
+    await fillDate(page, /Due date/, due);
+    await page.getByRole('radio', { name: 'In progress' }).check();
+    await page.getByRole('radio', { name: 'Revenue' }).check();
+    await page.getByRole('button', { name: 'Save the action' }).click();
+    await page.getByRole('heading', { name: 'The action has been saved' }).waitFor();
+    const after = (await plan()).actions.find((item) => item.id === action!.id);
+    expect(after).toMatchObject({ state: 'in-progress', dueDate: due.iso, funding: 'revenue' });
+    expect(after?.owner?.displayName).toBe(ownerName);
+
+    // A blocked action needs a reason: the form says so before anything is sent.
+    await page.getByRole('radio', { name: 'Blocked' }).check();
+    await page.getByRole('button', { name: 'Save the action' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.getByRole('link', { name: 'Say what is blocking the action' }).waitFor();
+    await page.getByRole('radio', { name: 'In progress' }).check();
+
+    await page.getByRole('link', { name: 'Back to the plan' }).click();
+    const row = page
+      .getByRole('table', { name: 'Actions of the plan' })
+      .getByRole('row', {
+        name: new RegExp(action!.title.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+      });
+    await row.getByText('In progress').waitFor();
+    await row.getByText(ownerName ?? '').waitFor();
+
+    const projection = page.getByRole('table', { name: 'Scores today, projected and at target' });
+    await projection.getByRole('row', { name: /^Overall/ }).waitFor();
+    await page.getByText(/^The overall score is \d\.\d today\. If the planned actions are done by/).waitFor();
+    const scores = (await plan()).scores;
+    expect(scores.projected.overall).not.toBeNull();
+    expect(scores.projected.overall!).toBeGreaterThanOrEqual(scores.today.overall!);
+  }, 120_000);
+
+  it('the return’s approval page points to the plan', async () => {
+    await page.goto(`/returns/${returnId}/approval`);
+    await page.getByRole('link', { name: 'Read the improvement plan' }).click();
+    await page.getByRole('heading', { level: 1, name: /Improvement plan/ }).waitFor();
+  }, 60_000);
+
+  it('a board approver approves the plan of the sealed return on its own', async () => {
+    await signIn(page, board);
+    await page.goto(`/returns/${returnId}/plan`);
+    await page.getByRole('heading', { name: 'Record the board’s approval of the plan' }).waitFor();
+    // Nothing typed: the summary says what is missing.
+    await page.getByRole('button', { name: 'Approve the plan' }).click();
+    await page
+      .locator('.nhsuk-error-summary')
+      .getByRole('link', { name: 'Enter the minute reference' })
+      .waitFor();
+    const today = new Date();
+    await fillDate(page, /Date of the board meeting/, {
+      day: String(today.getDate()),
+      month: String(today.getMonth() + 1),
+      year: String(today.getFullYear()),
+    });
+    await page.getByLabel('Minute reference').fill('BM/2026/PLAN-1');
+    await page.getByRole('button', { name: 'Approve the plan' }).click();
+    await page.getByRole('heading', { name: 'The board’s approval of the plan has been recorded' }).waitFor();
+    const approvals = page.getByRole('table', { name: 'Board approvals of the plan' });
+    await approvals.getByRole('cell', { name: 'BM/2026/PLAN-1' }).waitFor();
+    await checkPage('plan-approved', /^Improvement plan – /);
+    await approvals
+      .getByRole('row', { name: /BM\/2026\/PLAN-1/ })
+      .getByRole('link', { name: /View the plan as approved/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /Plan as approved/ }).waitFor();
+    await page.getByText(/minute BM\/2026\/PLAN-1/).waitFor();
+    await checkPage('plan-as-approved', /^Plan as approved on /);
+  }, 120_000);
+
+  it('the ICS lead sees the member organisations’ plans and the common gaps', async () => {
+    await signIn(page, demoUsers.icsLead);
+    await page.goto('/ics/QKK');
+    await page.getByRole('link', { name: 'Improvement plans' }).click();
+    await page.getByRole('heading', { level: 1, name: /Improvement plans/ }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Common gaps' }).waitFor();
+    const organisations = page.getByRole('table', { name: /Member organisations’ plans/ });
+    await organisations
+      .getByRole('row', { name: /Guy.s and St Thomas/ })
+      .first()
+      .waitFor();
+    const gaps = page.getByRole('table', { name: /^Common gaps in / });
+    await gaps.getByRole('columnheader', { name: 'Element' }).waitFor();
+    expect(await gaps.locator('tbody tr').count()).toBeGreaterThan(0);
+    await checkPage('ics-plans', /^Improvement plans – /);
+  }, 120_000);
+
+  it('the regional viewer sees the plans per ICS and who falls short', async () => {
+    await signIn(page, demoUsers.regionalViewer);
+    await page.goto('/regions/Y56');
+    await page.getByRole('link', { name: 'Improvement plans' }).click();
+    await page.getByRole('heading', { level: 1, name: /Improvement plans/ }).waitFor();
+    await page.getByRole('table', { name: /Plans per integrated care system/ }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /Organisations not reaching/ }).waitFor();
+    await checkPage('region-plans', /^Improvement plans – /);
+  }, 120_000);
+});
