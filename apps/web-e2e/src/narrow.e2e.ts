@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { CreateUserResult, IcsDetail, ResultCycleList, ReturnList, SessionInfo } from '@wgll/contracts';
+import type {
+  CreateUserResult,
+  IcsDetail,
+  ImprovementPlan,
+  ResultCycleList,
+  ReturnList,
+  SessionInfo,
+} from '@wgll/contracts';
 import { MEASURE_IDS } from '@wgll/framework';
 import type { Page } from 'playwright-core';
 
@@ -99,6 +106,17 @@ async function expectNoSidewaysScroll(page: Page, addresses: string[], name: str
   expect(problems).toEqual([]);
 }
 
+/** A return's improvement plan, and its first action and first approval where it has them. */
+async function planPages(page: Page, returnId: string): Promise<string[]> {
+  const plan = (await (await page.request.get(`/api/returns/${returnId}/plan`)).json()) as ImprovementPlan;
+  const path = `/returns/${returnId}/plan`;
+  return [
+    path,
+    ...plan.actions.slice(0, 1).map((action) => `${path}/actions/${action.id}`),
+    ...plan.approvals.slice(0, 1).map((approval) => `${path}/approvals/${approval.id}`),
+  ];
+}
+
 async function publishedCycle(page: Page): Promise<string> {
   const cycles = (await (await page.request.get('/api/results/cycles')).json()) as ResultCycleList;
   return cycles.items.find((c) => c.source === 'published')!.id;
@@ -181,6 +199,7 @@ describe('phones and narrow windows', () => {
         `/returns/${sealed.returnId}`,
         `/returns/${sealed.returnId}/history`,
         `/returns/${sealed.returnId}/seals/1`,
+        ...(await planPages(page, sealed.returnId)),
       ],
       'sealed',
     );
@@ -201,7 +220,14 @@ describe('phones and narrow windows', () => {
     await signIn(page, demoUsers.icsLead);
     await expectNoSidewaysScroll(
       page,
-      ['/', '/ics/QKK', '/ics/QKK/returns', '/ics/QKK/results', `/ics/QKK/results?cycle=${published}`],
+      [
+        '/',
+        '/ics/QKK',
+        '/ics/QKK/returns',
+        '/ics/QKK/results',
+        `/ics/QKK/results?cycle=${published}`,
+        '/ics/QKK/plans',
+      ],
       'ics-lead',
     );
   }, 180_000);
@@ -217,6 +243,7 @@ describe('phones and narrow windows', () => {
         '/regions/Y56/results',
         `/regions/Y56/results?cycle=${published}`,
         `/regions/Y56/results?cycle=${published}&basis=icb`,
+        '/regions/Y56/plans',
         '/organisations',
         '/organisations/RJ1',
       ],

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { ImprovementPlan, ReturnList } from '@wgll/contracts';
+import type { AssigneeList, ImprovementPlan, PlanAction, ReturnList } from '@wgll/contracts';
 import type { Page } from 'playwright-core';
 
 import { demoUsers, signIn, signInWithApi } from './support/auth.js';
@@ -34,6 +34,10 @@ describe('an improvement plan, from a sealed return to the board’s approval', 
   const { checkPage } = journey;
   let page: Page;
   let returnId: string;
+  /** The domain given a target, and the action added from its gap. */
+  let domain: string;
+  let domainId: string;
+  let actionTitle: string;
 
   /** The plan as the API has it now, read as the trust lead. */
   async function plan(): Promise<ImprovementPlan> {
@@ -65,17 +69,19 @@ describe('an improvement plan, from a sealed return to the board’s approval', 
     await page.getByRole('heading', { level: 1, name: /Improvement plan/ }).waitFor();
     await checkPage('plan', /^Improvement plan – /);
 
-    // A domain with no target yet whose level today can rise: its target is the next level.
+    // A domain with no target yet whose level today can rise: its target is level 5, so that what the
+    // gap needs has several elements.
     const choice = await page.evaluate(() => {
       const select = [...document.querySelectorAll<HTMLSelectElement>('select[id^="target-"]')].find(
         (item) => item.value === '' && item.options.length > 1,
       );
       if (!select) return null;
       const label = document.querySelector(`label[for="${select.id}"]`)?.textContent ?? '';
-      return { id: select.id, label, value: select.options[1]!.value };
+      return { id: select.id, label, value: select.options[select.options.length - 1]!.value };
     });
     expect(choice).not.toBeNull();
-    const domain = choice!.label.replace(/^Target level for /, '');
+    domain = choice!.label.replace(/^Target level for /, '');
+    domainId = choice!.id.replace(/^target-/, '');
     await page.locator(`#${choice!.id}`).selectOption(choice!.value);
     const target = nextYear();
     await fillDate(page, /Target date/, target);
@@ -96,6 +102,7 @@ describe('an improvement plan, from a sealed return to the board’s approval', 
     const proposal = ((await add.textContent()) ?? '').replace(/^Add as action:\s*/, '').trim();
     await add.click();
     await page.getByRole('heading', { name: `Action added: ${proposal}` }).waitFor();
+    actionTitle = proposal;
     const actions = page.getByRole('table', { name: 'Actions of the plan' });
     await actions.getByRole('link', { name: proposal, exact: true }).waitFor();
     await checkPage('plan-with-action', /^Improvement plan – /);
@@ -104,7 +111,7 @@ describe('an improvement plan, from a sealed return to the board’s approval', 
   it('the lead gives the action an owner, a due date and a state; the projection shows the scores', async () => {
     await page.goto(`/returns/${returnId}/plan`);
     const before = await plan();
-    const action = before.actions.find((item) => item.owner === null && item.state === 'not-started');
+    const action = before.actions.find((item) => item.title === actionTitle && item.owner === null);
     expect(action).toBeDefined();
     await page
       .getByRole('table', { name: 'Actions of the plan' })
@@ -116,13 +123,16 @@ describe('an improvement plan, from a sealed return to the board’s approval', 
       new RegExp(`^${action!.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} – Improvement plan`),
     );
 
-    const owner = page.getByLabel('Owner');
-    // The trust's people load after the page: wait for one to choose.
-    await page.waitForFunction(
-      () => (document.querySelector<HTMLSelectElement>('#action-owner')?.options.length ?? 0) > 1,
+    // The owner: one of the trust's contributors, who then updates the action.
+    const people = (await (
+      await page.request.get(`/api/returns/${returnId}/assignees`)
+    ).json()) as AssigneeList;
+    const contributor = people.items.find(
+      (person) => person.email === `contributor.${TRUST.toLowerCase()}@demo.wgll.example`,
     );
-    const ownerName = await owner.locator('option').nth(1).textContent();
-    await owner.selectOption({ index: 1 });
+    expect(contributor).toBeDefined();
+    const ownerName = contributor!.displayName;
+    await page.getByLabel('Owner').selectOption(contributor!.id);
     const due = nextYear();
     await fillDate(page, /Due date/, due);
     await page.getByRole('radio', { name: 'In progress' }).check();
@@ -141,11 +151,9 @@ describe('an improvement plan, from a sealed return to the board’s approval', 
     await page.getByRole('radio', { name: 'In progress' }).check();
 
     await page.getByRole('link', { name: 'Back to the plan' }).click();
-    const row = page
-      .getByRole('table', { name: 'Actions of the plan' })
-      .getByRole('row', {
-        name: new RegExp(action!.title.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
-      });
+    const row = page.getByRole('table', { name: 'Actions of the plan' }).getByRole('row', {
+      name: new RegExp(action!.title.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    });
     await row.getByText('In progress').waitFor();
     await row.getByText(ownerName ?? '').waitFor();
 
@@ -157,7 +165,69 @@ describe('an improvement plan, from a sealed return to the board’s approval', 
     expect(scores.projected.overall!).toBeGreaterThanOrEqual(scores.today.overall!);
   }, 120_000);
 
+  it('the contributor who owns the action updates its state and description, and nothing else', async () => {
+    await signIn(page, `contributor.${TRUST.toLowerCase()}@demo.wgll.example`);
+    await page.goto(`/returns/${returnId}/plan`);
+    await page.getByText(/^You own 1 action/).waitFor();
+    const action = (await plan()).actions.find(
+      (item) => item.state === 'in-progress' && item.owner !== null,
+    )!;
+    await page
+      .getByRole('table', { name: 'Actions of the plan' })
+      .getByRole('link', { name: action.title, exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: action.title }).waitFor();
+    expect(await page.getByLabel('Title', { exact: true }).count()).toBe(0);
+    expect(await page.getByLabel('Owner').count()).toBe(0);
+    await page
+      .getByLabel('Description')
+      .fill('Drafted with the chief digital officer; goes to the board in the spring.');
+    await page.getByRole('radio', { name: 'Done' }).check();
+    await page.getByRole('button', { name: 'Save the action' }).click();
+    await page.getByRole('heading', { name: 'The action has been saved' }).waitFor();
+    expect((await plan()).actions.find((item) => item.id === action.id)).toMatchObject({
+      state: 'done',
+      description: 'Drafted with the chief digital officer; goes to the board in the spring.',
+    });
+    await checkPage('plan-action-owner', /– Improvement plan – /);
+  }, 120_000);
+
+  it('the lead adds the rest of the domain’s gap, merges two actions and removes one', async () => {
+    await signIn(page, lead);
+    await page.goto(`/returns/${returnId}/plan`);
+    const gap = page.locator('section', {
+      has: page.getByRole('heading', { level: 3, name: domain, exact: true }),
+    });
+    const addAll = gap.getByRole('button', { name: /^Add all for this domain/ });
+    await (
+      (await addAll.count()) > 0 ? addAll : gap.getByRole('button', { name: /^Add as action/ }).first()
+    ).click();
+    await page.getByRole('heading', { name: /^(Action added|\d+ actions added)/ }).waitFor();
+    const open = (await plan()).actions.filter((item) => item.domainId === domainId && item.owner === null);
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = open as [PlanAction, PlanAction];
+    await page.getByRole('checkbox', { name: `Select ${first.title}`, exact: true }).check();
+    await page.getByRole('checkbox', { name: `Select ${second.title}`, exact: true }).check();
+    await page.getByRole('button', { name: 'Merge selected actions' }).click();
+    await page.getByRole('heading', { name: `2 actions merged into “${first.title}”` }).waitFor();
+    const merged = await plan();
+    expect(merged.actions.some((item) => item.id === second.id)).toBe(false);
+    expect(merged.actions.find((item) => item.id === first.id)?.elementIds).toEqual(
+      expect.arrayContaining([...first.elementIds, ...second.elementIds]),
+    );
+
+    await page
+      .getByRole('table', { name: 'Actions of the plan' })
+      .getByRole('link', { name: first.title, exact: true })
+      .click();
+    await page.getByRole('button', { name: 'Remove this action' }).click();
+    await page.getByRole('button', { name: 'Yes, remove it' }).click();
+    await page.getByRole('heading', { name: `Action removed: ${first.title}` }).waitFor();
+    expect((await plan()).actions.some((item) => item.id === first.id)).toBe(false);
+  }, 120_000);
+
   it('the return’s approval page points to the plan', async () => {
+    await signIn(page, lead);
     await page.goto(`/returns/${returnId}/approval`);
     await page.getByRole('link', { name: 'Read the improvement plan' }).click();
     await page.getByRole('heading', { level: 1, name: /Improvement plan/ }).waitFor();

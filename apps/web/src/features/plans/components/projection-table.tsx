@@ -2,26 +2,10 @@ import type { ImprovementPlan, MeasureId } from '@wgll/contracts';
 import { Table } from 'nhsuk-react-components';
 
 import { WideTable } from '../../../components/table-scroll';
-import { formatDate } from '../../../lib/dates';
 import { planScoreText } from '../../../lib/plan-labels';
+import { projectionSentence } from '../projection-sentence';
 
 type Scores = ImprovementPlan['scores'];
-
-/** One sentence on where the plan leads, in plain English. */
-export function projectionSentence(scores: Scores, targetDate: string | null): string {
-  const today = scores.today.overall;
-  const projected = scores.projected.overall;
-  const target = scores.target.overall;
-  if (today === null) {
-    return 'The overall score is shown once every measure of the return has a score.';
-  }
-  const by = targetDate ? ` by ${formatDate(targetDate)}` : '';
-  const base = `The overall score is ${planScoreText(today)} today. If the planned actions are done${by}, it would be ${planScoreText(projected)}`;
-  if (target === null || target === today) return `${base}.`;
-  if (projected !== null && projected >= target)
-    return `${base}, which reaches the target of ${planScoreText(target)}.`;
-  return `${base}, short of the target of ${planScoreText(target)}.`;
-}
 
 /**
  * Projected maturity: overall and each measure today, if the planned actions are done by the target

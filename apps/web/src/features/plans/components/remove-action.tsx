@@ -30,7 +30,8 @@ export function RemoveAction({
           errors={[
             {
               id: undefined,
-              message: 'Someone changed the action since you opened it. Check the saved version, then remove it if you still want to.',
+              message:
+                'Someone changed the action since you opened it. Check the saved version, then remove it if you still want to.',
             },
           ]}
         />
