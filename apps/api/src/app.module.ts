@@ -18,6 +18,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
 import { HierarchyRepository } from './modules/organisations/hierarchy.repository.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
+import { PlansRollupModule } from './modules/plans/plans-rollup.module.js';
 import { ResultsModule } from './modules/results/results.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -41,6 +42,7 @@ export class AppModule {
         AssessmentsModule,
         ResultsModule,
         ImportsModule,
+        PlansRollupModule,
       ],
       providers: [
         { provide: DATABASE_MODE, useValue: connection.mode },

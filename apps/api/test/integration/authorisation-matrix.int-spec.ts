@@ -136,14 +136,14 @@ const RESULT_ROUTES: {
     roles: ROLES.map((r) => r.role),
     call: (c, code) => c.get(`/api/organisations/${code}/trends`),
   },
-  ...(['results', 'completion'] as const).map((what) => ({
+  ...(['results', 'completion', 'plans'] as const).map((what) => ({
     route: `GET /ics/:code/${what}`,
     inScope: 'QKK',
     outOfScope: 'S1Y5D',
     roles: ['national-administrator', 'regional-viewer', 'ics-lead'] as Role[],
     call: (c: Client, code: string) => c.get(`/api/ics/${code}/${what}?cycle=${ids.cycle}`),
   })),
-  ...(['results', 'completion'] as const).map((what) => ({
+  ...(['results', 'completion', 'plans'] as const).map((what) => ({
     route: `GET /regions/:code/${what}`,
     inScope: 'Y56',
     outOfScope: 'Y61',

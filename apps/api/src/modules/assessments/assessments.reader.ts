@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FrameworkRef, ReturnLevel, ReturnState } from '@wgll/contracts';
 import type { CareSetting } from '@wgll/framework';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import { ReturnSealEntity } from './entities/return-seal.entity.js';
 import type { SealedReturn } from './seal-snapshot.js';
@@ -15,6 +15,15 @@ export interface ReturnProgress {
   careSetting: CareSetting | null;
   state: ReturnState;
   revision: number;
+}
+
+/** A submitted organisation return with the sealed copy of its current revision. */
+export interface SealedOrganisationReturn {
+  returnId: string;
+  organisationCode: string;
+  careSetting: CareSetting;
+  revision: number;
+  sealed: SealedReturn;
 }
 
 /** What other modules (results) read of returns and their seals: assessment tables stay ours. */
@@ -60,5 +69,45 @@ export class AssessmentsReader {
       state: r.state,
       revision: r.revision,
     }));
+  }
+
+  /**
+   * The organisation returns of the cycle that are submitted (sealed), of these organisations, each
+   * with the sealed copy of its current revision. Drafts, returns awaiting approval and reopened
+   * returns are left out.
+   */
+  async sealedOrganisationReturnsIn(
+    cycleId: string,
+    organisationCodes: readonly string[],
+  ): Promise<SealedOrganisationReturn[]> {
+    if (organisationCodes.length === 0) return [];
+    const returns = await this.dataSource.getRepository(AssessmentReturnEntity).find({
+      select: { id: true, organisationCode: true, careSetting: true, revision: true },
+      where: {
+        cycleId,
+        level: 'organisation',
+        state: 'submitted',
+        organisationCode: In([...new Set(organisationCodes)]),
+      },
+    });
+    if (returns.length === 0) return [];
+    const seals = await this.dataSource.getRepository(ReturnSealEntity).find({
+      select: { returnId: true, revision: true, snapshot: true },
+      where: returns.map((r) => ({ returnId: r.id, revision: r.revision })),
+    });
+    const snapshots = new Map(seals.map((s) => [`${s.returnId}|${s.revision}`, s.snapshot]));
+    return returns.flatMap((r) => {
+      const snapshot = snapshots.get(`${r.id}|${r.revision}`);
+      if (!snapshot || !r.organisationCode || !r.careSetting) return [];
+      return [
+        {
+          returnId: r.id,
+          organisationCode: r.organisationCode,
+          careSetting: r.careSetting,
+          revision: r.revision,
+          sealed: JSON.parse(snapshot) as SealedReturn,
+        },
+      ];
+    });
   }
 }
