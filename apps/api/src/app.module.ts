@@ -10,6 +10,7 @@ import type { DatabaseConnection } from './database/database-connection.js';
 import { buildDataSourceOptions } from './database/database-options.js';
 import { AccessModule } from './modules/access/access.module.js';
 import { AssessmentsModule } from './modules/assessments/assessments.module.js';
+import { PlansModule } from './modules/plans/plans.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CyclesModule } from './modules/cycles/cycles.module.js';
@@ -18,7 +19,6 @@ import { HealthModule } from './modules/health/health.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
 import { HierarchyRepository } from './modules/organisations/hierarchy.repository.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
-import { PlansRollupModule } from './modules/plans/plans-rollup.module.js';
 import { ResultsModule } from './modules/results/results.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -40,9 +40,9 @@ export class AppModule {
         AuthModule,
         CyclesModule,
         AssessmentsModule,
+        PlansModule,
         ResultsModule,
         ImportsModule,
-        PlansRollupModule,
       ],
       providers: [
         { provide: DATABASE_MODE, useValue: connection.mode },

@@ -229,6 +229,13 @@ export type AuditAction =
   | 'return.approval-withdrawn'
   | 'return.submitted'
   | 'return.reopened'
+  | 'plan.targets-saved'
+  | 'plan.action-added'
+  | 'plan.action-updated'
+  | 'plan.action-removed'
+  | 'plan.actions-merged'
+  | 'plan.carried-forward'
+  | 'plan.approved'
   | 'import.uploaded'
   | 'import.matches-confirmed'
   | 'import.applied';

@@ -1,4 +1,5 @@
 import type { IsoDate } from './common.js';
+import type { ApiError } from './errors.js';
 import type { CareSetting } from './organisations.js';
 import type { MeasureId, PersonRef } from './returns.js';
 
@@ -146,6 +147,21 @@ export interface CreateActionRequest {
 /** PATCH /api/returns/:id/plan/actions/:actionId: the fields sent change; 409 ACTION_CONFLICT with `current` when stale. */
 export interface UpdateActionRequest extends Partial<CreateActionRequest> {
   baseVersion: number;
+}
+
+/** 409 PLAN_CONFLICT: the targets changed since `baseVersion`; `current` is the plan as stored now. */
+export interface PlanConflictError extends ApiError {
+  code: 'PLAN_CONFLICT';
+  current: ImprovementPlan;
+}
+
+/**
+ * 409 ACTION_CONFLICT (update, remove, merge): an action changed since its `baseVersion`; `current`
+ * is that action as stored now (an action removed meanwhile is 404 NOT_FOUND).
+ */
+export interface ActionConflictError extends ApiError {
+  code: 'ACTION_CONFLICT';
+  current: PlanAction;
 }
 
 /** POST /api/returns/:id/plan/actions/merge: the first action keeps its fields and gains the others' elements; the others are removed. */

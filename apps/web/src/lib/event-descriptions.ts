@@ -127,6 +127,50 @@ export function describeEvent(
         summary: `Reopened the return${text(details['revision']) ? ` as revision ${text(details['revision'])}` : ''}`,
         change: text(details['reason']) ? `Reason: ${text(details['reason'])}` : undefined,
       };
+    case 'plan.targets-saved':
+      return { summary: 'Set the targets of the improvement plan' };
+    case 'plan.action-added':
+      return {
+        summary: `Added the action “${text(details['title']) ?? 'untitled'}” to the improvement plan`,
+      };
+    case 'plan.action-updated': {
+      const changes = record(details['changes']);
+      const state = record(changes?.['state']);
+      return {
+        summary: `Changed the action “${text(details['title']) ?? 'untitled'}” of the improvement plan`,
+        change: state
+          ? `State: ${text(state['before']) ?? 'not set'} to ${text(state['after']) ?? 'not set'}`
+          : changes
+            ? `Changed: ${Object.keys(changes).join(', ')}`
+            : undefined,
+      };
+    }
+    case 'plan.action-removed':
+      return {
+        summary: `Removed the action “${text(details['title']) ?? 'untitled'}” from the improvement plan`,
+      };
+    case 'plan.actions-merged': {
+      const removed = Array.isArray(details['removed']) ? details['removed'].length : 0;
+      return {
+        summary: `Merged ${pluralise(removed, 'action')} into “${text(details['title']) ?? 'untitled'}” in the improvement plan`,
+      };
+    }
+    case 'plan.carried-forward':
+      return {
+        summary: `Carried ${pluralise(Number(details['carried'] ?? 0), 'open action')} forward from the ${text(details['fromCycle']) ?? 'previous'} improvement plan`,
+      };
+    case 'plan.approved': {
+      const meeting = text(details['meetingDate']);
+      const minute = text(details['minuteReference']);
+      return {
+        summary: details['returnApprovalId']
+          ? 'Recorded the improvement plan with the board’s approval of the return'
+          : 'Recorded the board’s approval of the improvement plan',
+        change: [meeting ? `Board meeting on ${formatDate(meeting)}` : '', minute ? `minute ${minute}` : '']
+          .filter(Boolean)
+          .join(', '),
+      };
+    }
     default:
       return { summary: event.action };
   }

@@ -5,6 +5,7 @@ import { DemoModule } from '../demo/demo.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
 import { ResultsStoreModule } from '../result-store/results-store.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { ApprovalHooks } from './approval-hooks.js';
 import { AnswersRepository } from './answers.repository.js';
 import { AssessmentsReader } from './assessments.reader.js';
 import { AnswersService } from './answers.service.js';
@@ -33,8 +34,9 @@ import { WorkflowService } from './workflow.service.js';
     WorkflowService,
     SealCheckService,
     AssessmentsReader,
+    ApprovalHooks,
   ],
-  exports: [ReturnsService, AssessmentsReader],
+  exports: [ReturnsService, AssessmentsReader, ApprovalHooks],
 })
 export class AssessmentsModule implements OnModuleInit {
   constructor(

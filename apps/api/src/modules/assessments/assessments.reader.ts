@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FrameworkRef, ReturnLevel, ReturnState } from '@wgll/contracts';
-import type { CareSetting } from '@wgll/framework';
-import { type DataSource, In } from 'typeorm';
+import type { CareSetting, FrameworkVersion } from '@wgll/framework';
+import { isUUID } from 'class-validator';
+import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
+import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
+import { EvidenceEntity } from './entities/evidence.entity.js';
 import { ReturnSealEntity } from './entities/return-seal.entity.js';
+import { returnLabel, ReturnStore } from './return-store.js';
+import type { AnswerFacts } from './return-view.js';
 import type { SealedReturn } from './seal-snapshot.js';
 
 /** A return's owner, state and revision in a cycle. */
@@ -26,10 +31,119 @@ export interface SealedOrganisationReturn {
   sealed: SealedReturn;
 }
 
+/** A return as plans read it: whose, where in its workflow, its cycle, framework and answers. */
+export interface ReturnForPlan {
+  id: string;
+  level: ReturnLevel;
+  organisationCode: string | null;
+  icsCode: string | null;
+  careSetting: CareSetting | null;
+  state: ReturnState;
+  revision: number;
+  /** For audit entries: "RJ1 acute 2026/27". */
+  label: string;
+  cycle: { id: string; name: string; referenceDate: string };
+  framework: FrameworkVersion;
+  answers: AnswerFacts[];
+}
+
+/** A return of the same owner and care setting in an earlier cycle. */
+export interface EarlierReturn {
+  returnId: string;
+  cycleName: string;
+  framework: FrameworkRef;
+}
+
 /** What other modules (results) read of returns and their seals: assessment tables stay ours. */
 @Injectable()
 export class AssessmentsReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: ReturnStore,
+  ) {}
+
+  /** A return with its cycle, framework and answers; null when there is no such return. */
+  async forPlan(
+    returnId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReturnForPlan | null> {
+    if (!isUUID(returnId)) return null;
+    const found = await this.store.load(returnId, manager).catch(() => null);
+    if (!found) return null;
+    const { ret, cycle } = found;
+    // One after the other: inside a transaction they share its one connection.
+    const framework = await this.store.framework(ret, manager);
+    const answers = await manager.getRepository(DomainAnswerEntity).find({
+      select: { domainId: true, met: true, notApplicable: true, noneMet: true, toConfirm: true },
+      where: { returnId },
+      order: { domainId: 'ASC' },
+    });
+    return {
+      id: ret.id,
+      level: ret.level,
+      organisationCode: ret.organisationCode,
+      icsCode: ret.icsCode,
+      careSetting: ret.careSetting,
+      state: ret.state,
+      revision: ret.revision,
+      label: returnLabel(ret, cycle),
+      cycle: { id: cycle.id, name: cycle.name, referenceDate: cycle.referenceDate },
+      framework,
+      answers: answers.map((a) => ({
+        domainId: a.domainId,
+        met: a.met,
+        notApplicable: a.notApplicable,
+        noneMet: a.noneMet,
+        toConfirm: a.toConfirm,
+      })),
+    };
+  }
+
+  /** Of `ids`, those that are evidence of the return and not removed. */
+  async liveEvidence(
+    returnId: string,
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    const wanted = [...new Set(ids)].filter((id) => isUUID(id));
+    if (wanted.length === 0) return new Set();
+    const rows = await manager.getRepository(EvidenceEntity).find({
+      select: { id: true },
+      where: { returnId, id: In(wanted), removedAt: IsNull() },
+    });
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * The returns of the same owner (trust and care setting, or ICB) in earlier cycles (by reference
+   * date, retired cycles left out), newest first.
+   */
+  async earlierReturns(
+    ret: Pick<ReturnForPlan, 'level' | 'organisationCode' | 'icsCode' | 'careSetting' | 'cycle'>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<EarlierReturn[]> {
+    const rows = await manager.query<
+      { id: string; name: string; framework_id: string; framework_version: string }[]
+    >(
+      `SELECT r.id, c.name, r.framework_id, r.framework_version
+       FROM assessment_return r JOIN cycle c ON c.id = r.cycle_id
+       WHERE r.level = $1 AND r.organisation_code IS NOT DISTINCT FROM $2
+         AND r.care_setting IS NOT DISTINCT FROM $3 AND r.ics_code IS NOT DISTINCT FROM $4
+         AND c.reference_date < $5 AND c.retired_at IS NULL
+       ORDER BY c.reference_date DESC, r.created_at DESC`,
+      [ret.level, ret.organisationCode, ret.careSetting, ret.icsCode, ret.cycle.referenceDate],
+    );
+    return rows.map((r) => ({
+      returnId: r.id,
+      cycleName: r.name,
+      framework: { frameworkId: r.framework_id, version: r.framework_version },
+    }));
+  }
+
+  /** A framework version by its reference; inside a transaction pass its manager. */
+  framework(ref: FrameworkRef, manager?: EntityManager): Promise<FrameworkVersion> {
+    return this.store.framework({ frameworkId: ref.frameworkId, frameworkVersion: ref.version }, manager);
+  }
 
   /** The sealed copy of a revision as stored; null when that revision was never sealed. */
   async sealedReturn(returnId: string, revision: number): Promise<SealedReturn | null> {

@@ -6,6 +6,7 @@ import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CyclesService } from '../cycles/cycles.service.js';
 import { todayInLondon } from '../../common/iso-date.js';
+import { ApprovalHooks } from './approval-hooks.js';
 import { ResultsWriter } from '../result-store/results-writer.js';
 import type { ApproveDto, ReopenDto } from './dto/returns.dto.js';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
@@ -46,6 +47,7 @@ export class WorkflowService {
     private readonly audit: AuditService,
     private readonly results: ResultsWriter,
     private readonly sealCheck: SealCheckService,
+    private readonly hooks: ApprovalHooks,
   ) {}
 
   /** Draft → awaiting approval, when every applicable domain is answered and confirmed. */
@@ -109,6 +111,14 @@ export class WorkflowService {
       await this.record(manager, 'return.approved', actor, ret, cycle, {
         approvalId,
         revision: ret.revision,
+        meetingDate: input.meetingDate,
+        minuteReference: input.minuteReference,
+      });
+      // What other modules keep with the approval (the improvement plan as it stands).
+      await this.hooks.run(manager, {
+        returnId: id,
+        approvalId,
+        approver: actor,
         meetingDate: input.meetingDate,
         minuteReference: input.minuteReference,
       });
