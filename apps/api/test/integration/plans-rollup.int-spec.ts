@@ -27,7 +27,7 @@ let t: TestApp;
 let admin: Client;
 let org: FrameworkVersion;
 let cycle: Cycle;
-const returns = new Map<string, string>();
+const returns = new Map<string, { id: string; lead: Client; board: Client }>();
 
 /** Starts a trust's return (acute unless said) in the cycle, answers each domain, and (unless `draft`) seals it. */
 async function returnOf(
@@ -50,7 +50,7 @@ async function returnOf(
     expect((await board.post(`/api/returns/${id}/approvals`, approval)).status).toBe(201);
     expect((await lead.post(`/api/returns/${id}/submit`)).status).toBe(200);
   }
-  returns.set(code, id);
+  returns.set(code, { id, lead, board });
   return id;
 }
 
@@ -62,34 +62,31 @@ interface TestAction {
   state: 'not-started' | 'in-progress' | 'done' | 'blocked';
 }
 
-/** A plan for a return, written to the plans tables. */
+/** A plan for a return, made through the plans routes by the trust's lead. */
 async function givePlan(
-  returnId: string,
+  code: string,
   plan: { targetDate: string | null; targets: { domainId: string; level: number }[]; actions: TestAction[] },
-): Promise<string> {
-  const [{ id }] = await t.dataSource.query<[{ id: string }]>(
-    `INSERT INTO improvement_plan (return_id, target_date, targets, version) VALUES ($1, $2, $3, 1) RETURNING id`,
-    [returnId, plan.targetDate, JSON.stringify(plan.targets)],
-  );
+): Promise<void> {
+  const { id, lead } = returns.get(code)!;
+  const saved = await lead.put(`/api/returns/${id}/plan`, {
+    baseVersion: 0,
+    targetDate: plan.targetDate,
+    targets: plan.targets,
+    measureTargets: [],
+  });
+  expect(saved.status).toBe(200);
   for (const a of plan.actions) {
-    await t.dataSource.query(
-      `INSERT INTO plan_action (plan_id, domain_id, element_ids, title, description, due_date, state,
-                                blocked_reason, funding, expected_benefit, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'revenue', $9, 1)`,
-      [
-        id,
-        a.domainId,
-        a.elementIds,
-        a.title,
-        `${SECRET} description`,
-        a.dueDate,
-        a.state,
-        a.state === 'blocked' ? `${SECRET} blocked reason` : null,
-        `${SECRET} benefit`,
-      ],
-    );
+    const res = await lead.post(`/api/returns/${id}/plan/actions`, {
+      ...a,
+      description: `${SECRET} description`,
+      ownerId: null,
+      blockedReason: a.state === 'blocked' ? `${SECRET} blocked reason` : null,
+      funding: 'revenue',
+      expectedBenefit: `${SECRET} benefit`,
+      evidenceIds: [],
+    });
+    expect(res.status).toBe(201);
   }
-  return id;
 }
 
 beforeAll(async () => {
@@ -108,7 +105,7 @@ beforeAll(async () => {
   await returnOf('RPG', (d) => upTo(d, 4), true, 'mental-health');
   await returnOf('R1H', (d) => upTo(d, 2));
 
-  await givePlan(returns.get('RJ1')!, {
+  await givePlan('RJ1', {
     targetDate: isoDay(300),
     targets: [
       { domainId: 'well-led-d', level: 3 },
@@ -146,7 +143,7 @@ beforeAll(async () => {
       },
     ],
   });
-  await givePlan(returns.get('RJ2')!, {
+  await givePlan('RJ2', {
     targetDate: null,
     targets: [{ domainId: 'safe-practice-d', level: 3 }],
     actions: [
@@ -159,8 +156,15 @@ beforeAll(async () => {
       },
     ],
   });
+  // Lewisham and Greenwich's board approves its plan (the return is sealed).
+  const rj2 = returns.get('RJ2')!;
+  const approved = await rj2.board.post(`/api/returns/${rj2.id}/plan/approvals`, {
+    meetingDate: isoDay(-1),
+    minuteReference: 'B/8',
+  });
+  expect(approved.status).toBe(201);
   // A plan on the draft: never shown.
-  await givePlan(returns.get('RPG')!, {
+  await givePlan('RPG', {
     targetDate: null,
     targets: [{ domainId: 'well-led-d', level: 5 }],
     actions: [{ domainId: 'well-led-d', elementIds: [], title: 'Draft work', dueDate: null, state: 'done' }],
@@ -191,7 +195,7 @@ describe('GET /api/ics/:code/plans', () => {
     const rj1 = body.organisations.find((o) => o.organisation.code === 'RJ1')!;
     expect(rj1).toMatchObject({
       careSetting: 'acute',
-      returnId: returns.get('RJ1'),
+      returnId: returns.get('RJ1')!.id,
       overallToday: 2,
       targetDate: isoDay(300),
       targets: [
@@ -212,6 +216,11 @@ describe('GET /api/ics/:code/plans', () => {
     ]);
     for (const o of rj1.outlines)
       expect(Object.keys(o).sort()).toEqual(['domainId', 'dueDate', 'state', 'title']);
+    expect(body.organisations.find((o) => o.organisation.code === 'RJ2')).toMatchObject({
+      approved: true,
+      overallProjected: 2,
+      targets: [{ domainId: 'safe-practice-d', current: 2, target: 3 }],
+    });
     const rjz = body.organisations.find((o) => o.organisation.code === 'RJZ')!;
     expect(rjz).toMatchObject({
       overallToday: 3,
