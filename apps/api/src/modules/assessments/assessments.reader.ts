@@ -22,6 +22,15 @@ export interface ReturnProgress {
   revision: number;
 }
 
+/** A submitted organisation return with the sealed copy of its current revision. */
+export interface SealedOrganisationReturn {
+  returnId: string;
+  organisationCode: string;
+  careSetting: CareSetting;
+  revision: number;
+  sealed: SealedReturn;
+}
+
 /** A return as plans read it: whose, where in its workflow, its cycle, framework and answers. */
 export interface ReturnForPlan {
   id: string;
@@ -174,5 +183,45 @@ export class AssessmentsReader {
       state: r.state,
       revision: r.revision,
     }));
+  }
+
+  /**
+   * The organisation returns of the cycle that are submitted (sealed), of these organisations, each
+   * with the sealed copy of its current revision. Drafts, returns awaiting approval and reopened
+   * returns are left out.
+   */
+  async sealedOrganisationReturnsIn(
+    cycleId: string,
+    organisationCodes: readonly string[],
+  ): Promise<SealedOrganisationReturn[]> {
+    if (organisationCodes.length === 0) return [];
+    const returns = await this.dataSource.getRepository(AssessmentReturnEntity).find({
+      select: { id: true, organisationCode: true, careSetting: true, revision: true },
+      where: {
+        cycleId,
+        level: 'organisation',
+        state: 'submitted',
+        organisationCode: In([...new Set(organisationCodes)]),
+      },
+    });
+    if (returns.length === 0) return [];
+    const seals = await this.dataSource.getRepository(ReturnSealEntity).find({
+      select: { returnId: true, revision: true, snapshot: true },
+      where: returns.map((r) => ({ returnId: r.id, revision: r.revision })),
+    });
+    const snapshots = new Map(seals.map((s) => [`${s.returnId}|${s.revision}`, s.snapshot]));
+    return returns.flatMap((r) => {
+      const snapshot = snapshots.get(`${r.id}|${r.revision}`);
+      if (!snapshot || !r.organisationCode || !r.careSetting) return [];
+      return [
+        {
+          returnId: r.id,
+          organisationCode: r.organisationCode,
+          careSetting: r.careSetting,
+          revision: r.revision,
+          sealed: JSON.parse(snapshot) as SealedReturn,
+        },
+      ];
+    });
   }
 }

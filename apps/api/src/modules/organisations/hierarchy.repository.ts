@@ -299,4 +299,13 @@ export class HierarchyRepository implements HierarchyLookup {
       (await this.dataSource.query<unknown[]>('SELECT 1 FROM region WHERE ods_code = $1', [code])).length > 0
     );
   }
+
+  /** A region's code and name; null when there is none. */
+  async region(code: string): Promise<IcbName | null> {
+    const [row] = await this.dataSource.query<Array<{ ods_code: string; name: string }>>(
+      'SELECT ods_code, name FROM region WHERE ods_code = $1',
+      [code],
+    );
+    return row ? { odsCode: row.ods_code, name: row.name } : null;
+  }
 }
