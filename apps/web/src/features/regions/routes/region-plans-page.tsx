@@ -127,14 +127,27 @@ function RegionPlansContent({ plans }: { plans: RegionPlans }) {
         {plans.groups.length === 0 ? (
           <p>There are no sealed returns, so there are no common gaps yet.</p>
         ) : null}
+        {plans.groups.length > 0 ? (
+          <p>
+            Per integrated care system, the elements not met in most of its organisations’ sealed returns,
+            with how many plan to meet each and when.
+          </p>
+        ) : null}
         {plans.groups.map((group) => (
-          <section key={group.ics.code} aria-labelledby={`gaps-${group.ics.code}`}>
-            <h3 id={`gaps-${group.ics.code}`}>{readableName(group.ics.name)}</h3>
-            <CommonGapsTable
-              gaps={group.commonGaps}
-              caption={`Common gaps in ${readableName(group.ics.name)}`}
-            />
-          </section>
+          <details key={group.ics.code} className="nhsuk-details">
+            <summary className="nhsuk-details__summary">
+              <span className="nhsuk-details__summary-text">
+                {readableName(group.ics.name)}:{' '}
+                {group.commonGaps.length === 1 ? '1 common gap' : `${group.commonGaps.length} common gaps`}
+              </span>
+            </summary>
+            <div className="nhsuk-details__text">
+              <CommonGapsTable
+                gaps={group.commonGaps}
+                caption={`Common gaps in ${readableName(group.ics.name)}`}
+              />
+            </div>
+          </details>
         ))}
       </section>
     </>
