@@ -242,6 +242,38 @@ const RETURN_ROUTES: { route: string; allowed: number; call(c: Client, id: strin
     call: (c, id) => c.get(`/api/returns/${id}/seals/1/verification`),
   },
   { route: 'GET /returns/:id/history', allowed: 200, call: (c, id) => c.get(`/api/returns/${id}/history`) },
+  { route: 'GET /returns/:id/plan', allowed: 200, call: (c, id) => c.get(`/api/returns/${id}/plan`) },
+  { route: 'PUT /returns/:id/plan', allowed: 400, call: (c, id) => c.put(`/api/returns/${id}/plan`, {}) },
+  {
+    route: 'POST /returns/:id/plan/actions',
+    allowed: 400,
+    call: (c, id) => c.post(`/api/returns/${id}/plan/actions`, {}),
+  },
+  {
+    route: 'POST /returns/:id/plan/actions/merge',
+    allowed: 400,
+    call: (c, id) => c.post(`/api/returns/${id}/plan/actions/merge`, {}),
+  },
+  {
+    route: 'PATCH /returns/:id/plan/actions/:actionId',
+    allowed: 400,
+    call: (c, id) => c.patch(`/api/returns/${id}/plan/actions/${NO_ID}`, {}),
+  },
+  {
+    route: 'DELETE /returns/:id/plan/actions/:actionId',
+    allowed: 400,
+    call: (c, id) => c.delete(`/api/returns/${id}/plan/actions/${NO_ID}`),
+  },
+  {
+    route: 'POST /returns/:id/plan/approvals',
+    allowed: 400,
+    call: (c, id) => c.post(`/api/returns/${id}/plan/approvals`, {}),
+  },
+  {
+    route: 'GET /returns/:id/plan/approvals/:approvalId',
+    allowed: 404,
+    call: (c, id) => c.get(`/api/returns/${id}/plan/approvals/${NO_ID}`),
+  },
 ];
 
 /** Routes on a trust's or an ICB's list of returns, tried on one in scope and one outside. */
@@ -422,6 +454,8 @@ describe('every route declares who may use it', () => {
         .replace(':grantId', NO_ID)
         .replace(':evidenceId', NO_ID)
         .replace(':assignmentId', NO_ID)
+        .replace(':actionId', NO_ID)
+        .replace(':approvalId', NO_ID)
         .replace(':domainId', 'well-led-d')
         .replace(':revision', '1')
         .replace(':id', r.path.startsWith('/returns') ? ids.returns.inScope : ids.user);

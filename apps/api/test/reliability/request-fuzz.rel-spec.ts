@@ -86,6 +86,10 @@ beforeAll(async () => {
     url: 'https://example.nhs.uk/strategy',
   });
   spareUserId = (await createUser(t, [{ role: 'trust-contributor', scopeCode: 'RJ1' }])).id;
+  const action = await world.lead.post(`/api/returns/${ret.id}/plan/actions`, {
+    domainId: world.org.domains[0]!.id,
+    title: 'An action to fuzz',
+  });
   Object.assign(known, {
     domainId: world.org.domains.map((d) => d.id),
     evidenceId: [(link.body as { id: string }).id ?? randomUUID()],
@@ -95,6 +99,8 @@ beforeAll(async () => {
     version: ['1'],
     grantId: [randomUUID()],
     assignmentId: [randomUUID()],
+    actionId: [(action.body as { id?: string }).id ?? randomUUID()],
+    approvalId: [randomUUID()],
     token: ['x'.repeat(43)],
     cycleId: [cycleId],
     title: ['Evidence'],

@@ -651,6 +651,8 @@ export class PlansService {
           evidenceIds: [],
           carriedFromActionId: action.id,
           version: 1,
+          // In the earlier plan's order (now() is the same for the whole transaction).
+          createdAt: () => 'clock_timestamp()',
           createdBy: actor.id,
           updatedBy: actor.id,
         })
