@@ -299,6 +299,9 @@ describe('the demo world at first start', () => {
     const rj1 = rollup.organisations.find((o) => o.organisation.code === 'RJ1')!;
     expect(rj1).toMatchObject({ approved: true, targetDate: plan.targetDate });
     expect(rj1.actions).toMatchObject({ total: plan.actions.length, blocked: 1 });
+    // Three members have sealed returns: enough for common gaps.
+    expect(rollup.organisations.map((o) => o.organisation.code).sort()).toEqual(['RJ1', 'RJ2', 'RPG']);
+    expect(rollup.commonGaps.length).toBeGreaterThan(0);
     expect(JSON.stringify(rollup)).not.toContain(
       plan.actions.find((a) => a.state === 'blocked')!.blockedReason,
     );
