@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
   AreaResults,
+  IcsPlans,
+  ImprovementPlan,
   IcsCompletion,
   IcsResults,
   RegionCompletion,
@@ -261,6 +263,48 @@ describe('the demo world at first start', () => {
       ],
     );
     expect(trends.domains.length).toBeGreaterThan(0);
+  });
+
+  it('gives Guy’s and St Thomas’ an improvement plan: targets from its gaps, owned actions in mixed states, approved', async () => {
+    const lead = await signIn(t, 'lead.rj1@demo.wgll.example', DEMO_PASSWORD);
+    const list = (await lead.get('/api/organisations/RJ1/returns').expect(200)).body as ReturnList;
+    const sealed = list.items.find((r) => r.careSetting === 'acute' && r.state === 'submitted')!;
+    const plan = (await lead.get(`/api/returns/${sealed.id}/plan`).expect(200)).body as ImprovementPlan;
+    expect(plan.targetDate).toMatch(/^\d{4}-04-01$/);
+    expect(plan.targets.length).toBeGreaterThanOrEqual(6);
+    expect(plan.targets.length).toBeLessThanOrEqual(10);
+    for (const target of plan.targets)
+      expect(target.level).toBe((plan.scores.today.domains[target.domainId] ?? 0) + 1);
+    // Every element of the gap has its action: none is left to propose, and the targets are reached.
+    expect(plan.proposals).toEqual([]);
+    for (const target of plan.targets)
+      expect(plan.scores.projected.domains[target.domainId]).toBe(target.level);
+    expect(plan.scores.projected.overall!).toBeGreaterThan(plan.scores.today.overall!);
+    const states = plan.actions.map((a) => a.state);
+    for (const s of ['done', 'in-progress', 'blocked', 'not-started'] as const) expect(states).toContain(s);
+    expect(plan.actions.find((a) => a.state === 'blocked')?.blockedReason).toEqual(expect.any(String));
+    const today = new Date().toISOString().slice(0, 10);
+    expect(
+      plan.actions.filter((a) => a.state !== 'done' && a.dueDate! < today).length,
+    ).toBeGreaterThanOrEqual(1);
+    const owners = new Set(plan.actions.map((a) => a.owner?.displayName));
+    expect(owners.size).toBe(3);
+    expect(plan.approvals).toHaveLength(1);
+    // The done actions' elements are not ticked in the sealed return: the plan says so.
+    expect(plan.doneNotTicked.length).toBeGreaterThanOrEqual(2);
+
+    // The ICS lead sees it rolled up, without the free text.
+    const ics = await signIn(t, 'ics@demo.wgll.example', DEMO_PASSWORD);
+    const rollup = (await ics.get('/api/ics/QKK/plans').expect(200)).body as IcsPlans;
+    const rj1 = rollup.organisations.find((o) => o.organisation.code === 'RJ1')!;
+    expect(rj1).toMatchObject({ approved: true, targetDate: plan.targetDate });
+    expect(rj1.actions).toMatchObject({ total: plan.actions.length, blocked: 1 });
+    // Three members have sealed returns: enough for common gaps.
+    expect(rollup.organisations.map((o) => o.organisation.code).sort()).toEqual(['RJ1', 'RJ2', 'RPG']);
+    expect(rollup.commonGaps.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rollup)).not.toContain(
+      plan.actions.find((a) => a.state === 'blocked')!.blockedReason,
+    );
   });
 
   it('gives demo people the demo password and their roles', async () => {

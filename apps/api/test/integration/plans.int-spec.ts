@@ -344,7 +344,33 @@ describe('a plan from a real gap', () => {
       state: 'in-progress',
     });
     expect(unblocked.body).toMatchObject({ state: 'in-progress', blockedReason: null, version: 4 });
-    a = unblocked.body as PlanAction;
+    // Evidence of this return only.
+    const link = await contributor
+      .post(`/api/returns/${ret.id}/evidence/links`, {
+        title: 'Minutes',
+        url: 'https://example.nhs.uk/minutes',
+      })
+      .expect(201);
+    const elsewhere = await answeredReturn();
+    const foreign = await lead
+      .post(`/api/returns/${elsewhere.id}/evidence/links`, {
+        title: 'Other',
+        url: 'https://example.nhs.uk/other',
+      })
+      .expect(201);
+    const wrongEvidence = await contributor.patch(`${path}/actions/${a.id}`, {
+      baseVersion: 4,
+      evidenceIds: [(foreign.body as { id: string }).id],
+    });
+    expect(wrongEvidence.status).toBe(400);
+    expect(fieldsOf(wrongEvidence)).toEqual(['evidenceIds']);
+    const cited = await contributor.patch(`${path}/actions/${a.id}`, {
+      baseVersion: 4,
+      evidenceIds: [(link.body as { id: string }).id],
+    });
+    expect(cited.status).toBe(200);
+    a = cited.body as PlanAction;
+    expect(a).toMatchObject({ evidenceIds: [(link.body as { id: string }).id], version: 5 });
   });
 
   it('refuses stale edits with 409 and what is stored now', async () => {
@@ -352,7 +378,7 @@ describe('a plan from a real gap', () => {
     expect(stale.status).toBe(409);
     const conflict = stale.body as ActionConflictError;
     expect(conflict.code).toBe('ACTION_CONFLICT');
-    expect(conflict.current).toMatchObject({ id: a.id, version: 4, state: 'in-progress' });
+    expect(conflict.current).toMatchObject({ id: a.id, version: 5, state: 'in-progress' });
     const staleTargets = await lead.put(path, {
       baseVersion: 0,
       targetDate: null,
@@ -364,7 +390,7 @@ describe('a plan from a real gap', () => {
     expect(planConflict.code).toBe('PLAN_CONFLICT');
     expect(planConflict.current).toMatchObject({ version: 1, targets: [{ domainId: d(0), level: 4 }] });
     expect((await lead.delete(`${path}/actions/${a.id}?baseVersion=1`)).status).toBe(409);
-    expect((await lead.patch(`${path}/actions/${a.id}`, { baseVersion: 4, title: 'Old' })).status).toBe(200);
+    expect((await lead.patch(`${path}/actions/${a.id}`, { baseVersion: 5, title: 'Old' })).status).toBe(200);
   });
 
   it('merges actions of one domain into the first, and refuses actions of different domains', async () => {

@@ -4,7 +4,7 @@
  * route does (the other return tests run on DATABASE_URL in CI).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ReturnDetail, ReturnHistory } from '@wgll/contracts';
+import type { ImprovementPlan, PlanAction, ReturnDetail, ReturnHistory } from '@wgll/contracts';
 import { type Client, clientWith } from './support/auth.js';
 import {
   answerAll,
@@ -47,10 +47,32 @@ describe('returns on the embedded database', () => {
       .expect(201);
     const people = (await lead.get(`${base}/assignees`).expect(200)).body as { items: { id: string }[] };
     await lead.put(`${base}/assignments`, { measure: 'well-led', userId: people.items[0]!.id }).expect(200);
+    // The improvement plan: targets, an action, a stale edit, and its approvals (issue 17).
+    const d0 = org.domains[0]!.id;
+    const targets = { targetDate: '2027-03-31', targets: [{ domainId: d0, level: 4 }], measureTargets: [] };
+    await lead.put(`${base}/plan`, { baseVersion: 0, ...targets }).expect(200);
+    expect((await lead.put(`${base}/plan`, { baseVersion: 0, ...targets })).status).toBe(409);
+    const action = (
+      await lead
+        .post(`${base}/plan/actions`, {
+          domainId: d0,
+          elementIds: [`${d0}-l4-e1`],
+          title: 'Level 4',
+          ownerId: people.items[0]!.id,
+        })
+        .expect(201)
+    ).body as PlanAction;
+    expect(
+      (await lead.patch(`${base}/plan/actions/${action.id}`, { baseVersion: 2, state: 'done' })).status,
+    ).toBe(409);
     await lead.post(`${base}/ready`).expect(200);
     await board.post(`${base}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'E1' }).expect(201);
+    expect(((await lead.get(`${base}/plan`).expect(200)).body as ImprovementPlan).approvals).toHaveLength(1);
     const submitted = (await lead.post(`${base}/submit`).expect(200)).body as ReturnDetail;
     expect(submitted.state).toBe('submitted');
+    await board
+      .post(`${base}/plan/approvals`, { meetingDate: isoDay(-1), minuteReference: 'E2' })
+      .expect(201);
     const reopened = (await admin.post(`${base}/reopen`, { reason: 'Embedded check' }).expect(200))
       .body as ReturnDetail;
     expect(reopened).toMatchObject({ state: 'draft', revision: 2 });
@@ -66,5 +88,8 @@ describe('returns on the embedded database', () => {
     const copy = await getReturn(lead, carried.created[0]!.id);
     expect(copy.carriedForwardFrom?.returnId).toBe(ret.id);
     expect(copy.progress).toMatchObject({ total: 7, toConfirm: 7 });
+    // The open action carried into the next cycle's plan on its first read.
+    const plan = (await lead.get(`/api/returns/${copy.id}/plan`).expect(200)).body as ImprovementPlan;
+    expect(plan.actions.map((a) => a.carriedFrom?.actionId)).toEqual([action.id]);
   }, 60_000);
 });

@@ -108,5 +108,5 @@ export function planFigures(
 }
 
 function keyed(scores: Parameters<typeof keyedScores>[0]): PlanScores {
-  return keyedScores(scores) as PlanScores;
+  return keyedScores(scores);
 }

@@ -11,10 +11,12 @@ import { GrantsRepository } from '../../../modules/users/grants.repository.js';
 import { DEMO_ACCOUNTS, type DemoAccount, seedDemoAccounts } from '../demo-accounts.js';
 import { type DemoState, type DemoSystem, type PlannedReturn, planDemoReturns } from './demo-plan.js';
 import { accountsOf, demoTeams } from './demo-people.js';
+import { DEMO_PLAN_TRUST } from './demo-improvement-plan.js';
+import { seedDemoImprovementPlan } from './demo-plan-builder.js';
 import { ReturnBuilder, type Scores } from './demo-return-builder.js';
 
 /** Bump when what the demo world holds changes: a data folder seeded with an older version is left alone. */
-export const DEMO_WORLD_VERSION = 'v2';
+export const DEMO_WORLD_VERSION = 'v3';
 
 /** The ICSs of the demo: South East London (the printed accounts' ICS) and North East London. */
 export const DEMO_SYSTEMS = ['QKK', 'QMF'] as const;
@@ -119,6 +121,12 @@ export async function seedDemoWorld(
       careSetting: planned.careSetting,
       state: planned.state,
     });
+  }
+  // Guy's and St Thomas' (sealed) has an improvement plan, approved by its board.
+  const planTeam = teams.find((t) => t.ownerCode === DEMO_PLAN_TRUST);
+  if (planTeam) {
+    const plan = await seedDemoImprovementPlan(app, resultCycle, today, planTeam, principals);
+    log.log('Demo world: improvement plan seeded', { owner: DEMO_PLAN_TRUST, ...plan });
   }
   await markers.mark('world', [DEMO_WORLD_VERSION]);
   return {
