@@ -199,10 +199,20 @@ describe('phones and narrow windows', () => {
         `/returns/${sealed.returnId}`,
         `/returns/${sealed.returnId}/history`,
         `/returns/${sealed.returnId}/seals/1`,
-        ...(await planPages(page, sealed.returnId)),
       ],
       'sealed',
     );
+  }, 120_000);
+
+  it('fits the improvement plan of Guy’s and St Thomas’ (RJ1): the plan, an action and the plan as approved', async () => {
+    await signIn(page, 'lead.rj1@demo.wgll.example');
+    const list = (await (await page.request.get('/api/organisations/RJ1/returns')).json()) as ReturnList;
+    const rj1 = list.items.find((item) => item.state === 'submitted');
+    expect(rj1).toBeDefined();
+    const pages = await planPages(page, rj1!.id);
+    // The demo plan has actions and its board's approval.
+    expect(pages).toHaveLength(3);
+    await expectNoSidewaysScroll(page, pages, 'plan');
   }, 120_000);
 
   it('fits the confirmation page before submitting an approved return', async () => {
