@@ -1,9 +1,18 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { AssigneeList, ImprovementPlan, PlanAction, ReturnList } from '@wgll/contracts';
+import type {
+  AssigneeList,
+  IcsDetail,
+  ImprovementPlan,
+  PlanAction,
+  ReturnDetail,
+  ReturnList,
+  SessionInfo,
+} from '@wgll/contracts';
 import type { Page } from 'playwright-core';
 
 import { demoUsers, signIn, signInWithApi } from './support/auth.js';
 import { useJourney } from './support/journey.js';
+import { send } from './support/api.js';
 
 /** Guy's and St Thomas' (RJ1), whose demo return is sealed; its people are lead.rj1@… and board.rj1@…. */
 const TRUST = 'RJ1';
@@ -292,5 +301,72 @@ describe('an improvement plan, from a sealed return to the board’s approval', 
     await page.getByRole('table', { name: /Plans per integrated care system/ }).waitFor();
     await page.getByRole('heading', { level: 2, name: /Organisations not reaching/ }).waitFor();
     await checkPage('region-plans', /^Improvement plans – /);
+  }, 120_000);
+
+  it('the questionnaire of a draft return says which elements the plan has done, without ticking them', async () => {
+    // A South East London trust with a draft return; its lead plans through the API.
+    await signIn(page, demoUsers.admin);
+    const ics = (await (await page.request.get('/api/ics/QKK')).json()) as IcsDetail;
+    let draft: { code: string; id: string } | undefined;
+    for (const organisation of ics.organisations) {
+      const list = (await (
+        await page.request.get(`/api/organisations/${organisation.odsCode}/returns`)
+      ).json()) as ReturnList;
+      const found = list.items.find((item) => item.state === 'draft');
+      if (found) {
+        draft = { code: organisation.odsCode, id: found.id };
+        break;
+      }
+    }
+    expect(draft).toBeDefined();
+    await signIn(page, `lead.${draft!.code.toLowerCase()}@demo.wgll.example`);
+    const { csrfToken } = (await (await page.request.get('/api/auth/session')).json()) as SessionInfo;
+    const detail = (await (await page.request.get(`/api/returns/${draft!.id}`)).json()) as ReturnDetail;
+    const domain = detail.scores.domains.find((item) => item.status === 'scored' && (item.level ?? 5) < 5)!;
+    expect(domain).toBeDefined();
+    const before = (await (
+      await page.request.get(`/api/returns/${draft!.id}/plan`)
+    ).json()) as ImprovementPlan;
+    const planned = await send<ImprovementPlan>(
+      page.request,
+      csrfToken,
+      'put',
+      `/api/returns/${draft!.id}/plan`,
+      {
+        baseVersion: before.version,
+        targetDate: before.targetDate,
+        targets: [
+          ...before.targets.filter((target) => target.domainId !== domain.domainId),
+          { domainId: domain.domainId, level: domain.level! + 1 },
+        ],
+        measureTargets: before.measureTargets,
+      },
+    );
+    const proposal = planned.proposals.find((item) => item.domainId === domain.domainId)!;
+    expect(proposal).toBeDefined();
+    await send(page.request, csrfToken, 'post', `/api/returns/${draft!.id}/plan/actions`, {
+      domainId: proposal.domainId,
+      elementIds: [proposal.elementId],
+      title: proposal.title,
+      description: '',
+      ownerId: null,
+      dueDate: null,
+      state: 'done',
+      blockedReason: null,
+      funding: null,
+      expectedBenefit: '',
+      evidenceIds: [],
+    });
+
+    await page.goto(
+      `/returns/${draft!.id}/measures/${domain.measure}?domain=${encodeURIComponent(domain.domainId)}`,
+    );
+    const checkbox = page.getByRole('checkbox', { name: proposal.title, exact: true });
+    await checkbox.waitFor();
+    await page
+      .locator(`[id="${await checkbox.getAttribute('aria-describedby')}"]`)
+      .getByText('Your plan says this is done: tick it if it is met')
+      .waitFor();
+    expect(await checkbox.isChecked()).toBe(false);
   }, 120_000);
 });
