@@ -343,12 +343,19 @@ describe('an improvement plan, from a sealed return to the board’s approval', 
     );
     const proposal = planned.proposals.find((item) => item.domainId === domain.domainId)!;
     expect(proposal).toBeDefined();
+    const people = (await (
+      await page.request.get(`/api/returns/${draft!.id}/assignees`)
+    ).json()) as AssigneeList;
+    const contributor = people.items.find(
+      (person) => person.email === `contributor.${draft!.code.toLowerCase()}@demo.wgll.example`,
+    );
+    expect(contributor).toBeDefined();
     await send(page.request, csrfToken, 'post', `/api/returns/${draft!.id}/plan/actions`, {
       domainId: proposal.domainId,
       elementIds: [proposal.elementId],
       title: proposal.title,
       description: '',
-      ownerId: null,
+      ownerId: contributor!.id,
       dueDate: null,
       state: 'done',
       blockedReason: null,
@@ -367,5 +374,14 @@ describe('an improvement plan, from a sealed return to the board’s approval', 
       .getByText('Your plan says this is done: tick it if it is met')
       .waitFor();
     expect(await checkbox.isChecked()).toBe(false);
+
+    // Its owner, a contributor with work on the return, finds it among their assignments.
+    await signIn(page, contributor!.email);
+    await page.goto('/assignments');
+    await page
+      .getByRole('table', { name: 'Actions you own' })
+      .getByRole('link', { name: proposal.title, exact: true })
+      .waitFor();
+    await checkPage('assignments-with-actions', 'Your assignments');
   }, 120_000);
 });

@@ -11,11 +11,18 @@ import { planKeys } from '../query-keys';
  */
 
 /** GET /api/returns/:id/plan: the return's plan (empty, version 0, until first saved). */
+export function planQuery(returnId: string) {
+  return {
+    queryKey: planKeys.detail(returnId),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      apiGet<ImprovementPlan>(returnPath(returnId, 'plan'), {}, signal),
+  };
+}
+
 export function usePlan(returnId: string, enabled = true) {
   return useQuery({
-    queryKey: planKeys.detail(returnId),
+    ...planQuery(returnId),
     enabled,
-    queryFn: ({ signal }) => apiGet<ImprovementPlan>(returnPath(returnId, 'plan'), {}, signal),
     // Others change the plan too (owners update their actions): read it again when a page shows it.
     staleTime: 0,
   });

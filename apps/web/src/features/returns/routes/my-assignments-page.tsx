@@ -10,6 +10,7 @@ import { useMyAssignments } from '../../../lib/api/my-assignments-api';
 import { pluralise } from '../../../lib/format';
 import { questionnairePath, returnPath } from '../../../lib/links';
 import { useReturnFramework } from '../api/returns-api';
+import { MyPlanActions } from '../components/my-plan-actions';
 import { returnTitle } from '../return-labels';
 
 function AssignmentItem({ item, index }: { item: MyAssignment; index: number }) {
@@ -78,6 +79,7 @@ export function MyAssignmentsPage() {
           </p>
         </InsetText>
       ) : null}
+      {query.data ? <MyPlanActions items={query.data.items} /> : null}
       {query.data?.items.map((item, index) => (
         <AssignmentItem key={item.assignment.id} item={item} index={index} />
       ))}
