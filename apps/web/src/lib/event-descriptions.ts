@@ -60,6 +60,11 @@ function subject(event: AuditEvent, details: Details, titles: (id: string) => st
   );
 }
 
+/** An action's state in words: `in-progress` → `in progress`. */
+function stateWords(value: unknown): string {
+  return text(value)?.replaceAll('-', ' ') ?? 'not set';
+}
+
 /** One event as a sentence and, where it helps, what changed. */
 export function describeEvent(
   event: AuditEvent,
@@ -139,7 +144,7 @@ export function describeEvent(
       return {
         summary: `Changed the action “${text(details['title']) ?? 'untitled'}” of the improvement plan`,
         change: state
-          ? `State: ${text(state['before']) ?? 'not set'} to ${text(state['after']) ?? 'not set'}`
+          ? `State: ${stateWords(state['before'])} to ${stateWords(state['after'])}`
           : changes
             ? `Changed: ${Object.keys(changes).join(', ')}`
             : undefined,
