@@ -336,3 +336,17 @@ describe('GET /api/regions/:code/plans', () => {
     expect(JSON.stringify(res.body)).toContain('threshold must be a number from 1 to 5');
   });
 });
+
+describe('a sealed return reopened', () => {
+  it('leaves the roll-up until it is sealed again', async () => {
+    const r1h = returns.get('R1H')!;
+    await admin
+      .post(`/api/returns/${r1h.id}/reopen`, { reason: 'The board found an error in measure 1' })
+      .expect(200);
+    const res = await admin.get(`/api/regions/Y56/plans?cycle=${cycle.id}&threshold=2.3`);
+    expect(res.status).toBe(200);
+    const body = res.body as RegionPlans;
+    expect(body.groups.find((g) => g.ics.code === 'QMF')).toMatchObject({ organisations: 0, withPlan: 0 });
+    expect(body.notReaching.map((o) => o.organisation.code)).toEqual(['RJ2', 'RJ1']);
+  });
+});

@@ -20,6 +20,7 @@ import type {
   SessionInfo,
 } from '@wgll/contracts';
 import type { FrameworkVersion } from '@wgll/framework';
+import { syntheticDomain } from '@wgll/framework/testing';
 import { anonymousClient, type Client, clientWith, createUser, signIn } from './support/auth.js';
 import {
   answer,
@@ -27,8 +28,10 @@ import {
   getReturn,
   isoDay,
   returnsWorld,
+  smallFramework,
   startReturns,
   upTo,
+  uploadFrameworks,
 } from './support/returns.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -111,11 +114,12 @@ describe('who may read and change a plan', () => {
       version: 0,
       targetDate: null,
       targets: [],
-      actions: [],
       proposals: [],
       approvals: [],
       permissions: { edit: true, updateOwn: true, approve: false },
     });
+    // Tests share the database: only actions carried from another test's earlier plan could be here.
+    expect(empty.actions.filter((x) => x.carriedFrom === null)).toEqual([]);
     expect(empty.scores.today.domains[d(0)]).toBe(2);
     expect((await planOf(contributor, ret.id)).permissions).toEqual({
       edit: false,
@@ -211,7 +215,7 @@ describe('validation', () => {
     expect(fieldsOf(types)).toEqual(['dueDate', 'funding', 'state']);
     const plan = await planOf(lead, ret.id);
     expect(plan.version).toBe(0);
-    expect(plan.actions).toEqual([]);
+    expect(plan.actions.filter((x) => x.carriedFrom === null)).toEqual([]);
   });
 });
 
@@ -425,7 +429,7 @@ describe('a plan from a real gap', () => {
     expect((await lead.delete(`${path}/actions/${other.id}?baseVersion=1`)).status).toBe(204);
     expect((await lead.delete(`${path}/actions/${other.id}?baseVersion=1`)).status).toBe(404);
     const plan = await planOf(lead, ret.id);
-    expect(plan.actions.map((x) => x.id)).toEqual([a.id, b.id]);
+    expect(plan.actions.filter((x) => x.carriedFrom === null).map((x) => x.id)).toEqual([a.id, b.id]);
     expect(plan.proposals).toEqual([]);
   });
 
@@ -561,7 +565,7 @@ describe('the next cycle', () => {
       ownerId: contributorId,
       state: 'in-progress',
     });
-    await addAction(first.id, {
+    const blocked = await addAction(first.id, {
       domainId: d(0),
       elementIds: [`${d(0)}-l4-e2`],
       title: 'Level 4 second',
@@ -569,20 +573,23 @@ describe('the next cycle', () => {
       blockedReason: 'Supplier',
     });
     // In the first return, the done action's elements are flagged too.
-    expect((await planOf(lead, first.id)).doneNotTicked.map((x) => x.elementId)).toEqual([
-      `${d(0)}-l3-e1`,
-      `${d(0)}-l3-e2`,
-    ]);
+    expect(
+      (await planOf(lead, first.id)).doneNotTicked
+        .filter((x) => x.actionId === done.id)
+        .map((x) => x.elementId),
+    ).toEqual([`${d(0)}-l3-e1`, `${d(0)}-l3-e2`]);
 
     const second = await answeredReturn(`${year}-04-02`);
     // Read first by a board approver: reading is enough to carry the actions forward.
     const plan = await planOf(board, second.id);
     expect(plan.version).toBe(0);
-    expect(plan.actions.map((x) => x.title)).toEqual(['Level 4 first', 'Level 4 second']);
-    const carried = plan.actions[0]!;
+    // (Tests share the database: the first plan may itself hold actions carried from an earlier run.)
+    const mine = plan.actions.filter((x) => [open.id, blocked.id].includes(x.carriedFrom?.actionId ?? ''));
+    expect(mine.map((x) => x.title)).toEqual(['Level 4 first', 'Level 4 second']);
+    const carried = mine[0]!;
     expect(carried.carriedFrom).toEqual({ actionId: open.id, cycleName: first.cycle.name });
     expect(carried).toMatchObject({ owner: { id: contributorId }, state: 'in-progress', evidenceIds: [] });
-    expect(plan.actions[1]).toMatchObject({ state: 'blocked', blockedReason: 'Supplier' });
+    expect(mine[1]).toMatchObject({ state: 'blocked', blockedReason: 'Supplier' });
     expect(plan.doneNotTicked).toEqual([
       { domainId: d(0), elementId: `${d(0)}-l3-e1`, actionId: done.id },
       { domainId: d(0), elementId: `${d(0)}-l3-e2`, actionId: done.id },
@@ -596,7 +603,7 @@ describe('the next cycle', () => {
       )
       .expect(200);
     expect((await planOf(lead, second.id)).doneNotTicked.map((x) => x.elementId)).toEqual([`${d(0)}-l3-e2`]);
-    expect((await planOf(lead, second.id)).actions).toHaveLength(2);
+    expect((await planOf(lead, second.id)).actions).toHaveLength(plan.actions.length);
     expect(await historyOf(second.id)).toContain('plan.carried-forward');
 
     // Read by several at once, a third cycle's plan still carries each open action once.
@@ -606,5 +613,97 @@ describe('the next cycle', () => {
     const thirdPlan = await planOf(lead, third.id);
     expect(thirdPlan.actions.map((x) => x.carriedFrom?.actionId)).toEqual(plan.actions.map((x) => x.id));
     expect((await historyOf(third.id)).filter((x) => x === 'plan.carried-forward')).toHaveLength(1);
+  });
+});
+
+describe('a framework that changed between cycles', () => {
+  it('moves carried actions to the domain of the same lineage, drops elements gone, and leaves behind actions of domains gone', async () => {
+    const year = 2100 + randomInt(0, 50);
+    const first = await answeredReturn(`${year}-04-01`);
+    const renamed = await addAction(first.id, {
+      domainId: d(0),
+      elementIds: [`${d(0)}-l3-e1`],
+      title: 'On a renamed domain',
+    });
+    const kept = await addAction(first.id, {
+      domainId: d(2),
+      elementIds: [`${d(2)}-l4-e1`],
+      title: 'Unchanged',
+    });
+    const retired = await addAction(first.id, {
+      domainId: d(1),
+      elementIds: [`${d(1)}-l4-e1`],
+      title: 'On a retired domain',
+    });
+    // The next framework: d(0) renamed (same lineage, new element ids), d(1) replaced by a new domain.
+    const next = smallFramework('organisation', {
+      domains: org.domains.map((domain, i) => {
+        if (i === 0) {
+          const moved = syntheticDomain(`${domain.id}-v2`, domain.measure, [2, 2, 2, 2], {
+            notApplicableAllowed: true,
+          });
+          return { ...moved, lineage: { id: domain.lineage.id, relation: 'new' as const } };
+        }
+        if (i === 1) return syntheticDomain(`${domain.id}-new`, domain.measure, [2, 2, 2, 2]);
+        return domain;
+      }),
+    });
+    await uploadFrameworks(admin, next);
+    const cycle = await createCycle(admin, next, sys, { referenceDate: `${year}-04-02` });
+    const { created } = await startReturns(lead, 'RJ1', cycle.id);
+    const plan = await planOf(lead, created[0]!.id);
+    const ours = [renamed.id, kept.id, retired.id];
+    expect(
+      plan.actions
+        .filter((a) => ours.includes(a.carriedFrom?.actionId ?? ''))
+        .map((a) => [a.title, a.domainId, a.elementIds, a.carriedFrom?.actionId]),
+    ).toEqual([
+      ['On a renamed domain', `${d(0)}-v2`, [], renamed.id],
+      ['Unchanged', d(2), [`${d(2)}-l4-e1`], kept.id],
+    ]);
+    const history = (
+      (await lead.get(`/api/returns/${created[0]!.id}/history?pageSize=100`).expect(200))
+        .body as ReturnHistory
+    ).items.find((e) => e.action === 'plan.carried-forward')!;
+    expect(history.details).toMatchObject({
+      leftBehind: expect.arrayContaining([
+        { actionId: retired.id, title: 'On a retired domain', domainId: d(1) },
+      ]),
+    });
+  });
+});
+
+describe('concurrent edits', () => {
+  it('the first writes of a new plan both land; of two edits on one version, one wins and the other is 409', async () => {
+    const ret = await answeredReturn();
+    const path = `/api/returns/${ret.id}/plan`;
+    const adds = await Promise.all(
+      ['One', 'Two', 'Three'].map((title) => lead.post(`${path}/actions`, { domainId: d(0), title })),
+    );
+    expect(adds.map((r) => r.status)).toEqual([201, 201, 201]);
+    const id = (adds[0]!.body as PlanAction).id;
+    const edits = await Promise.all([
+      lead.patch(`${path}/actions/${id}`, { baseVersion: 1, state: 'blocked', blockedReason: 'Why' }),
+      lead.patch(`${path}/actions/${id}`, { baseVersion: 1, state: 'in-progress' }),
+      lead.patch(`${path}/actions/${id}`, { baseVersion: 1, state: 'done' }),
+    ]);
+    expect(edits.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    for (const r of edits.filter((x) => x.status === 409)) {
+      expect((r.body as ActionConflictError).current.version).toBe(2);
+    }
+    const saves = await Promise.all(
+      [3, 4].map((level) =>
+        lead.put(path, {
+          baseVersion: 0,
+          targetDate: null,
+          targets: [{ domainId: d(0), level }],
+          measureTargets: [],
+        }),
+      ),
+    );
+    expect(saves.map((r) => r.status).sort()).toEqual([200, 409]);
+    const plan = await planOf(lead, ret.id);
+    expect(plan.actions).toHaveLength(3);
+    expect(plan.version).toBe(1);
   });
 });

@@ -60,6 +60,26 @@ function subject(event: AuditEvent, details: Details, titles: (id: string) => st
   );
 }
 
+/** An improvement plan action's fields, as the audit entry names them, in words. */
+const ACTION_FIELD_WORDS: Record<string, string> = {
+  domainId: 'domain',
+  elementIds: 'elements',
+  title: 'title',
+  description: 'description',
+  ownerId: 'owner',
+  dueDate: 'due date',
+  state: 'state',
+  blockedReason: 'why it is blocked',
+  funding: 'funding',
+  expectedBenefit: 'expected benefit',
+  evidenceIds: 'evidence',
+};
+
+/** An action's state in words: `in-progress` → `in progress`. */
+function stateWords(value: unknown): string {
+  return text(value)?.replaceAll('-', ' ') ?? 'not set';
+}
+
 /** One event as a sentence and, where it helps, what changed. */
 export function describeEvent(
   event: AuditEvent,
@@ -139,9 +159,11 @@ export function describeEvent(
       return {
         summary: `Changed the action “${text(details['title']) ?? 'untitled'}” of the improvement plan`,
         change: state
-          ? `State: ${text(state['before']) ?? 'not set'} to ${text(state['after']) ?? 'not set'}`
+          ? `State: ${stateWords(state['before'])} to ${stateWords(state['after'])}`
           : changes
-            ? `Changed: ${Object.keys(changes).join(', ')}`
+            ? `Changed: ${Object.keys(changes)
+                .map((field) => ACTION_FIELD_WORDS[field] ?? field)
+                .join(', ')}`
             : undefined,
       };
     }
