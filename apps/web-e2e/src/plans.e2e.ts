@@ -369,10 +369,12 @@ describe('an improvement plan, from a sealed return to the board’s approval', 
     );
     const checkbox = page.getByRole('checkbox', { name: proposal.title, exact: true });
     await checkbox.waitFor();
-    await page
-      .locator(`[id="${await checkbox.getAttribute('aria-describedby')}"]`)
-      .getByText('Your plan says this is done: tick it if it is met')
-      .waitFor();
+    // The hint appears once the plan has arrived, beside the element's checkbox and named by it.
+    const hint = 'Your plan says this is done: tick it if it is met';
+    await page.getByText(hint).first().waitFor();
+    const describedBy = await checkbox.getAttribute('aria-describedby');
+    expect(describedBy).not.toBeNull();
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(hint);
     expect(await checkbox.isChecked()).toBe(false);
 
     // Its owner, a contributor with work on the return, finds it among their assignments.
