@@ -174,13 +174,13 @@ describe('framework reader', () => {
     const primaryCare = system2027.domains.find((d) => d.title.startsWith('Primary care: '))!;
     const newTable = page.getByRole('table', { name: /^New: / });
     await newTable.getByRole('link', { name: primaryCare.title }).waitFor();
-    const merged = system2027.domains.find((d) => d.lineage.relation === 'merged');
-    if (merged) {
-      const row = page
-        .getByRole('table', { name: /^Merged from earlier domains: / })
-        .getByRole('row', { name: new RegExp(merged.title) });
-      expect(await row.getByRole('link').count()).toBe(1 + merged.lineage.from!.length);
-    }
+    // The 2027.1 system bank merges two earlier domains into one (its spec says so).
+    const merged = system2027.domains.find((d) => d.lineage.relation === 'merged')!;
+    expect(merged).toBeDefined();
+    const row = page
+      .getByRole('table', { name: /^Merged from earlier domains: / })
+      .getByRole('row', { name: new RegExp(merged.title) });
+    expect(await row.getByRole('link').count()).toBe(1 + merged.lineage.from!.length);
     const retired = system2027.previousVersion!.retired;
     expect(
       await page

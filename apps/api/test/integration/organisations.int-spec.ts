@@ -200,6 +200,18 @@ describe('ICSs and regions', () => {
     expect((await get<ApiError>('/api/ics/QZZ', 404)).code).toBe('ICS_NOT_FOUND');
     expect((await get<ApiError>('/api/regions/Y99', 404)).code).toBe('REGION_NOT_FOUND');
   });
+
+  it("404s an unknown trust's or ICB's returns, also for a national administrator (whom the guard lets through)", async () => {
+    const admin = await clientWith(t, [{ role: 'national-administrator', scopeCode: null }]);
+    const trust = await admin.get('/api/organisations/XXX99/returns');
+    expect({ status: trust.status, code: trust.body.code }).toEqual({
+      status: 404,
+      code: 'ORGANISATION_NOT_FOUND',
+    });
+    const ics = await admin.get('/api/ics/QZZ/returns');
+    expect({ status: ics.status, code: ics.body.code }).toEqual({ status: 404, code: 'ICS_NOT_FOUND' });
+    expect((await admin.get('/api/organisations/RJ1/returns')).status).toBe(200);
+  });
 });
 
 describe('service endpoints', () => {

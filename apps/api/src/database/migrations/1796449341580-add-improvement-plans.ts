@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Improvement plans (issue 17), owned by the plans module: one plan per return (targets as jsonb),
  * its actions, and the board's approvals of it, each holding the plan as approved. An approval never
- * changes afterwards: a trigger refuses updates and deletes.
+ * changes afterwards: triggers refuse updates, deletes and truncation.
  */
 export class AddImprovementPlans1796449341580 implements MigrationInterface {
   name = 'AddImprovementPlans1796449341580';
@@ -66,9 +66,14 @@ export class AddImprovementPlans1796449341580 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TRIGGER plan_approval_immutable BEFORE UPDATE OR DELETE ON "plan_approval" FOR EACH ROW EXECUTE FUNCTION plan_approval_immutable()`,
     );
+    // Like the other tables of approved and sealed records (guard-sealed-data): never truncated.
+    await queryRunner.query(
+      `CREATE TRIGGER plan_approval_no_truncate BEFORE TRUNCATE ON "plan_approval" FOR EACH STATEMENT EXECUTE FUNCTION sealed_data_no_truncate()`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER plan_approval_no_truncate ON "plan_approval"`);
     await queryRunner.query(`DROP TRIGGER plan_approval_immutable ON "plan_approval"`);
     await queryRunner.query(`DROP FUNCTION plan_approval_immutable()`);
     await queryRunner.query(`ALTER TABLE "plan_approval" DROP CONSTRAINT "FK_2e2a3407adefb69f7ba70e9fd7f"`);

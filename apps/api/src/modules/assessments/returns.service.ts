@@ -56,6 +56,18 @@ export class ReturnsService {
   }
 
   async list(owner: Owner, cycleId: string | undefined): Promise<ReturnList> {
+    // The guard lets national administrators through for a code that does not exist, so that the
+    // answer is "not found" rather than an empty list.
+    if (owner.type === 'organisation') {
+      if (!(await this.manager.getRepository(OrganisationEntity).existsBy({ odsCode: owner.code }))) {
+        throw new NotFoundApiException(
+          'ORGANISATION_NOT_FOUND',
+          `There is no organisation with the code ${owner.code}.`,
+        );
+      }
+    } else if (!(await this.manager.getRepository(IcsEntity).existsBy({ odsCode: owner.code }))) {
+      throw new NotFoundApiException('ICS_NOT_FOUND', `There is no ICB with the code ${owner.code}.`);
+    }
     const rows = await this.manager.getRepository(AssessmentReturnEntity).find({
       where: {
         ...(owner.type === 'organisation' ? { organisationCode: owner.code } : { icsCode: owner.code }),
