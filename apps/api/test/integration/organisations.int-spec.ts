@@ -204,12 +204,15 @@ describe('ICSs and regions', () => {
   it("404s an unknown trust's or ICB's returns, also for a national administrator (whom the guard lets through)", async () => {
     const admin = await clientWith(t, [{ role: 'national-administrator', scopeCode: null }]);
     const trust = await admin.get('/api/organisations/XXX99/returns');
-    expect({ status: trust.status, code: trust.body.code }).toEqual({
+    expect({ status: trust.status, code: (trust.body as ApiError).code }).toEqual({
       status: 404,
       code: 'ORGANISATION_NOT_FOUND',
     });
     const ics = await admin.get('/api/ics/QZZ/returns');
-    expect({ status: ics.status, code: ics.body.code }).toEqual({ status: 404, code: 'ICS_NOT_FOUND' });
+    expect({ status: ics.status, code: (ics.body as ApiError).code }).toEqual({
+      status: 404,
+      code: 'ICS_NOT_FOUND',
+    });
     expect((await admin.get('/api/organisations/RJ1/returns')).status).toBe(200);
   });
 });
