@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { drainRequest } from './common/drain-request.js';
 import { JSON_BODY_LIMIT, jsonBodyParser } from './common/json-body.js';
+import { setSecurityHeaders } from './common/security-headers.js';
 import type { AppConfig, LogLevelName } from './config/app-config.js';
 import { connectDatabase, type DatabaseConnection } from './database/database-connection.js';
 import { prepareDatabase } from './database/database-roles.js';
@@ -86,22 +86,14 @@ export async function createApp(
     await app.register(multipart, {
       limits: { fileSize: config.evidence.maxFileBytes, files: 1, fields: 5 },
     });
-    await app.register(helmet, {
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          // Off: over plain http on a LAN address (e.g. docker compose) it would break the page.
-          upgradeInsecureRequests: null,
-        },
-      },
-    });
+    // Helmet's headers, built once (common/security-headers.ts), set before routing as Helmet does.
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRequest', (_request, reply, done) => {
+        setSecurityHeaders(reply.raw);
+        done();
+      });
     SwaggerModule.setup(
       'api/docs',
       app,

@@ -24,7 +24,13 @@ export function formatIsoDate(value: string): string {
 // this runs on every request that checks access.
 const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 
+// The last day worked out, by second: UK midnight always falls on a whole second, so every instant
+// of one second is on the same day, and formatting once a second serves every request in it.
+let lastDay = { second: Number.NaN, day: '' };
+
 /** Today in the UK, as the default date for "at" queries. */
 export function todayInLondon(now: Date = new Date()): string {
-  return LONDON_DAY.format(now);
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== lastDay.second) lastDay = { second, day: LONDON_DAY.format(now) };
+  return lastDay.day;
 }

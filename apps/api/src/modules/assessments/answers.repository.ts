@@ -154,6 +154,12 @@ export class AnswersRepository {
    * return is still in that state, so it can run on its own outside a transaction: a change of the
    * return's state (e.g. a seal, which takes the row FOR UPDATE) either waits for it or is seen by it
    * (READ COMMITTED re-checks a row it waited for), and an answer changed meanwhile fails the version.
+   *
+   * With `asRead` (the return, cycle and answer as an earlier save on this process left them, not
+   * read by this save), it writes only if they are all still exactly so: the return in every column
+   * `AnswerTarget` holds, its cycle open-ended as then and not retired, and the answer at the same
+   * version, saved at the same instant by the same person. Nothing it was told can be out of date
+   * without the statement writing nothing.
    */
   async write(
     manager: EntityManager,
@@ -161,6 +167,7 @@ export class AnswersRepository {
     baseVersion: number,
     audit: (source: string, first: number) => { sql: string; params: unknown[] },
     whileState?: ReturnState,
+    asRead?: AnswerTarget & { current: DomainAnswerEntity },
   ): Promise<boolean> {
     const params: unknown[] = [
       answer.returnId,
@@ -181,7 +188,14 @@ export class AnswersRepository {
     const ret =
       whileState === undefined
         ? ''
-        : `ret AS (SELECT id FROM assessment_return WHERE id = $1 AND state = $${params.push(whileState)} FOR SHARE), `;
+        : asRead === undefined
+          ? `ret AS (SELECT id FROM assessment_return WHERE id = $1 AND state = $${params.push(whileState)} FOR SHARE), `
+          : `ret AS (${unchangedReturn(params, whileState, asRead)}), `;
+    const sameAnswer =
+      asRead === undefined
+        ? ''
+        : `AND updated_at = $${params.push(asRead.current.updatedAt)}::timestamptz
+           AND updated_by IS NOT DISTINCT FROM $${params.push(asRead.current.updatedBy)}::uuid`;
     const write =
       baseVersion === 0
         ? `INSERT INTO domain_answer (return_id, domain_id, met, not_applicable, comment, confidence,
@@ -193,7 +207,7 @@ export class AnswersRepository {
         : `UPDATE domain_answer SET met = $3::text[], not_applicable = $4::boolean, comment = $5::text,
              confidence = $6::varchar, evidence_ids = $7::uuid[], version = $8::int, to_confirm = $9::boolean,
              updated_by = $10::uuid, updated_at = $11::timestamptz, none_met = $13::boolean
-           WHERE return_id = $1 AND domain_id = $2 AND version = $12::int AND ${guard} RETURNING 1`;
+           WHERE return_id = $1 AND domain_id = $2 AND version = $12::int ${sameAnswer} AND ${guard} RETURNING 1`;
     const entry = audit('saved', params.length + 1);
     const rows = await preparedQuery(manager, `WITH ${ret}saved AS (${write}) ${entry.sql} RETURNING 1`, [
       ...params,
@@ -201,6 +215,25 @@ export class AnswersRepository {
     ]);
     return rows.length === 1;
   }
+}
+
+/**
+ * The return row, FOR SHARE, if it and its cycle are still as `asRead` holds them (and the cycle not
+ * retired), adding the values to `params`.
+ */
+function unchangedReturn(params: unknown[], state: ReturnState, asRead: AnswerTarget): string {
+  const { ret, cycle } = asRead;
+  const $ = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
+  return `SELECT r.id FROM assessment_return r JOIN cycle c ON c.id = r.cycle_id
+    WHERE r.id = $1 AND r.state = ${$(state, 'varchar')} AND r.revision = ${$(ret.revision, 'int')}
+      AND r.care_setting IS NOT DISTINCT FROM ${$(ret.careSetting, 'varchar')}
+      AND r.framework_id = ${$(ret.frameworkId, 'varchar')}
+      AND r.framework_version = ${$(ret.frameworkVersion, 'varchar')}
+      AND r.organisation_code IS NOT DISTINCT FROM ${$(ret.organisationCode, 'varchar')}
+      AND r.ics_code IS NOT DISTINCT FROM ${$(ret.icsCode, 'varchar')}
+      AND c.name = ${$(cycle.name, 'varchar')} AND c.opens_on = ${$(cycle.opensOn, 'date')}
+      AND c.closes_on = ${$(cycle.closesOn, 'date')} AND c.retired_at IS NULL
+    FOR SHARE OF r`;
 }
 
 function toEntity(returnId: string, row: Omit<TargetRow, 'domain_id'> & { domain_id: string | null }) {

@@ -17,6 +17,7 @@ import { returnLabel, returnNotFound, ReturnStore, sealed } from './return-store
 import { applicableDomains } from './return-view.js';
 import { type AnswerContent, auditView, contentOf, sameContent } from './answer-content.js';
 import { toAnswer } from './returns.mapper.js';
+import { AnswerMemory } from './answer-memory.js';
 
 /**
  * Saving domain answers with optimistic versions: a write based on a stale version is refused with
@@ -30,6 +31,8 @@ export class AnswersService {
     private readonly people: PeopleRepository,
     private readonly audit: AuditService,
   ) {}
+
+  private readonly memory = new AnswerMemory();
 
   /**
    * Saves one domain's answer. Saves of different domains of one return run side by side (a shared
@@ -50,11 +53,13 @@ export class AnswersService {
   }
 
   /**
-   * The usual autosave in two statements and no transaction: read, then one statement that writes
-   * the answer and its audit entry only if the return is still in the state read (holding the return
-   * row FOR SHARE meanwhile) and the answer still at the version read. Null, having written nothing,
-   * when anything is out of the ordinary (no such return, sealed, approved, closed, stale, new
-   * evidence cited, or a change in between): the locked path then decides, with the same rules.
+   * The usual autosave, with no transaction: one statement when this process saved the same answer
+   * last (what it then wrote and read is remembered, and the write checks it is all still so), two
+   * otherwise (read, then write). The write stores the answer and its audit entry only if the return
+   * is still in the state read (holding the return row FOR SHARE meanwhile) and the answer still at
+   * the version read. Null, having written nothing, when anything is out of the ordinary (no such
+   * return, sealed, approved, closed, stale, new evidence cited, or a change in between): the locked
+   * path then decides, with the same rules.
    */
   private async saveAtOnce(
     id: string,
@@ -63,8 +68,29 @@ export class AnswersService {
     actor: Principal,
   ): Promise<SaveAnswerResult | null> {
     const manager = this.store.dataSource.manager;
+    const remembered = this.memory.get(id, domainId);
+    if (remembered) {
+      const saved = await this.writeAtOnce(manager, remembered, domainId, input, actor, true);
+      if (saved) return saved;
+      this.memory.forget(id, domainId);
+    }
     const target = await this.answers.lockTarget(manager, id, domainId, 'none');
-    if (!target) return null;
+    return target && this.writeAtOnce(manager, target, domainId, input, actor, false);
+  }
+
+  /**
+   * The checks and the write of `saveAtOnce` on `target`, read by this save or `remembered` from an
+   * earlier one. Anything that a remembered target cannot answer for certain (invalid content, an
+   * edit that changes nothing: both answered from what is stored) is left to a fresh read.
+   */
+  private async writeAtOnce(
+    manager: EntityManager,
+    target: AnswerTarget,
+    domainId: string,
+    input: SaveAnswerDto,
+    actor: Principal,
+    remembered: boolean,
+  ): Promise<SaveAnswerResult | null> {
     const { ret, cycle, current } = target;
     if (ret.state !== 'draft' && ret.state !== 'awaiting-approval') return null;
     if (cycle.retiredAt || cycleStatus(cycle, todayInLondon()) !== 'open') return null;
@@ -75,11 +101,15 @@ export class AnswersService {
     const cited = new Set(current?.evidenceIds ?? []);
     if (content.evidenceIds.some((e) => !cited.has(e))) return null;
     const domain = this.domainOf(await this.store.framework(ret), ret.careSetting, domainId);
-    await this.validate(manager, id, domain, content, false);
-    if (current && !current.toConfirm && sameContent(current, content)) {
-      return this.result(manager, ret.state, current, 0);
+    const errors = this.contentErrors(domain, content);
+    if (errors.length > 0) {
+      if (remembered) return null;
+      throw invalidFields(errors);
     }
-    const saved = this.answerOf(id, domainId, content, input.baseVersion, actor);
+    if (current && !current.toConfirm && sameContent(current, content)) {
+      return remembered ? null : this.result(manager, ret.state, current, 0);
+    }
+    const saved = this.answerOf(ret.id, domainId, content, input.baseVersion, actor);
     const entry = this.entry(ret, cycle, domain, current, content, saved, actor);
     const written = await this.answers.write(
       manager,
@@ -87,8 +117,11 @@ export class AnswersService {
       input.baseVersion,
       (source, first) => this.audit.insertSql(entry, source, first),
       ret.state,
+      remembered && current ? { ret, cycle, current } : undefined,
     );
-    return written ? this.result(manager, ret.state, saved, 0, actor) : null;
+    if (!written) return null;
+    this.memory.remember({ ret, cycle, current: saved });
+    return this.result(manager, ret.state, saved, 0, actor);
   }
 
   /** The save under one kind of lock on the return; null when a shared lock is not enough. */
@@ -260,6 +293,25 @@ export class AnswersService {
     content: AnswerContent,
     checkEvidence: boolean,
   ): Promise<void> {
+    const errors = this.contentErrors(domain, content);
+    if (checkEvidence && content.evidenceIds.length > 0) {
+      const found = await manager.getRepository(EvidenceEntity).count({
+        where: { returnId, id: In(content.evidenceIds), removedAt: IsNull() },
+      });
+      if (found !== content.evidenceIds.length) {
+        errors.push({
+          field: 'evidenceIds',
+          messages: ['Some of the evidence is not part of this return (it may have been removed)'],
+        });
+      }
+    }
+    if (errors.length > 0) {
+      throw invalidFields(errors);
+    }
+  }
+
+  /** What is wrong with `content` as an answer to `domain`, the evidence aside. */
+  private contentErrors(domain: FrameworkDomain, content: AnswerContent): FieldError[] {
     const errors: FieldError[] = [];
     const elements = new Set(domain.levels.flatMap((l) => l.elements.map((e) => e.id)));
     const unknown = content.met.filter((e) => !elements.has(e));
@@ -290,20 +342,7 @@ export class AnswersService {
         messages: ['Untick the elements met, or do not confirm that none of them is met yet'],
       });
     }
-    if (checkEvidence && content.evidenceIds.length > 0) {
-      const found = await manager.getRepository(EvidenceEntity).count({
-        where: { returnId, id: In(content.evidenceIds), removedAt: IsNull() },
-      });
-      if (found !== content.evidenceIds.length) {
-        errors.push({
-          field: 'evidenceIds',
-          messages: ['Some of the evidence is not part of this return (it may have been removed)'],
-        });
-      }
-    }
-    if (errors.length > 0) {
-      throw invalidFields(errors);
-    }
+    return errors;
   }
 
   private async result(

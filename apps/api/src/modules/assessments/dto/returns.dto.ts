@@ -30,11 +30,12 @@ import {
   Max,
   Min,
   MinLength,
+  isUUID,
   Validate,
 } from 'class-validator';
 import { IsoDateConstraint } from '../../../common/at-date.js';
 import { PageQuery } from '../../../common/page-query.js';
-import { OptionalNotNull } from '../../../common/validation.js';
+import { onlyKeys, OptionalNotNull, quickCheck } from '../../../common/validation.js';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const CONFIDENCE: Confidence[] = ['low', 'medium', 'high'];
@@ -44,11 +45,26 @@ export class ReturnIdParam {
   id: string;
 }
 
+const DOMAIN_ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+
 export class AnswerParams extends ReturnIdParam {
-  @Matches(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, { message: 'domainId must be a domain id of the framework' })
+  @Matches(DOMAIN_ID, { message: 'domainId must be a domain id of the framework' })
   @MaxLength(100)
   domainId: string;
 }
+
+// The autosave's route: params and body that certainly pass the rules skip class-validator.
+const ANSWER_PARAMS = new Set(['id', 'domainId']);
+quickCheck(
+  AnswerParams,
+  (p) =>
+    onlyKeys(p, ANSWER_PARAMS) &&
+    typeof p['id'] === 'string' &&
+    isUUID(p['id'], 'all') &&
+    typeof p['domainId'] === 'string' &&
+    p['domainId'].length <= 100 &&
+    DOMAIN_ID.test(p['domainId']),
+);
 
 export class EvidenceParams extends ReturnIdParam {
   @IsUUID('all', { message: 'evidenceId must be an evidence id' })
@@ -156,6 +172,38 @@ export class SaveAnswerDto implements SaveAnswerRequest {
   @IsUUID('all', { each: true, message: 'each evidence id must be an evidence id of this return' })
   evidenceIds: string[];
 }
+
+const SAVE_ANSWER_FIELDS = new Set([
+  'baseVersion',
+  'met',
+  'notApplicable',
+  'noneMet',
+  'comment',
+  'confidence',
+  'evidenceIds',
+]);
+// Lengths are compared in UTF-16 units, never fewer than the characters MaxLength counts.
+quickCheck(
+  SaveAnswerDto,
+  (b) =>
+    onlyKeys(b, SAVE_ANSWER_FIELDS) &&
+    Number.isInteger(b['baseVersion']) &&
+    (b['baseVersion'] as number) >= 0 &&
+    (b['baseVersion'] as number) <= 2_147_483_647 &&
+    Array.isArray(b['met']) &&
+    b['met'].length <= 200 &&
+    b['met'].every((e) => typeof e === 'string' && e.length <= 100) &&
+    typeof b['notApplicable'] === 'boolean' &&
+    typeof b['noneMet'] === 'boolean' &&
+    typeof b['comment'] === 'string' &&
+    b['comment'].length <= 10_000 &&
+    (b['confidence'] === undefined ||
+      b['confidence'] === null ||
+      CONFIDENCE.includes(b['confidence'] as Confidence)) &&
+    Array.isArray(b['evidenceIds']) &&
+    b['evidenceIds'].length <= 100 &&
+    b['evidenceIds'].every((e) => typeof e === 'string' && isUUID(e, 'all')),
+);
 
 export class ConfirmAnswerDto implements ConfirmAnswerRequest {
   @ApiProperty()
