@@ -205,6 +205,11 @@ const RETURN_ROUTES: { route: string; allowed: number; call(c: Client, id: strin
     call: (c, id) => c.delete(`/api/returns/${id}/evidence/${NO_ID}`),
   },
   {
+    route: 'GET /returns/:id/framework',
+    allowed: 200,
+    call: (c, id) => c.get(`/api/returns/${id}/framework`),
+  },
+  {
     route: 'GET /returns/:id/assignees',
     allowed: 200,
     call: (c, id) => c.get(`/api/returns/${id}/assignees`),

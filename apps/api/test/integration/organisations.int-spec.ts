@@ -284,6 +284,7 @@ describe('service endpoints', () => {
       '/api/returns/{id}/evidence/links',
       '/api/returns/{id}/evidence/{evidenceId}',
       '/api/returns/{id}/evidence/{evidenceId}/file',
+      '/api/returns/{id}/framework',
       '/api/returns/{id}/history',
       '/api/returns/{id}/plan',
       '/api/returns/{id}/plan/actions',

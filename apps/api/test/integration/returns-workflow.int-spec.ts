@@ -141,6 +141,21 @@ describe('starting returns', () => {
   });
 });
 
+describe('the framework of a return', () => {
+  it("is the version the return is answered against, with its care setting's domains, for whoever may read the return", async () => {
+    const ret = await newReturn();
+    const res = await lead.get(`/api/returns/${ret.id}/framework`);
+    expect(res.status).toBe(200);
+    const { frameworkId, version } = ret.framework;
+    expect(ret.careSetting).toBe('acute');
+    const direct = await lead.get(`/api/frameworks/${frameworkId}/versions/${version}?careSetting=acute`);
+    expect(direct.status).toBe(200);
+    expect(res.body).toEqual(direct.body);
+    expect((res.body as FrameworkVersion).domains.length).toBeGreaterThan(0);
+    expect((await outsider.get(`/api/returns/${ret.id}/framework`)).status).toBe(403);
+  });
+});
+
 describe('answering', () => {
   it('scores live, and refuses unknown domains and elements with 400, writing nothing', async () => {
     const ret = await newReturn();
@@ -774,6 +789,7 @@ describe('scope', () => {
       for (const path of [
         '/api/returns/00000000-0000-4000-8000-000000000000',
         '/api/returns/00000000-0000-4000-8000-000000000000/history',
+        '/api/returns/00000000-0000-4000-8000-000000000000/framework',
         '/api/returns/not-a-return-id',
       ]) {
         const res = await client.get(path);

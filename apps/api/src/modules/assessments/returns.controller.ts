@@ -12,6 +12,7 @@ import type {
   SaveAnswerResult,
   SealVerification,
 } from '@wgll/contracts';
+import type { FrameworkVersion } from '@wgll/framework';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readUpload } from '../../common/multipart-upload.js';
 import { Allow, CurrentUser, SignedIn } from '../access/access.decorators.js';
@@ -55,6 +56,16 @@ export class ReturnsController {
   @ApiOperation({ summary: 'A return with its answers, scores, evidence, assignments, approvals and seals' })
   detail(@Param() { id }: ReturnIdParam, @CurrentUser() user: Principal): Promise<ReturnDetail> {
     return this.returns.detail(id, user);
+  }
+
+  @Get(':id/framework')
+  @Allow('return:view', RETURN)
+  @ApiOperation({
+    summary:
+      "The framework version the return is answered against, with its care setting's domains (asked for beside the return)",
+  })
+  framework(@Param() { id }: ReturnIdParam): Promise<FrameworkVersion> {
+    return this.returns.framework(id);
   }
 
   @Put(':id/answers/:domainId')

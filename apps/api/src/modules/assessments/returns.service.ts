@@ -7,7 +7,7 @@ import type {
   ReturnPermissions,
   ReturnSummary,
 } from '@wgll/contracts';
-import type { CareSetting } from '@wgll/framework';
+import type { CareSetting, FrameworkVersion } from '@wgll/framework';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import { ApiException, invalidField, NotFoundApiException } from '../../common/api-exception.js';
 import { can } from '../access/policy.js';
@@ -19,6 +19,7 @@ import { cycleStatus } from '../cycles/cycles.mapper.js';
 import { cycleRetired } from '../cycles/cycles.service.js';
 import { todayInLondon } from '../../common/iso-date.js';
 import { DemoMarkersRepository } from '../demo/demo-markers.repository.js';
+import { FrameworksService } from '../frameworks/frameworks.service.js';
 import { IcsEntity } from '../organisations/entities/ics.entity.js';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity.js';
 import { CarryForwardService } from './carry-forward.service.js';
@@ -49,6 +50,7 @@ export class ReturnsService {
     private readonly carryForward: CarryForwardService,
     private readonly demo: DemoMarkersRepository,
     private readonly answers: AnswersRepository,
+    private readonly frameworks: FrameworksService,
   ) {}
 
   private get manager(): EntityManager {
@@ -264,6 +266,16 @@ export class ReturnsService {
           : Promise.resolve([]),
     ]);
     return new Map([...orgs, ...systems].map((o) => [o.odsCode, o.name]));
+  }
+
+  /**
+   * The framework version a return is answered against, with only its care setting's domains: what
+   * GET /frameworks/:frameworkId/versions/:version?careSetting= answers for the return's version and
+   * care setting, asked for by the return's id so a page can ask for it beside the return.
+   */
+  async framework(id: string): Promise<FrameworkVersion> {
+    const { ret } = await this.store.load(id);
+    return this.frameworks.get(ret.frameworkId, ret.frameworkVersion, ret.careSetting ?? undefined);
   }
 
   async detail(id: string, user: Principal): Promise<ReturnDetail> {

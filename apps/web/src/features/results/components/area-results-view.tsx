@@ -1,5 +1,6 @@
 import type { AreaResults } from '@wgll/contracts';
 
+import { RenderLater } from '../../../components/render-later';
 import { careSettingLabels } from '../../../lib/format';
 import { fileSafe } from '../csv';
 import { AreaGroupsTable, BelowThresholdTable, type AreaTableProps } from './area-groups-table';
@@ -29,31 +30,40 @@ export function AreaResultsView({ results, groupLabel, groupPath }: AreaResultsV
   const props: AreaTableProps = { results, groupLabel, groupPath, filePrefix, scope };
   const groupsHeading = results.area.type === 'national' ? 'Regions side by side' : 'ICSs side by side';
 
+  // Below the first screen: rendered just after the first paint, a part at a time.
   return (
     <>
-      <section aria-labelledby="groups-heading">
-        <h2 id="groups-heading">{groupsHeading}</h2>
-        <AreaGroupsTable {...props} />
-      </section>
-      <section aria-labelledby="distribution-heading">
-        <h2 id="distribution-heading">Spread per measure in {areaName}</h2>
-        <DistributionTable
-          caption={`Spread per measure: ${scope.toLowerCase()} in ${areaName}`}
-          distributions={results.distribution}
-          basis={results.figureBasis}
-          basisOptions={{ scope }}
-          tableName="spread"
-          fileName={`${filePrefix}-spread`}
-        />
-      </section>
-      <section aria-labelledby="below-heading">
-        <h2 id="below-heading">Scoring below {results.threshold}</h2>
-        <BelowThresholdTable {...props} />
-      </section>
-      <section aria-labelledby="movement-heading">
-        <h2 id="movement-heading">Movement since last year</h2>
-        <MovementTable {...props} />
-      </section>
+      <RenderLater>
+        <section aria-labelledby="groups-heading">
+          <h2 id="groups-heading">{groupsHeading}</h2>
+          <AreaGroupsTable {...props} />
+        </section>
+      </RenderLater>
+      <RenderLater>
+        <section aria-labelledby="distribution-heading">
+          <h2 id="distribution-heading">Spread per measure in {areaName}</h2>
+          <DistributionTable
+            caption={`Spread per measure: ${scope.toLowerCase()} in ${areaName}`}
+            distributions={results.distribution}
+            basis={results.figureBasis}
+            basisOptions={{ scope }}
+            tableName="spread"
+            fileName={`${filePrefix}-spread`}
+          />
+        </section>
+      </RenderLater>
+      <RenderLater>
+        <section aria-labelledby="below-heading">
+          <h2 id="below-heading">Scoring below {results.threshold}</h2>
+          <BelowThresholdTable {...props} />
+        </section>
+      </RenderLater>
+      <RenderLater>
+        <section aria-labelledby="movement-heading">
+          <h2 id="movement-heading">Movement since last year</h2>
+          <MovementTable {...props} />
+        </section>
+      </RenderLater>
     </>
   );
 }

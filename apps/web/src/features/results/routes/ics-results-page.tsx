@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 
 import { LoadingMessage } from '../../../components/loading-message';
+import { RenderLater } from '../../../components/render-later';
 import { careSettingLabels, readableName } from '../../../lib/format';
 import { icsPath } from '../../../lib/links';
 import { useIcsResults } from '../api/results-api';
@@ -26,39 +27,46 @@ import { fileSafe } from '../csv';
 function IcsResultsBody({ results, icsName }: { results: IcsResults; icsName: string }) {
   const filePrefix = `results-${results.ics.odsCode}-${fileSafe(results.cycle.name)}-${results.careSetting ?? 'all'}`;
   const scope = results.careSetting ? careSettingLabels[results.careSetting] : 'all care settings';
+  // Below the first screen: rendered just after the first paint, a part at a time.
   return (
     <>
-      <section aria-labelledby="heatmap-heading">
-        <h2 id="heatmap-heading">Organisations side by side</h2>
-        <p>
-          Each organisation’s score in each success measure, {results.cycle.name}, {scope.toLowerCase()}.
-          Compare organisations within the same care setting.
-        </p>
-        <HeatmapTable results={results} icsName={icsName} filePrefix={filePrefix} />
-      </section>
-      <section aria-labelledby="spread-heading">
-        <h2 id="spread-heading">Spread per measure</h2>
-        {results.spread.length === 0 ? <p>There are no provider results to summarise.</p> : null}
-        {results.spread.map((item) => (
-          <DistributionTable
-            key={item.careSetting}
-            caption={`Spread per measure: ${careSettingLabels[item.careSetting]} organisations in ${icsName}`}
-            distributions={item.measures}
-            basis={{ ...results.basis, careSetting: item.careSetting }}
-            basisOptions={{
-              aggregation:
-                'Lowest, quartiles (inclusive method), median and highest of the providers’ scores',
-            }}
-            tableName={`${careSettingLabels[item.careSetting].toLowerCase()} spread`}
-            fileName={`results-${results.ics.odsCode}-${fileSafe(results.cycle.name)}-${item.careSetting}-spread`}
-          />
-        ))}
-      </section>
-      <PrimaryCareSection
-        results={results}
-        icsName={icsName}
-        filePrefix={`results-${results.ics.odsCode}-${fileSafe(results.cycle.name)}`}
-      />
+      <RenderLater>
+        <section aria-labelledby="heatmap-heading">
+          <h2 id="heatmap-heading">Organisations side by side</h2>
+          <p>
+            Each organisation’s score in each success measure, {results.cycle.name}, {scope.toLowerCase()}.
+            Compare organisations within the same care setting.
+          </p>
+          <HeatmapTable results={results} icsName={icsName} filePrefix={filePrefix} />
+        </section>
+      </RenderLater>
+      <RenderLater>
+        <section aria-labelledby="spread-heading">
+          <h2 id="spread-heading">Spread per measure</h2>
+          {results.spread.length === 0 ? <p>There are no provider results to summarise.</p> : null}
+          {results.spread.map((item) => (
+            <DistributionTable
+              key={item.careSetting}
+              caption={`Spread per measure: ${careSettingLabels[item.careSetting]} organisations in ${icsName}`}
+              distributions={item.measures}
+              basis={{ ...results.basis, careSetting: item.careSetting }}
+              basisOptions={{
+                aggregation:
+                  'Lowest, quartiles (inclusive method), median and highest of the providers’ scores',
+              }}
+              tableName={`${careSettingLabels[item.careSetting].toLowerCase()} spread`}
+              fileName={`results-${results.ics.odsCode}-${fileSafe(results.cycle.name)}-${item.careSetting}-spread`}
+            />
+          ))}
+        </section>
+      </RenderLater>
+      <RenderLater>
+        <PrimaryCareSection
+          results={results}
+          icsName={icsName}
+          filePrefix={`results-${results.ics.odsCode}-${fileSafe(results.cycle.name)}`}
+        />
+      </RenderLater>
     </>
   );
 }
@@ -139,9 +147,15 @@ export function IcsResultsPage() {
       />
       {results ? <IcsResultsBody results={results} icsName={name} /> : null}
       {results ? (
-        <AreaProgressOverYears kind="ics" code={code} careSetting={careSetting ?? null} name={name} />
+        <RenderLater>
+          <AreaProgressOverYears kind="ics" code={code} careSetting={careSetting ?? null} name={name} />
+        </RenderLater>
       ) : null}
-      {current && results ? <IcsCompletionSection code={code} cycle={current} icsName={name} /> : null}
+      {current && results ? (
+        <RenderLater>
+          <IcsCompletionSection code={code} cycle={current} icsName={name} />
+        </RenderLater>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 
+import { RenderLater } from '../../../components/render-later';
 import { useRegion } from '../../../lib/api/regions-api';
 import { icsResultsPath, regionPath } from '../../../lib/links';
 import { AreaProgressOverYears } from '../components/area-progress-over-years';
@@ -34,8 +35,12 @@ export function RegionResultsPage() {
       note={(cycle) => <IcsYearsNote cycle={cycle} />}
       after={(cycle) => (
         <>
-          <AreaProgressOverYears kind="regions" code={code} careSetting={careSetting ?? null} name={name} />
-          <RegionCompletionSection code={code} cycle={cycle} />
+          <RenderLater>
+            <AreaProgressOverYears kind="regions" code={code} careSetting={careSetting ?? null} name={name} />
+          </RenderLater>
+          <RenderLater>
+            <RegionCompletionSection code={code} cycle={cycle} />
+          </RenderLater>
         </>
       )}
     />

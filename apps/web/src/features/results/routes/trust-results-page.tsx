@@ -3,6 +3,7 @@ import { formatScore } from '@wgll/scoring';
 import { Link, useParams, useSearchParams } from 'react-router';
 
 import { LoadingMessage } from '../../../components/loading-message';
+import { RenderLater } from '../../../components/render-later';
 import { careSettingLabels, readableName } from '../../../lib/format';
 import { organisationPath, returnPath } from '../../../lib/links';
 import { useTrustResults } from '../api/results-api';
@@ -74,11 +75,16 @@ function TrustResultsBody({ results, name }: { results: TrustResults; name: stri
         {settingLabel} results for {results.cycle.name}
       </h2>
       <OverallScores results={results} />
-      <h2>Score in each success measure</h2>
-      <ScoreChart results={results} name={name} />
-      <MeasuresTable results={results} name={name} filePrefix={filePrefix} />
-      <h2>Peers in {icsName}</h2>
-      <PeersTable results={results} icsName={icsName} filePrefix={filePrefix} />
+      {/* Below the first screen: rendered just after the first paint, a part at a time. */}
+      <RenderLater>
+        <h2>Score in each success measure</h2>
+        <ScoreChart results={results} name={name} />
+        <MeasuresTable results={results} name={name} filePrefix={filePrefix} />
+      </RenderLater>
+      <RenderLater>
+        <h2>Peers in {icsName}</h2>
+        <PeersTable results={results} icsName={icsName} filePrefix={filePrefix} />
+      </RenderLater>
       {results.domains ? (
         // A long table at the foot of the page: the browser lays it out as it comes into view.
         <section className="wgll-later" aria-labelledby="domain-levels-heading">
@@ -88,7 +94,9 @@ function TrustResultsBody({ results, name }: { results: TrustResults; name: stri
               <Link to={returnPath(results.returnId)}>Open the {settingLabel.toLowerCase()} return</Link>
             </p>
           ) : null}
-          <DomainLevels domains={results.domains} name={name} filePrefix={filePrefix} />
+          <RenderLater>
+            <DomainLevels domains={results.domains} name={name} filePrefix={filePrefix} />
+          </RenderLater>
         </section>
       ) : null}
     </>
@@ -140,7 +148,11 @@ export function TrustResultsPage() {
         refreshing={query.isPlaceholderData}
       />
       {results ? <TrustResultsBody results={results} name={name} /> : null}
-      {results ? <ProgressOverYears code={code} careSetting={results.careSetting} name={name} /> : null}
+      {results ? (
+        <RenderLater>
+          <ProgressOverYears code={code} careSetting={results.careSetting} name={name} />
+        </RenderLater>
+      ) : null}
     </>
   );
 }

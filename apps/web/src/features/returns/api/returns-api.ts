@@ -13,6 +13,7 @@ import type {
   ReturnSummary,
   SealVerification,
 } from '@wgll/contracts';
+import type { FrameworkVersion } from '@wgll/framework';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
 import { frameworkVersionQuery, useFrameworkVersion } from '../../../lib/api/frameworks-api';
@@ -40,21 +41,27 @@ const PREFETCH_FRESH_MS = 10_000;
 
 /**
  * GET /api/returns/:id as the app starts on a return's page, in parallel with the page's code, and
- * then its framework version (the questionnaire's questions).
+ * beside it GET /api/returns/:id/framework, its framework version (the questionnaire's questions),
+ * rather than after it. The version is kept where the pages look for it (the version's own query),
+ * once the return says which it is.
  */
 export function prefetchReturn(queryClient: QueryClient, id: string): void {
+  const framework = apiGet<FrameworkVersion>(returnPath(id, 'framework'));
+  // A failure is left for the page, which asks for the version again.
+  framework.catch(() => undefined);
   void queryClient
     .fetchQuery(returnQuery(id))
     .then((detail) => {
       const state = queryClient.getQueryState(returnKeys.detail(id));
       if (state) prefetchedAt.set(id, state.dataUpdatedAt);
-      return queryClient.prefetchQuery(
-        frameworkVersionQuery(
+      return queryClient.prefetchQuery({
+        ...frameworkVersionQuery(
           detail.framework.frameworkId,
           detail.framework.version,
           detail.careSetting ?? undefined,
         ),
-      );
+        queryFn: () => framework,
+      });
     })
     .catch(() => undefined);
 }

@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
+import { RenderLater } from '../../../components/render-later';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { questionnairePath } from '../../../lib/links';
 import { useReturnFramework } from '../api/returns-api';
@@ -179,12 +180,14 @@ function Questionnaire({ detail, framework, frameworkError }: QuestionnaireProps
             focused={focused !== undefined}
             currentId={focused?.id}
           />
-          {shownDomains.map((domain) => {
+          {shownDomains.map((domain, index) => {
             const view = snapshot.domains.get(domain.id);
             if (!view) return null;
             const next = answerable[answerable.indexOf(domain) + 1];
+            // The first domain at once; the others, below the first screen, just after the first paint.
+            const Part = index === 0 ? Fragment : RenderLater;
             return (
-              <Fragment key={domain.id}>
+              <Part key={domain.id}>
                 <DomainQuestion
                   returnId={detail.id}
                   domain={domain}
@@ -197,11 +200,13 @@ function Questionnaire({ detail, framework, frameworkError }: QuestionnaireProps
                   planDone={planDone}
                 />
                 <NextDomain returnId={detail.id} next={next} focused={focused !== undefined} />
-              </Fragment>
+              </Part>
             );
           })}
-          {mode === 'edit' ? <ReturnEvidence detail={detail} domains={framework.domains} /> : null}
-          <MeasurePager returnId={detail.id} progress={progress} current={measure.id} />
+          <RenderLater>
+            {mode === 'edit' ? <ReturnEvidence detail={detail} domains={framework.domains} /> : null}
+            <MeasurePager returnId={detail.id} progress={progress} current={measure.id} />
+          </RenderLater>
         </div>
       </div>
     </>
