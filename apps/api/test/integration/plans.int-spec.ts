@@ -333,6 +333,12 @@ describe('a plan from a real gap', () => {
     const noReason = await contributor.patch(`${path}/actions/${a.id}`, { baseVersion: 2, state: 'blocked' });
     expect(noReason.status).toBe(400);
     expect(fieldsOf(noReason)).toEqual(['blockedReason']);
+    // The database holds the same rule, whatever SQL is sent.
+    await expect(
+      t.dataSource.query(`UPDATE plan_action SET state = 'blocked', blocked_reason = NULL WHERE id = $1`, [
+        a.id,
+      ]),
+    ).rejects.toThrow(/plan_action_blocked_reason/);
     const blocked = await contributor.patch(`${path}/actions/${a.id}`, {
       baseVersion: 2,
       state: 'blocked',

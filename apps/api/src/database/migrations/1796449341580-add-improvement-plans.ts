@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Improvement plans (issue 17), owned by the plans module: one plan per return (targets as jsonb),
  * its actions, and the board's approvals of it, each holding the plan as approved. An approval never
- * changes afterwards: a trigger refuses updates and deletes.
+ * changes afterwards: triggers refuse updates, deletes and truncation.
  */
 export class AddImprovementPlans1796449341580 implements MigrationInterface {
   name = 'AddImprovementPlans1796449341580';
@@ -16,7 +16,7 @@ export class AddImprovementPlans1796449341580 implements MigrationInterface {
       `CREATE UNIQUE INDEX "improvement_plan_return" ON "improvement_plan"  ("return_id") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "plan_action" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "plan_id" uuid NOT NULL, "domain_id" character varying(100) NOT NULL, "element_ids" text array NOT NULL DEFAULT '{}', "title" text NOT NULL, "description" text NOT NULL DEFAULT '', "owner_id" uuid, "due_date" date, "state" character varying(12) NOT NULL, "blocked_reason" text, "funding" character varying(20), "expected_benefit" text NOT NULL DEFAULT '', "evidence_ids" uuid array NOT NULL DEFAULT '{}', "carried_from_action_id" uuid, "version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_by" uuid, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_by" uuid, CONSTRAINT "plan_action_funding" CHECK (funding IS NULL OR funding IN ('capital', 'revenue', 'national-programme', 'none-needed')), CONSTRAINT "plan_action_blocked_reason" CHECK ((state = 'blocked' AND length(btrim(blocked_reason)) > 0) OR (state <> 'blocked' AND blocked_reason IS NULL)), CONSTRAINT "plan_action_state" CHECK (state IN ('not-started', 'in-progress', 'done', 'blocked')), CONSTRAINT "PK_7fe1efec53657bd0385369ad6e6" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "plan_action" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "plan_id" uuid NOT NULL, "domain_id" character varying(100) NOT NULL, "element_ids" text array NOT NULL DEFAULT '{}', "title" text NOT NULL, "description" text NOT NULL DEFAULT '', "owner_id" uuid, "due_date" date, "state" character varying(12) NOT NULL, "blocked_reason" text, "funding" character varying(20), "expected_benefit" text NOT NULL DEFAULT '', "evidence_ids" uuid array NOT NULL DEFAULT '{}', "carried_from_action_id" uuid, "version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_by" uuid, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_by" uuid, CONSTRAINT "plan_action_funding" CHECK (funding IS NULL OR funding IN ('capital', 'revenue', 'national-programme', 'none-needed')), CONSTRAINT "plan_action_blocked_reason" CHECK ((state = 'blocked' AND blocked_reason IS NOT NULL AND length(btrim(blocked_reason)) > 0) OR (state <> 'blocked' AND blocked_reason IS NULL)), CONSTRAINT "plan_action_state" CHECK (state IN ('not-started', 'in-progress', 'done', 'blocked')), CONSTRAINT "PK_7fe1efec53657bd0385369ad6e6" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "plan_action_carried" ON "plan_action"  ("plan_id", "carried_from_action_id") `,
@@ -66,9 +66,14 @@ export class AddImprovementPlans1796449341580 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TRIGGER plan_approval_immutable BEFORE UPDATE OR DELETE ON "plan_approval" FOR EACH ROW EXECUTE FUNCTION plan_approval_immutable()`,
     );
+    // Like the other tables of approved and sealed records (guard-sealed-data): never truncated.
+    await queryRunner.query(
+      `CREATE TRIGGER plan_approval_no_truncate BEFORE TRUNCATE ON "plan_approval" FOR EACH STATEMENT EXECUTE FUNCTION sealed_data_no_truncate()`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER plan_approval_no_truncate ON "plan_approval"`);
     await queryRunner.query(`DROP TRIGGER plan_approval_immutable ON "plan_approval"`);
     await queryRunner.query(`DROP FUNCTION plan_approval_immutable()`);
     await queryRunner.query(`ALTER TABLE "plan_approval" DROP CONSTRAINT "FK_2e2a3407adefb69f7ba70e9fd7f"`);

@@ -19,7 +19,7 @@ import { ImprovementPlanEntity } from './improvement-plan.entity.js';
 @Check('plan_action_state', "state IN ('not-started', 'in-progress', 'done', 'blocked')")
 @Check(
   'plan_action_blocked_reason',
-  "(state = 'blocked' AND length(btrim(blocked_reason)) > 0) OR (state <> 'blocked' AND blocked_reason IS NULL)",
+  "(state = 'blocked' AND blocked_reason IS NOT NULL AND length(btrim(blocked_reason)) > 0) OR (state <> 'blocked' AND blocked_reason IS NULL)",
 )
 @Check(
   'plan_action_funding',
