@@ -94,10 +94,16 @@ describe('an improvement plan, from a sealed return to the board’s approval', 
     await page.locator(`#${choice!.id}`).selectOption(choice!.value);
     const target = nextYear();
     await fillDate(page, /Target date/, target);
+    // And, optionally, a measure's target score.
+    await page
+      .getByLabel(/: target score$/)
+      .first()
+      .fill('4.5');
     await page.getByRole('button', { name: 'Save targets' }).click();
     await page.getByRole('heading', { name: 'The targets have been saved' }).waitFor();
     const saved = await plan();
     expect(saved.targetDate).toBe(target.iso);
+    expect(saved.measureTargets.map((item) => item.score)).toContain(4.5);
     expect(saved.targets).toContainEqual({
       domainId: choice!.id.replace(/^target-/, ''),
       level: Number(choice!.value),

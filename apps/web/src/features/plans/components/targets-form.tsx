@@ -1,5 +1,11 @@
-import type { DomainTarget, ImprovementPlan, LevelNumber, SavePlanRequest } from '@wgll/contracts';
-import { Button, Table } from 'nhsuk-react-components';
+import type {
+  DomainTarget,
+  ImprovementPlan,
+  LevelNumber,
+  MeasureTarget,
+  SavePlanRequest,
+} from '@wgll/contracts';
+import { Button, Table, TextInput } from 'nhsuk-react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
@@ -19,6 +25,11 @@ import { measureDomains, type PlanData } from '../plan-labels';
 
 const ids = { targetDate: 'target-date' };
 const targetInputId = (domainId: string) => `target-${domainId}`;
+const measureTargetId = (measure: string) => `measure-target-${measure}`;
+
+function scoresOf(targets: MeasureTarget[]): Record<string, string> {
+  return Object.fromEntries(targets.map((target) => [target.measure, String(target.score)]));
+}
 
 type TargetChoices = Record<string, string>;
 
@@ -109,6 +120,7 @@ export function TargetsForm({ data, onSaved }: { data: PlanData; onSaved: () => 
   const save = useSavePlan(data.detail.id);
   const [date, setDate] = useState<DateParts>(() => toDateParts(plan.targetDate));
   const [choices, setChoices] = useState<TargetChoices>(() => choicesOf(plan.targets));
+  const [scores, setScores] = useState<Record<string, string>>(() => scoresOf(plan.measureTargets));
   const [checkErrors, setCheckErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [sent, setSent] = useState<SavePlanRequest>();
@@ -118,6 +130,9 @@ export function TargetsForm({ data, onSaved }: { data: PlanData; onSaved: () => 
   sent?.targets.forEach((target, index) => {
     fieldIds[`targets.${index}.level`] = targetInputId(target.domainId);
     fieldIds[`targets.${index}.domainId`] = targetInputId(target.domainId);
+  });
+  sent?.measureTargets.forEach((target, index) => {
+    fieldIds[`measureTargets.${index}.score`] = measureTargetId(target.measure);
   });
   const errors = checkErrors.length > 0 ? checkErrors : apiFieldErrors(save.error, fieldIds);
 
@@ -136,14 +151,23 @@ export function TargetsForm({ data, onSaved }: { data: PlanData; onSaved: () => 
       if ('error' in read) found.push({ id: fieldIds['targetDate'], message: read.error });
       else targetDate = read.date;
     }
+    const measureTargets: MeasureTarget[] = [];
+    for (const measure of data.detail.measures) {
+      const text = (scores[measure.measure] ?? '').trim();
+      if (!text) continue;
+      const score = Number(text);
+      if (!/^\d(\.\d{1,2})?$/.test(text) || score < 1 || score > 5) {
+        found.push({
+          id: measureTargetId(measure.measure),
+          message: `Enter a target score for ${measure.name} from 1 to 5, with at most 2 decimal places, for example 3.5`,
+        });
+      } else {
+        measureTargets.push({ measure: measure.measure, score });
+      }
+    }
     setCheckErrors(found);
     if (found.length > 0) return;
-    send({
-      baseVersion: plan.version,
-      targetDate,
-      targets: targetsOf(choices),
-      measureTargets: plan.measureTargets,
-    });
+    send({ baseVersion: plan.version, targetDate, targets: targetsOf(choices), measureTargets });
   }
 
   return (
@@ -162,6 +186,7 @@ export function TargetsForm({ data, onSaved }: { data: PlanData; onSaved: () => 
           onUseSaved={() => {
             setDate(toDateParts(conflict.targetDate));
             setChoices(choicesOf(conflict.targets));
+            setScores(scoresOf(conflict.measureTargets));
             save.reset();
           }}
         />
@@ -243,6 +268,29 @@ export function TargetsForm({ data, onSaved }: { data: PlanData; onSaved: () => 
           </Table.Body>
         </WideTable>
       ))}
+      <h3 className="nhsuk-heading-s">Target scores for the measures (optional)</h3>
+      <p className="nhsuk-body-s">
+        A measure’s score is the average of its domains’ levels. Set one where the board wants a score to aim
+        for as well as the domains’ levels.
+      </p>
+      {data.detail.measures.map((measure) => (
+        <TextInput
+          key={measure.measure}
+          id={measureTargetId(measure.measure)}
+          name={measureTargetId(measure.measure)}
+          label={`${measure.name}: target score`}
+          labelProps={{ size: 's' }}
+          hint={`Today: ${measure.score === null ? 'not scored' : measure.score.toFixed(1)}. From 1 to 5, for example 3.5`}
+          width={4}
+          inputMode="decimal"
+          autoComplete="off"
+          value={scores[measure.measure] ?? ''}
+          error={errorFor(errors, measureTargetId(measure.measure))}
+          onChange={(event) =>
+            setScores((current) => ({ ...current, [measure.measure]: event.target.value }))
+          }
+        />
+      ))}
       <Button type="submit" disabled={save.isPending}>
         Save targets
       </Button>
@@ -253,9 +301,21 @@ export function TargetsForm({ data, onSaved }: { data: PlanData; onSaved: () => 
 /** The targets as text, for everyone who may not change them. */
 export function TargetsSummary({ data }: { data: PlanData }) {
   const targets = new Map(data.plan.targets.map((target) => [target.domainId, target.level]));
-  if (targets.size === 0) return <p>No targets have been set yet.</p>;
+  if (targets.size === 0 && data.plan.measureTargets.length === 0)
+    return <p>No targets have been set yet.</p>;
   return (
     <>
+      {data.plan.measureTargets.length > 0 ? (
+        <ul>
+          {data.plan.measureTargets.map((target) => (
+            <li key={target.measure}>
+              {data.detail.measures.find((measure) => measure.measure === target.measure)?.name ??
+                target.measure}
+              : target score {String(target.score)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p>
         {data.plan.targetDate
           ? `To be reached by ${formatDate(data.plan.targetDate)}.`
