@@ -600,8 +600,8 @@ const unknownLike = (code: string) => (code.startsWith('Y') ? 'Y99' : code.start
 /** Reads by code, with what a national administrator gets for a code that names nothing. */
 const READS_BY_CODE = [
   ...RESULT_ROUTES.map((r) => ({ ...r, admin: 404 })),
-  // The list of an owner's returns: an empty list.
-  ...OWNER_RETURN_ROUTES.filter((r) => r.route.startsWith('GET ')).map((r) => ({ ...r, admin: 200 })),
+  // The list of an owner's returns: not found, like the owner itself.
+  ...OWNER_RETURN_ROUTES.filter((r) => r.route.startsWith('GET ')).map((r) => ({ ...r, admin: 404 })),
   {
     route: 'GET /organisations/:code/team',
     inScope: IN_SCOPE,
