@@ -1,20 +1,10 @@
 import type { PlanApprovalRecord } from '@wgll/contracts';
-import { Button, Table, TextInput } from 'nhsuk-react-components';
-import { useState, type FormEvent } from 'react';
+import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
-import { ApiErrorSummary } from '../../../components/api-error-summary';
-import {
-  dateInputTarget,
-  DateFields,
-  emptyDateParts,
-  readDateParts,
-  type DateParts,
-} from '../../../components/date-fields';
-import { FormErrorSummary } from '../../../components/form-error-summary';
+import { BoardMeetingForm } from '../../../components/board-meeting-form';
 import { WideTable } from '../../../components/table-scroll';
 import { formatDate, formatDateTime } from '../../../lib/dates';
-import { apiFieldErrors, errorFor, isFormProblem, type FormError } from '../../../lib/form-errors';
 import { planPath } from '../../../lib/links';
 import { useApprovePlan } from '../api/plan-api';
 
@@ -64,79 +54,23 @@ export function PlanApprovalsTable({
   );
 }
 
-const ids = { meetingDate: 'plan-meeting-date', minuteReference: 'plan-minute-reference' };
-const fieldIds = { meetingDate: dateInputTarget(ids.meetingDate), minuteReference: ids.minuteReference };
-
 /** A board approver records the board's approval of the plan on its own (the return is sealed). */
 export function ApprovePlanForm({ returnId, onApproved }: { returnId: string; onApproved: () => void }) {
   const approve = useApprovePlan(returnId);
-  const [meetingDate, setMeetingDate] = useState<DateParts>(emptyDateParts);
-  const [minuteReference, setMinuteReference] = useState('');
-  const [checkErrors, setCheckErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const errors =
-    checkErrors.length > 0 ? checkErrors : apiFieldErrors(approve.error, fieldIds, { conflicts: true });
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setAttempt((value) => value + 1);
-    const found: FormError[] = [];
-    const date = readDateParts(meetingDate, 'Date of the board meeting');
-    if ('error' in date) found.push({ id: fieldIds.meetingDate, message: date.error });
-    if (!minuteReference.trim())
-      found.push({ id: ids.minuteReference, message: 'Enter the minute reference' });
-    setCheckErrors(found);
-    if (found.length > 0 || !('date' in date)) return;
-    approve.mutate(
-      { meetingDate: date.date, minuteReference: minuteReference.trim() },
-      {
-        onSuccess: () => {
-          setMeetingDate(emptyDateParts);
-          setMinuteReference('');
-          onApproved();
-        },
-      },
-    );
-  }
-
   return (
-    <section aria-labelledby="approve-plan-heading">
-      <h3 id="approve-plan-heading" className="nhsuk-heading-m">
-        Record the board’s approval of the plan
-      </h3>
-      {approve.isError && !isFormProblem(approve.error, [], { conflicts: true }) ? (
-        <ApiErrorSummary key={attempt} error={approve.error} />
-      ) : null}
-      <FormErrorSummary key={attempt} errors={errors} headingLevel="h3" />
-      <p>
-        The return is sealed, so the board approves the plan on its own. The plan is kept as it stands now,
-        beside the approval; it can still change afterwards.
-      </p>
-      <form method="post" noValidate onSubmit={handleSubmit}>
-        <DateFields
-          id={ids.meetingDate}
-          legend="Date of the board meeting"
-          hint="For example, 27 3 2026"
-          value={meetingDate}
-          error={errorFor(errors, fieldIds.meetingDate)}
-          onChange={setMeetingDate}
-        />
-        <TextInput
-          id={ids.minuteReference}
-          name="minuteReference"
-          label="Minute reference"
-          labelProps={{ size: 's' }}
-          hint="The reference of the board minute that records the approval, for example BM/2026/031"
-          width={20}
-          autoComplete="off"
-          value={minuteReference}
-          error={errorFor(errors, ids.minuteReference)}
-          onChange={(event) => setMinuteReference(event.target.value)}
-        />
-        <Button type="submit" disabled={approve.isPending}>
-          Approve the plan
-        </Button>
-      </form>
-    </section>
+    <BoardMeetingForm
+      idPrefix="plan-"
+      heading="Record the board’s approval of the plan"
+      headingLevel="h3"
+      intro={
+        <p>
+          The return is sealed, so the board approves the plan on its own. The plan is kept as it stands now,
+          beside the approval; it can still change afterwards.
+        </p>
+      }
+      submitLabel="Approve the plan"
+      mutation={approve}
+      onRecorded={onApproved}
+    />
   );
 }
