@@ -164,6 +164,8 @@ export interface ActionConflictError extends ApiError {
   current: PlanAction;
 }
 
+/** DELETE /api/returns/:id/plan/actions/:actionId?baseVersion=N removes an action: 204; 409 ACTION_CONFLICT when stale. */
+
 /** POST /api/returns/:id/plan/actions/merge: the first action keeps its fields and gains the others' elements; the others are removed. */
 export interface MergeActionsRequest {
   actions: { id: string; baseVersion: number }[];
