@@ -24,13 +24,10 @@ import { todayInLondon } from '../../common/iso-date.js';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
 import { type AssessedOrganisation, HierarchyRepository } from '../organisations/hierarchy.repository.js';
-import { ResultsService } from '../results/results.service.js';
+import { DEFAULT_THRESHOLD, ResultsService } from '../results/results.service.js';
 import { ImprovementPlanEntity } from './entities/improvement-plan.entity.js';
 import { PlanActionEntity } from './entities/plan-action.entity.js';
 import { PlanApprovalEntity } from './entities/plan-approval.entity.js';
-
-/** The region view's default levelling-up threshold: the region results route's. */
-export const DEFAULT_PLANS_THRESHOLD = 2.5;
 
 /** One sealed return of an area with its plan, summarised; `gaps` feeds the common gaps. */
 interface Summarised {
@@ -73,7 +70,7 @@ export class PlansRollupService {
     };
   }
 
-  async region(code: string, cycle: ResultCycle, threshold = DEFAULT_PLANS_THRESHOLD): Promise<RegionPlans> {
+  async region(code: string, cycle: ResultCycle, threshold = DEFAULT_THRESHOLD): Promise<RegionPlans> {
     const region = await this.hierarchy.region(code);
     if (!region) throw new NotFoundApiException('REGION_NOT_FOUND', `There is no region ${code}.`);
     const [icbs, organisations] = await Promise.all([

@@ -31,7 +31,11 @@ import { areaComparison, icsComparison, trustComparison } from './results-views.
 const STATES: CompletionState[] = ['not-started', 'draft', 'awaiting-approval', 'approved', 'submitted'];
 const noCounts = () => Object.fromEntries(STATES.map((s) => [s, 0])) as Record<CompletionState, number>;
 
+/** The levelling-up threshold the area views use when none is asked for. */
+export const DEFAULT_THRESHOLD = 2.5;
+
 /** The results views: a trust against its ICS and England, an ICS side by side, a region or England. */
+
 @Injectable()
 export class ResultsService {
   constructor(
@@ -118,7 +122,7 @@ export class ResultsService {
   ): Promise<AreaResults> {
     const dataset = await this.dataset(cycle);
     const basis = query.basis ?? 'providers';
-    const threshold = query.threshold ?? 2.5;
+    const threshold = query.threshold ?? DEFAULT_THRESHOLD;
     return this.data.view(
       dataset,
       `area|${area.code ?? ''}|${basis}|${query.careSetting ?? ''}|${threshold}`,

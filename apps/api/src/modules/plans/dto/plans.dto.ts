@@ -2,7 +2,6 @@ import { ApiProperty } from '@nestjs/swagger';
 import type {
   ActionFunding,
   ActionState,
-  ApprovePlanRequest,
   CreateActionRequest,
   DomainTarget,
   LevelNumber,
@@ -245,15 +244,5 @@ export class MergeActionsDto implements MergeActionsRequest {
   actions: ActionVersionDto[];
 }
 
-export class ApprovePlanDto implements ApprovePlanRequest {
-  @ApiProperty({ example: '2026-11-05' })
-  @Validate(IsoDateConstraint)
-  meetingDate: string;
-
-  @ApiProperty({ example: 'Board minute 2026/114' })
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'Enter the minute reference' })
-  @MaxLength(100)
-  minuteReference: string;
-}
+/** The board's approval of the plan on its own: the same meeting date and minute reference as a return's. */
+export { ApproveDto as ApprovePlanDto } from '../../assessments/dto/returns.dto.js';
