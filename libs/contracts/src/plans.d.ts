@@ -216,6 +216,8 @@ export interface CommonGap {
   level: LevelNumber;
   /** Organisations whose sealed return does not meet it, of `of` whose return includes the domain. */
   unmet: number;
+  /** Organisations whose sealed return meets it, of `of`. */
+  met: number;
   of: number;
   /** Of those, how many have an action for it, and the earliest and latest due dates. */
   planned: number;

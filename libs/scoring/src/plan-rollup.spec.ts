@@ -54,6 +54,7 @@ describe('commonGaps (examples)', () => {
       elementText: 'Element 1 of level 3.',
       level: 3,
       unmet: 3,
+      met: 1,
       of: 4,
       planned: 2,
       earliestDue: '2027-01-31',
@@ -133,6 +134,7 @@ describe('commonGaps (properties)', () => {
           (g) =>
             g.planned <= g.unmet &&
             g.unmet <= g.of &&
+            g.met <= g.of &&
             g.of <= organisations &&
             g.unmet >= 2 &&
             g.unmet * 2 > g.of &&

@@ -22,6 +22,8 @@ export interface CommonGapRow {
   elementText: string;
   level: LevelNumber;
   unmet: number;
+  /** Organisations whose return meets the element (of `of`), whatever their level in the domain. */
+  met: number;
   of: number;
   planned: number;
   earliestDue: string | null;
@@ -40,6 +42,7 @@ export const COMMON_GAPS_MIN_ORGANISATIONS = 3;
 
 interface Tally {
   of: Set<string>;
+  met: Set<string>;
   unmet: Set<string>;
   planned: Set<string>;
   dues: string[];
@@ -60,7 +63,11 @@ interface Tally {
  * includes its domain, and of at least `minUnmet` (2) of them. With fewer than `minOrganisations` (3)
  * organisations in the group, none is shown: the counts would tell one organisation's answers. For
  * each, `planned` counts those of the organisations with the gap that have an action for the element
- * (in any state), with the earliest and latest due dates of those actions.
+ * (in any state), with the earliest and latest due dates of those actions, and `met` how many of the
+ * organisations meet it (an organisation with several returns meets it when one of them does).
+ *
+ * Without plans (no targets, no actions) it is the ICS's common gaps of its sealed returns: what holds
+ * most organisations back from their next level.
  *
  * Ordered by the share of organisations with the gap (highest first), then level, then framework order.
  */
@@ -90,6 +97,7 @@ export function commonGaps(sources: readonly GapSource[], options: CommonGapOpti
           if (!tally) {
             tally = {
               of: new Set(),
+              met: new Set(),
               unmet: new Set(),
               planned: new Set(),
               dues: [],
@@ -105,6 +113,7 @@ export function commonGaps(sources: readonly GapSource[], options: CommonGapOpti
             tallies.set(key, tally);
           }
           tally.of.add(source.organisation);
+          if (met.has(element.id)) tally.met.add(source.organisation);
           if (met.has(element.id) || level.level > reach) return;
           tally.unmet.add(source.organisation);
           const dues = plannedDue.get(element.id);
@@ -128,6 +137,7 @@ export function commonGaps(sources: readonly GapSource[], options: CommonGapOpti
       return {
         ...t.row,
         unmet: t.unmet.size,
+        met: t.met.size,
         of: t.of.size,
         planned: t.planned.size,
         earliestDue: dues[0] ?? null,
