@@ -102,7 +102,7 @@ describe('domainLevelGrid (properties)', () => {
         for (const row of rows) {
           expect(row.cells).toHaveLength(columns.length);
           row.cells.forEach((cell, i) => {
-            const column = columns[i];
+            const column = columns[i]!;
             if (column === null) return expect(cell.kind).toBe('no-return');
             if (cell.kind !== 'level') return;
             const domain = framework.domains.find((d) => d.id === row.domainId)!;

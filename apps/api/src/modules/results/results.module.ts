@@ -11,6 +11,9 @@ import { ResultsService } from './results.service.js';
 import { TrendsService } from './trends.service.js';
 import { AreaTrendsService } from './area-trends.service.js';
 import { ResultsStoreModule } from '../result-store/results-store.module.js';
+import { LevellingUpController } from './levelling-up.controller.js';
+import { IcsDomainLevelsService } from './ics-domain-levels.service.js';
+import { RegionWatchListsService } from './region-watch-lists.service.js';
 
 /**
  * The results views: scores of sealed returns and published results, compared. Seals and returns
@@ -27,8 +30,15 @@ import { ResultsStoreModule } from '../result-store/results-store.module.js';
     AssessmentsModule,
     ImportsModule,
   ],
-  controllers: [ResultsController],
-  providers: [ResultsData, ResultsService, TrendsService, AreaTrendsService],
+  controllers: [ResultsController, LevellingUpController],
+  providers: [
+    ResultsData,
+    ResultsService,
+    TrendsService,
+    AreaTrendsService,
+    IcsDomainLevelsService,
+    RegionWatchListsService,
+  ],
   // The plans roll-up shows the same cycle as the results routes by default.
   exports: [ResultsService],
 })
