@@ -165,6 +165,21 @@ const RESULT_ROUTES: {
     roles: ['national-administrator', 'regional-viewer'],
     call: (c, code) => c.get(`/api/regions/${code}/trends`),
   },
+  // Levelling up (issue 19): as the ICS's and the region's results.
+  {
+    route: 'GET /ics/:code/domain-levels',
+    inScope: 'QKK',
+    outOfScope: 'S1Y5D',
+    roles: ['national-administrator', 'regional-viewer', 'ics-lead'],
+    call: (c, code) => c.get(`/api/ics/${code}/domain-levels?cycle=${ids.cycle}`),
+  },
+  {
+    route: 'GET /regions/:code/watch-lists',
+    inScope: 'Y56',
+    outOfScope: 'Y61',
+    roles: ['national-administrator', 'regional-viewer'],
+    call: (c, code) => c.get(`/api/regions/${code}/watch-lists?cycle=${ids.cycle}&threshold=3`),
+  },
 ];
 
 /**

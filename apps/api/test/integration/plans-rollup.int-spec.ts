@@ -241,6 +241,8 @@ describe('GET /api/ics/:code/plans', () => {
       elementText: 'Element 1 of level 3.',
       level: 3,
       unmet: 2,
+      // King's College (level 3) meets it.
+      met: 1,
       of: 3,
       planned: 2,
       earliestDue: isoDay(50),
