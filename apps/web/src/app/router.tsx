@@ -81,6 +81,14 @@ const regionResultsPage = lazyPage(
   () => import('../features/results/routes/region-results-page'),
   'RegionResultsPage',
 );
+const icsDomainLevelsPage = lazyPage(
+  () => import('../features/results/routes/ics-domain-levels-page'),
+  'IcsDomainLevelsPage',
+);
+const regionWatchListsPage = lazyPage(
+  () => import('../features/results/routes/region-watch-lists-page'),
+  'RegionWatchListsPage',
+);
 const trustResultsPage = lazyPage(
   () => import('../features/results/routes/trust-results-page'),
   'TrustResultsPage',
@@ -210,6 +218,7 @@ function appRoutes(): RouteObject[] {
                 { path: 'ics/:code/returns', ...page(icsReturnsPage) },
                 { path: 'ics/:code/plans', ...page(icsPlansPage) },
                 { path: 'ics/:code/results', ...page(icsResultsPage, prefetchIcsResults) },
+                { path: 'ics/:code/domain-levels', ...page(icsDomainLevelsPage) },
                 { path: 'assignments', ...page(myAssignmentsPage) },
                 { path: 'returns/:id', ...page(returnOverviewPage) },
                 { path: 'returns/:id/measures/:measure', ...page(questionnairePage, prefetchReturnPage) },
@@ -226,6 +235,7 @@ function appRoutes(): RouteObject[] {
                 { path: 'regions/:code', ...page(regionPage) },
                 { path: 'regions/:code/plans', ...page(regionPlansPage) },
                 { path: 'regions/:code/results', ...page(regionResultsPage, prefetchRegionResults) },
+                { path: 'regions/:code/watch-lists', ...page(regionWatchListsPage) },
                 {
                   path: 'national/results',
                   element: <RequireCapability capability="viewNational" />,

@@ -10,11 +10,21 @@ function dueText(gap: CommonGap): string {
   return `${formatDate(gap.earliestDue)} to ${formatDate(gap.latestDue)}`;
 }
 
+interface CommonGapsTableProps {
+  gaps: CommonGap[];
+  caption: string;
+  /**
+   * `plans` (the default): how many of the organisations lacking each element plan to meet it, and
+   * when. `met`: how many organisations meet it, of those whose return includes the domain.
+   */
+  show?: 'plans' | 'met';
+}
+
 /**
  * The elements unmet in most of a group's organisations (an ICS's, or an ICS's within a region):
- * how many do not meet each, how many of those plan to, and when.
+ * how many do not meet each, and either how many of those plan to and when, or how many meet it.
  */
-export function CommonGapsTable({ gaps, caption }: { gaps: CommonGap[]; caption: string }) {
+export function CommonGapsTable({ gaps, caption, show = 'plans' }: CommonGapsTableProps) {
   if (gaps.length === 0) {
     return (
       <p>
@@ -30,9 +40,18 @@ export function CommonGapsTable({ gaps, caption }: { gaps: CommonGap[]; caption:
           <Table.Cell>Element</Table.Cell>
           <Table.Cell>Domain</Table.Cell>
           <Table.Cell format="numeric">Level</Table.Cell>
-          <Table.Cell format="numeric">Not met</Table.Cell>
-          <Table.Cell format="numeric">Planned</Table.Cell>
-          <Table.Cell>Due</Table.Cell>
+          {show === 'met' ? (
+            <>
+              <Table.Cell format="numeric">Met by</Table.Cell>
+              <Table.Cell format="numeric">Not met, at their next level</Table.Cell>
+            </>
+          ) : (
+            <>
+              <Table.Cell format="numeric">Not met</Table.Cell>
+              <Table.Cell format="numeric">Planned</Table.Cell>
+              <Table.Cell>Due</Table.Cell>
+            </>
+          )}
         </Table.Row>
       </Table.Head>
       <Table.Body>
@@ -41,13 +60,26 @@ export function CommonGapsTable({ gaps, caption }: { gaps: CommonGap[]; caption:
             <Table.Cell>{gap.elementText}</Table.Cell>
             <Table.Cell>{gap.domainTitle}</Table.Cell>
             <Table.Cell format="numeric">{gap.level}</Table.Cell>
-            <Table.Cell format="numeric">
-              {gap.unmet} of {gap.of}
-            </Table.Cell>
-            <Table.Cell format="numeric">
-              {gap.planned} of {gap.unmet}
-            </Table.Cell>
-            <Table.Cell>{dueText(gap)}</Table.Cell>
+            {show === 'met' ? (
+              <>
+                <Table.Cell format="numeric">
+                  {gap.met} of {gap.of}
+                </Table.Cell>
+                <Table.Cell format="numeric">
+                  {gap.unmet} of {gap.of}
+                </Table.Cell>
+              </>
+            ) : (
+              <>
+                <Table.Cell format="numeric">
+                  {gap.unmet} of {gap.of}
+                </Table.Cell>
+                <Table.Cell format="numeric">
+                  {gap.planned} of {gap.unmet}
+                </Table.Cell>
+                <Table.Cell>{dueText(gap)}</Table.Cell>
+              </>
+            )}
           </Table.Row>
         ))}
       </Table.Body>

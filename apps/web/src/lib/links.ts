@@ -30,19 +30,53 @@ function withSearch(path: string, params: Record<string, string | undefined>): s
 }
 
 /** A trust's results, optionally for one cycle and care setting. */
-export const trustResultsPath = (code: string, cycleId?: string, careSetting?: string) =>
-  withSearch(`/organisations/${encodeURIComponent(code)}/results`, { cycle: cycleId, careSetting });
+export const trustResultsPath = (code: string, cycleId?: string, careSetting?: string, threshold?: string) =>
+  withSearch(`/organisations/${encodeURIComponent(code)}/results`, {
+    cycle: cycleId,
+    careSetting,
+    threshold,
+  });
 /** An ICS's results: its organisations side by side, optionally for one cycle and care setting. */
-export const icsResultsPath = (code: string, cycleId?: string, careSetting?: string | null) =>
+export const icsResultsPath = (
+  code: string,
+  cycleId?: string,
+  careSetting?: string | null,
+  threshold?: string,
+) =>
   withSearch(`/ics/${encodeURIComponent(code)}/results`, {
     cycle: cycleId,
     careSetting: careSetting ?? undefined,
+    threshold,
+  });
+/** An ICS's domain levels (sealed returns), optionally for one cycle, care setting and measure. */
+export const icsDomainLevelsPath = (code: string, cycleId?: string, careSetting?: string | null) =>
+  withSearch(`/ics/${encodeURIComponent(code)}/domain-levels`, {
+    cycle: cycleId,
+    careSetting: careSetting ?? undefined,
+  });
+/** A region's organisations below the threshold and declining. */
+export const regionWatchListsPath = (
+  code: string,
+  cycleId?: string,
+  careSetting?: string | null,
+  threshold?: string,
+) =>
+  withSearch(`/regions/${encodeURIComponent(code)}/watch-lists`, {
+    cycle: cycleId,
+    careSetting: careSetting ?? undefined,
+    threshold,
   });
 /** A region's results: its ICSs side by side, optionally for one cycle and care setting. */
-export const regionResultsPath = (code: string, cycleId?: string, careSetting?: string | null) =>
+export const regionResultsPath = (
+  code: string,
+  cycleId?: string,
+  careSetting?: string | null,
+  threshold?: string,
+) =>
   withSearch(`/regions/${encodeURIComponent(code)}/results`, {
     cycle: cycleId,
     careSetting: careSetting ?? undefined,
+    threshold,
   });
 /** England's results: the regions side by side (national administrators). */
 export const nationalResultsPath = (cycleId?: string) => withSearch('/national/results', { cycle: cycleId });

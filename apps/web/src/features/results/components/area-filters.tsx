@@ -7,7 +7,7 @@ import type { FormError } from '../../../lib/form-errors';
 import { THRESHOLD_PATTERN } from '../area-search';
 import { CareSettingSelect, careSettingsFor, CycleSelect, ResultsFilters } from './results-filters';
 
-function thresholdError(value: string): string | undefined {
+export function thresholdError(value: string): string | undefined {
   if (value.trim() === '') return 'Enter a threshold, for example 2.5';
   const number = Number(value);
   if (!Number.isFinite(number)) return 'Threshold must be a number, for example 2.5';

@@ -1,7 +1,7 @@
 import type { HeatmapRow, IcsResults } from '@wgll/contracts';
 import { formatScore } from '@wgll/scoring';
 import { Table } from 'nhsuk-react-components';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 
 import { careSettingLabels, readableName } from '../../../lib/format';
 import { trustResultsPath } from '../../../lib/links';
@@ -57,6 +57,8 @@ interface HeatmapTableProps {
 export function HeatmapTable({ results, icsName, filePrefix }: HeatmapTableProps) {
   const caption = `Scores of the organisations in ${icsName}, by measure`;
   const rows = [...results.rows, ...(results.system ? [results.system] : [])];
+  // A drill-down from a region keeps its threshold.
+  const threshold = useSearchParams()[0].get('threshold') ?? undefined;
   return (
     <>
       <HeatKey />
@@ -71,7 +73,14 @@ export function HeatmapTable({ results, icsName, filePrefix }: HeatmapTableProps
             {results.rows.map((row) => (
               <Table.Row key={`${row.odsCode}:${row.careSetting ?? 'system'}`}>
                 <Table.Cell>
-                  <Link to={trustResultsPath(row.odsCode, results.cycle.id, row.careSetting ?? undefined)}>
+                  <Link
+                    to={trustResultsPath(
+                      row.odsCode,
+                      results.cycle.id,
+                      row.careSetting ?? undefined,
+                      threshold,
+                    )}
+                  >
                     {readableName(row.name)}
                   </Link>
                 </Table.Cell>

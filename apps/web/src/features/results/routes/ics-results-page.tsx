@@ -5,7 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { LoadingMessage } from '../../../components/loading-message';
 import { RenderLater } from '../../../components/render-later';
 import { careSettingLabels, readableName } from '../../../lib/format';
-import { icsPath } from '../../../lib/links';
+import { icsDomainLevelsPath, icsPath } from '../../../lib/links';
 import { useIcsResults } from '../api/results-api';
 import { AreaProgressOverYears } from '../components/area-progress-over-years';
 import { DistributionTable } from '../components/distribution-table';
@@ -38,6 +38,12 @@ function IcsResultsBody({ results, icsName }: { results: IcsResults; icsName: st
             Compare organisations within the same care setting.
           </p>
           <HeatmapTable results={results} icsName={icsName} filePrefix={filePrefix} />
+          <p>
+            <Link to={icsDomainLevelsPath(results.ics.odsCode, results.cycle.id, results.careSetting)}>
+              Domain levels and common gaps
+            </Link>{' '}
+            of the organisations’ sealed returns
+          </p>
         </section>
       </RenderLater>
       <RenderLater>

@@ -1,8 +1,8 @@
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 
 import { RenderLater } from '../../../components/render-later';
 import { useRegion } from '../../../lib/api/regions-api';
-import { icsResultsPath, regionPath } from '../../../lib/links';
+import { icsResultsPath, regionPath, regionWatchListsPath } from '../../../lib/links';
 import { AreaProgressOverYears } from '../components/area-progress-over-years';
 import { AreaResultsLayout } from '../components/area-results-layout';
 import { IcsYearsNote } from '../components/ics-years-note';
@@ -15,13 +15,14 @@ export function RegionResultsPage() {
   const region = useRegion(code, undefined);
   const name = region.data?.name ?? `Region ${code}`;
   const careSetting = useCareSettingParam();
+  const threshold = useSearchParams()[0].get('threshold') ?? undefined;
   return (
     <AreaResultsLayout
       apiPath={`/regions/${encodeURIComponent(code)}`}
       fallbackName={name}
       back={{ to: regionPath(code), label: name }}
       groupLabel="ICS"
-      groupPath={icsResultsPath}
+      groupPath={(ics, cycleId, setting) => icsResultsPath(ics, cycleId, setting, threshold)}
       icbLabel="ICB’s own returns"
       withAt
       notFound={
@@ -32,7 +33,17 @@ export function RegionResultsPage() {
           </p>
         </>
       }
-      note={(cycle) => <IcsYearsNote cycle={cycle} />}
+      note={(cycle) => (
+        <>
+          <IcsYearsNote cycle={cycle} />
+          <p>
+            <Link to={regionWatchListsPath(code, cycle.id, careSetting, threshold)}>
+              Organisations below the threshold and declining
+            </Link>
+            , named, per measure
+          </p>
+        </>
+      )}
       after={(cycle) => (
         <>
           <RenderLater>
