@@ -123,24 +123,40 @@ interface ListProps {
   threshold: string | undefined;
 }
 
-function OrganisationCell({
+type Named = WatchListMeasure['below']['organisations'][number]['organisation'];
+type NamedIcs = WatchListMeasure['below']['organisations'][number]['ics'];
+
+/** The organisation's results, keeping the cycle, care setting and threshold. */
+function OrganisationLink({
   lists,
-  item,
+  organisation,
   threshold,
-}: Omit<ListProps, 'list'> & { item: WatchListMeasure['below']['organisations'][number] }) {
+}: {
+  lists: RegionWatchLists;
+  organisation: Named;
+  threshold: string | undefined;
+}) {
   return (
-    <>
-      <Table.Cell>
-        <Link to={trustResultsPath(item.organisation.code, lists.cycle.id, lists.careSetting, threshold)}>
-          {readableName(item.organisation.name)}
-        </Link>
-      </Table.Cell>
-      <Table.Cell>
-        <Link to={icsResultsPath(item.ics.code, lists.cycle.id, lists.careSetting, threshold)}>
-          {readableName(item.ics.name)}
-        </Link>
-      </Table.Cell>
-    </>
+    <Link to={trustResultsPath(organisation.code, lists.cycle.id, lists.careSetting, threshold)}>
+      {readableName(organisation.name)}
+    </Link>
+  );
+}
+
+/** The ICS's results, keeping the cycle, care setting and threshold. */
+function IcsLink({
+  lists,
+  ics,
+  threshold,
+}: {
+  lists: RegionWatchLists;
+  ics: NamedIcs;
+  threshold: string | undefined;
+}) {
+  return (
+    <Link to={icsResultsPath(ics.code, lists.cycle.id, lists.careSetting, threshold)}>
+      {readableName(ics.name)}
+    </Link>
   );
 }
 
@@ -170,7 +186,12 @@ function BelowList({ lists, list, threshold }: ListProps) {
           <Table.Body>
             {list.below.organisations.map((item) => (
               <Table.Row key={item.organisation.code}>
-                <OrganisationCell lists={lists} item={item} threshold={threshold} />
+                <Table.Cell>
+                  <OrganisationLink lists={lists} organisation={item.organisation} threshold={threshold} />
+                </Table.Cell>
+                <Table.Cell>
+                  <IcsLink lists={lists} ics={item.ics} threshold={threshold} />
+                </Table.Cell>
                 <Table.Cell format="numeric">{formatScore(item.score)}</Table.Cell>
               </Table.Row>
             ))}
@@ -215,11 +236,12 @@ function DecliningList({ lists, list, threshold }: ListProps) {
           <Table.Body>
             {declining.organisations.map((item) => (
               <Table.Row key={item.organisation.code}>
-                <OrganisationCell
-                  lists={lists}
-                  item={{ ...item, score: item.current }}
-                  threshold={threshold}
-                />
+                <Table.Cell>
+                  <OrganisationLink lists={lists} organisation={item.organisation} threshold={threshold} />
+                </Table.Cell>
+                <Table.Cell>
+                  <IcsLink lists={lists} ics={item.ics} threshold={threshold} />
+                </Table.Cell>
                 <Table.Cell format="numeric">
                   {formatScore(item.previous)}{' '}
                   <span className="nhsuk-body-s nhsuk-u-margin-bottom-0">({item.previousCycleName})</span>
