@@ -57,7 +57,8 @@ describe('levelling up', () => {
       .getByLabel('Assessment cycle')
       .locator('option', { hasText: 'published by NHS England' })
       .getAttribute('value');
-    await page.getByLabel('Assessment cycle').selectOption(published!);
+    expect(published).not.toBeNull();
+    await page.getByLabel('Assessment cycle').selectOption(String(published));
     await page.getByRole('button', { name: 'Show domain levels' }).click();
     await page.getByText(/give each organisation’s seven measure scores, not its domain levels/).waitFor();
     await checkPage('levelling-up-01-no-domain-levels', /^Domain levels – /);
