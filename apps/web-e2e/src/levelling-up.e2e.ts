@@ -124,4 +124,33 @@ describe('levelling up', () => {
     ]);
     await page.getByRole('heading', { level: 1, name: new RegExp(name.slice(0, 10)) }).waitFor();
   }, 180_000);
+
+  it('fits a phone: no sideways scroll, the wide table scrolls in its own area with the domains in view', async () => {
+    await signIn(page, demoUsers.icsLead);
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const address of ['/ics/QKK/domain-levels?careSetting=acute', '/regions/Y56/watch-lists']) {
+        if (address.startsWith('/regions')) await signIn(page, demoUsers.regionalViewer);
+        await page.goto(address);
+        await page.getByRole('heading', { level: 2 }).first().waitFor();
+        const widths = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth,
+          window: window.innerWidth,
+        }));
+        expect(widths.page).toBeLessThanOrEqual(widths.window);
+      }
+      await signIn(page, demoUsers.icsLead);
+      await page.goto('/ics/QKK/domain-levels?careSetting=acute');
+      const area = page.getByRole('region', { name: /^Domain levels of the acute organisations/ });
+      await area.waitFor();
+      const firstCell = area.locator('tbody th[scope="row"]').first();
+      const before = await firstCell.boundingBox();
+      await area.evaluate((element) => element.scrollBy({ left: 400 }));
+      const after = await firstCell.boundingBox();
+      // The domain's name stays where it was while the levels scroll past it.
+      expect(after!.x).toBeCloseTo(before!.x, 0);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  }, 120_000);
 });
