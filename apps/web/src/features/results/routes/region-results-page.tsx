@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 
 import { RenderLater } from '../../../components/render-later';
 import { useRegion } from '../../../lib/api/regions-api';
-import { icsResultsPath, regionPath } from '../../../lib/links';
+import { icsResultsPath, regionPath, regionTargetsPath } from '../../../lib/links';
 import { AreaProgressOverYears } from '../components/area-progress-over-years';
 import { AreaResultsLayout } from '../components/area-results-layout';
 import { IcsYearsNote } from '../components/ics-years-note';
@@ -32,7 +32,15 @@ export function RegionResultsPage() {
           </p>
         </>
       }
-      note={(cycle) => <IcsYearsNote cycle={cycle} />}
+      note={(cycle) => (
+        <>
+          <IcsYearsNote cycle={cycle} />
+          <p>
+            <Link to={regionTargetsPath(code)}>National targets</Link>: how many of the region’s organisations
+            meet each target, and which are not there yet
+          </p>
+        </>
+      )}
       after={(cycle) => (
         <>
           <RenderLater>
