@@ -41,12 +41,12 @@ function TrendTable({ area, caption }: { area: TargetAreaProgress; caption: stri
 function OrganisationsTable({ area, progress }: { area: TargetAreaProgress; progress: TargetProgress }) {
   const organisations = area.organisations ?? [];
   if (organisations.length === 0) {
-    return <p>Every organisation in {area.name} meets this target.</p>;
+    return <p>Every organisation in {area.area.name} meets this target.</p>;
   }
   const cycleId = area.now?.cycle.id;
   return (
     <WideTable
-      caption={`Organisations in ${area.name} not yet there, or without data (${area.now?.cycle.name ?? ''})`}
+      caption={`Organisations in ${area.area.name} not yet there, or without data (${area.now?.cycle.name ?? ''})`}
       firstCellIsHeader
     >
       <Table.Head>
@@ -97,7 +97,7 @@ export function AreaProgress({
   return (
     <div className="wgll-target-area">
       <Heading>
-        {area.name} <Tag modifier={outlookColours[area.outlook]}>{outlookLabels[area.outlook]}</Tag>
+        {area.area.name} <Tag modifier={outlookColours[area.outlook]}>{outlookLabels[area.outlook]}</Tag>
       </Heading>
       {now ? (
         <p>
@@ -117,7 +117,7 @@ export function AreaProgress({
             <span className="nhsuk-details__summary-text">The share in each cycle</span>
           </summary>
           <div className="nhsuk-details__text">
-            <TrendTable area={area} caption={`${target.name}: ${area.name}, each cycle`} />
+            <TrendTable area={area} caption={`${target.name}: ${area.area.name}, each cycle`} />
             {area.trend
               .filter((figure) => figure.note && figure !== now)
               .map((figure) => (
@@ -131,7 +131,7 @@ export function AreaProgress({
       {area.organisations ? <OrganisationsTable area={area} progress={progress} /> : null}
       {area.area.type === 'region' && area.organisations === null && area.area.code ? (
         <p>
-          <Link to={regionTargetsPath(area.area.code)}>Organisations of {area.name} not yet there</Link>
+          <Link to={regionTargetsPath(area.area.code)}>Organisations of {area.area.name} not yet there</Link>
         </p>
       ) : null}
     </div>
