@@ -359,7 +359,7 @@ describe('progress in England', () => {
     expect(res.status).toBe(200);
     const body = res.body as NationalTargets;
     const progress = body.targets.find((p) => p.target.name === 'Domain target')!;
-    expect(progress.areas.map((a) => a.area.type)).toEqual(['england', ...Array(7).fill('region')]);
+    expect(progress.areas.map((a) => a.area.type)).toEqual(['england', ...Array<string>(7).fill('region')]);
     const [england, ...regions] = progress.areas;
     expect(figureIn(england!, first).counts).toMatchObject({ met: 2, notYet: 1 });
     expect(england!.organisations!.length).toBe(figureIn(england!, second).counts.total - 3);

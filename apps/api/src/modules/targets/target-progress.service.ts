@@ -206,9 +206,8 @@ export class TargetProgressService {
         if (!documents.has(key)) documents.set(key, this.frameworks.document(frameworkId, version));
         const resolved = resolveTargetDomain(criterion.lineageId, await documents.get(key)!, versions);
         if (resolved.note) notes.add(resolved.note);
-        const found = resolved.domain
-          ? r.sealed.answers.find((a) => a.domainId === resolved.domain!.id)
-          : undefined;
+        const domain = resolved.domain;
+        const found = domain ? r.sealed.answers.find((a) => a.domainId === domain.id) : undefined;
         const answer: TargetAnswer | undefined = found
           ? found.notApplicable
             ? { notApplicable: true }
