@@ -34,6 +34,7 @@ export type Action =
   | 'framework:manage'
   | 'cycle:manage'
   | 'import:manage'
+  | 'target:manage'
   | 'audit:read'
   | 'return:reopen'
   | 'national:view'
@@ -68,6 +69,7 @@ export interface Capabilities {
   manageFrameworks: boolean;
   readAudit: boolean;
   manageCycles: boolean;
+  manageTargets: boolean;
   /** Import published results (national administrators). */
   manageImports: boolean;
   /** The national results view (national administrators). */
@@ -216,6 +218,9 @@ export type AuditAction =
   | 'cycle.created'
   | 'cycle.updated'
   | 'cycle.retired'
+  | 'target.created'
+  | 'target.updated'
+  | 'target.retired'
   | 'framework.retired'
   | 'return.created'
   | 'return.answer-saved'

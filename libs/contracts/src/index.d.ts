@@ -9,3 +9,4 @@ export type * from './results.js';
 export type * from './trends.js';
 export type * from './plans.js';
 export type * from './levelling-up.js';
+export type * from './targets.js';

@@ -6,3 +6,4 @@ export * from './trends.js';
 export * from './plans.js';
 export * from './plan-rollup.js';
 export * from './levelling-up.js';
+export * from './targets.js';

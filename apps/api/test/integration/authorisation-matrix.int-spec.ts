@@ -92,6 +92,10 @@ const NATIONAL_ROUTES: { route: string; admin: number; call(c: Client, ids: Ids)
     call: (c) => c.post('/api/frameworks/no-such-framework/versions/1/retire'),
   },
   { route: 'GET /national/results', admin: 200, call: (c) => c.get('/api/national/results') },
+  { route: 'GET /national/targets', admin: 200, call: (c) => c.get('/api/national/targets') },
+  { route: 'POST /targets', admin: 400, call: (c) => c.post('/api/targets', {}) },
+  { route: 'PUT /targets/:id', admin: 400, call: (c) => c.put(`/api/targets/${NO_ID}`, {}) },
+  { route: 'POST /targets/:id/retire', admin: 404, call: (c) => c.post(`/api/targets/${NO_ID}/retire`) },
   { route: 'GET /imports', admin: 200, call: (c) => c.get('/api/imports') },
   { route: 'POST /imports/dma', admin: 400, call: (c) => c.post('/api/imports/dma', {}) },
   { route: 'GET /imports/:id', admin: 404, call: (c) => c.get(`/api/imports/${NO_ID}`) },
@@ -179,6 +183,14 @@ const RESULT_ROUTES: {
     outOfScope: 'Y61',
     roles: ['national-administrator', 'regional-viewer'],
     call: (c, code) => c.get(`/api/regions/${code}/watch-lists?cycle=${ids.cycle}&threshold=3`),
+  },
+  // National targets' progress in a region: the region results' rule.
+  {
+    route: 'GET /regions/:code/targets',
+    inScope: 'Y56',
+    outOfScope: 'Y61',
+    roles: ['national-administrator', 'regional-viewer'],
+    call: (c, code) => c.get(`/api/regions/${code}/targets`),
   },
 ];
 

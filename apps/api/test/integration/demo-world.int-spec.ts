@@ -15,6 +15,7 @@ import type {
   IcsCompletion,
   IcsResults,
   RegionCompletion,
+  RegionTargets,
   ResultCycleList,
   ReturnDetail,
   ReturnList,
@@ -305,6 +306,34 @@ describe('the demo world at first start', () => {
     expect(JSON.stringify(rollup)).not.toContain(
       plan.actions.find((a) => a.state === 'blocked')!.blockedReason,
     );
+  });
+
+  it('sets national targets whose progress the region sees: EPR from sealed returns, a score from both', async () => {
+    const region = await signIn(t, 'region@demo.wgll.example', DEMO_PASSWORD);
+    const body = (await region.get('/api/regions/Y56/targets').expect(200)).body as RegionTargets;
+    expect(body.targets.map((p) => p.target.name)).toEqual([
+      'Electronic patient record in 95% of trusts by 31 March 2027',
+      'Smart foundations at 3 or above in 80% of trusts by 31 March 2028',
+    ]);
+    const [epr, score] = body.targets.map((p) => p.areas[0]!);
+    expect(body.targets[0]!.target).toMatchObject({
+      kind: 'domain',
+      domainId: 'sf-epr',
+      level: 3,
+      percent: 95,
+    });
+    // The published 2025/26 results have no domain levels: no data, said plainly.
+    const published = epr!.trend.find((f) => f.cycle.name === '2025/26')!;
+    expect(published.counts).toMatchObject({ met: 0, notYet: 0 });
+    expect(published.note).toContain('published');
+    // This cycle's sealed demo returns give data; the rest of London has none yet.
+    expect(epr!.now?.cycle.name).not.toBe('2025/26');
+    expect(epr!.now!.counts.met + epr!.now!.counts.notYet).toBeGreaterThan(0);
+    expect(epr!.now!.counts.noData).toBeGreaterThan(0);
+    expect(epr!.organisations!.length).toBe(epr!.now!.counts.notYet + epr!.now!.counts.noData);
+    // The score target reads the published results too.
+    const scored = score!.trend.find((f) => f.cycle.name === '2025/26')!.counts;
+    expect(scored.met + scored.notYet).toBeGreaterThan(20);
   });
 
   it('gives demo people the demo password and their roles', async () => {

@@ -44,6 +44,7 @@ const known: Record<string, string[]> = {};
 let spareUserId: string;
 let returnId: string;
 let cycleId: string;
+let targetId: string;
 const clients: Record<'admin' | 'lead' | 'anonymous', RawClient | undefined> = {
   admin: undefined,
   lead: undefined,
@@ -90,6 +91,21 @@ beforeAll(async () => {
     domainId: world.org.domains[0]!.id,
     title: 'An action to fuzz',
   });
+  const target = await world.admin.post('/api/targets', {
+    name: 'A target to fuzz',
+    description: '',
+    kind: 'measure',
+    frameworkId: null,
+    domainId: null,
+    level: null,
+    elementId: null,
+    measure: 'overall',
+    value: 3,
+    careSettings: ['acute'],
+    percent: 90,
+    dueDate: '2030-03-31',
+  });
+  targetId = (target.body as { id?: string }).id ?? randomUUID();
   Object.assign(known, {
     domainId: world.org.domains.map((d) => d.id),
     evidenceId: [(link.body as { id: string }).id ?? randomUUID()],
@@ -123,6 +139,7 @@ function knownFor(route: Route, name: string): string[] {
     if (route.path.startsWith('/api/returns/')) return [returnId];
     if (route.path.startsWith('/api/users/')) return [spareUserId];
     if (route.path.startsWith('/api/cycles/')) return [cycleId];
+    if (route.path.startsWith('/api/targets/')) return [targetId];
     return [randomUUID()];
   }
   return known[name] ?? ['x'];

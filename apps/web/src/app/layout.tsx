@@ -22,6 +22,7 @@ function navigationFor(user: CurrentUser) {
     ...(user.capabilities.manageImports ? [{ to: '/admin/imports', label: 'Published results' }] : []),
     ...(user.capabilities.manageUsers ? [{ to: '/admin/users', label: 'Users' }] : []),
     ...(user.capabilities.manageCycles ? [{ to: '/admin/cycles', label: 'Cycles' }] : []),
+    ...(user.capabilities.manageTargets ? [{ to: '/admin/targets', label: 'Targets' }] : []),
     ...(user.capabilities.readAudit ? [{ to: '/admin/audit', label: 'Audit log' }] : []),
     { to: '/organisations', label: 'Organisations' },
     { to: '/regions', label: 'Regions' },

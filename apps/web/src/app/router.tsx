@@ -67,6 +67,22 @@ const regionPlansPage = lazyPage(
   () => import('../features/regions/routes/region-plans-page'),
   'RegionPlansPage',
 );
+const regionTargetsPage = lazyPage(
+  () => import('../features/targets/routes/region-targets-page'),
+  'RegionTargetsPage',
+);
+const nationalTargetsPage = lazyPage(
+  () => import('../features/targets/routes/national-targets-page'),
+  'NationalTargetsPage',
+);
+const targetsAdminPage = lazyPage(
+  () => import('../features/targets/routes/targets-admin-page'),
+  'TargetsAdminPage',
+);
+const targetAdminPage = lazyPage(
+  () => import('../features/targets/routes/target-admin-page'),
+  'TargetAdminPage',
+);
 const regionPage = lazyPage(() => import('../features/regions/routes/region-page'), 'RegionPage');
 const regionsPage = lazyPage(() => import('../features/regions/routes/regions-page'), 'RegionsPage');
 const icsResultsPage = lazyPage(
@@ -234,12 +250,18 @@ function appRoutes(): RouteObject[] {
                 { path: 'regions', ...page(regionsPage) },
                 { path: 'regions/:code', ...page(regionPage) },
                 { path: 'regions/:code/plans', ...page(regionPlansPage) },
+                { path: 'regions/:code/targets', ...page(regionTargetsPage) },
                 { path: 'regions/:code/results', ...page(regionResultsPage, prefetchRegionResults) },
                 { path: 'regions/:code/watch-lists', ...page(regionWatchListsPage) },
                 {
                   path: 'national/results',
                   element: <RequireCapability capability="viewNational" />,
                   children: [{ index: true, ...page(nationalResultsPage) }],
+                },
+                {
+                  path: 'national/targets',
+                  element: <RequireCapability capability="viewNational" />,
+                  children: [{ index: true, ...page(nationalTargetsPage) }],
                 },
                 { path: 'frameworks', ...page(frameworksPage) },
                 { path: 'frameworks/:frameworkId/versions/:version', ...page(frameworkReaderPage) },
@@ -261,6 +283,14 @@ function appRoutes(): RouteObject[] {
                   path: 'admin/cycles',
                   element: <RequireCapability capability="manageCycles" />,
                   children: [{ index: true, ...page(cyclesPage) }],
+                },
+                {
+                  path: 'admin/targets',
+                  element: <RequireCapability capability="manageTargets" />,
+                  children: [
+                    { index: true, ...page(targetsAdminPage) },
+                    { path: ':id', ...page(targetAdminPage) },
+                  ],
                 },
                 {
                   path: 'admin/imports',

@@ -105,6 +105,10 @@ export const icsPlansPath = (code: string, cycleId?: string) =>
 /** The improvement plans of a region, per ICS, optionally for one cycle. */
 export const regionPlansPath = (code: string, cycleId?: string) =>
   withSearch(`/regions/${encodeURIComponent(code)}/plans`, { cycle: cycleId });
+/** Each national target's progress in a region (issue 19). */
+export const regionTargetsPath = (code: string) => `/regions/${encodeURIComponent(code)}/targets`;
+/** A national target, to change or retire (national administrators). */
+export const adminTargetPath = (id: string) => `/admin/targets/${encodeURIComponent(id)}`;
 
 export const sealPath = (returnId: string, revision: number) => returnPath(returnId, 'seals', revision);
 

@@ -23,6 +23,7 @@ function userWith(...grants: Array<{ role: Role; code: string | null }>): Curren
       readAudit: false,
       manageCycles: false,
       manageImports: false,
+      manageTargets: false,
       viewNational: false,
     },
     roles: grants.map(({ role, code }, index) => ({

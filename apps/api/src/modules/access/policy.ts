@@ -21,6 +21,7 @@ export const NATIONAL_ACTIONS: readonly Action[] = [
   'framework:manage',
   'cycle:manage',
   'import:manage',
+  'target:manage',
   'national:view',
   'audit:read',
   'return:reopen',

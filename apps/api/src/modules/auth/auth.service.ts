@@ -63,6 +63,7 @@ export class AuthService {
         readAudit: can(principal.grants, 'audit:read', NATIONAL),
         manageCycles: can(principal.grants, 'cycle:manage', NATIONAL),
         manageImports: can(principal.grants, 'import:manage', NATIONAL),
+        manageTargets: can(principal.grants, 'target:manage', NATIONAL),
         viewNational: can(principal.grants, 'national:view', NATIONAL),
       },
       signedInWith: principal.method,

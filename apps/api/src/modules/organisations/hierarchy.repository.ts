@@ -308,4 +308,12 @@ export class HierarchyRepository implements HierarchyLookup {
     );
     return row ? { odsCode: row.ods_code, name: row.name } : null;
   }
+
+  /** Every region, by name (national targets: England region by region). */
+  async regions(): Promise<IcbName[]> {
+    const rows = await this.dataSource.query<Array<{ ods_code: string; name: string }>>(
+      'SELECT ods_code, name FROM region ORDER BY name, ods_code',
+    );
+    return rows.map((r) => ({ odsCode: r.ods_code, name: r.name }));
+  }
 }

@@ -8,9 +8,11 @@ import type {
   DomainLevelResult,
   IcsCompletion,
   IcsResults,
+  MeasureId,
   RegionCompletion,
   ResultCycle,
   ResultCycleList,
+  ResultSource,
   TrustResults,
 } from '@wgll/contracts';
 import type { FrameworkVersion } from '@wgll/framework';
@@ -270,4 +272,29 @@ export class ResultsService {
       ];
     });
   }
+
+  /**
+   * A cycle's organisation results as the views show them (published, else sealed returns' scores),
+   * for the national targets' progress: whose, which care setting, the measure and overall scores.
+   */
+  async organisationScores(cycle: ResultCycle): Promise<OrganisationScores> {
+    const dataset = await this.dataset(cycle);
+    return {
+      source: dataset.source,
+      rows: dataset.rows
+        .filter((r) => r.level === 'organisation')
+        .map((r) => ({ code: r.code, careSetting: r.careSetting, measures: r.measures, overall: r.overall })),
+    };
+  }
+}
+
+/** A cycle's organisation results, for other modules (see ResultsService.organisationScores). */
+export interface OrganisationScores {
+  source: ResultSource | null;
+  rows: Array<{
+    code: string;
+    careSetting: CareSetting | null;
+    measures: Record<MeasureId, number | null>;
+    overall: number | null;
+  }>;
 }

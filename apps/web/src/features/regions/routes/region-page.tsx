@@ -14,7 +14,7 @@ import { useRegion } from '../../../lib/api/regions-api';
 import { useCurrentUser } from '../../../lib/api/session-api';
 import { formatDate } from '../../../lib/dates';
 import { pluralise, readableName } from '../../../lib/format';
-import { icsPath, regionPlansPath, regionResultsPath } from '../../../lib/links';
+import { icsPath, regionPlansPath, regionResultsPath, regionTargetsPath } from '../../../lib/links';
 import { mayViewResults } from '../../../lib/results-access';
 
 function RegionSystems({ region, requestedAt }: { region: RegionDetail; requestedAt: string | undefined }) {
@@ -111,6 +111,12 @@ export function RegionPage() {
             <p>
               <Link to={regionPlansPath(region.odsCode)}>Improvement plans</Link>: per ICS, the gaps their
               organisations share and the organisations whose plans fall short
+            </p>
+          ) : null}
+          {mayViewResults(user, { type: 'region', code: region.odsCode }) ? (
+            <p>
+              <Link to={regionTargetsPath(region.odsCode)}>National targets</Link>: how many of the region’s
+              organisations meet each target
             </p>
           ) : null}
           <AtDateForm at={at.effective} label="Show this region on another date" />

@@ -14,6 +14,12 @@ export function NationalResultsPage() {
       groupPath={regionResultsPath}
       icbLabel="ICBs’ own returns"
       withAt={false}
+      note={() => (
+        <p>
+          <Link to="/national/targets">National targets</Link>: how many organisations meet each target, in
+          England and in each region
+        </p>
+      )}
       notFound={
         <p>
           <Link to="/">Go to the home page</Link>

@@ -2,7 +2,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 
 import { RenderLater } from '../../../components/render-later';
 import { useRegion } from '../../../lib/api/regions-api';
-import { icsResultsPath, regionPath, regionWatchListsPath } from '../../../lib/links';
+import { icsResultsPath, regionPath, regionTargetsPath, regionWatchListsPath } from '../../../lib/links';
 import { AreaProgressOverYears } from '../components/area-progress-over-years';
 import { AreaResultsLayout } from '../components/area-results-layout';
 import { IcsYearsNote } from '../components/ics-years-note';
@@ -41,6 +41,10 @@ export function RegionResultsPage() {
               Organisations below the threshold and declining
             </Link>
             , named, per measure
+          </p>
+          <p>
+            <Link to={regionTargetsPath(code)}>National targets</Link>: how many of the region’s organisations
+            meet each target, and which are not there yet
           </p>
         </>
       )}
