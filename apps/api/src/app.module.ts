@@ -11,6 +11,7 @@ import { buildDataSourceOptions } from './database/database-options.js';
 import { AccessModule } from './modules/access/access.module.js';
 import { AssessmentsModule } from './modules/assessments/assessments.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
+import { PeerLearningModule } from './modules/peer-learning/peer-learning.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CyclesModule } from './modules/cycles/cycles.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         CyclesModule,
         AssessmentsModule,
         PlansModule,
+        PeerLearningModule,
         ResultsModule,
         ImportsModule,
       ],

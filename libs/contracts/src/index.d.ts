@@ -8,3 +8,4 @@ export type * from './returns.js';
 export type * from './results.js';
 export type * from './trends.js';
 export type * from './plans.js';
+export type * from './peer-learning.js';

@@ -30,6 +30,7 @@ import { DemoMarkerEntity } from '../modules/demo/demo-marker.entity.js';
 import { ImprovementPlanEntity } from '../modules/plans/entities/improvement-plan.entity.js';
 import { PlanActionEntity } from '../modules/plans/entities/plan-action.entity.js';
 import { PlanApprovalEntity } from '../modules/plans/entities/plan-approval.entity.js';
+import { PeerSharingEntity } from '../modules/peer-learning/entities/peer-sharing.entity.js';
 
 /** Every entity, listed explicitly (ESM: no globbing of compiled files). */
 export const entities = [
@@ -63,4 +64,5 @@ export const entities = [
   ImprovementPlanEntity,
   PlanActionEntity,
   PlanApprovalEntity,
+  PeerSharingEntity,
 ];
