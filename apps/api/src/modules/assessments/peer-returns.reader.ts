@@ -46,11 +46,14 @@ export class PeerReturnsReader {
     return rows.map(toReturn);
   }
 
-  /** The organisation's newest sealed return per care setting (retired cycles left out). */
+  /**
+   * The organisation's newest sealed return per care setting (by cycle reference date, then the newest
+   * started; retired cycles left out).
+   */
   async newestSealedOf(organisationCode: string): Promise<PeerSealedReturn[]> {
     const rows = await this.dataSource.query<Row[]>(
       `SELECT DISTINCT ON (r.care_setting) * FROM (${SELECT} WHERE r.organisation_code = $1) r
-       ORDER BY r.care_setting, r.reference_date DESC`,
+       ORDER BY r.care_setting, r.reference_date DESC, r.created_at DESC`,
       [organisationCode],
     );
     return rows.map(toReturn);
@@ -58,7 +61,7 @@ export class PeerReturnsReader {
 }
 
 const SELECT = `SELECT r.id, r.organisation_code, r.care_setting, c.id AS cycle_id, c.name AS cycle_name,
-         to_char(c.reference_date, 'YYYY-MM-DD') AS reference_date, s.snapshot
+         to_char(c.reference_date, 'YYYY-MM-DD') AS reference_date, r.created_at, s.snapshot
        FROM assessment_return r
        JOIN cycle c ON c.id = r.cycle_id AND c.retired_at IS NULL
        JOIN return_seal s ON s.return_id = r.id AND s.revision = r.revision
