@@ -13,10 +13,11 @@ import { type DemoState, type DemoSystem, type PlannedReturn, planDemoReturns } 
 import { accountsOf, demoTeams } from './demo-people.js';
 import { DEMO_PLAN_TRUST } from './demo-improvement-plan.js';
 import { seedDemoImprovementPlan } from './demo-plan-builder.js';
+import { seedDemoPeerSharing } from './demo-peer-sharing.js';
 import { ReturnBuilder, type Scores } from './demo-return-builder.js';
 
 /** Bump when what the demo world holds changes: a data folder seeded with an older version is left alone. */
-export const DEMO_WORLD_VERSION = 'v3';
+export const DEMO_WORLD_VERSION = 'v4';
 
 /** The ICSs of the demo: South East London (the printed accounts' ICS) and North East London. */
 export const DEMO_SYSTEMS = ['QKK', 'QMF'] as const;
@@ -128,6 +129,9 @@ export async function seedDemoWorld(
     const plan = await seedDemoImprovementPlan(app, resultCycle, today, planTeam, principals);
     log.log('Demo world: improvement plan seeded', { owner: DEMO_PLAN_TRUST, ...plan });
   }
+  // A few organisations chose to be named for peer learning.
+  const named = await seedDemoPeerSharing(app, principals);
+  log.log('Demo world: peer learning sharing seeded', { named });
   await markers.mark('world', [DEMO_WORLD_VERSION]);
   return {
     created: true,
