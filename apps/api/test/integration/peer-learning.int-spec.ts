@@ -285,6 +285,14 @@ describe('who meets what we lack', () => {
     ).toBe(404);
   });
 
+  it('has no peers for an ICB’s own return', async () => {
+    const system = await admin.post('/api/ics/QKK/returns', { cycleId: cycle.id });
+    expect(system.status).toBe(201);
+    const id = (system.body as { created: { id: string }[] }).created[0]!.id;
+    const res = await icsLead.get(`/api/returns/${id}/peers?domain=${D}`);
+    expect(res.status).toBe(404);
+  });
+
   it('lets the trust lead add a named peer’s element to the plan as an action, audited like any action', async () => {
     const id = returns.get('RJ1')!.id;
     const result = await peers(rj1Lead);
