@@ -12,6 +12,7 @@ import { AccessModule } from './modules/access/access.module.js';
 import { AssessmentsModule } from './modules/assessments/assessments.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
 import { TargetsModule } from './modules/targets/targets.module.js';
+import { PeerLearningModule } from './modules/peer-learning/peer-learning.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CyclesModule } from './modules/cycles/cycles.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         AssessmentsModule,
         PlansModule,
         TargetsModule,
+        PeerLearningModule,
         ResultsModule,
         ImportsModule,
       ],

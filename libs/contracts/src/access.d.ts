@@ -241,6 +241,7 @@ export type AuditAction =
   | 'plan.actions-merged'
   | 'plan.carried-forward'
   | 'plan.approved'
+  | 'peer-sharing.updated'
   | 'import.uploaded'
   | 'import.matches-confirmed'
   | 'import.applied';

@@ -10,3 +10,4 @@ export type * from './trends.js';
 export type * from './plans.js';
 export type * from './levelling-up.js';
 export type * from './targets.js';
+export type * from './peer-learning.js';

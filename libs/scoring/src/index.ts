@@ -7,3 +7,4 @@ export * from './plans.js';
 export * from './plan-rollup.js';
 export * from './levelling-up.js';
 export * from './targets.js';
+export * from './peer-matches.js';

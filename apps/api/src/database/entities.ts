@@ -31,6 +31,7 @@ import { ImprovementPlanEntity } from '../modules/plans/entities/improvement-pla
 import { PlanActionEntity } from '../modules/plans/entities/plan-action.entity.js';
 import { PlanApprovalEntity } from '../modules/plans/entities/plan-approval.entity.js';
 import { NationalTargetEntity } from '../modules/targets/entities/national-target.entity.js';
+import { PeerSharingEntity } from '../modules/peer-learning/entities/peer-sharing.entity.js';
 
 /** Every entity, listed explicitly (ESM: no globbing of compiled files). */
 export const entities = [
@@ -65,4 +66,5 @@ export const entities = [
   PlanActionEntity,
   PlanApprovalEntity,
   NationalTargetEntity,
+  PeerSharingEntity,
 ];

@@ -275,6 +275,8 @@ const RETURN_ROUTES: { route: string; allowed: number; call(c: Client, id: strin
   },
   { route: 'GET /returns/:id/history', allowed: 200, call: (c, id) => c.get(`/api/returns/${id}/history`) },
   { route: 'GET /returns/:id/plan', allowed: 200, call: (c, id) => c.get(`/api/returns/${id}/plan`) },
+  // Without a domain: 400 once past the guard (the ICB's own return has no peers: 404 with one).
+  { route: 'GET /returns/:id/peers', allowed: 400, call: (c, id) => c.get(`/api/returns/${id}/peers`) },
   { route: 'PUT /returns/:id/plan', allowed: 400, call: (c, id) => c.put(`/api/returns/${id}/plan`, {}) },
   {
     route: 'POST /returns/:id/plan/actions',
@@ -329,6 +331,20 @@ const OWNER_RETURN_ROUTES: {
     inScope: 'RJ1',
     outOfScope: 'RC9',
     call: (c, code) => c.post(`/api/organisations/${code}/returns`, {}),
+  },
+  {
+    route: 'GET /organisations/:code/sharing',
+    allowed: 200,
+    inScope: 'RJ1',
+    outOfScope: 'RC9',
+    call: (c, code) => c.get(`/api/organisations/${code}/sharing`),
+  },
+  {
+    route: 'PUT /organisations/:code/sharing',
+    allowed: 400,
+    inScope: 'RJ1',
+    outOfScope: 'RC9',
+    call: (c, code) => c.put(`/api/organisations/${code}/sharing`, {}),
   },
   {
     route: 'GET /ics/:code/returns',

@@ -14,6 +14,8 @@ import type {
   ImprovementPlan,
   IcsCompletion,
   IcsResults,
+  PeerLearning,
+  PeerSharing,
   RegionCompletion,
   RegionTargets,
   ResultCycleList,
@@ -204,6 +206,25 @@ describe('the demo world at first start', () => {
       state: 'submitted',
       revision: 2,
     });
+  });
+
+  it('names the demo peers that opted in beside Guy’s and St Thomas’ gaps', async () => {
+    const lead = await signIn(t, 'lead.rj1@demo.wgll.example', DEMO_PASSWORD);
+    const list = (await lead.get('/api/organisations/RJ1/returns').expect(200)).body as ReturnList;
+    const id = list.items.find((r) => r.careSetting === 'acute')!.id;
+    const sharing = (await lead.get('/api/organisations/RJ1/sharing').expect(200)).body as PeerSharing;
+    expect(sharing.named).toBe(false);
+    const detail = (await lead.get(`/api/returns/${id}`).expect(200)).body as ReturnDetail;
+    const domains = detail.answers.map((a) => ({ id: a.domainId }));
+    const named = new Set<string>();
+    for (const d of domains) {
+      const peers = (await lead.get(`/api/returns/${id}/peers?domain=${d.id}`).expect(200))
+        .body as PeerLearning;
+      for (const e of peers.elements) for (const p of e.named) named.add(p.organisation.odsCode);
+      if (named.size > 0) break;
+    }
+    expect([...named].every((code) => ['R1H', 'RF4'].includes(code))).toBe(true);
+    expect(named.size).toBeGreaterThan(0);
   });
 
   it('shows the region both ICSs to compare, and their completion', async () => {

@@ -62,6 +62,8 @@ const approvedPlanPage = lazyPage(
   () => import('../features/plans/routes/approved-plan-page'),
   'ApprovedPlanPage',
 );
+const peersPage = lazyPage(() => import('../features/peer-learning/routes/peers-page'), 'PeersPage');
+const sharingPage = lazyPage(() => import('../features/peer-learning/routes/sharing-page'), 'SharingPage');
 const icsPlansPage = lazyPage(() => import('../features/ics/routes/ics-plans-page'), 'IcsPlansPage');
 const regionPlansPage = lazyPage(
   () => import('../features/regions/routes/region-plans-page'),
@@ -230,6 +232,7 @@ function appRoutes(): RouteObject[] {
                 { path: 'organisations/:code', ...page(organisationPage) },
                 { path: 'organisations/:code/returns', ...page(organisationReturnsPage) },
                 { path: 'organisations/:code/results', ...page(trustResultsPage, prefetchTrustResults) },
+                { path: 'organisations/:code/sharing', ...page(sharingPage) },
                 { path: 'ics/:code', ...page(icsPage) },
                 { path: 'ics/:code/returns', ...page(icsReturnsPage) },
                 { path: 'ics/:code/plans', ...page(icsPlansPage) },
@@ -244,6 +247,7 @@ function appRoutes(): RouteObject[] {
                 { path: 'returns/:id/submit', ...page(returnSubmitPage) },
                 { path: 'returns/:id/history', ...page(returnHistoryPage) },
                 { path: 'returns/:id/seals/:revision', ...page(sealPage) },
+                { path: 'returns/:id/peers', ...page(peersPage) },
                 { path: 'returns/:id/plan', ...page(planPage) },
                 { path: 'returns/:id/plan/actions/:actionId', ...page(planActionPage) },
                 { path: 'returns/:id/plan/approvals/:approvalId', ...page(approvedPlanPage) },

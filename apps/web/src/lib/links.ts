@@ -99,6 +99,13 @@ export function questionnairePath(returnId: string, measure: string, domainId?: 
 export const planPath = (returnId: string, ...parts: (string | number)[]) =>
   returnPath(returnId, 'plan', ...parts);
 
+/** Who meets what the trust lacks in a domain of its return (peer learning). */
+export const peersPath = (returnId: string, domainId: string) =>
+  `${returnPath(returnId, 'peers')}?domain=${encodeURIComponent(domainId)}`;
+
+/** An organisation's sharing setting for peer learning. */
+export const sharingPath = (code: string) => `/organisations/${encodeURIComponent(code)}/sharing`;
+
 /** The improvement plans of an ICS's organisations, optionally for one cycle. */
 export const icsPlansPath = (code: string, cycleId?: string) =>
   withSearch(`/ics/${encodeURIComponent(code)}/plans`, { cycle: cycleId });

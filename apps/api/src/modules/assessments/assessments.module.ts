@@ -13,6 +13,7 @@ import { AssignmentsService } from './assignments.service.js';
 import { CarryForwardService } from './carry-forward.service.js';
 import { EvidenceService } from './evidence.service.js';
 import { OwnerReturnsController } from './owner-returns.controller.js';
+import { PeerReturnsReader } from './peer-returns.reader.js';
 import { ReturnStore } from './return-store.js';
 import { ReturnsController, ReturnsSupportController } from './returns.controller.js';
 import { ReturnsService } from './returns.service.js';
@@ -35,8 +36,9 @@ import { WorkflowService } from './workflow.service.js';
     SealCheckService,
     AssessmentsReader,
     ApprovalHooks,
+    PeerReturnsReader,
   ],
-  exports: [ReturnsService, AssessmentsReader, ApprovalHooks],
+  exports: [ReturnsService, AssessmentsReader, ApprovalHooks, PeerReturnsReader],
 })
 export class AssessmentsModule implements OnModuleInit {
   constructor(

@@ -49,6 +49,7 @@ const ACTION_SET: Record<AuditAction, true> = {
   'plan.actions-merged': true,
   'plan.carried-forward': true,
   'plan.approved': true,
+  'peer-sharing.updated': true,
   'import.uploaded': true,
   'import.matches-confirmed': true,
   'import.applied': true,

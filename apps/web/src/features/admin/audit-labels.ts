@@ -46,6 +46,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'plan.actions-merged': 'Merged actions of an improvement plan',
   'plan.carried-forward': 'Carried open actions forward from the previous cycle’s plan',
   'plan.approved': 'Recorded the board’s approval of an improvement plan',
+  'peer-sharing.updated': 'Changed an organisation’s sharing setting for peer learning',
   'import.uploaded': 'Imported a published data file',
   'import.matches-confirmed': 'Confirmed matches of names in a published data file',
   'import.applied': 'Applied a published data file’s results',

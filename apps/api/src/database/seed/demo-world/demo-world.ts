@@ -14,10 +14,11 @@ import { accountsOf, demoTeams } from './demo-people.js';
 import { DEMO_PLAN_TRUST } from './demo-improvement-plan.js';
 import { seedDemoImprovementPlan } from './demo-plan-builder.js';
 import { seedDemoTargets } from './demo-targets.js';
+import { seedDemoPeerSharing } from './demo-peer-sharing.js';
 import { ReturnBuilder, type Scores } from './demo-return-builder.js';
 
 /** Bump when what the demo world holds changes: a data folder seeded with an older version is left alone. */
-export const DEMO_WORLD_VERSION = 'v4';
+export const DEMO_WORLD_VERSION = 'v5';
 
 /** The ICSs of the demo: South East London (the printed accounts' ICS) and North East London. */
 export const DEMO_SYSTEMS = ['QKK', 'QMF'] as const;
@@ -132,6 +133,9 @@ export async function seedDemoWorld(
   // National targets (issue 19), set by the demo national administrator.
   const admin = principals.get('admin@demo.wgll.example');
   if (admin) log.log('Demo world: national targets seeded', { targets: await seedDemoTargets(app, admin) });
+  // A few organisations chose to be named for peer learning.
+  const named = await seedDemoPeerSharing(app, principals);
+  log.log('Demo world: peer learning sharing seeded', { named });
   await markers.mark('world', [DEMO_WORLD_VERSION]);
   return {
     created: true,

@@ -12,8 +12,9 @@ import { useOrganisation } from '../../../lib/api/organisations-api';
 import { useCurrentUser } from '../../../lib/api/session-api';
 import { formatDate } from '../../../lib/dates';
 import { readableName } from '../../../lib/format';
-import { organisationReturnsPath, trustResultsPath } from '../../../lib/links';
+import { organisationReturnsPath, sharingPath, trustResultsPath } from '../../../lib/links';
 import { mayViewResults } from '../../../lib/results-access';
+import { roleScopeTypes } from '../../../lib/roles';
 import { MembershipHistory } from '../components/membership-history';
 import { MergerComparison } from '../components/merger-comparison';
 import { OrganisationChanges } from '../components/organisation-changes';
@@ -78,6 +79,16 @@ export function OrganisationPage() {
             <p>
               <Link to={trustResultsPath(organisation.odsCode)}>Results</Link>: this trust’s scores beside its
               ICS and England, and its peers
+            </p>
+          ) : null}
+          {user?.roles.some(
+            (grant) =>
+              grant.role === 'national-administrator' ||
+              (roleScopeTypes[grant.role] === 'organisation' && grant.scope.code === organisation.odsCode),
+          ) ? (
+            <p>
+              <Link to={sharingPath(organisation.odsCode)}>Sharing for peer learning</Link>: whether other
+              organisations see this trust named beside the elements it meets
             </p>
           ) : null}
           <OrganisationSummary organisation={organisation} requestedAt={at.requested} />

@@ -1,9 +1,11 @@
 import type { CreateActionRequest, ProposedAction } from '@wgll/contracts';
 import { Button } from 'nhsuk-react-components';
 import { useState } from 'react';
+import { Link } from 'react-router';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { pluralise } from '../../../lib/format';
+import { peersPath } from '../../../lib/links';
 import { useCreateAction } from '../api/plan-api';
 import { domainTitle, type PlanData } from '../plan-labels';
 
@@ -87,6 +89,13 @@ export function Proposals({ data, onAdded }: { data: PlanData; onAdded: (message
               <Button type="button" secondary disabled={busy} onClick={() => void add(items)}>
                 Add all for this domain<span className="nhsuk-u-visually-hidden">: {title}</span>
               </Button>
+            ) : null}
+            {data.detail.owner.type === 'organisation' ? (
+              <p className="nhsuk-body-s">
+                <Link to={peersPath(data.detail.id, domainId)}>
+                  Who meets what we lack<span className="nhsuk-u-visually-hidden"> in {title}</span>
+                </Link>
+              </p>
             ) : null}
           </section>
         );

@@ -43,6 +43,8 @@ interface DomainQuestionProps {
   actions: DomainActions;
   /** Elements whose improvement plan action is done but which are not ticked. */
   planDone?: ReadonlySet<string>;
+  /** Link to who meets what the domain lacks (a trust's return only). */
+  peersHref?: string;
 }
 
 interface InputsProps {
@@ -123,6 +125,7 @@ export const DomainQuestion = memo(function DomainQuestion({
   mode,
   actions,
   planDone,
+  peersHref,
 }: DomainQuestionProps) {
   const ids = domainIds(domain.id);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -200,7 +203,13 @@ export const DomainQuestion = memo(function DomainQuestion({
           <AnswerSummary domain={domain} draft={view.draft} evidence={evidence} />
         </WarningCallout>
       ) : null}
-      <DomainScore domain={domain} draft={view.draft} answered={hasAnswer(view)} editable={editing} />
+      <DomainScore
+        domain={domain}
+        draft={view.draft}
+        answered={hasAnswer(view)}
+        editable={editing}
+        peersHref={peersHref}
+      />
       {editing ? <LevelBar domain={domain} draft={view.draft} answered={hasAnswer(view)} /> : null}
       {editing ? (
         <DomainInputs

@@ -1,6 +1,8 @@
 import type { FrameworkDomain } from '@wgll/framework';
 import { whatNextLevelNeeds } from '@wgll/scoring';
 
+import { Link } from 'react-router';
+
 import { pluralise } from '../../../lib/format';
 import { effectiveMet, type AnswerDraft } from './answer-draft';
 
@@ -10,13 +12,15 @@ interface DomainScoreProps {
   answered: boolean;
   /** Say how to answer (not on a read-only page). */
   editable: boolean;
+  /** The page of organisations meeting what this domain lacks (a trust's return only). */
+  peersHref?: string;
 }
 
 /**
  * The domain's level, computed as the person ticks (never typed), and what the next level needs.
  * When higher elements are ticked but a lower level is incomplete, it says what they wait for.
  */
-export function DomainScore({ domain, draft, answered, editable }: DomainScoreProps) {
+export function DomainScore({ domain, draft, answered, editable, peersHref }: DomainScoreProps) {
   const headingId = `domain-${domain.id}-score-heading`;
   if (draft.notApplicable && domain.notApplicableAllowed) {
     return (
@@ -68,6 +72,13 @@ export function DomainScore({ domain, draft, answered, editable }: DomainScorePr
               level {needs.nextLevel} is met. With{' '}
               {needs.needed.length === 1 ? 'that element' : `those ${needs.needed.length} elements`} met, the
               domain would be at level {needs.levelOnceNeededMet}.
+            </p>
+          ) : null}
+          {peersHref ? (
+            <p className="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
+              <Link to={peersHref}>
+                Who meets what we lack<span className="nhsuk-u-visually-hidden"> in {domain.title}</span>
+              </Link>
             </p>
           ) : null}
         </>

@@ -8,7 +8,7 @@ import { LoadingMessage } from '../../../components/loading-message';
 import { NotFound } from '../../../components/not-found';
 import { RenderLater } from '../../../components/render-later';
 import { useDocumentTitle } from '../../../components/use-document-title';
-import { questionnairePath } from '../../../lib/links';
+import { peersPath, questionnairePath } from '../../../lib/links';
 import { useReturnFramework } from '../api/returns-api';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
@@ -198,6 +198,9 @@ function Questionnaire({ detail, framework, frameworkError }: QuestionnaireProps
                   mode={mode}
                   actions={actions}
                   planDone={planDone}
+                  peersHref={
+                    detail.owner.type === 'organisation' ? peersPath(detail.id, domain.id) : undefined
+                  }
                 />
                 <NextDomain returnId={detail.id} next={next} focused={focused !== undefined} />
               </Part>
