@@ -13,6 +13,8 @@ import { AssignmentsService } from './assignments.service.js';
 import { CarryForwardService } from './carry-forward.service.js';
 import { EvidenceService } from './evidence.service.js';
 import { OwnerReturnsController } from './owner-returns.controller.js';
+import { ReturnExportController } from './return-export.controller.js';
+import { ReturnExportService } from './return-export.service.js';
 import { ReturnStore } from './return-store.js';
 import { ReturnsController, ReturnsSupportController } from './returns.controller.js';
 import { ReturnsService } from './returns.service.js';
@@ -22,7 +24,7 @@ import { WorkflowService } from './workflow.service.js';
 /** Assessment returns: answers, evidence, assignments, carry forward, approval, sealing, reopening. */
 @Module({
   imports: [CyclesModule, DemoModule, FrameworksModule, ResultsStoreModule, UsersModule],
-  controllers: [OwnerReturnsController, ReturnsController, ReturnsSupportController],
+  controllers: [OwnerReturnsController, ReturnsController, ReturnsSupportController, ReturnExportController],
   providers: [
     ReturnStore,
     ReturnsService,
@@ -33,6 +35,7 @@ import { WorkflowService } from './workflow.service.js';
     CarryForwardService,
     WorkflowService,
     SealCheckService,
+    ReturnExportService,
     AssessmentsReader,
     ApprovalHooks,
   ],
