@@ -43,6 +43,11 @@ function addSheet(book: ExcelJS.Workbook, name: string, columns: { header: strin
   return sheet;
 }
 
+/** A row with empty text left as an empty cell. */
+function add(sheet: ExcelJS.Worksheet, values: (string | number | null)[]): void {
+  sheet.addRow(values.map((value) => (value === '' ? null : value)));
+}
+
 /**
  * The return as a workbook: its measures, every domain with the elements met in words, each element
  * met on a row of its own, the evidence, and an "About this data" sheet saying what it is.
@@ -70,7 +75,7 @@ export async function returnWorkbook(r: ReadableReturn): Promise<Buffer> {
   ]);
   for (const m of r.measures) {
     for (const d of m.domains) {
-      domains.addRow([
+      add(domains, [
         m.name,
         d.title,
         STATUS[d.status],
@@ -84,7 +89,7 @@ export async function returnWorkbook(r: ReadableReturn): Promise<Buffer> {
         d.confidence ? CONFIDENCE[d.confidence] : '',
         d.evidence.map(evidenceText).join('\n'),
       ]);
-      for (const e of d.met) elements.addRow([m.name, d.title, e.level, e.text]);
+      for (const e of d.met) add(elements, [m.name, d.title, e.level, e.text]);
     }
   }
 
@@ -93,8 +98,8 @@ export async function returnWorkbook(r: ReadableReturn): Promise<Buffer> {
     { header: 'Score', width: 10 },
     { header: 'Domains', width: 10 },
   ]);
-  for (const m of r.measures) measures.addRow([m.name, score(m.score), m.domains.length]);
-  measures.addRow(['Overall', score(r.overall), '']);
+  for (const m of r.measures) add(measures, [m.name, score(m.score), m.domains.length]);
+  add(measures, ['Overall', score(r.overall), '']);
   measures.getColumn(2).numFmt = '0.0';
 
   const evidence = addSheet(book, 'Evidence', [
@@ -108,7 +113,7 @@ export async function returnWorkbook(r: ReadableReturn): Promise<Buffer> {
     const citedBy = r.measures.flatMap((m) =>
       m.domains.filter((d) => d.evidence.some((x) => x.id === e.id)).map((d) => d.title),
     );
-    evidence.addRow([
+    add(evidence, [
       e.title,
       e.kind === 'link' ? 'Link' : 'File',
       e.url ?? '',
@@ -124,7 +129,7 @@ export async function returnWorkbook(r: ReadableReturn): Promise<Buffer> {
   const approvals = r.approvals.map(
     (a) => `${a.approver}, board meeting ${a.meetingDate}, minute ${a.minuteReference}`,
   );
-  about.addRows([
+  const aboutRows: [string, string | number][] = [
     ['Return', returnTitle(r)],
     ['Revision', r.revision],
     ['State', r.seal ? `Sealed revision ${r.seal.revision} (submitted)` : STATES[r.state]],
@@ -149,7 +154,8 @@ export async function returnWorkbook(r: ReadableReturn): Promise<Buffer> {
     ['Elements met', 'The statements ticked as met, with the level each belongs to.'],
     ['Confidence', 'How sure the person answering was of the answer: low, medium or high.'],
     ['Evidence', 'Links and files cited by each answer; files are held on the platform.'],
-  ]);
+  ];
+  for (const row of aboutRows) add(about, row);
   about.getColumn(1).font = { bold: true };
 
   return Buffer.from(await book.xlsx.writeBuffer());
