@@ -7,8 +7,9 @@ import { careSettingLabels, readableName } from '../../../lib/format';
 import { trustResultsPath } from '../../../lib/links';
 import { csvScore, type CsvValue } from '../csv';
 import { heatShade } from '../heat-shades';
+import { basisAbout } from '../table-about';
 import { measureIds, measureNames } from '../results-labels';
-import { CsvDownload } from './csv-download';
+import { TableDownloads } from './table-downloads';
 import { FigureBasisNote } from './figure-basis';
 import { HeatKey } from './heat-shade';
 import { MeasuresHead } from './measures-head';
@@ -34,6 +35,17 @@ function ScoreCells({ row }: { row: HeatmapRow }) {
   );
 }
 
+/** The spreadsheet's shades: none for the three leading columns, the page's colour band for each score. */
+function fillRow(row: HeatmapRow): (string | undefined)[] {
+  return [
+    undefined,
+    undefined,
+    undefined,
+    ...measureIds.map((m) => heatShade(row.measures[m])),
+    heatShade(row.overall),
+  ];
+}
+
 function csvRow(row: HeatmapRow): CsvValue[] {
   return [
     row.level === 'system' ? `${SYSTEM_LABEL}: ${readableName(row.name)}` : readableName(row.name),
@@ -57,6 +69,8 @@ interface HeatmapTableProps {
 export function HeatmapTable({ results, icsName, filePrefix }: HeatmapTableProps) {
   const caption = `Scores of the organisations in ${icsName}, by measure`;
   const rows = [...results.rows, ...(results.system ? [results.system] : [])];
+  const aggregation =
+    'Each organisation’s own scores; the ICB’s own return is shown apart and is not part of its providers’ figures';
   return (
     <>
       <HeatKey />
@@ -98,12 +112,8 @@ export function HeatmapTable({ results, icsName, filePrefix }: HeatmapTableProps
       </TableScroll>
       {results.rows.length === 0 ? <p>No organisation in {icsName} has results for this choice.</p> : null}
       {results.system ? null : <p>The ICB has no results of its own for this cycle.</p>}
-      <FigureBasisNote
-        basis={results.basis}
-        count={results.rows.length}
-        aggregation="Each organisation’s own scores; the ICB’s own return is shown apart and is not part of its providers’ figures"
-      />
-      <CsvDownload
+      <FigureBasisNote basis={results.basis} count={results.rows.length} aggregation={aggregation} />
+      <TableDownloads
         tableName="organisations’ scores"
         fileName={`${filePrefix}-organisations`}
         header={[
@@ -114,6 +124,8 @@ export function HeatmapTable({ results, icsName, filePrefix }: HeatmapTableProps
           'Overall',
         ]}
         rows={rows.map(csvRow)}
+        fills={rows.map(fillRow)}
+        about={basisAbout(caption, results.basis, { count: results.rows.length, aggregation })}
       />
     </>
   );
