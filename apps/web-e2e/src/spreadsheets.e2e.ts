@@ -240,8 +240,11 @@ describe('spreadsheets of results and returns', () => {
       page,
       `/api/returns/${id}/seals/${seal.revision}/readable`,
     );
-    const firstMet = readable.measures.flatMap((m) => m.domains).find((d) => d.met.length > 0)!;
-    await page.getByRole('heading', { level: 4, name: firstMet.title }).first().waitFor();
+    const measure = readable.measures.find((m) => m.domains.some((d) => d.met.length > 0))!;
+    const firstMet = measure.domains.find((d) => d.met.length > 0)!;
+    // Each measure opens to its domains' answers.
+    await page.getByText(new RegExp(`^${measure.name}: `)).click();
+    await page.getByRole('heading', { level: 3, name: firstMet.title }).first().waitFor();
     await page.getByText(`Level ${firstMet.met[0]!.level}: ${firstMet.met[0]!.text}`).first().waitFor();
     await page
       .getByRole('link', { name: 'Download the sealed return for verification (canonical JSON)' })

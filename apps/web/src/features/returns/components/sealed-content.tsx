@@ -3,6 +3,7 @@ import { SummaryList } from 'nhsuk-react-components';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
+import { pluralise } from '../../../lib/format';
 import { useSealReadable } from '../api/returns-api';
 import { formatScore } from '../return-format';
 import { confidenceLabels } from '../return-labels';
@@ -32,7 +33,7 @@ function levelText(domain: ReadableDomain): string {
 function DomainAnswer({ domain }: { domain: ReadableDomain }) {
   return (
     <>
-      <h4>{domain.title}</h4>
+      <h3>{domain.title}</h3>
       <SummaryList>
         <SummaryList.Row>
           <SummaryList.Key>Level</SummaryList.Key>
@@ -105,15 +106,20 @@ export function SealedContent({ returnId, revision }: { returnId: string; revisi
             Answered against {readable.framework.title} (version {readable.framework.version}). Overall score:{' '}
             <strong>{formatScore(readable.overall)}</strong>.
           </p>
+          <p>Open a measure to read its domains’ answers.</p>
           {readable.measures.map((measure) => (
-            <section key={measure.measure} aria-labelledby={`sealed-${measure.measure}`}>
-              <h3 id={`sealed-${measure.measure}`}>
-                {measure.name}: {formatScore(measure.score)}
-              </h3>
-              {measure.domains.map((domain) => (
-                <DomainAnswer key={domain.domainId} domain={domain} />
-              ))}
-            </section>
+            <details key={measure.measure} className="nhsuk-details nhsuk-expander">
+              <summary className="nhsuk-details__summary">
+                <span className="nhsuk-details__summary-text">
+                  {measure.name}: {formatScore(measure.score)} ({pluralise(measure.domains.length, 'domain')})
+                </span>
+              </summary>
+              <div className="nhsuk-details__text">
+                {measure.domains.map((domain) => (
+                  <DomainAnswer key={domain.domainId} domain={domain} />
+                ))}
+              </div>
+            </details>
           ))}
         </>
       ) : null}
