@@ -5,6 +5,7 @@ export type * from './health.js';
 export type * from './frameworks.js';
 export type * from './access.js';
 export type * from './returns.js';
+export type * from './readable-return.js';
 export type * from './results.js';
 export type * from './trends.js';
 export type * from './plans.js';

@@ -273,6 +273,21 @@ const RETURN_ROUTES: { route: string; allowed: number; call(c: Client, id: strin
     allowed: 404,
     call: (c, id) => c.get(`/api/returns/${id}/seals/1/verification`),
   },
+  {
+    route: 'GET /returns/:id/export.xlsx',
+    allowed: 200,
+    call: (c, id) => c.get(`/api/returns/${id}/export.xlsx`),
+  },
+  {
+    route: 'GET /returns/:id/seals/:revision/readable',
+    allowed: 404,
+    call: (c, id) => c.get(`/api/returns/${id}/seals/1/readable`),
+  },
+  {
+    route: 'GET /returns/:id/seals/:revision/export.xlsx',
+    allowed: 404,
+    call: (c, id) => c.get(`/api/returns/${id}/seals/1/export.xlsx`),
+  },
   { route: 'GET /returns/:id/history', allowed: 200, call: (c, id) => c.get(`/api/returns/${id}/history`) },
   { route: 'GET /returns/:id/plan', allowed: 200, call: (c, id) => c.get(`/api/returns/${id}/plan`) },
   // Without a domain: 400 once past the guard (the ICB's own return has no peers: 404 with one).

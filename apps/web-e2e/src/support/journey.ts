@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { launchBrowser, openGuardedPage, type GuardedPage } from './browser.js';
 import { checkPage } from './check-page.js';
-import { startServer, type StartServerOptions, type TestServer } from './server.js';
+import { HEALTH_TIMEOUT_MS, startServer, type StartServerOptions, type TestServer } from './server.js';
 
 export interface Journey {
   /** Available from the describe block's tests on (the hooks below set it up). */
@@ -35,7 +35,7 @@ export function useJourney(options: StartServerOptions = {}): Journey {
     server = await startServer(options);
     browser = await launchBrowser();
     session = await openGuardedPage(browser, server.baseUrl);
-  }, 120_000);
+  }, HEALTH_TIMEOUT_MS + 30_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -10,7 +10,8 @@ export const repoRoot = resolve(import.meta.dirname, '../../../..');
 
 const apiEntry = join(repoRoot, 'apps/api/dist/main.js');
 const webIndex = join(repoRoot, 'apps/web/dist/index.html');
-const HEALTH_TIMEOUT_MS = 90_000;
+/** How long the API may take to start (seeding the demo world); E2E_HEALTH_TIMEOUT_MS on a loaded machine. */
+export const HEALTH_TIMEOUT_MS = Number(process.env['E2E_HEALTH_TIMEOUT_MS'] ?? 90_000);
 const STOP_TIMEOUT_MS = 10_000;
 
 /** A fixed secret for signing the API's tokens in tests (48 characters). Never used outside tests. */

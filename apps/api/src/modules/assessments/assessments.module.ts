@@ -14,6 +14,8 @@ import { CarryForwardService } from './carry-forward.service.js';
 import { EvidenceService } from './evidence.service.js';
 import { OwnerReturnsController } from './owner-returns.controller.js';
 import { PeerReturnsReader } from './peer-returns.reader.js';
+import { ReturnExportController } from './return-export.controller.js';
+import { ReturnExportService } from './return-export.service.js';
 import { ReturnStore } from './return-store.js';
 import { ReturnsController, ReturnsSupportController } from './returns.controller.js';
 import { ReturnsService } from './returns.service.js';
@@ -23,7 +25,7 @@ import { WorkflowService } from './workflow.service.js';
 /** Assessment returns: answers, evidence, assignments, carry forward, approval, sealing, reopening. */
 @Module({
   imports: [CyclesModule, DemoModule, FrameworksModule, ResultsStoreModule, UsersModule],
-  controllers: [OwnerReturnsController, ReturnsController, ReturnsSupportController],
+  controllers: [OwnerReturnsController, ReturnsController, ReturnsSupportController, ReturnExportController],
   providers: [
     ReturnStore,
     ReturnsService,
@@ -34,6 +36,7 @@ import { WorkflowService } from './workflow.service.js';
     CarryForwardService,
     WorkflowService,
     SealCheckService,
+    ReturnExportService,
     AssessmentsReader,
     ApprovalHooks,
     PeerReturnsReader,

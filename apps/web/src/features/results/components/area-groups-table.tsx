@@ -7,7 +7,8 @@ import { readableName } from '../../../lib/format';
 import { csvScore } from '../csv';
 import { shareCsvCells, shareText } from '../figures';
 import { measureIds, measureNames, withheldText } from '../results-labels';
-import { CsvDownload } from './csv-download';
+import { basisAbout } from '../table-about';
+import { TableDownloads } from './table-downloads';
 import { FigureBasisNote } from './figure-basis';
 import { MeasuresHead } from './measures-head';
 import { TableScroll } from '../../../components/table-scroll';
@@ -64,7 +65,7 @@ export function AreaGroupsTable({ results, groupLabel, groupPath, filePrefix, sc
         </Table>
       </TableScroll>
       <FigureBasisNote basis={results.figureBasis} scope={scope} />
-      <CsvDownload
+      <TableDownloads
         tableName={`${groupLabel} medians`}
         fileName={`${filePrefix}-groups`}
         header={[
@@ -88,6 +89,7 @@ export function AreaGroupsTable({ results, groupLabel, groupPath, filePrefix, sc
             ];
           }),
         ])}
+        about={basisAbout(caption, results.figureBasis, { scope })}
       />
     </>
   );
@@ -99,6 +101,7 @@ export function BelowThresholdTable({ results, groupLabel, filePrefix, scope }: 
   const who = results.basis === 'icb' ? 'ICBs' : 'organisations';
   const caption = `Share of ${who} scoring below ${threshold}, by measure`;
   const total = `All of ${results.area.type === 'national' ? 'England' : results.area.name}`;
+  const aggregation = `Number of ${who} with a score below ${threshold}, out of those with a score`;
   const rows = [
     ...results.groups.map((group) => ({
       key: group.code,
@@ -126,12 +129,8 @@ export function BelowThresholdTable({ results, groupLabel, filePrefix, scope }: 
           </Table.Body>
         </Table>
       </TableScroll>
-      <FigureBasisNote
-        basis={results.figureBasis}
-        scope={scope}
-        aggregation={`Number of ${who} with a score below ${threshold}, out of those with a score`}
-      />
-      <CsvDownload
+      <FigureBasisNote basis={results.figureBasis} scope={scope} aggregation={aggregation} />
+      <TableDownloads
         tableName="share below threshold"
         fileName={`${filePrefix}-below-${String(threshold).replace('.', '-')}`}
         header={[
@@ -142,6 +141,7 @@ export function BelowThresholdTable({ results, groupLabel, filePrefix, scope }: 
           row.name,
           ...measureIds.flatMap((measure) => shareCsvCells(row.below[measure])),
         ])}
+        about={basisAbout(caption, results.figureBasis, { scope, aggregation })}
       />
     </>
   );

@@ -11,7 +11,8 @@ import { csvScore, fileSafe } from '../csv';
 import { distributionFigure } from '../figures';
 import { measureIds, measureNames } from '../results-labels';
 import { trustTrendRows } from '../trend-rows';
-import { CsvDownload } from './csv-download';
+import { trendAbout } from '../table-about';
+import { TableDownloads } from './table-downloads';
 import {
   BreakRow,
   ChangeSinceLast,
@@ -148,11 +149,12 @@ function AreaTrendTable({ trends, name, filePrefix }: TableProps) {
         </Table.Body>
       </WideTable>
       <p className="wgll-figure-basis">{trends.basis}</p>
-      <CsvDownload
+      <TableDownloads
         tableName="medians in each cycle"
         fileName={`${filePrefix}-medians`}
         header={header}
         rows={csvRows}
+        about={trendAbout(`${name}: median of the organisations’ scores in each cycle`, trends.basis)}
       />
     </>
   );
@@ -232,11 +234,15 @@ function SystemTrendTable({ trends, name, filePrefix }: TableProps) {
           ])}
         </Table.Body>
       </WideTable>
-      <CsvDownload
+      <TableDownloads
         tableName="ICB’s own returns"
         fileName={`${filePrefix}-icb`}
         header={header}
         rows={csvRows}
+        about={trendAbout(
+          `${name}: the ICB’s own return in each cycle`,
+          'The ICB’s own (system-level) return in each cycle; before a merger, each predecessor ICB’s own, separately',
+        )}
       />
     </>
   );

@@ -6,7 +6,8 @@ import { WideTable } from '../../../components/table-scroll';
 import { csvScore, type CsvValue } from '../csv';
 import type { BasisOptions } from '../figures';
 import { measureIds, measureNames, withheldText } from '../results-labels';
-import { CsvDownload } from './csv-download';
+import { basisAbout } from '../table-about';
+import { TableDownloads } from './table-downloads';
 import { FigureBasisNote } from './figure-basis';
 
 const figures = ['min', 'lowerQuartile', 'median', 'upperQuartile', 'max'] as const;
@@ -73,11 +74,12 @@ export function DistributionTable({
         </Table.Body>
       </WideTable>
       <FigureBasisNote basis={basis} count={count} {...basisOptions} />
-      <CsvDownload
+      <TableDownloads
         tableName={tableName}
         fileName={fileName}
         header={['Measure', ...headings, 'Organisations']}
         rows={measureIds.map((measure) => csvRow(measure, distributions[measure]))}
+        about={basisAbout(caption, basis, { count, ...basisOptions })}
       />
     </>
   );

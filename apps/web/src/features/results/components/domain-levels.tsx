@@ -3,7 +3,7 @@ import { Table } from 'nhsuk-react-components';
 
 import { WideTable } from '../../../components/table-scroll';
 import { measureNames } from '../results-labels';
-import { CsvDownload } from './csv-download';
+import { TableDownloads } from './table-downloads';
 
 function nextLevelText(domain: DomainLevelResult): string {
   if (domain.level === null) return 'Not applicable';
@@ -15,10 +15,11 @@ interface DomainLevelsProps {
   domains: DomainLevelResult[];
   name: string;
   filePrefix: string;
+  cycleName: string;
 }
 
 /** The organisation's own sealed return: each domain's level and what the next level needs. */
-export function DomainLevels({ domains, name, filePrefix }: DomainLevelsProps) {
+export function DomainLevels({ domains, name, filePrefix, cycleName }: DomainLevelsProps) {
   const caption = `${name}: level of each domain in the submitted return, and what the next level needs`;
   return (
     <>
@@ -55,7 +56,7 @@ export function DomainLevels({ domains, name, filePrefix }: DomainLevelsProps) {
       <p className="wgll-figure-basis">
         Source: the organisation’s own return, approved by its board and sealed.
       </p>
-      <CsvDownload
+      <TableDownloads
         tableName="domain levels"
         fileName={`${filePrefix}-domains`}
         header={['Domain', 'Measure', 'Level', 'What the next level needs']}
@@ -65,6 +66,13 @@ export function DomainLevels({ domains, name, filePrefix }: DomainLevelsProps) {
           domain.level ?? 'Not applicable',
           nextLevelText(domain),
         ])}
+        about={{
+          title: caption,
+          figures:
+            'Each domain’s level in the organisation’s own return, and the elements of the next level not yet met',
+          cycle: cycleName,
+          source: 'The organisation’s own return on this platform, approved by its board and sealed.',
+        }}
       />
     </>
   );

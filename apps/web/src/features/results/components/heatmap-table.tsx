@@ -7,8 +7,9 @@ import { careSettingLabels, readableName } from '../../../lib/format';
 import { trustResultsPath } from '../../../lib/links';
 import { csvScore, type CsvValue } from '../csv';
 import { heatShade } from '../heat-shades';
+import { basisAbout } from '../table-about';
 import { measureIds, measureNames } from '../results-labels';
-import { CsvDownload } from './csv-download';
+import { TableDownloads } from './table-downloads';
 import { FigureBasisNote } from './figure-basis';
 import { HeatKey } from './heat-shade';
 import { MeasuresHead } from './measures-head';
@@ -32,6 +33,17 @@ function ScoreCells({ row }: { row: HeatmapRow }) {
       ))}
     </>
   );
+}
+
+/** The spreadsheet's shades: none for the three leading columns, the page's colour band for each score. */
+function fillRow(row: HeatmapRow): (string | undefined)[] {
+  return [
+    undefined,
+    undefined,
+    undefined,
+    ...measureIds.map((m) => heatShade(row.measures[m])),
+    heatShade(row.overall),
+  ];
 }
 
 function csvRow(row: HeatmapRow): CsvValue[] {
@@ -59,6 +71,8 @@ export function HeatmapTable({ results, icsName, filePrefix }: HeatmapTableProps
   const rows = [...results.rows, ...(results.system ? [results.system] : [])];
   // A drill-down from a region keeps its threshold.
   const threshold = useSearchParams()[0].get('threshold') ?? undefined;
+  const aggregation =
+    'Each organisation’s own scores; the ICB’s own return is shown apart and is not part of its providers’ figures';
   return (
     <>
       <HeatKey />
@@ -107,12 +121,8 @@ export function HeatmapTable({ results, icsName, filePrefix }: HeatmapTableProps
       </TableScroll>
       {results.rows.length === 0 ? <p>No organisation in {icsName} has results for this choice.</p> : null}
       {results.system ? null : <p>The ICB has no results of its own for this cycle.</p>}
-      <FigureBasisNote
-        basis={results.basis}
-        count={results.rows.length}
-        aggregation="Each organisation’s own scores; the ICB’s own return is shown apart and is not part of its providers’ figures"
-      />
-      <CsvDownload
+      <FigureBasisNote basis={results.basis} count={results.rows.length} aggregation={aggregation} />
+      <TableDownloads
         tableName="organisations’ scores"
         fileName={`${filePrefix}-organisations`}
         header={[
@@ -123,6 +133,8 @@ export function HeatmapTable({ results, icsName, filePrefix }: HeatmapTableProps
           'Overall',
         ]}
         rows={rows.map(csvRow)}
+        fills={rows.map(fillRow)}
+        about={basisAbout(caption, results.basis, { count: results.rows.length, aggregation })}
       />
     </>
   );

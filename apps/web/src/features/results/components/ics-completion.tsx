@@ -7,9 +7,10 @@ import { WideTable } from '../../../components/table-scroll';
 import { careSettingLabels, readableName } from '../../../lib/format';
 import { useIcsCompletion } from '../api/results-api';
 import { fileSafe } from '../csv';
+import { completionAbout } from '../table-about';
 import { completionStateLabels, completionStates } from '../results-labels';
 import { CompletionTag } from './completion-tag';
-import { CsvDownload } from './csv-download';
+import { TableDownloads } from './table-downloads';
 
 function settingLabel(row: IcsCompletion['rows'][number]): string {
   return row.careSetting ? careSettingLabels[row.careSetting] : 'System (ICB)';
@@ -48,7 +49,7 @@ function CompletionTable({ completion, icsName }: { completion: IcsCompletion; i
       <p className="wgll-figure-basis">
         Cycle {completion.cycle.name} · The state of each return only, never its answers
       </p>
-      <CsvDownload
+      <TableDownloads
         tableName="returns"
         fileName={`completion-${completion.ics.odsCode}-${fileSafe(completion.cycle.name)}`}
         header={['Organisation', 'ODS code', 'Care setting', 'State']}
@@ -58,6 +59,11 @@ function CompletionTable({ completion, icsName }: { completion: IcsCompletion; i
           settingLabel(row),
           completionStateLabels[row.state],
         ])}
+        about={completionAbout(
+          caption,
+          completion.cycle.name,
+          'The state of each return only, never its answers',
+        )}
       />
     </>
   );

@@ -7,7 +7,8 @@ import { sentences } from '../../../lib/format';
 import { csvScore } from '../csv';
 import { distributionFigure, quartileRange } from '../figures';
 import { measureNames, positionLabel } from '../results-labels';
-import { CsvDownload } from './csv-download';
+import { basisAbout } from '../table-about';
+import { TableDownloads } from './table-downloads';
 import { FigureBasisNote } from './figure-basis';
 
 interface MeasuresTableProps {
@@ -39,6 +40,10 @@ export function MeasuresTable({ results, name, filePrefix }: MeasuresTableProps)
     positionLabel(item.position),
   ]);
   const nationalCount = Math.max(0, ...results.measures.map((item) => item.national.count));
+  const aggregation = sentences(
+    results.basis.aggregation,
+    'Position is the quarter of organisations in England the score falls in',
+  );
 
   return (
     <>
@@ -66,15 +71,14 @@ export function MeasuresTable({ results, name, filePrefix }: MeasuresTableProps)
           ))}
         </Table.Body>
       </WideTable>
-      <FigureBasisNote
-        basis={results.basis}
-        count={nationalCount}
-        aggregation={sentences(
-          results.basis.aggregation,
-          'Position is the quarter of organisations in England the score falls in',
-        )}
+      <FigureBasisNote basis={results.basis} count={nationalCount} aggregation={aggregation} />
+      <TableDownloads
+        tableName="measures"
+        fileName={`${filePrefix}-measures`}
+        header={header}
+        rows={rows}
+        about={basisAbout(caption, results.basis, { count: nationalCount, aggregation })}
       />
-      <CsvDownload tableName="measures" fileName={`${filePrefix}-measures`} header={header} rows={rows} />
     </>
   );
 }

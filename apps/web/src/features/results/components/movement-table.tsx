@@ -5,8 +5,9 @@ import { WideTable } from '../../../components/table-scroll';
 import { readableName } from '../../../lib/format';
 import { formatChange, movementCsvCells } from '../figures';
 import { withheldText } from '../results-labels';
+import { basisAbout } from '../table-about';
 import type { AreaTableProps } from './area-groups-table';
-import { CsvDownload } from './csv-download';
+import { TableDownloads } from './table-downloads';
 import { FigureBasisNote } from './figure-basis';
 
 function MovementCells({ movement }: { movement: Movement }) {
@@ -37,6 +38,11 @@ export function MovementTable({ results, groupLabel, filePrefix, scope }: AreaTa
   }
   const caption = `Movement in the overall score on comparable domains, ${movement.previousCycleName} to ${results.cycle.name}`;
   const total = `All of ${results.area.type === 'national' ? 'England' : results.area.name}`;
+  const basisOptions = {
+    scope,
+    count: movement.area.count,
+    aggregation: `Organisations with an overall score on comparable domains in both ${movement.previousCycleName} and ${results.cycle.name}; mean change is this year minus last year`,
+  };
   return (
     <>
       <WideTable caption={caption} firstCellIsHeader>
@@ -63,13 +69,8 @@ export function MovementTable({ results, groupLabel, filePrefix, scope }: AreaTa
           </Table.Row>
         </Table.Body>
       </WideTable>
-      <FigureBasisNote
-        basis={results.figureBasis}
-        scope={scope}
-        count={movement.area.count}
-        aggregation={`Organisations with an overall score on comparable domains in both ${movement.previousCycleName} and ${results.cycle.name}; mean change is this year minus last year`}
-      />
-      <CsvDownload
+      <FigureBasisNote basis={results.figureBasis} {...basisOptions} />
+      <TableDownloads
         tableName="movement"
         fileName={`${filePrefix}-movement`}
         header={[groupLabel, ...header]}
@@ -77,6 +78,7 @@ export function MovementTable({ results, groupLabel, filePrefix, scope }: AreaTa
           ...movement.groups.map((group) => [readableName(group.name), ...movementCsvCells(group)]),
           [total, ...movementCsvCells(movement.area)],
         ]}
+        about={basisAbout(caption, results.figureBasis, basisOptions)}
       />
     </>
   );

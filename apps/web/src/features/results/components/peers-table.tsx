@@ -5,7 +5,8 @@ import { Table } from 'nhsuk-react-components';
 import { readableName } from '../../../lib/format';
 import { csvScore, type CsvValue } from '../csv';
 import { measureIds, measureNames } from '../results-labels';
-import { CsvDownload } from './csv-download';
+import { basisAbout } from '../table-about';
+import { TableDownloads } from './table-downloads';
 import { FigureBasisNote } from './figure-basis';
 import { MeasuresHead } from './measures-head';
 import { TableScroll } from '../../../components/table-scroll';
@@ -67,11 +68,15 @@ export function PeersTable({ results, icsName, filePrefix }: PeersTableProps) {
         count={results.peers.length}
         aggregation="Each organisation’s own scores, listed by name"
       />
-      <CsvDownload
+      <TableDownloads
         tableName="peers"
         fileName={`${filePrefix}-peers`}
         header={scoresCsvHeader}
         rows={results.peers.map((peer) => scoresCsvRow(peer))}
+        about={basisAbout(caption, results.basis, {
+          count: results.peers.length,
+          aggregation: 'Each organisation’s own scores, listed by name',
+        })}
       />
     </>
   );

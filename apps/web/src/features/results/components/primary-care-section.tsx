@@ -4,7 +4,7 @@ import { Table } from 'nhsuk-react-components';
 
 import { WideTable } from '../../../components/table-scroll';
 import { measureNames } from '../results-labels';
-import { CsvDownload } from './csv-download';
+import { TableDownloads } from './table-downloads';
 
 const NOT_IN_SURVEY = 'Not part of the primary care survey';
 const NO_SCORE = 'No score given';
@@ -85,11 +85,18 @@ function PrimaryCareTable({
         </Table.Body>
       </WideTable>
       <p className="wgll-figure-basis">Source: {primaryCare.description}</p>
-      <CsvDownload
+      <TableDownloads
         tableName="primary care scores"
         fileName={`${filePrefix}-primary-care`}
         header={header}
         rows={rows}
+        about={{
+          title: `${icsName}: primary care survey score in each measure, ${primaryCare.cycle.name}`,
+          figures: primaryCare.description,
+          cycle: primaryCare.cycle.name,
+          source:
+            'NHS England’s published digital maturity assessment results: the ICB’s answers to the primary care survey (a sheet of the published data file).',
+        }}
       />
     </>
   );

@@ -24,7 +24,8 @@ import {
   type TrendSeriesSet,
   trustTrendRows,
 } from '../trend-rows';
-import { CsvDownload } from './csv-download';
+import { trendAbout } from '../table-about';
+import { TableDownloads } from './table-downloads';
 import { chartColours as colours } from './score-chart-rows';
 import { useNearWindow } from './score-chart';
 
@@ -282,11 +283,12 @@ function TrustTrendTable({
         </Table.Body>
       </WideTable>
       <p className="wgll-figure-basis">{trends.basis}</p>
-      <CsvDownload
+      <TableDownloads
         tableName="scores in each cycle"
         fileName={`${filePrefix}-scores`}
         header={header}
         rows={csvRows}
+        about={trendAbout(`${name}: scores in each cycle`, trends.basis)}
       />
     </>
   );
@@ -341,11 +343,12 @@ export function NationalTrendTable({
         </Table.Body>
       </WideTable>
       <p className="wgll-figure-basis">{national.basis}</p>
-      <CsvDownload
+      <TableDownloads
         tableName="England's medians"
         fileName={`${filePrefix}-england`}
         header={header}
         rows={csvRows}
+        about={trendAbout(`England: median of ${setting} providers in each cycle`, national.basis)}
       />
     </>
   );
@@ -410,11 +413,15 @@ function DomainTrendTable({
           ))}
         </Table.Body>
       </WideTable>
-      <CsvDownload
+      <TableDownloads
         tableName="domain levels in each cycle"
         fileName={`${filePrefix}-domains`}
         header={header}
         rows={csvRows}
+        about={trendAbout(
+          `${name}: domain levels in each sealed return`,
+          'Each domain’s level in each of the organisation’s sealed returns; domains are matched across framework versions by their lineage, and the Notes column says where one changed',
+        )}
       />
     </>
   );

@@ -7,8 +7,9 @@ import { WideTable } from '../../../components/table-scroll';
 import { readableName } from '../../../lib/format';
 import { useRegionCompletion } from '../api/results-api';
 import { fileSafe } from '../csv';
+import { completionAbout } from '../table-about';
 import { completionStateLabels, completionStates } from '../results-labels';
-import { CsvDownload } from './csv-download';
+import { TableDownloads } from './table-downloads';
 
 function CompletionTable({ completion }: { completion: RegionCompletion }) {
   const caption = `Returns for ${completion.cycle.name} in each ICS of ${completion.region.name}, by state`;
@@ -44,7 +45,7 @@ function CompletionTable({ completion }: { completion: RegionCompletion }) {
         Cycle {completion.cycle.name} · Each trust’s return per care setting and each ICB’s own return · The
         state of each return only, never its answers
       </p>
-      <CsvDownload
+      <TableDownloads
         tableName="completion"
         fileName={`completion-${completion.region.odsCode}-${fileSafe(completion.cycle.name)}`}
         header={[
@@ -59,6 +60,11 @@ function CompletionTable({ completion }: { completion: RegionCompletion }) {
           group.expected,
           ...completionStates.map((state) => group.counts[state]),
         ])}
+        about={completionAbout(
+          caption,
+          completion.cycle.name,
+          'Each trust’s return per care setting and each ICB’s own return, counted by state',
+        )}
       />
     </>
   );

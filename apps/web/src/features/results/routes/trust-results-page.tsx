@@ -95,7 +95,12 @@ function TrustResultsBody({ results, name }: { results: TrustResults; name: stri
             </p>
           ) : null}
           <RenderLater>
-            <DomainLevels domains={results.domains} name={name} filePrefix={filePrefix} />
+            <DomainLevels
+              domains={results.domains}
+              name={name}
+              filePrefix={filePrefix}
+              cycleName={results.cycle.name}
+            />
           </RenderLater>
         </section>
       ) : null}

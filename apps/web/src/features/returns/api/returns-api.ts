@@ -5,6 +5,7 @@ import type {
   CreateOrganisationReturnsRequest,
   CreateReturnsResult,
   CreateSystemReturnRequest,
+  ReadableReturn,
   ReopenRequest,
   ReturnDetail,
   ReturnHistory,
@@ -116,6 +117,17 @@ export function useSealSnapshot(id: string, revision: number) {
   return useQuery({
     queryKey: returnKeys.seal(id, revision),
     queryFn: ({ signal }) => apiGet<unknown>(returnPath(id, 'seals', revision), {}, signal),
+    // A seal never changes.
+    staleTime: Infinity,
+  });
+}
+
+/** GET /api/returns/:id/seals/:revision/readable: the sealed copy in words (titles, element texts). */
+export function useSealReadable(id: string, revision: number) {
+  return useQuery({
+    queryKey: [...returnKeys.seal(id, revision), 'readable'],
+    queryFn: ({ signal }) =>
+      apiGet<ReadableReturn>(returnPath(id, 'seals', revision, 'readable'), {}, signal),
     // A seal never changes.
     staleTime: Infinity,
   });

@@ -5,7 +5,8 @@ import { Link, useLocation } from 'react-router';
 import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { formatDateTime } from '../../../lib/dates';
-import { ownerReturnsPath, sealPath } from '../../../lib/links';
+import { apiUrl } from '../../../lib/api-client';
+import { ownerReturnsPath, returnPath, sealPath } from '../../../lib/links';
 import { MeasureProgressTable } from '../components/measure-progress-table';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
@@ -60,6 +61,13 @@ function ReturnOverview({ detail }: { detail: ReturnDetail }) {
           {detail.overall === null ? (
             <span className="nhsuk-body-s"> (shown when every measure has a score)</span>
           ) : null}
+        </p>
+        <p>
+          <a href={apiUrl(returnPath(detail.id, 'export.xlsx'))} download>
+            Download the return as a spreadsheet (Excel, XLSX)
+          </a>
+          : every domain with the elements met in words, its level, comment, confidence and evidence, as the
+          answers are now.
         </p>
       </section>
       <SealList detail={detail} />

@@ -13,6 +13,7 @@ import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
 import { SealCheck } from '../components/seal-check';
 import { SealList } from '../components/seal-list';
+import { SealedContent } from '../components/sealed-content';
 import { SnapshotScores } from '../components/snapshot-scores';
 import { returnPeople, returnTitle } from '../return-labels';
 
@@ -72,20 +73,32 @@ function SealView({ detail, seal }: { detail: ReturnDetail; seal: SealSummary })
           </SummaryList.Value>
         </SummaryList.Row>
       </SummaryList>
-      <p>
-        <a
-          href={apiUrl(sealPath(detail.id, revision))}
-          download={`return-${detail.id}-revision-${revision}.json`}
-        >
-          Download the sealed return (JSON)
-        </a>
-      </p>
-      <p className="nhsuk-body-s">
-        The file is the exact copy the hash was computed from, so its SHA-256 hash matches the one shown
-        above.
-      </p>
+      <h2>Download the sealed return</h2>
+      <ul className="nhsuk-list">
+        <li>
+          <a href={apiUrl(returnPath(detail.id, 'seals', revision, 'export.xlsx'))} download>
+            Download the sealed return for reading (Excel, XLSX)
+          </a>
+          <p className="nhsuk-body-s">
+            Every domain with the text of the elements met, its level, comment, confidence and evidence.
+          </p>
+        </li>
+        <li>
+          <a
+            href={apiUrl(sealPath(detail.id, revision))}
+            download={`return-${detail.id}-revision-${revision}.json`}
+          >
+            Download the sealed return for verification (canonical JSON)
+          </a>
+          <p className="nhsuk-body-s">
+            The exact copy the hash was computed from, so its SHA-256 hash matches the one shown above. It
+            names domains and elements by their ids.
+          </p>
+        </li>
+      </ul>
       <SealCheck returnId={detail.id} revision={revision} />
       <SnapshotScores detail={detail} revision={revision} />
+      <SealedContent returnId={detail.id} revision={revision} />
       {canReopen ? (
         <ReopenForm
           detail={detail}
