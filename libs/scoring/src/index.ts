@@ -5,3 +5,4 @@ export * from './return-scores.js';
 export * from './trends.js';
 export * from './plans.js';
 export * from './plan-rollup.js';
+export * from './board-pack.js';
