@@ -13,6 +13,7 @@ import { AssessmentsModule } from './modules/assessments/assessments.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { BoardPackModule } from './modules/board-pack/board-pack.module.js';
 import { CyclesModule } from './modules/cycles/cycles.module.js';
 import { FrameworksModule } from './modules/frameworks/frameworks.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         CyclesModule,
         AssessmentsModule,
         PlansModule,
+        BoardPackModule,
         ResultsModule,
         ImportsModule,
       ],

@@ -29,8 +29,8 @@ import { ResultsStoreModule } from '../result-store/results-store.module.js';
   ],
   controllers: [ResultsController],
   providers: [ResultsData, ResultsService, TrendsService, AreaTrendsService],
-  // The plans roll-up shows the same cycle as the results routes by default.
-  exports: [ResultsService],
+  // The plans roll-up shows the same cycle as the results routes by default; board packs print the trend.
+  exports: [ResultsService, TrendsService],
 })
 export class ResultsModule implements OnModuleInit {
   constructor(
