@@ -6,6 +6,7 @@ import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { formatDateTime } from '../../../lib/dates';
 import { ownerReturnsPath, sealPath } from '../../../lib/links';
+import { BoardPackSection } from '../components/board-pack-links';
 import { MeasureProgressTable } from '../components/measure-progress-table';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
@@ -62,6 +63,7 @@ function ReturnOverview({ detail }: { detail: ReturnDetail }) {
           ) : null}
         </p>
       </section>
+      <BoardPackSection detail={detail} />
       <SealList detail={detail} />
     </>
   );

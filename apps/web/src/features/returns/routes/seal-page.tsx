@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../../components/use-document-title';
 import { apiUrl } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/dates';
 import { returnPath, sealPath } from '../../../lib/links';
+import { FinalBoardPackLink } from '../components/board-pack-links';
 import { CopyHash } from '../components/copy-hash';
 import { ReopenForm } from '../components/reopen-form';
 import { ReturnHeader } from '../components/return-header';
@@ -79,6 +80,9 @@ function SealView({ detail, seal }: { detail: ReturnDetail; seal: SealSummary })
         >
           Download the sealed return (JSON)
         </a>
+      </p>
+      <p>
+        <FinalBoardPackLink detail={detail} revision={revision} />
       </p>
       <p className="nhsuk-body-s">
         The file is the exact copy the hash was computed from, so its SHA-256 hash matches the one shown
