@@ -95,8 +95,9 @@ export class PdfWriter {
 
   heading(text: string, level: 1 | 2 | 3 = 1): void {
     const size = level === 1 ? 20 : level === 2 ? 14 : 12;
-    this.ensure(size * 3);
-    if (level > 1 && this.doc.y > MARGIN.top + 1) this.doc.moveDown(0.5);
+    this.ensure(size * 4);
+    // Space above, unless the heading starts the page.
+    if (this.doc.y > MARGIN.top + 1) this.doc.moveDown(level === 1 ? 0.8 : 0.5);
     this.doc
       .font(FONT.bold)
       .fontSize(size)
