@@ -115,9 +115,12 @@ describe('the board pack, downloaded from the return pages and rendered', () => 
 
   it('the draft pack of a return being prepared, watermarked on every page', async () => {
     await signIn(page, draft.lead);
+    await page.goto(`/returns/${draft.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Board pack' }).waitFor();
+    await checkPage('board-pack-03-draft-overview', /return/i);
+    // The review page (long: its own tests scan it) offers the same draft pack.
     await page.goto(`/returns/${draft.id}/review`);
     await page.getByRole('heading', { level: 1, name: 'Review the return' }).waitFor();
-    await checkPage('board-pack-03-review', /^Review – /);
     const pack = await downloadPack(
       page,
       /^Download the draft board pack \(PDF, under 1 MB\)$/,
