@@ -23,6 +23,7 @@ import { PlansService } from '../plans/plans.service.js';
 import { ResultsService } from '../results/results.service.js';
 import { TrendsService } from '../results/trends.service.js';
 import type { BoardPackContent, PackMeasure, PackPerson, Withheld } from './board-pack-content.js';
+import { readableName } from './readable-name.js';
 
 const SETTING_LABELS: Record<CareSetting, string> = {
   acute: 'Acute',
@@ -202,7 +203,7 @@ export class BoardPackService {
       generatedAt: new Date(),
       returnId: detail.id,
       revision,
-      owner: detail.owner,
+      owner: { ...detail.owner, name: readableName(detail.owner.name) },
       careSetting: detail.careSetting ? SETTING_LABELS[detail.careSetting] : null,
       cycleName: detail.cycle.name,
       framework: `${framework.title} (version ${framework.version})`,
