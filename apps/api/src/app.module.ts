@@ -15,6 +15,7 @@ import { TargetsModule } from './modules/targets/targets.module.js';
 import { PeerLearningModule } from './modules/peer-learning/peer-learning.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { BoardPackModule } from './modules/board-pack/board-pack.module.js';
 import { CyclesModule } from './modules/cycles/cycles.module.js';
 import { FrameworksModule } from './modules/frameworks/frameworks.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         PlansModule,
         TargetsModule,
         PeerLearningModule,
+        BoardPackModule,
         ResultsModule,
         ImportsModule,
       ],

@@ -51,6 +51,8 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   /** 415: the body is in a format (Content-Type) the route does not take. */
   | 'UNSUPPORTED_MEDIA_TYPE'
+  /** 503: too many board packs are being made; try again after Retry-After seconds. */
+  | 'BOARD_PACK_BUSY'
   | 'INTERNAL_ERROR';
 
 export interface FieldError {
@@ -66,6 +68,6 @@ export interface ApiError {
   message: string;
   /** Present on 400 VALIDATION_FAILED and FRAMEWORK_INVALID (field = the path in the document). */
   errors?: FieldError[];
-  /** On 429 TOO_MANY_ATTEMPTS: seconds until another try is allowed (also the Retry-After header). */
+  /** On 429 TOO_MANY_ATTEMPTS and 503 BOARD_PACK_BUSY: seconds until another try is allowed (also the Retry-After header). */
   retryAfterSeconds?: number;
 }

@@ -8,3 +8,4 @@ export * from './plan-rollup.js';
 export * from './levelling-up.js';
 export * from './targets.js';
 export * from './peer-matches.js';
+export * from './board-pack.js';

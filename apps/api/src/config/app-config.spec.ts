@@ -46,6 +46,8 @@ describe('loadConfig', () => {
       OIDC_LABEL: 'Sign in with NHS CIS2',
       EVIDENCE_MAX_FILE_MB: '25',
       EVIDENCE_FILE_TYPES: 'pdf, PNG',
+      BOARD_PACK_CONCURRENCY: '4',
+      BOARD_PACK_QUEUE: '0',
     });
     expect(config).toEqual({
       port: 8080,
@@ -61,6 +63,7 @@ describe('loadConfig', () => {
       seedDemo: true,
       seedPublishedResults: true,
       evidence: { maxFileBytes: 25 * 1024 * 1024, extensions: ['pdf', 'png'] },
+      boardPack: { concurrency: 4, waiting: 0 },
       auth: {
         secret: 'a'.repeat(40),
         accessTokenMinutes: 10,
@@ -80,6 +83,14 @@ describe('loadConfig', () => {
         },
       },
     });
+  });
+
+  it('queues board packs two at a time with twenty waiting by default, within bounds', () => {
+    expect(loadConfig({}).boardPack).toEqual({ concurrency: 2, waiting: 20 });
+    expect(() => loadConfig({ BOARD_PACK_CONCURRENCY: '0' })).toThrow(
+      /BOARD_PACK_CONCURRENCY must be between 1 and 16/,
+    );
+    expect(() => loadConfig({ BOARD_PACK_QUEUE: 'many' })).toThrow(/BOARD_PACK_QUEUE must be a whole number/);
   });
 
   it('needs AUTH_SECRET in production, and both OIDC_ISSUER and OIDC_CLIENT_ID or neither', () => {

@@ -147,6 +147,20 @@ class EnvironmentVariables {
   EVIDENCE_MAX_FILE_MB = 10;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'BOARD_PACK_CONCURRENCY must be a whole number' })
+  @Min(1, { message: 'BOARD_PACK_CONCURRENCY must be between 1 and 16' })
+  @Max(16, { message: 'BOARD_PACK_CONCURRENCY must be between 1 and 16' })
+  BOARD_PACK_CONCURRENCY = 2;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'BOARD_PACK_QUEUE must be a whole number' })
+  @Min(0, { message: 'BOARD_PACK_QUEUE must be between 0 and 1000' })
+  @Max(1000, { message: 'BOARD_PACK_QUEUE must be between 0 and 1000' })
+  BOARD_PACK_QUEUE = 20;
+
+  @IsOptional()
   @Matches(/^\s*(pdf|docx|xlsx|pptx|png|jpg|jpeg)(\s*,\s*(pdf|docx|xlsx|pptx|png|jpg|jpeg))*\s*$/i, {
     message:
       'EVIDENCE_FILE_TYPES must be a comma-separated list drawn from pdf, docx, xlsx, pptx, png, jpg, jpeg',
@@ -211,6 +225,12 @@ export interface EvidenceConfig {
   extensions: string[];
 }
 
+/** Board packs (PDF): how many are drawn at once, and how many more may wait their turn. */
+export interface BoardPackConfig {
+  concurrency: number;
+  waiting: number;
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -234,6 +254,7 @@ export interface AppConfig {
   seedPublishedResults: boolean;
   auth: AuthConfig;
   evidence: EvidenceConfig;
+  boardPack: BoardPackConfig;
 }
 
 export class ConfigError extends Error {
@@ -274,6 +295,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFileBytes: vars.EVIDENCE_MAX_FILE_MB * 1024 * 1024,
       extensions: [...new Set(vars.EVIDENCE_FILE_TYPES.split(',').map((e) => e.trim().toLowerCase()))],
     },
+    boardPack: { concurrency: vars.BOARD_PACK_CONCURRENCY, waiting: vars.BOARD_PACK_QUEUE },
     auth: {
       secret: vars.AUTH_SECRET,
       accessTokenMinutes: vars.ACCESS_TOKEN_MINUTES,

@@ -269,6 +269,11 @@ const RETURN_ROUTES: { route: string; allowed: number; call(c: Client, id: strin
     call: (c, id) => c.get(`/api/returns/${id}/seals/1`),
   },
   {
+    route: 'GET /returns/:id/seals/:revision/board-pack.pdf',
+    allowed: 404,
+    call: (c, id) => c.get(`/api/returns/${id}/seals/1/board-pack.pdf`),
+  },
+  {
     route: 'GET /returns/:id/seals/:revision/verification',
     allowed: 404,
     call: (c, id) => c.get(`/api/returns/${id}/seals/1/verification`),
@@ -287,6 +292,11 @@ const RETURN_ROUTES: { route: string; allowed: number; call(c: Client, id: strin
     route: 'GET /returns/:id/seals/:revision/export.xlsx',
     allowed: 404,
     call: (c, id) => c.get(`/api/returns/${id}/seals/1/export.xlsx`),
+  },
+  {
+    route: 'GET /returns/:id/board-pack.pdf',
+    allowed: 200,
+    call: (c, id) => c.get(`/api/returns/${id}/board-pack.pdf`),
   },
   { route: 'GET /returns/:id/history', allowed: 200, call: (c, id) => c.get(`/api/returns/${id}/history`) },
   { route: 'GET /returns/:id/plan', allowed: 200, call: (c, id) => c.get(`/api/returns/${id}/plan`) },

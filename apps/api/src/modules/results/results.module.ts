@@ -39,8 +39,8 @@ import { RegionWatchListsService } from './region-watch-lists.service.js';
     IcsDomainLevelsService,
     RegionWatchListsService,
   ],
-  // The plans roll-up shows the same cycle as the results routes by default.
-  exports: [ResultsService],
+  // The plans roll-up shows the same cycle as the results routes by default; board packs print the trend.
+  exports: [ResultsService, TrendsService],
 })
 export class ResultsModule implements OnModuleInit {
   constructor(

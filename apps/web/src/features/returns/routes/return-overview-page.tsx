@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../../components/use-document-title';
 import { formatDateTime } from '../../../lib/dates';
 import { apiUrl } from '../../../lib/api-client';
 import { ownerReturnsPath, returnPath, sealPath } from '../../../lib/links';
+import { BoardPackSection } from '../components/board-pack-links';
 import { MeasureProgressTable } from '../components/measure-progress-table';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
@@ -70,6 +71,7 @@ function ReturnOverview({ detail }: { detail: ReturnDetail }) {
           answers are now.
         </p>
       </section>
+      <BoardPackSection detail={detail} />
       <SealList detail={detail} />
     </>
   );

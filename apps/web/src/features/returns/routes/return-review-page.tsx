@@ -12,6 +12,7 @@ import { planPath, questionnairePath } from '../../../lib/links';
 import { useReturnFramework } from '../api/returns-api';
 import { MarkReadyForm } from '../components/mark-ready-form';
 import { MissingList } from '../components/missing-list';
+import { DraftBoardPackLink } from '../components/board-pack-links';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
 import { draftFromAnswer } from '../questionnaire/answer-draft';
@@ -90,6 +91,7 @@ function ReturnReview({ detail }: { detail: ReturnDetail }) {
         <Link to={planPath(detail.id)}>Improvement plan</Link>: target levels for the domains, and the actions
         that close the gap
       </p>
+      <DraftBoardPackLink detail={detail} />
       {canMarkReady ? <MarkReadyForm detail={detail} onReady={() => setReady((value) => value + 1)} /> : null}
       <MissingList detail={detail} />
       {framework.isPending ? <LoadingMessage>Loading the answers…</LoadingMessage> : null}

@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../../components/use-document-title';
 import { apiUrl } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/dates';
 import { returnPath, sealPath } from '../../../lib/links';
+import { FinalBoardPackLink } from '../components/board-pack-links';
 import { CopyHash } from '../components/copy-hash';
 import { ReopenForm } from '../components/reopen-form';
 import { ReturnHeader } from '../components/return-header';
@@ -94,6 +95,10 @@ function SealView({ detail, seal }: { detail: ReturnDetail; seal: SealSummary })
             The exact copy the hash was computed from, so its SHA-256 hash matches the one shown above. It
             names domains and elements by their ids.
           </p>
+        </li>
+        <li>
+          <FinalBoardPackLink detail={detail} revision={revision} />
+          <p className="nhsuk-body-s">The board pack of this revision, its hash at the foot of every page.</p>
         </li>
       </ul>
       <SealCheck returnId={detail.id} revision={revision} />
