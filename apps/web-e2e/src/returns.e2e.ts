@@ -249,13 +249,15 @@ describe('an assessment return, from start to seal', () => {
 
   async function approve(minute: string) {
     await page.goto(`/returns/${returnId}/approval`);
-    const date = page.getByRole('group', { name: /Date of the board meeting/ });
+    // Beside it, the form that sends the return back has fields of the same names.
+    const form = page.getByRole('region', { name: 'Record the board’s approval' });
+    const date = form.getByRole('group', { name: /Date of the board meeting/ });
     const yesterday = new Date(Date.now() - 86_400_000);
     await date.getByLabel('Day').fill(String(yesterday.getUTCDate()));
     await date.getByLabel('Month').fill(String(yesterday.getUTCMonth() + 1));
     await date.getByLabel('Year').fill(String(yesterday.getUTCFullYear()));
-    await page.getByLabel('Minute reference').fill(minute);
-    await page.getByRole('button', { name: 'Record approval' }).click();
+    await form.getByLabel('Minute reference').fill(minute);
+    await form.getByRole('button', { name: 'Record approval' }).click();
     await page.getByText(minute).first().waitFor();
   }
 
