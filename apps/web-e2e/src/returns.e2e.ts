@@ -194,7 +194,8 @@ describe('an assessment return, from start to seal', () => {
     expect(detail.scores.domains.map((d) => d.level)).toEqual([2, 3, 3, 3, 3, 3, 3]);
   }, 90_000);
 
-  it('the lead marks it ready and a board approver approves it', async () => {
+  it('the lead marks it ready; the board sends it back with its comments, which the lead sees', async () => {
+    const comments = 'Please add evidence for the cyber resilience answer before we approve.';
     await signOut(page);
     await signIn(page, demoUsers.trustLead);
     await page.goto(`/returns/${returnId}/review`);
@@ -206,19 +207,57 @@ describe('an assessment return, from start to seal', () => {
 
     await signOut(page);
     await signIn(page, demoUsers.boardApprover);
+    await page.goto(`/returns/${returnId}/approval`);
+    const sendBack = page.getByRole('button', { name: 'Send back to the team' });
+    await sendBack.click();
+    await page
+      .locator('.nhsuk-error-summary')
+      .getByRole('link', { name: 'Enter why the board is sending the return back' })
+      .waitFor();
+    await page.getByLabel('What the board wants changed').fill(comments);
+    await page
+      .getByText(/You have [\d,]+ characters remaining/)
+      .first()
+      .waitFor();
+    await sendBack.click();
+    await page.getByRole('heading', { name: 'Send the return back to the team?' }).waitFor();
+    await page.getByRole('button', { name: 'Yes, send it back' }).click();
+    await page.getByText('The return has been sent back to the team with the board’s comments').waitFor();
+    expect((await waitForState('draft')).sentBack?.reason).toBe(comments);
+    await checkPage('approval after sending back', /approv/i);
+
+    await signOut(page);
+    await signIn(page, demoUsers.trustLead);
+    await page.goto(`/returns/${returnId}`);
+    await page.getByText(/^The board sent this return back on \d+ \w+ \d{4}:$/).waitFor();
+    await page.getByText(comments).waitFor();
+    await checkPage('overview after sending back', /return/i);
+    await page.goto(`/returns/${returnId}/history`);
+    await page.getByText('Sent the return back to the team instead of approving it').first().waitFor();
+    await page.goto(`/returns/${returnId}/review`);
+    await page.getByText(comments).waitFor();
+    await page.getByRole('button', { name: 'Mark ready for board approval' }).click();
+    expect((await waitForState('awaiting-approval')).sentBack).toBeNull();
+  }, 120_000);
+
+  it('a board approver approves it', async () => {
+    await signOut(page);
+    await signIn(page, demoUsers.boardApprover);
     await approve('Minute 7.2 of the test board');
     expect((await waitForState('approved')).state).toBe('approved');
   }, 90_000);
 
   async function approve(minute: string) {
     await page.goto(`/returns/${returnId}/approval`);
-    const date = page.getByRole('group', { name: /Date of the board meeting/ });
+    // Beside it, the form that sends the return back has fields of the same names.
+    const form = page.getByRole('region', { name: 'Record the board’s approval' });
+    const date = form.getByRole('group', { name: /Date of the board meeting/ });
     const yesterday = new Date(Date.now() - 86_400_000);
     await date.getByLabel('Day').fill(String(yesterday.getUTCDate()));
     await date.getByLabel('Month').fill(String(yesterday.getUTCMonth() + 1));
     await date.getByLabel('Year').fill(String(yesterday.getUTCFullYear()));
-    await page.getByLabel('Minute reference').fill(minute);
-    await page.getByRole('button', { name: 'Record approval' }).click();
+    await form.getByLabel('Minute reference').fill(minute);
+    await form.getByRole('button', { name: 'Record approval' }).click();
     await page.getByText(minute).first().waitFor();
   }
 

@@ -1,5 +1,6 @@
 import './app/nhsuk.scss';
 import './app/app.css';
+import './app/print.css';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -232,6 +232,7 @@ export type AuditAction =
   | 'return.marked-ready'
   | 'return.approved'
   | 'return.approval-withdrawn'
+  | 'return.declined'
   | 'return.submitted'
   | 'return.reopened'
   | 'plan.targets-saved'

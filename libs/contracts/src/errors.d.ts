@@ -33,6 +33,8 @@ export type ErrorCode =
   | 'RETURN_INCOMPLETE'
   | 'RETURN_NOT_APPROVED'
   | 'RETURN_STATE'
+  /** 409: only a return awaiting the board's approval can be sent back by the board. */
+  | 'RETURN_NOT_AWAITING_APPROVAL'
   | 'ANSWER_CONFLICT'
   | 'PLAN_CONFLICT'
   | 'ACTION_CONFLICT'

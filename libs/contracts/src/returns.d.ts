@@ -281,10 +281,35 @@ export interface Approval {
   withdrawnReason: string | null;
 }
 
-/** POST /api/returns/:id/approvals (board approvers). */
+/** POST /api/returns/:id/approvals (board approvers). The meeting date is today or in the past. */
 export interface ApproveRequest {
   meetingDate: IsoDate;
   minuteReference: string;
+}
+
+/**
+ * The board sent a return awaiting its approval back to the team, with its comments: the return became
+ * a draft again. Kept for good; never changed.
+ */
+export interface ReturnDecline {
+  id: string;
+  revision: number;
+  /** The board approver who recorded it. */
+  decliner: PersonRef;
+  /** The board's comments: what to change before it is sent for approval again. */
+  reason: string;
+  meetingDate: IsoDate | null;
+  minuteReference: string | null;
+  declinedAt: string;
+}
+
+/** POST /api/returns/:id/declines (board approvers): send a return awaiting approval back to draft. */
+export interface DeclineRequest {
+  /** Up to 2,000 characters; surrounding spaces are dropped. */
+  reason: string;
+  /** The board meeting that decided it, today or in the past. */
+  meetingDate?: IsoDate;
+  minuteReference?: string;
 }
 
 export interface SealSummary {
@@ -344,6 +369,11 @@ export interface ReturnDetail extends ReturnSummary {
   assignments: Assignment[];
   /** This revision's approvals, withdrawn ones included. */
   approvals: Approval[];
+  /**
+   * The board's latest sending back of this revision, while the return is a draft because of it (until
+   * it is marked ready for approval again); null otherwise.
+   */
+  sentBack: ReturnDecline | null;
   /** What stops the next step (marking ready, or submitting). Empty when nothing does. */
   missing: MissingItem[];
   seals: SealSummary[];

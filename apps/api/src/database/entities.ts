@@ -11,6 +11,7 @@ import { AssessmentReturnEntity } from '../modules/assessments/entities/assessme
 import { DomainAnswerEntity } from '../modules/assessments/entities/domain-answer.entity.js';
 import { EvidenceEntity } from '../modules/assessments/entities/evidence.entity.js';
 import { ReturnApprovalEntity } from '../modules/assessments/entities/return-approval.entity.js';
+import { ReturnDeclineEntity } from '../modules/assessments/entities/return-decline.entity.js';
 import { ReturnAssignmentEntity } from '../modules/assessments/entities/return-assignment.entity.js';
 import { ReturnSealEntity } from '../modules/assessments/entities/return-seal.entity.js';
 import { CycleEntity } from '../modules/cycles/cycle.entity.js';
@@ -56,6 +57,7 @@ export const entities = [
   EvidenceEntity,
   ReturnAssignmentEntity,
   ReturnApprovalEntity,
+  ReturnDeclineEntity,
   ReturnSealEntity,
   ResultImportEntity,
   ResultScoreEntity,

@@ -257,6 +257,11 @@ const RETURN_ROUTES: { route: string; allowed: number; call(c: Client, id: strin
     allowed: 400,
     call: (c, id) => c.post(`/api/returns/${id}/approvals`, {}),
   },
+  {
+    route: 'POST /returns/:id/declines',
+    allowed: 400,
+    call: (c, id) => c.post(`/api/returns/${id}/declines`, {}),
+  },
   { route: 'POST /returns/:id/submit', allowed: 409, call: (c, id) => c.post(`/api/returns/${id}/submit`) },
   {
     route: 'POST /returns/:id/reopen',

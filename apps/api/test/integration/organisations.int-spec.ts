@@ -286,6 +286,7 @@ describe('service endpoints', () => {
       '/api/returns/{id}/assignments',
       '/api/returns/{id}/assignments/{assignmentId}',
       '/api/returns/{id}/board-pack.pdf',
+      '/api/returns/{id}/declines',
       '/api/returns/{id}/evidence/files',
       '/api/returns/{id}/evidence/links',
       '/api/returns/{id}/evidence/{evidenceId}',

@@ -56,3 +56,22 @@ describe('improvement plan events as sentences', () => {
     );
   });
 });
+
+describe('the board sending a return back', () => {
+  it('gives the board’s comments and the meeting', () => {
+    expect(
+      describeEvent(
+        event('return.declined', {
+          reason: 'Check the cyber answers.',
+          meetingDate: '2026-12-03',
+          minuteReference: 'BM/2026/40',
+        }),
+        noTitles,
+      ),
+    ).toEqual({
+      summary: 'Sent the return back to the team instead of approving it',
+      change:
+        'Board meeting on 3 December 2026, minute BM/2026/40. The board’s comments: Check the cyber answers.',
+    });
+  });
+});

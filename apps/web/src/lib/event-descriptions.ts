@@ -132,6 +132,23 @@ export function describeEvent(
           .join(', '),
       };
     }
+    case 'return.declined': {
+      const meeting = text(details['meetingDate']);
+      const minute = text(details['minuteReference']);
+      const when = [
+        meeting ? `Board meeting on ${formatDate(meeting)}` : '',
+        minute ? `minute ${minute}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      const reason = text(details['reason']);
+      return {
+        summary: 'Sent the return back to the team instead of approving it',
+        change: [when ? `${when}.` : '', reason ? `The board’s comments: ${reason}` : '']
+          .filter(Boolean)
+          .join(' '),
+      };
+    }
     case 'return.approval-withdrawn':
       return {
         summary: 'Board approval withdrawn because the return changed',

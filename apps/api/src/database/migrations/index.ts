@@ -16,6 +16,7 @@ import { AddNoneMet1796428029061 } from './1796428029061-add-none-met.js';
 import { AddPrimaryCareScores1796439448104 } from './1796439448104-add-primary-care-scores.js';
 import { AnnouncePrincipalChanges1796440000000 } from './1796440000000-announce-principal-changes.js';
 import { AddImprovementPlans1796449341580 } from './1796449341580-add-improvement-plans.js';
+import { AddReturnDeclines1796461077501 } from './1796461077501-add-return-declines.js';
 import { AddPeerSharing1796461302424 } from './1796461302424-add-peer-sharing.js';
 import { AddNationalTargets1796461591426 } from './1796461591426-add-national-targets.js';
 
@@ -37,6 +38,7 @@ export const migrations = [
   AddPrimaryCareScores1796439448104,
   AnnouncePrincipalChanges1796440000000,
   AddImprovementPlans1796449341580,
+  AddReturnDeclines1796461077501,
   AddPeerSharing1796461302424,
   AddNationalTargets1796461591426,
 ];

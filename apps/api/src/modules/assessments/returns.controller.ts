@@ -26,6 +26,7 @@ import {
   AssignDto,
   AssignmentParams,
   ConfirmAnswerDto,
+  DeclineDto,
   EvidenceParams,
   HistoryQuery,
   ReopenDto,
@@ -177,6 +178,20 @@ export class ReturnsController {
     @CurrentUser() user: Principal,
   ): Promise<Approval> {
     return this.workflow.approve(id, body, user);
+  }
+
+  @Post(':id/declines')
+  @Allow('return:approve', RETURN)
+  @ApiOperation({
+    summary:
+      "Send a return awaiting approval back to draft with the board's comments (board approvers); 409 RETURN_NOT_AWAITING_APPROVAL from any other state",
+  })
+  decline(
+    @Param() { id }: ReturnIdParam,
+    @Body() body: DeclineDto,
+    @CurrentUser() user: Principal,
+  ): Promise<ReturnDetail> {
+    return this.workflow.decline(id, body, user);
   }
 
   @Post(':id/submit')

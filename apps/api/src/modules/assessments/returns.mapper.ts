@@ -1,7 +1,16 @@
-import type { Approval, Assignment, DomainAnswer, Evidence, PersonRef, SealSummary } from '@wgll/contracts';
+import type {
+  Approval,
+  Assignment,
+  DomainAnswer,
+  Evidence,
+  PersonRef,
+  ReturnDecline,
+  SealSummary,
+} from '@wgll/contracts';
 import type { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import type { EvidenceEntity } from './entities/evidence.entity.js';
 import type { ReturnApprovalEntity } from './entities/return-approval.entity.js';
+import type { ReturnDeclineEntity } from './entities/return-decline.entity.js';
 import type { ReturnAssignmentEntity } from './entities/return-assignment.entity.js';
 import type { ReturnSealEntity } from './entities/return-seal.entity.js';
 
@@ -68,6 +77,18 @@ export function toApproval(a: ReturnApprovalEntity, people: People): Approval {
     approvedAt: a.approvedAt.toISOString(),
     withdrawnAt: a.withdrawnAt?.toISOString() ?? null,
     withdrawnReason: a.withdrawnReason,
+  };
+}
+
+export function toDecline(d: ReturnDeclineEntity, people: People): ReturnDecline {
+  return {
+    id: d.id,
+    revision: d.revision,
+    decliner: person(people, d.declinerId) ?? UNKNOWN,
+    reason: d.reason,
+    meetingDate: d.meetingDate,
+    minuteReference: d.minuteReference,
+    declinedAt: d.declinedAt.toISOString(),
   };
 }
 

@@ -30,12 +30,13 @@ import { AnswersRepository } from './answers.repository.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
 import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
+import { ReturnDeclineEntity } from './entities/return-decline.entity.js';
 import { ReturnAssignmentEntity } from './entities/return-assignment.entity.js';
 import { ReturnSealEntity } from './entities/return-seal.entity.js';
 import { PeopleRepository } from '../users/people.repository.js';
 import { type LoadedReturn, returnLabel, ReturnStore } from './return-store.js';
 import { viewReturn } from './return-view.js';
-import { toAnswer, toApproval, toAssignment, toEvidence, toSeal } from './returns.mapper.js';
+import { toAnswer, toApproval, toAssignment, toDecline, toEvidence, toSeal } from './returns.mapper.js';
 
 type Owner = { type: 'organisation'; code: string } | { type: 'ics'; code: string };
 
@@ -287,7 +288,7 @@ export class ReturnsService {
   async detailOf({ ret, cycle }: LoadedReturn, user: Principal): Promise<ReturnDetail> {
     const manager = this.manager;
     const [summary] = await this.summaries([ret], manager);
-    const [answers, evidence, assignments, approvals, seals, framework] = await Promise.all([
+    const [answers, evidence, assignments, approvals, seals, framework, sentBack] = await Promise.all([
       manager
         .getRepository(DomainAnswerEntity)
         .find({ where: { returnId: ret.id }, order: { domainId: 'ASC' } }),
@@ -306,6 +307,14 @@ export class ReturnsService {
         order: { revision: 'ASC' },
       }),
       this.store.framework(ret, manager),
+      // Within a revision a return is a draft again only when the board sent it back: the latest decline
+      // stands until the return is marked ready again.
+      ret.state === 'draft'
+        ? manager.getRepository(ReturnDeclineEntity).findOne({
+            where: { returnId: ret.id, revision: ret.revision },
+            order: { declinedAt: 'DESC', id: 'DESC' },
+          })
+        : null,
     ]);
     const people = await this.people.byIds(
       [
@@ -314,6 +323,7 @@ export class ReturnsService {
         ...assignments.flatMap((a) => [a.assigneeId, a.assignedBy]),
         ...approvals.map((a) => a.approverId),
         ...seals.map((s) => s.sealedBy),
+        ...(sentBack ? [sentBack.declinerId] : []),
       ],
       manager,
     );
@@ -343,6 +353,7 @@ export class ReturnsService {
       ),
       assignments: assignments.map((a) => toAssignment(a, people)),
       approvals: approvals.map((a) => toApproval(a, people)),
+      sentBack: sentBack ? toDecline(sentBack, people) : null,
       missing,
       seals: seals.map((s) => toSeal(s, people)),
       permissions: await this.permissions(user, ret, cycle),

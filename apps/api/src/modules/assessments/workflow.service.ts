@@ -1,18 +1,18 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Approval, ReturnDetail, SealVerification } from '@wgll/contracts';
 import { type EntityManager, IsNull } from 'typeorm';
-import { ApiException, invalidField, NotFoundApiException } from '../../common/api-exception.js';
+import { ApiException, NotFoundApiException } from '../../common/api-exception.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CyclesService } from '../cycles/cycles.service.js';
-import { todayInLondon } from '../../common/iso-date.js';
 import { ApprovalHooks } from './approval-hooks.js';
 import { ResultsWriter } from '../result-store/results-writer.js';
-import type { ApproveDto, ReopenDto } from './dto/returns.dto.js';
+import type { ApproveDto, DeclineDto, ReopenDto } from './dto/returns.dto.js';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
 import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
+import { ReturnDeclineEntity } from './entities/return-decline.entity.js';
 import { ReturnSealEntity } from './entities/return-seal.entity.js';
 import { PeopleRepository } from '../users/people.repository.js';
 import { type LoadedReturn, returnLabel, ReturnStore, sealed } from './return-store.js';
@@ -37,7 +37,10 @@ function wrongState(ret: AssessmentReturnEntity, wanted: string): ApiException {
   );
 }
 
-/** The return's workflow: ready → board approval → submitted and sealed → reopened (new revision). */
+/**
+ * The return's workflow: ready → board approval (or sent back to draft) → submitted and sealed →
+ * reopened (new revision).
+ */
 @Injectable()
 export class WorkflowService {
   constructor(
@@ -81,9 +84,6 @@ export class WorkflowService {
       if (ret.state === 'submitted') throw sealed();
       CyclesService.assertOpen(cycle);
       if (ret.state === 'draft') throw wrongState(ret, 'mark it ready for approval first');
-      if (input.meetingDate > todayInLondon()) {
-        throw invalidField('meetingDate', 'The date of the board meeting must be today or in the past');
-      }
       const repo = manager.getRepository(ReturnApprovalEntity);
       if (
         await repo.existsBy({
@@ -124,6 +124,43 @@ export class WorkflowService {
       });
       const saved = await repo.findOneByOrFail({ id: approvalId });
       return toApproval(saved, await this.people.byIds([actor.id], manager));
+    });
+  }
+
+  /**
+   * Awaiting approval → draft: a board approver sends the return back to the team with the board's
+   * comments, instead of approving it. The decline is kept for good; the lead sees it until the return
+   * is marked ready again.
+   */
+  decline(id: string, input: DeclineDto, actor: Principal): Promise<ReturnDetail> {
+    return this.transition(id, actor, async (manager, { ret, cycle }) => {
+      if (ret.state === 'submitted') throw sealed();
+      CyclesService.assertOpen(cycle);
+      if (ret.state !== 'awaiting-approval') {
+        throw new ApiException(
+          HttpStatus.CONFLICT,
+          'RETURN_NOT_AWAITING_APPROVAL',
+          ret.state === 'draft'
+            ? 'The return is a draft: the board can send it back only while it is awaiting approval.'
+            : 'The board has already approved this revision, so it can no longer be sent back. A change to the return withdraws the approval.',
+        );
+      }
+      const inserted = await manager.getRepository(ReturnDeclineEntity).insert({
+        returnId: id,
+        revision: ret.revision,
+        declinerId: actor.id,
+        reason: input.reason,
+        meetingDate: input.meetingDate ?? null,
+        minuteReference: input.minuteReference || null,
+      });
+      await this.setState(manager, ret, 'draft');
+      await this.record(manager, 'return.declined', actor, ret, cycle, {
+        declineId: (inserted.identifiers[0] as { id: string }).id,
+        revision: ret.revision,
+        reason: input.reason,
+        meetingDate: input.meetingDate ?? null,
+        minuteReference: input.minuteReference || null,
+      });
     });
   }
 
@@ -294,7 +331,8 @@ export class WorkflowService {
 
   private record(
     manager: EntityManager,
-    action: 'return.marked-ready' | 'return.approved' | 'return.submitted' | 'return.reopened',
+    action:
+      'return.marked-ready' | 'return.approved' | 'return.declined' | 'return.submitted' | 'return.reopened',
     actor: Principal,
     ret: AssessmentReturnEntity,
     cycle: LoadedReturn['cycle'],

@@ -40,6 +40,7 @@ const ACTION_SET: Record<AuditAction, true> = {
   'return.marked-ready': true,
   'return.approved': true,
   'return.approval-withdrawn': true,
+  'return.declined': true,
   'return.submitted': true,
   'return.reopened': true,
   'plan.targets-saved': true,

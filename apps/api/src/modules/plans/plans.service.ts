@@ -15,7 +15,6 @@ import {
   invalidFields,
   NotFoundApiException,
 } from '../../common/api-exception.js';
-import { todayInLondon } from '../../common/iso-date.js';
 import { can, returnRolesThatMay } from '../access/policy.js';
 import { PolicyService } from '../access/policy.service.js';
 import type { Principal } from '../access/principal.js';
@@ -479,9 +478,6 @@ export class PlansService {
         'RETURN_STATE',
         'The return is not submitted yet: the board approves the plan when it approves the return, and it is recorded with that approval.',
       );
-    }
-    if (input.meetingDate > todayInLondon()) {
-      throw invalidField('meetingDate', 'The date of the board meeting must be today or in the past');
     }
     const id = await this.dataSource.transaction(async (m) => {
       const plan = (await this.lockPlan(m, returnId, actor, 'create'))!;

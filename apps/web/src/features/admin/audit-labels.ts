@@ -36,6 +36,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'return.evidence-removed': 'Removed evidence',
   'return.marked-ready': 'Marked a return ready for board approval',
   'return.approved': 'Recorded the board’s approval',
+  'return.declined': 'Sent a return back instead of approving it',
   'return.approval-withdrawn': 'Board approval withdrawn because the return changed',
   'return.submitted': 'Submitted and sealed a return',
   'return.reopened': 'Reopened a submitted return',

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { quicklyChecked } from '../../../common/validation.js';
-import { AnswerParams, SaveAnswerDto } from './returns.dto.js';
+import { todayInLondon } from '../../../common/iso-date.js';
+import { AnswerParams, ApproveDto, DeclineDto, SaveAnswerDto } from './returns.dto.js';
 
 const EVIDENCE = '3f1c2a4e-8b7d-4c6a-9e5f-1a2b3c4d5e6f';
 
@@ -113,5 +114,41 @@ describe('the quick check of an answer save', () => {
       if (quicklyChecked(AnswerParams, p)) expect(passes(AnswerParams, p)).toBe(true);
     }
     expect(quicklyChecked(AnswerParams, params[0]!)).toBeInstanceOf(AnswerParams);
+  });
+});
+
+/** The messages class-validator gives for each field of `value`. */
+function messages(dto: new () => object, value: object): Record<string, string[]> {
+  const errors = validateSync(plainToInstance(dto, value), { whitelist: true, forbidNonWhitelisted: true });
+  return Object.fromEntries(errors.map((e) => [e.property, Object.values(e.constraints ?? {})]));
+}
+
+describe('a board meeting date (approving, sending back)', () => {
+  const today = todayInLondon();
+  const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+  it('is today or in the past', () => {
+    expect(messages(ApproveDto, { meetingDate: today, minuteReference: 'M1' })).toEqual({});
+    expect(messages(ApproveDto, { meetingDate: '2020-02-29', minuteReference: 'M1' })).toEqual({});
+    expect(messages(ApproveDto, { meetingDate: tomorrow, minuteReference: 'M1' })).toEqual({
+      meetingDate: ['The date of the board meeting must be today or in the past'],
+    });
+    expect(messages(ApproveDto, { meetingDate: '2021-02-29', minuteReference: 'M1' })).toEqual({
+      meetingDate: ['meetingDate must be a real date written YYYY-MM-DD, for example 2025-06-30'],
+    });
+  });
+
+  it('is optional when the board sends a return back; the reason is not', () => {
+    expect(messages(DeclineDto, { reason: 'Add evidence' })).toEqual({});
+    expect(messages(DeclineDto, { reason: 'Why', meetingDate: tomorrow })).toEqual({
+      meetingDate: ['The date of the board meeting must be today or in the past'],
+    });
+    expect(messages(DeclineDto, { reason: ' \n ' })['reason']).toEqual([
+      'Enter why the board is sending the return back',
+    ]);
+    expect(messages(DeclineDto, { reason: '😀'.repeat(1000) })).toEqual({});
+    expect(messages(DeclineDto, { reason: 'x'.repeat(2001) })['reason']).toEqual([
+      'The reason must be 2,000 characters or fewer',
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import type {
   ConfirmAnswerRequest,
   CreateOrganisationReturnsRequest,
   CreateSystemReturnRequest,
+  DeclineRequest,
   MeasureId,
   ReopenRequest,
   SaveAnswerRequest,
@@ -32,8 +33,11 @@ import {
   MinLength,
   isUUID,
   Validate,
+  type ValidationArguments,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
 } from 'class-validator';
-import { IsoDateConstraint } from '../../../common/at-date.js';
+import { isIsoDate, todayInLondon } from '../../../common/iso-date.js';
 import { PageQuery } from '../../../common/page-query.js';
 import { onlyKeys, OptionalNotNull, quickCheck } from '../../../common/validation.js';
 
@@ -250,9 +254,22 @@ export class AssignDto implements AssignRequest {
   userId: string;
 }
 
+/** A board meeting's date: a real date, today or in the past (in the UK). */
+@ValidatorConstraint({ name: 'pastMeetingDate' })
+export class PastMeetingDateConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isIsoDate(value) && value <= todayInLondon();
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return typeof args.value === 'string' && isIsoDate(args.value)
+      ? 'The date of the board meeting must be today or in the past'
+      : '$property must be a real date written YYYY-MM-DD, for example 2025-06-30';
+  }
+}
+
 export class ApproveDto implements ApproveRequest {
-  @ApiProperty({ example: '2026-11-05' })
-  @Validate(IsoDateConstraint)
+  @ApiProperty({ example: '2026-11-05', description: 'Today or in the past' })
+  @Validate(PastMeetingDateConstraint)
   meetingDate: string;
 
   @ApiProperty({ example: 'Board minute 2026/114' })
@@ -261,6 +278,27 @@ export class ApproveDto implements ApproveRequest {
   @MinLength(1, { message: 'Enter the minute reference' })
   @MaxLength(100)
   minuteReference: string;
+}
+
+export class DeclineDto implements DeclineRequest {
+  @ApiProperty({ description: "The board's comments: what to change before it is sent for approval again" })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'Enter why the board is sending the return back' })
+  @MaxLength(2000, { message: 'The reason must be 2,000 characters or fewer' })
+  reason: string;
+
+  @ApiPropertyOptional({ example: '2026-11-05', description: 'Today or in the past' })
+  @OptionalNotNull()
+  @Validate(PastMeetingDateConstraint)
+  meetingDate?: string;
+
+  @ApiPropertyOptional({ example: 'Board minute 2026/114' })
+  @OptionalNotNull()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100, { message: 'The minute reference must be 100 characters or fewer' })
+  minuteReference?: string;
 }
 
 export class ReopenDto implements ReopenRequest {

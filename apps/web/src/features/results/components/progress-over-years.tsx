@@ -94,7 +94,7 @@ export function TrendChart({
   const data = trendChartData(trends, national, key);
   const height = 300;
   const { ref, near } = useNearWindow('200px 0px');
-  const waiting = <p className="nhsuk-body-s">Loading the chart…</p>;
+  const waiting = <p className="nhsuk-body-s wgll-no-print">Loading the chart…</p>;
   return (
     <>
       <Select

@@ -23,7 +23,13 @@ export function useNearWindow(margin: string) {
       { rootMargin: margin },
     );
     observer.observe(element);
-    return () => observer.disconnect();
+    // Printing shows the whole page: draw the chart even if it was never scrolled to.
+    const print = () => setNear(true);
+    window.addEventListener('beforeprint', print);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('beforeprint', print);
+    };
   }, [near, margin]);
   return { ref, near };
 }
@@ -107,7 +113,7 @@ export function ScoreChart({ results, name }: ScoreChartProps) {
   const drawn = drawnMarks(rows);
   const height = rows.length * 64 + 48;
   const { ref, near } = useNearWindow('200px 0px');
-  const waiting = <p className="nhsuk-body-s">Loading the chart…</p>;
+  const waiting = <p className="nhsuk-body-s wgll-no-print">Loading the chart…</p>;
   return (
     <figure className="wgll-chart">
       <figcaption className="nhsuk-body-s">

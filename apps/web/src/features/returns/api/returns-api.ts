@@ -5,6 +5,7 @@ import type {
   CreateOrganisationReturnsRequest,
   CreateReturnsResult,
   CreateSystemReturnRequest,
+  DeclineRequest,
   ReadableReturn,
   ReopenRequest,
   ReturnDetail,
@@ -176,6 +177,17 @@ export function useApproveReturn(id: string) {
   return useMutation({
     mutationFn: (body: ApproveRequest) => apiSend<Approval>('POST', returnPath(id, 'approvals'), body),
     onSuccess: () => refreshReturns(queryClient),
+    // A refusal may mean the return changed meanwhile: read it again.
+    onError: () => queryClient.invalidateQueries({ queryKey: returnKeys.detail(id) }),
+  });
+}
+
+/** POST /api/returns/:id/declines: the board sends the return back to draft with its comments. */
+export function useDeclineReturn(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DeclineRequest) => apiSend<ReturnDetail>('POST', returnPath(id, 'declines'), body),
+    onSuccess: (detail) => refreshReturns(queryClient, detail),
     // A refusal may mean the return changed meanwhile: read it again.
     onError: () => queryClient.invalidateQueries({ queryKey: returnKeys.detail(id) }),
   });

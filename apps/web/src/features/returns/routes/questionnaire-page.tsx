@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../components/use-document-title';
 import { peersPath, questionnairePath } from '../../../lib/links';
 import { useReturnFramework } from '../api/returns-api';
 import { ReturnHeader } from '../components/return-header';
+import { SentBackNotice } from '../components/sent-back-notice';
 import { ReturnLoader } from '../components/return-loader';
 import { DomainJumpList, NextDomain } from '../questionnaire/domain-nav';
 import { DomainQuestion, type DomainActions, type DomainMode } from '../questionnaire/domain-question';
@@ -152,6 +153,7 @@ function Questionnaire({ detail, framework, frameworkError }: QuestionnaireProps
             />
           ) : null}
           {withdrawn ? <ApprovalsWithdrawnNotice /> : null}
+          <SentBackNotice detail={detail} />
           <NeedsAttentionElsewhere
             returnId={detail.id}
             snapshot={snapshot}

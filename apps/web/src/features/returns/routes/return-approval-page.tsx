@@ -14,6 +14,8 @@ import { ApproveForm } from '../components/approve-form';
 import { PlanWithReturn } from '../components/plan-with-return';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
+import { SendBackForm } from '../components/send-back-form';
+import { SentBackNotice } from '../components/sent-back-notice';
 import { returnPeople, returnTitle } from '../return-labels';
 
 function stateExplanation(detail: ReturnDetail): string {
@@ -41,6 +43,7 @@ function ReturnApproval({ detail }: { detail: ReturnDetail }) {
       approval.approver.id === userId && approval.revision === detail.revision && !approval.withdrawnAt,
   );
   const canApprove = detail.permissions.approve && !approvedByMe;
+  const canSendBack = detail.permissions.approve && detail.state === 'awaiting-approval';
   const canSubmit = detail.permissions.submit && detail.state === 'approved';
   const seal = detail.seals.find((item) => item.revision === detail.revision);
 
@@ -58,6 +61,7 @@ function ReturnApproval({ detail }: { detail: ReturnDetail }) {
       ) : null}
       <h1>Board approval</h1>
       <p>{stateExplanation(detail)}</p>
+      <SentBackNotice detail={detail} />
       {detail.state === 'submitted' ? null : (
         <InsetText>
           <p>
@@ -84,6 +88,12 @@ function ReturnApproval({ detail }: { detail: ReturnDetail }) {
       ) : null}
       {canApprove ? (
         <ApproveForm detail={detail} onApproved={() => show('The board’s approval has been recorded')} />
+      ) : null}
+      {canSendBack ? (
+        <SendBackForm
+          detail={detail}
+          onSentBack={() => show('The return has been sent back to the team with the board’s comments')}
+        />
       ) : null}
       {canSubmit ? (
         <section aria-labelledby="submit-heading">

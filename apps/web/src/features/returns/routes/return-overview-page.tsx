@@ -12,6 +12,7 @@ import { MeasureProgressTable } from '../components/measure-progress-table';
 import { ReturnHeader } from '../components/return-header';
 import { ReturnLoader } from '../components/return-loader';
 import { SealList } from '../components/seal-list';
+import { SentBackNotice } from '../components/sent-back-notice';
 import { CarriedForwardNotice, WhatNext } from '../components/what-next';
 import { formatScore } from '../return-format';
 import { returnTitle } from '../return-labels';
@@ -48,6 +49,7 @@ function ReturnOverview({ detail }: { detail: ReturnDetail }) {
       ) : null}
       <h1>{title}</h1>
       <SealedNotice detail={detail} />
+      <SentBackNotice detail={detail} />
       <CarriedForwardNotice detail={detail} />
       <WhatNext detail={detail} />
       <section aria-labelledby="progress-heading">

@@ -14,6 +14,7 @@ import { MarkReadyForm } from '../components/mark-ready-form';
 import { MissingList } from '../components/missing-list';
 import { DraftBoardPackLink } from '../components/board-pack-links';
 import { ReturnHeader } from '../components/return-header';
+import { SentBackNotice } from '../components/sent-back-notice';
 import { ReturnLoader } from '../components/return-loader';
 import { draftFromAnswer } from '../questionnaire/answer-draft';
 import { AnswerSummary } from '../questionnaire/answer-summary';
@@ -73,6 +74,7 @@ function ReturnReview({ detail }: { detail: ReturnDetail }) {
         </SuccessBanner>
       ) : null}
       <h1>Review the return</h1>
+      <SentBackNotice detail={detail} />
       {detail.state === 'submitted' ? (
         <p>
           Every answer in one place, as sealed. The return has been submitted and sealed, so its answers can
