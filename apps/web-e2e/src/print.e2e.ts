@@ -18,8 +18,9 @@ interface OnPaper {
   /** Table rows that may break across pages, and table heads not repeated on each page. */
   splittableRows: number;
   unrepeatedHeads: number;
-  /** Charts (SVG) wider than the main content. */
+  /** Charts (SVG) wider than the main content, and charts drawn with no width (nothing on paper). */
   overflowingCharts: number;
+  collapsedCharts: number;
 }
 
 /** Guy's and St Thomas' (RJ1), whose demo acute return is sealed. */
@@ -64,6 +65,9 @@ async function onPaper(page: Page): Promise<OnPaper> {
         ).length,
         overflowingCharts: [...main.querySelectorAll('svg.recharts-surface')].filter(
           (svg) => visible(svg) && svg.getBoundingClientRect().width > mainWidth + 1,
+        ).length,
+        collapsedCharts: [...main.querySelectorAll('svg.recharts-surface')].filter(
+          (svg) => svg.getBoundingClientRect().width < 1,
         ).length,
       };
     }, NOT_ON_PAPER);
@@ -129,6 +133,7 @@ describe('printing the review and results pages', () => {
       splittableRows: 0,
       unrepeatedHeads: 0,
       overflowingCharts: 0,
+      collapsedCharts: 0,
     });
     expect(pdf.text).not.toContain('(Link:');
     expect(pdf.text).toContain('Review the return');
@@ -155,6 +160,7 @@ describe('printing the review and results pages', () => {
         splittableRows: 0,
         unrepeatedHeads: 0,
         overflowingCharts: 0,
+        collapsedCharts: 0,
       });
       const pdf = await printToPdf(page, `print-results-${name}`);
       process.stdout.write(`\nThe ${name} results page prints on ${pdf.pages} A4 pages\n`);
