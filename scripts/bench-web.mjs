@@ -10,6 +10,7 @@
 //   node scripts/bench-web.mjs --no-build      # measure the build already there
 //   node scripts/bench-web.mjs --url http://localhost:3000   # measure a running app (demo data on)
 //   RUNS=3 npm run bench:web                   # the median of three runs per page
+//   node scripts/bench-web.mjs --only region   # only the pages whose name contains "region"
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,6 +32,8 @@ const { values: options } = parseArgs({
     runs: { type: 'string', default: process.env.RUNS ?? '1' },
     // A folder to keep each page's Lighthouse report in (JSON), to look into a figure.
     save: { type: 'string' },
+    // Measure only the pages whose name contains this text (case-insensitive), e.g. --only region.
+    only: { type: 'string' },
   },
 });
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -246,7 +249,8 @@ async function main() {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
   const results = [];
   try {
-    for (const page of pages) {
+    const only = options.only?.toLowerCase();
+    for (const page of pages.filter((p) => !only || p.name.toLowerCase().includes(only))) {
       const cookie = page.account ? await signIn(app.base, page.account) : undefined;
       const path = await page.path(app.base, cookie);
       const context = browser.contexts()[0];
