@@ -167,7 +167,14 @@ describe('a sealed return people can read', () => {
     );
     expect(first).toMatchObject({ comment: '=Approved by the board in May', confidence: 'high', level: 4 });
     expect(first.evidence).toEqual([
-      { id: link.id, kind: 'link', title: 'Board digital strategy', url: link.url, fileName: null },
+      {
+        id: link.id,
+        kind: 'link',
+        title: 'Board digital strategy',
+        url: link.url,
+        fileName: null,
+        sizeBytes: null,
+      },
     ]);
     expect(readable.approvals).toEqual([expect.objectContaining({ minuteReference: 'Minute 7' })]);
     expect(readable.overall).toBe(sealed.scores.overall);

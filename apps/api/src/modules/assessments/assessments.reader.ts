@@ -10,7 +10,7 @@ import { EvidenceEntity } from './entities/evidence.entity.js';
 import { ReturnSealEntity } from './entities/return-seal.entity.js';
 import { returnLabel, ReturnStore } from './return-store.js';
 import type { AnswerFacts } from './return-view.js';
-import type { SealedReturn } from './seal-snapshot.js';
+import { parseSnapshot, type SealedReturn } from './seal-snapshot.js';
 
 /** A return's owner, state and revision in a cycle. */
 export interface ReturnProgress {
@@ -147,10 +147,8 @@ export class AssessmentsReader {
 
   /** The sealed copy of a revision as stored; null when that revision was never sealed. */
   async sealedReturn(returnId: string, revision: number): Promise<SealedReturn | null> {
-    const seal = await this.dataSource
-      .getRepository(ReturnSealEntity)
-      .findOne({ select: { snapshot: true }, where: { returnId, revision } });
-    return seal ? (JSON.parse(seal.snapshot) as SealedReturn) : null;
+    const seal = isUUID(returnId) ? await this.store.findSeal(returnId, revision) : null;
+    return seal ? parseSnapshot(seal.snapshot) : null;
   }
 
   /** The framework version each return of the cycle answers, by return id. */
@@ -212,14 +210,15 @@ export class AssessmentsReader {
     const snapshots = new Map(seals.map((s) => [`${s.returnId}|${s.revision}`, s.snapshot]));
     return returns.flatMap((r) => {
       const snapshot = snapshots.get(`${r.id}|${r.revision}`);
-      if (!snapshot || !r.organisationCode || !r.careSetting) return [];
+      const sealed = snapshot ? parseSnapshot(snapshot) : null;
+      if (!sealed || !r.organisationCode || !r.careSetting) return [];
       return [
         {
           returnId: r.id,
           organisationCode: r.organisationCode,
           careSetting: r.careSetting,
           revision: r.revision,
-          sealed: JSON.parse(snapshot) as SealedReturn,
+          sealed,
         },
       ];
     });

@@ -278,23 +278,13 @@ export class WorkflowService {
   }
 
   async sealText(id: string, revision: number): Promise<{ text: string; fileName: string }> {
-    const seal = await this.seal(id, revision);
+    const seal = await this.store.seal(id, revision);
     return { text: seal.snapshot, fileName: `return-${id}-revision-${revision}.json` };
   }
 
   /** The stored copy against its hash, and the live rows of the revision against the stored copy. */
   async verify(id: string, revision: number): Promise<SealVerification> {
-    return this.sealCheck.check(await this.seal(id, revision));
-  }
-
-  private async seal(id: string, revision: number): Promise<ReturnSealEntity> {
-    await this.store.load(id);
-    const seal = await this.store.dataSource
-      .getRepository(ReturnSealEntity)
-      .findOneBy({ returnId: id, revision });
-    if (!seal)
-      throw new NotFoundApiException('NOT_FOUND', `Revision ${revision} of this return has not been sealed.`);
-    return seal;
+    return this.sealCheck.check(await this.store.seal(id, revision));
   }
 
   private async transition(
