@@ -291,6 +291,52 @@ describe('the final pack', () => {
   });
 });
 
+describe('a sealed revision after the return is reopened and edited', () => {
+  let finalText: string;
+  let draftAfter: string;
+
+  beforeAll(async () => {
+    const base = `/api/returns/${ret.id}`;
+    await admin.post(`${base}/reopen`, { reason: 'The board asked for another look' }).expect(200);
+    const second = org.domains[1]!;
+    const baseVersion = (await getReturn(lead, ret.id)).answers.find(
+      (a) => a.domainId === second.id,
+    )!.version;
+    await lead
+      .put(
+        `${base}/answers/${second.id}`,
+        answer(upTo(second.id, 5), { baseVersion, comment: 'Rewritten after reopening', confidence: 'high' }),
+      )
+      .expect(200);
+    await lead
+      .patch(`${base}/plan/actions/${action.id}`, {
+        baseVersion: action.version,
+        title: 'A different action after reopening',
+      })
+      .expect(200);
+    const res = await download(board, `${base}/seals/1/board-pack.pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/filename="board-pack-rj1-acute-.+-revision-1\.pdf"/);
+    finalText = pdfToText(res.body as Buffer);
+    draftAfter = pdfToText((await download(lead, `${base}/board-pack.pdf`)).body as Buffer);
+  }, 120_000);
+
+  it('the draft shows the edits; the final pack of revision 1 still shows what was sealed', () => {
+    expect(draftAfter).toContain('Rewritten after reopening');
+    expect(draftAfter).toContain('A different action after reopening');
+
+    expect(finalText).toContain('Final board pack: sealed revision 1');
+    expect(finalText).toContain('Our records team checked this with the CCIO >= twice.');
+    expect(finalText).not.toContain('Rewritten after reopening');
+    expect(finalText).toContain(`Overall score: ${ret.scores.overall!.toFixed(1)} out of 5`);
+    // The plan as the board approved it with the return, not as it stands.
+    expect(finalText).toContain('The plan as the board approved it with this return');
+    expect(finalText).toContain('Roll out the shared care record');
+    expect(finalText).not.toContain('A different action after reopening');
+    expect(lineWith(finalText, 'Digital strategy 2026', 'https://example.org/strategy')).toBeDefined();
+  });
+});
+
 describe('who may download a pack', () => {
   it('the trust yes; the ICS lead, another trust and the signed-out no; unknown returns and revisions 404', async () => {
     const draft = `/api/returns/${ret.id}/board-pack.pdf`;

@@ -71,11 +71,13 @@ const SELECT = `SELECT r.id, r.organisation_code, r.care_setting, c.id AS cycle_
 function toReturn(r: Row): PeerSealedReturn[] {
   const sealed = parseSnapshot(r.snapshot);
   if (!sealed) return [];
-  return [{
-    returnId: r.id,
-    organisationCode: r.organisation_code,
-    careSetting: r.care_setting,
-    cycle: { id: r.cycle_id, name: r.cycle_name, referenceDate: r.reference_date },
-    sealed,
-  }];
+  return [
+    {
+      returnId: r.id,
+      organisationCode: r.organisation_code,
+      careSetting: r.care_setting,
+      cycle: { id: r.cycle_id, name: r.cycle_name, referenceDate: r.reference_date },
+      sealed,
+    },
+  ];
 }

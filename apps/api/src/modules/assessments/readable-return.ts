@@ -72,7 +72,8 @@ export function readableReturn(source: ReadableSource): ReadableReturn {
       confidence: answer?.confidence ?? null,
       evidence: [...(answer?.evidenceIds ?? [])]
         .map(
-          (id) => evidenceById.get(id) ?? {
+          (id) =>
+            evidenceById.get(id) ?? {
               id,
               kind: 'link' as const,
               title: id,
