@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FrameworkRef, ReturnLevel, ReturnState } from '@wgll/contracts';
 import type { CareSetting, FrameworkVersion } from '@wgll/framework';
+import type { DomainAnswer } from '@wgll/scoring';
 import { isUUID } from 'class-validator';
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
@@ -29,6 +30,13 @@ export interface SealedOrganisationReturn {
   careSetting: CareSetting;
   revision: number;
   sealed: SealedReturn;
+}
+
+/** A sealed organisation return with the framework version it answers and its answers as scoring reads them. */
+export interface SealedAnswersReturn extends SealedOrganisationReturn {
+  framework: FrameworkVersion;
+  /** By domain id: not applicable, or the elements met. */
+  answers: Map<string, DomainAnswer>;
 }
 
 /** A return as plans read it: whose, where in its workflow, its cycle, framework and answers. */
@@ -222,5 +230,35 @@ export class AssessmentsReader {
         },
       ];
     });
+  }
+
+  /**
+   * As `sealedOrganisationReturnsIn`, each with the framework version its seal names (each version
+   * read once) and its sealed answers keyed by domain, as the scoring functions take them.
+   */
+  async sealedAnswersIn(
+    cycleId: string,
+    organisationCodes: readonly string[],
+  ): Promise<SealedAnswersReturn[]> {
+    const sealed = await this.sealedOrganisationReturnsIn(cycleId, organisationCodes);
+    const documents = new Map<string, Promise<FrameworkVersion>>();
+    const out: SealedAnswersReturn[] = [];
+    for (const r of sealed) {
+      const ref = r.sealed.framework;
+      const key = `${ref.frameworkId}@${ref.version}`;
+      if (!documents.has(key))
+        documents.set(key, this.framework({ frameworkId: ref.frameworkId, version: ref.version }));
+      out.push({
+        ...r,
+        framework: await documents.get(key)!,
+        answers: new Map<string, DomainAnswer>(
+          r.sealed.answers.map((a) => [
+            a.domainId,
+            a.notApplicable ? { notApplicable: true } : { met: new Set(a.met) },
+          ]),
+        ),
+      });
+    }
+    return out;
   }
 }
