@@ -6,7 +6,7 @@ import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { ReturnStore } from './return-store.js';
 import { applicableDomains } from './return-view.js';
-import { parseSnapshot, type SealedAnswer, type SealedReturn } from './seal-snapshot.js';
+import { parseSnapshot, type SealedAnswer } from './seal-snapshot.js';
 
 export interface CarriedForward {
   from: string;

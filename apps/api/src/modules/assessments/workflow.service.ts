@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Approval, ReturnDetail, SealVerification } from '@wgll/contracts';
 import { type EntityManager, IsNull } from 'typeorm';
-import { ApiException, NotFoundApiException } from '../../common/api-exception.js';
+import { ApiException } from '../../common/api-exception.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CyclesService } from '../cycles/cycles.service.js';
