@@ -8,6 +8,7 @@ import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
+import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
 import { ReturnSealEntity } from './entities/return-seal.entity.js';
 import { returnLabel, ReturnStore } from './return-store.js';
 import type { AnswerFacts } from './return-view.js';
@@ -157,6 +158,16 @@ export class AssessmentsReader {
   async sealedReturn(returnId: string, revision: number): Promise<SealedReturn | null> {
     const seal = isUUID(returnId) ? await this.store.findSeal(returnId, revision) : null;
     return seal ? parseSnapshot(seal.snapshot) : null;
+  }
+
+  /** The ids of the board's approvals a revision stands on (those not withdrawn: its seal's approvals). */
+  async approvalIdsOf(returnId: string, revision: number): Promise<string[]> {
+    if (!isUUID(returnId)) return [];
+    const rows = await this.dataSource.getRepository(ReturnApprovalEntity).find({
+      select: { id: true },
+      where: { returnId, revision, withdrawnAt: IsNull() },
+    });
+    return rows.map((r) => r.id);
   }
 
   /** The framework version each return of the cycle answers, by return id. */

@@ -125,15 +125,12 @@ export class PlansService {
     returnId: string,
     revision: number,
   ): Promise<{ plan: ApprovedPlan['plan']; approvals: PlanApprovalRecord[] } | null> {
-    const found = await this.dataSource
-      .getRepository(PlanApprovalEntity)
-      .createQueryBuilder('pa')
-      .innerJoin('return_approval', 'ra', 'ra.id = pa.return_approval_id')
-      .where('pa.return_id = :returnId', { returnId })
-      .andWhere('ra.revision = :revision', { revision })
-      .andWhere('ra.withdrawn_at IS NULL')
-      .orderBy('pa.approved_at', 'ASC')
-      .getMany();
+    const approvalIds = await this.returns.approvalIdsOf(returnId, revision);
+    if (approvalIds.length === 0) return null;
+    const found = await this.dataSource.getRepository(PlanApprovalEntity).find({
+      where: { returnId, returnApprovalId: In(approvalIds) },
+      order: { approvedAt: 'ASC' },
+    });
     const newest = found.at(-1);
     if (!newest) return null;
     const people = await this.people.byIds(found.map((a) => a.approverId));
