@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { RegionWatchLists } from '@wgll/contracts';
+import { formatScore, readableName } from '@wgll/scoring';
 import type { Page } from 'playwright-core';
 
 import { demoUsers, signIn } from './support/auth.js';
@@ -88,6 +90,21 @@ describe('levelling up', () => {
     const cycle = search.get('cycle');
     expect(cycle).toBeTruthy();
     expect(search.get('careSetting')).toBe('acute');
+
+    // The rows are the API's list, in its order, each below the threshold.
+    const response = await page.request.get(
+      `/api/regions/Y56/watch-lists?cycle=${cycle}&careSetting=acute&threshold=4.5`,
+    );
+    expect(response.status()).toBe(200);
+    const lists = (await response.json()) as RegionWatchLists;
+    const overall = lists.measures.find((m) => m.key === 'overall')!.below.organisations;
+    expect(overall.length).toBeGreaterThan(0);
+    for (const item of overall) expect(item.score).toBeLessThan(4.5);
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? '')),
+    );
+    expect(shown.map((row) => row[0])).toEqual(overall.map((item) => readableName(item.organisation.name)));
+    expect(shown.map((row) => row[2])).toEqual(overall.map((item) => formatScore(item.score)));
 
     // The organisation's ICS, then the organisation: the cycle, care setting and threshold go along.
     await rows.first().locator('td').first().getByRole('link').click();

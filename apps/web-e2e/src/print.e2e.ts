@@ -152,6 +152,11 @@ describe('printing the review and results pages', () => {
       ['national', '/national/results'],
     ] as const) {
       await open(page, path);
+      // What must be on paper: the page's heading and its first table's caption.
+      const heading = (await page.getByRole('heading', { level: 1 }).first().innerText()).trim();
+      const caption = (await page.locator('main table caption').first().innerText()).trim();
+      expect(heading.length).toBeGreaterThan(0);
+      expect(caption.length).toBeGreaterThan(0);
       const paper = await onPaper(page);
       expect({ name, ...paper }).toEqual({
         name,
@@ -164,6 +169,10 @@ describe('printing the review and results pages', () => {
       });
       const pdf = await printToPdf(page, `print-results-${name}`);
       process.stdout.write(`\nThe ${name} results page prints on ${pdf.pages} A4 pages\n`);
+      // pdftotext lays words out with its own spacing and line breaks: compare the words.
+      const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+      expect(words(pdf.text)).toContain(words(heading));
+      expect(words(pdf.text)).toContain(words(caption));
       expect(pdf.text).not.toContain('(Link:');
       expect(pdf.text).not.toContain('Loading the chart');
       expect(pdf.text).not.toContain('(CSV)');

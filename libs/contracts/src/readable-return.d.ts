@@ -70,4 +70,6 @@ export interface ReadableEvidence {
   url: string | null;
   /** Files only. */
   fileName: string | null;
+  /** Files only: the file's size in bytes. */
+  sizeBytes: number | null;
 }

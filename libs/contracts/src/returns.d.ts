@@ -123,6 +123,8 @@ export interface ReturnPermissions {
   /** Mark ready for approval and submit. */
   submit: boolean;
   approve: boolean;
+  /** Send back to draft with the board's comments: only while awaiting approval. */
+  decline: boolean;
   reopen: boolean;
 }
 

@@ -9,3 +9,4 @@ export * from './levelling-up.js';
 export * from './targets.js';
 export * from './peer-matches.js';
 export * from './board-pack.js';
+export * from './readable-name.js';

@@ -49,6 +49,7 @@ let action: PlanAction;
 let evidence: Evidence;
 let draftText: string;
 let draftHeaders: Record<string, string>;
+let peerId: string;
 const work = mkdtempSync(join(tmpdir(), 'wgll-pack-'));
 
 /** The PDF's text as poppler lays it out (form feeds between pages). */
@@ -79,7 +80,7 @@ const lineWith = (text: string, ...parts: string[]) =>
   text.split('\n').find((line) => parts.every((p) => line.includes(p)));
 
 /** A complete acute return for `code` in the cycle, ready, approved by its board and sealed. */
-async function sealedPeer(code: string, level: number): Promise<void> {
+async function sealedPeer(code: string, level: number): Promise<string> {
   const peerLead = await clientWith(t, [{ role: 'trust-lead', scopeCode: code }]);
   const peerBoard = await clientWith(t, [{ role: 'board-approver', scopeCode: code }]);
   const { created } = await startReturns(peerLead, code, cycleId, { careSettings: ['acute'] });
@@ -91,6 +92,7 @@ async function sealedPeer(code: string, level: number): Promise<void> {
     .post(`/api/returns/${id}/approvals`, { meetingDate: isoDay(-2), minuteReference: `${code}/1` })
     .expect(201);
   await peerLead.post(`/api/returns/${id}/submit`).expect(200);
+  return id;
 }
 
 beforeAll(async () => {
@@ -104,7 +106,7 @@ beforeAll(async () => {
   const contributorId = ((await contributor.get('/api/auth/session').expect(200)).body as SessionInfo).user!
     .id;
   cycleId = (await createCycle(admin, org, sys)).id;
-  await sealedPeer('RJZ', 2);
+  peerId = await sealedPeer('RJZ', 2);
   await sealedPeer('RJ2', 4);
 
   const { created } = await startReturns(lead, 'RJ1', cycleId, { careSettings: ['acute'] });
@@ -288,6 +290,72 @@ describe('the final pack', () => {
     const line = lineWith(finalText, approval.approver.displayName.slice(0, 12), 'Board 2026/41');
     expect(line).toBeDefined();
     expect(finalText).toContain('Roll out the shared care record');
+  });
+});
+
+describe('a sealed revision after the return is reopened and edited', () => {
+  let finalText: string;
+  let draftAfter: string;
+
+  beforeAll(async () => {
+    const base = `/api/returns/${ret.id}`;
+    await admin.post(`${base}/reopen`, { reason: 'The board asked for another look' }).expect(200);
+    const second = org.domains[1]!;
+    const baseVersion = (await getReturn(lead, ret.id)).answers.find(
+      (a) => a.domainId === second.id,
+    )!.version;
+    await lead
+      .put(
+        `${base}/answers/${second.id}`,
+        answer(upTo(second.id, 5), { baseVersion, comment: 'Rewritten after reopening', confidence: 'high' }),
+      )
+      .expect(200);
+    await lead
+      .patch(`${base}/plan/actions/${action.id}`, {
+        baseVersion: action.version,
+        title: 'A different action after reopening',
+      })
+      .expect(200);
+    const res = await download(board, `${base}/seals/1/board-pack.pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/filename="board-pack-rj1-acute-.+-revision-1\.pdf"/);
+    finalText = pdfToText(res.body as Buffer);
+    draftAfter = pdfToText((await download(lead, `${base}/board-pack.pdf`)).body as Buffer);
+  }, 120_000);
+
+  it('the draft shows the edits; the final pack of revision 1 still shows what was sealed', () => {
+    expect(draftAfter).toContain('Rewritten after reopening');
+    expect(draftAfter).toContain('A different action after reopening');
+
+    expect(finalText).toContain('Final board pack: sealed revision 1');
+    expect(finalText).toContain('Our records team checked this with the CCIO >= twice.');
+    expect(finalText).not.toContain('Rewritten after reopening');
+    expect(finalText).toContain(`Overall score: ${ret.scores.overall!.toFixed(1)} out of 5`);
+    // The plan as the board approved it with the return, not as it stands.
+    expect(finalText).toContain('The plan as the board approved it with this return');
+    expect(finalText).toContain('Roll out the shared care record');
+    expect(finalText).not.toContain('A different action after reopening');
+    expect(lineWith(finalText, 'Digital strategy 2026', 'https://example.org/strategy')).toBeDefined();
+  });
+});
+
+describe('a sealed revision approved with no plan', () => {
+  it('says so in the plan section rather than printing a plan made later', async () => {
+    const peerLead = await clientWith(t, [{ role: 'trust-lead', scopeCode: 'RJZ' }]);
+    // A plan started after sealing is not the plan the board approved with the return.
+    await peerLead
+      .put(`/api/returns/${peerId}/plan`, {
+        baseVersion: 0,
+        targetDate: isoDay(200),
+        targets: [{ domainId: org.domains[0]!.id, level: 4 }],
+        measureTargets: [],
+      })
+      .expect(200);
+    const res = await download(peerLead, `/api/returns/${peerId}/seals/1/board-pack.pdf`);
+    expect(res.status).toBe(200);
+    const text = pdfToText(res.body as Buffer);
+    expect(text).toContain('No improvement plan was approved with this revision of the return');
+    expect(text).not.toContain('The plan as it stands');
   });
 });
 

@@ -9,6 +9,7 @@ import { answer, getReturn, isoDay, returnsWorld, upTo } from './support/returns
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
+let admin: Client;
 let lead: Client;
 let board: Client;
 let contributor: Client;
@@ -48,7 +49,7 @@ function rowsOf(book: ExcelJS.Workbook, name: string): unknown[][] {
 beforeAll(async () => {
   t = await startTestApp();
   let newReturn: () => Promise<ReturnDetail>;
-  ({ lead, board, contributor, org, newReturn } = await returnsWorld(t));
+  ({ admin, lead, board, contributor, org, newReturn } = await returnsWorld(t));
   outsider = await clientWith(t, [{ role: 'trust-lead', scopeCode: 'RC9' }]);
   anonymous = await anonymousClient(t);
   ret = await newReturn();
@@ -167,7 +168,14 @@ describe('a sealed return people can read', () => {
     );
     expect(first).toMatchObject({ comment: '=Approved by the board in May', confidence: 'high', level: 4 });
     expect(first.evidence).toEqual([
-      { id: link.id, kind: 'link', title: 'Board digital strategy', url: link.url, fileName: null },
+      {
+        id: link.id,
+        kind: 'link',
+        title: 'Board digital strategy',
+        url: link.url,
+        fileName: null,
+        sizeBytes: null,
+      },
     ]);
     expect(readable.approvals).toEqual([expect.objectContaining({ minuteReference: 'Minute 7' })]);
     expect(readable.overall).toBe(sealed.scores.overall);
@@ -186,6 +194,38 @@ describe('a sealed return people can read', () => {
     expect(about.get('State')).toBe('Sealed revision 1 (submitted)');
     expect(rowsOf(book, 'Domains')[1]![1]).toBe(org.domains[0]!.title);
   });
+
+  it('still reads as sealed (readable and workbook) after the return is reopened and edited', async () => {
+    const base = `/api/returns/${ret.id}`;
+    const readableBefore = (await lead.get(`${base}/seals/1/readable`).expect(200)).body as ReadableReturn;
+    const bookBefore = await readBook((await bytesOf(lead.agent.get(`${base}/seals/1/export.xlsx`))).body);
+
+    await admin.post(`${base}/reopen`, { reason: 'Check the first answer again' }).expect(200);
+    const first = org.domains[0]!;
+    const baseVersion = (await getReturn(lead, ret.id)).answers.find((a) => a.domainId === first.id)!.version;
+    await lead
+      .put(
+        `${base}/answers/${first.id}`,
+        answer(upTo(first.id, 2), { baseVersion, comment: 'Changed after reopening', confidence: 'low' }),
+      )
+      .expect(200);
+    const live = await getReturn(lead, ret.id);
+    expect(live.answers.find((a) => a.domainId === first.id)?.comment).toBe('Changed after reopening');
+
+    const readableAfter = (await lead.get(`${base}/seals/1/readable`).expect(200)).body as ReadableReturn;
+    expect({ ...readableAfter, producedAt: '' }).toEqual({ ...readableBefore, producedAt: '' });
+    expect(readableAfter.measures[0]!.domains[0]!).toMatchObject({
+      comment: '=Approved by the board in May',
+      level: 4,
+    });
+    const file = await bytesOf(lead.agent.get(`${base}/seals/1/export.xlsx`));
+    expect(file.status).toBe(200);
+    expect(String(file.type)).toBe(XLSX_TYPE);
+    const bookAfter = await readBook(file.body);
+    for (const sheet of ['Domains', 'Elements met', 'Measures', 'Evidence'])
+      expect(rowsOf(bookAfter, sheet)).toEqual(rowsOf(bookBefore, sheet));
+    expect(JSON.stringify(rowsOf(bookAfter, 'Domains'))).not.toContain('Changed after reopening');
+  }, 60_000);
 
   it('404 for a revision not sealed; 403 outside the trust', async () => {
     const base = `/api/returns/${ret.id}`;

@@ -168,6 +168,31 @@ describe('sending a return back', () => {
     expect((await getReturn(lead, ret.id)).state).toBe('approved');
   });
 
+  it('permissions.decline: only while awaiting approval, and only for those who may send it back', async () => {
+    const draft = await newReturn();
+    expect((await getReturn(board, draft.id)).permissions.decline).toBe(false);
+
+    const ret = await awaitingApproval();
+    const awaiting = await getReturn(board, ret.id);
+    expect(awaiting.permissions).toMatchObject({ approve: true, decline: true });
+    expect((await getReturn(admin, ret.id)).permissions.decline).toBe(true);
+    for (const client of [lead, contributor])
+      expect((await getReturn(client, ret.id)).permissions.decline).toBe(false);
+
+    // Approved: the board may still approve (another approver), but not send it back.
+    await board
+      .post(`/api/returns/${ret.id}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'P1' })
+      .expect(201);
+    const approved = await getReturn(board, ret.id);
+    expect(approved.state).toBe('approved');
+    expect(approved.permissions).toMatchObject({ approve: true, decline: false });
+    expect((await board.post(`/api/returns/${ret.id}/declines`, { reason: 'No' })).status).toBe(409);
+
+    // Submitted (sealed): neither.
+    await lead.post(`/api/returns/${ret.id}/submit`).expect(200);
+    expect((await getReturn(board, ret.id)).permissions).toMatchObject({ approve: false, decline: false });
+  });
+
   it('refuses a sealed return (409 RETURN_SEALED), and the database keeps every decline as it was', async () => {
     const ret = await awaitingApproval();
     expect((await board.post(`/api/returns/${ret.id}/declines`, { reason: 'Once' })).status).toBe(201);

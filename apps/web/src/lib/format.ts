@@ -59,35 +59,8 @@ export function pluralise(count: number, singular: string, plural = `${singular}
   return `${formatCount(count)} ${count === 1 ? singular : plural}`;
 }
 
-const keepUpper = new Set(['NHS', 'ICB', 'ICS', 'UK', 'GP', 'CIC', 'LLP', 'II', 'III']);
-const keepLower = new Set(['and', 'of', 'for', 'the', 'in', 'on', 'upon', 'at', 'with', 'under']);
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-/**
- * ODS publishes names in capitals. This shows them in ordinary title case for reading, for example
- * `GUY'S AND ST THOMAS' NHS FOUNDATION TRUST` → `Guy's and St Thomas' NHS Foundation Trust`.
- * Names already in mixed case are left alone.
- */
-export function readableName(name: string): string {
-  if (name !== name.toUpperCase()) return name;
-  let first = true;
-  return name.replace(/[A-Z0-9'’&.]+(?:-[A-Z0-9'’&.]+)*/g, (word) => {
-    const result = word
-      .split('-')
-      .map((part, index) => {
-        if (keepUpper.has(part)) return part;
-        const lower = part.toLowerCase();
-        if ((!first || index > 0) && keepLower.has(lower)) return lower;
-        return capitalise(lower);
-      })
-      .join('-');
-    first = false;
-    return result;
-  });
-}
+/** ODS names in capitals, in title case for reading (shared with the board pack). */
+export { readableName } from '@wgll/scoring';
 
 /** `a trust lead` → `A trust lead`, to start a sentence. */
 export function sentenceCase(text: string): string {

@@ -41,7 +41,7 @@ import { WorkflowService } from './workflow.service.js';
     ApprovalHooks,
     PeerReturnsReader,
   ],
-  exports: [ReturnsService, AssessmentsReader, ApprovalHooks, PeerReturnsReader],
+  exports: [ReturnsService, AssessmentsReader, ApprovalHooks, PeerReturnsReader, ReturnExportService],
 })
 export class AssessmentsModule implements OnModuleInit {
   constructor(

@@ -2,15 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FrameworkRef, ReturnLevel, ReturnState } from '@wgll/contracts';
 import type { CareSetting, FrameworkVersion } from '@wgll/framework';
+import type { DomainAnswer } from '@wgll/scoring';
 import { isUUID } from 'class-validator';
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { EvidenceEntity } from './entities/evidence.entity.js';
+import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
 import { ReturnSealEntity } from './entities/return-seal.entity.js';
 import { returnLabel, ReturnStore } from './return-store.js';
 import type { AnswerFacts } from './return-view.js';
-import type { SealedReturn } from './seal-snapshot.js';
+import { parseSnapshot, type SealedReturn } from './seal-snapshot.js';
 
 /** A return's owner, state and revision in a cycle. */
 export interface ReturnProgress {
@@ -29,6 +31,13 @@ export interface SealedOrganisationReturn {
   careSetting: CareSetting;
   revision: number;
   sealed: SealedReturn;
+}
+
+/** A sealed organisation return with the framework version it answers and its answers as scoring reads them. */
+export interface SealedAnswersReturn extends SealedOrganisationReturn {
+  framework: FrameworkVersion;
+  /** By domain id: not applicable, or the elements met. */
+  answers: Map<string, DomainAnswer>;
 }
 
 /** A return as plans read it: whose, where in its workflow, its cycle, framework and answers. */
@@ -147,10 +156,18 @@ export class AssessmentsReader {
 
   /** The sealed copy of a revision as stored; null when that revision was never sealed. */
   async sealedReturn(returnId: string, revision: number): Promise<SealedReturn | null> {
-    const seal = await this.dataSource
-      .getRepository(ReturnSealEntity)
-      .findOne({ select: { snapshot: true }, where: { returnId, revision } });
-    return seal ? (JSON.parse(seal.snapshot) as SealedReturn) : null;
+    const seal = isUUID(returnId) ? await this.store.findSeal(returnId, revision) : null;
+    return seal ? parseSnapshot(seal.snapshot) : null;
+  }
+
+  /** The ids of the board's approvals a revision stands on (those not withdrawn: its seal's approvals). */
+  async approvalIdsOf(returnId: string, revision: number): Promise<string[]> {
+    if (!isUUID(returnId)) return [];
+    const rows = await this.dataSource.getRepository(ReturnApprovalEntity).find({
+      select: { id: true },
+      where: { returnId, revision, withdrawnAt: IsNull() },
+    });
+    return rows.map((r) => r.id);
   }
 
   /** The framework version each return of the cycle answers, by return id. */
@@ -212,16 +229,47 @@ export class AssessmentsReader {
     const snapshots = new Map(seals.map((s) => [`${s.returnId}|${s.revision}`, s.snapshot]));
     return returns.flatMap((r) => {
       const snapshot = snapshots.get(`${r.id}|${r.revision}`);
-      if (!snapshot || !r.organisationCode || !r.careSetting) return [];
+      const sealed = snapshot ? parseSnapshot(snapshot) : null;
+      if (!sealed || !r.organisationCode || !r.careSetting) return [];
       return [
         {
           returnId: r.id,
           organisationCode: r.organisationCode,
           careSetting: r.careSetting,
           revision: r.revision,
-          sealed: JSON.parse(snapshot) as SealedReturn,
+          sealed,
         },
       ];
     });
+  }
+
+  /**
+   * As `sealedOrganisationReturnsIn`, each with the framework version its seal names (each version
+   * read once) and its sealed answers keyed by domain, as the scoring functions take them.
+   */
+  async sealedAnswersIn(
+    cycleId: string,
+    organisationCodes: readonly string[],
+  ): Promise<SealedAnswersReturn[]> {
+    const sealed = await this.sealedOrganisationReturnsIn(cycleId, organisationCodes);
+    const documents = new Map<string, Promise<FrameworkVersion>>();
+    const out: SealedAnswersReturn[] = [];
+    for (const r of sealed) {
+      const ref = r.sealed.framework;
+      const key = `${ref.frameworkId}@${ref.version}`;
+      if (!documents.has(key))
+        documents.set(key, this.framework({ frameworkId: ref.frameworkId, version: ref.version }));
+      out.push({
+        ...r,
+        framework: await documents.get(key)!,
+        answers: new Map<string, DomainAnswer>(
+          r.sealed.answers.map((a) => [
+            a.domainId,
+            a.notApplicable ? { notApplicable: true } : { met: new Set(a.met) },
+          ]),
+        ),
+      });
+    }
+    return out;
   }
 }

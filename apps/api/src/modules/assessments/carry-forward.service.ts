@@ -6,7 +6,7 @@ import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import { DomainAnswerEntity } from './entities/domain-answer.entity.js';
 import { ReturnStore } from './return-store.js';
 import { applicableDomains } from './return-view.js';
-import type { SealedAnswer, SealedReturn } from './seal-snapshot.js';
+import { parseSnapshot, type SealedAnswer } from './seal-snapshot.js';
 
 export interface CarriedForward {
   from: string;
@@ -46,7 +46,8 @@ export class CarryForwardService {
       [ret.level, ret.organisationCode, ret.careSetting, ret.icsCode, cycle.referenceDate],
     );
     if (!source) return null;
-    const sealed = JSON.parse(source.snapshot) as SealedReturn;
+    const sealed = parseSnapshot(source.snapshot);
+    if (!sealed) return null;
     const previous = await this.store.framework(
       { frameworkId: sealed.framework.frameworkId, frameworkVersion: sealed.framework.version },
       manager,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CareSetting } from '@wgll/framework';
 import type { DataSource } from 'typeorm';
-import type { SealedReturn } from './seal-snapshot.js';
+import { parseSnapshot, type SealedReturn } from './seal-snapshot.js';
 
 /** A submitted (sealed) organisation return, as its current revision's seal holds it. */
 export interface PeerSealedReturn {
@@ -43,7 +43,7 @@ export class PeerReturnsReader {
        ORDER BY r.organisation_code`,
       [cycleId, careSetting, framework.frameworkId, framework.version],
     );
-    return rows.map(toReturn);
+    return rows.flatMap(toReturn);
   }
 
   /**
@@ -56,7 +56,7 @@ export class PeerReturnsReader {
        ORDER BY r.care_setting, r.reference_date DESC, r.created_at DESC`,
       [organisationCode],
     );
-    return rows.map(toReturn);
+    return rows.flatMap(toReturn);
   }
 }
 
@@ -67,12 +67,17 @@ const SELECT = `SELECT r.id, r.organisation_code, r.care_setting, c.id AS cycle_
        JOIN return_seal s ON s.return_id = r.id AND s.revision = r.revision
        AND r.level = 'organisation' AND r.state = 'submitted'`;
 
-function toReturn(r: Row): PeerSealedReturn {
-  return {
-    returnId: r.id,
-    organisationCode: r.organisation_code,
-    careSetting: r.care_setting,
-    cycle: { id: r.cycle_id, name: r.cycle_name, referenceDate: r.reference_date },
-    sealed: JSON.parse(r.snapshot) as SealedReturn,
-  };
+/** The return with its sealed copy; none when the copy cannot be read. */
+function toReturn(r: Row): PeerSealedReturn[] {
+  const sealed = parseSnapshot(r.snapshot);
+  if (!sealed) return [];
+  return [
+    {
+      returnId: r.id,
+      organisationCode: r.organisation_code,
+      careSetting: r.care_setting,
+      cycle: { id: r.cycle_id, name: r.cycle_name, referenceDate: r.reference_date },
+      sealed,
+    },
+  ];
 }

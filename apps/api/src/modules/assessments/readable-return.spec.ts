@@ -54,8 +54,15 @@ const source: ReadableSource = {
     },
   ],
   evidence: [
-    { id: 'e1', kind: 'link', title: 'Board paper', url: 'https://example.nhs.uk/paper', fileName: null },
-    { id: 'e2', kind: 'file', title: 'Annual report', url: null, fileName: 'report.pdf' },
+    {
+      id: 'e1',
+      kind: 'link',
+      title: 'Board paper',
+      url: 'https://example.nhs.uk/paper',
+      fileName: null,
+      sizeBytes: null,
+    },
+    { id: 'e2', kind: 'file', title: 'Annual report', url: null, fileName: 'report.pdf', sizeBytes: 2048 },
   ],
   scores: {
     domains: [

@@ -37,12 +37,13 @@ export interface ReadableSource extends Omit<
  */
 export function readableReturn(source: ReadableSource): ReadableReturn {
   const { framework, answers, scores } = source;
-  const evidence = source.evidence.map(({ id, kind, title, url, fileName }) => ({
+  const evidence = source.evidence.map(({ id, kind, title, url, fileName, sizeBytes }) => ({
     id,
     kind,
     title,
     url,
     fileName,
+    sizeBytes,
   }));
   const evidenceById = new Map(evidence.map((e) => [e.id, e]));
   const answerById = new Map(answers.map((a) => [a.domainId, a]));
@@ -71,7 +72,15 @@ export function readableReturn(source: ReadableSource): ReadableReturn {
       confidence: answer?.confidence ?? null,
       evidence: [...(answer?.evidenceIds ?? [])]
         .map(
-          (id) => evidenceById.get(id) ?? { id, kind: 'link' as const, title: id, url: null, fileName: null },
+          (id) =>
+            evidenceById.get(id) ?? {
+              id,
+              kind: 'link' as const,
+              title: id,
+              url: null,
+              fileName: null,
+              sizeBytes: null,
+            },
         )
         .sort((a, b) => a.title.localeCompare(b.title, 'en-GB')),
     };

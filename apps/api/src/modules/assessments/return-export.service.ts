@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { ReadableReturn } from '@wgll/contracts';
-import { NotFoundApiException } from '../../common/api-exception.js';
 import type { Principal } from '../access/principal.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
-import { ReturnSealEntity } from './entities/return-seal.entity.js';
 import { readableReturn } from './readable-return.js';
 import { ReturnStore } from './return-store.js';
 import { returnWorkbook } from './return-workbook.js';
 import { ReturnsService } from './returns.service.js';
-import { parseSnapshot } from './seal-snapshot.js';
 
 export interface WorkbookFile {
   bytes: Buffer;
@@ -62,15 +59,7 @@ export class ReturnExportService {
 
   /** A sealed revision, from its stored canonical copy and the framework version it names. */
   async sealed(id: string, revision: number): Promise<ReadableReturn> {
-    await this.store.load(id);
-    const seal = await this.store.dataSource
-      .getRepository(ReturnSealEntity)
-      .findOneBy({ returnId: id, revision });
-    if (!seal)
-      throw new NotFoundApiException('NOT_FOUND', `Revision ${revision} of this return has not been sealed.`);
-    const copy = parseSnapshot(seal.snapshot);
-    if (!copy)
-      throw new NotFoundApiException('NOT_FOUND', `The sealed copy of revision ${revision} cannot be read.`);
+    const { seal, copy } = await this.store.sealedCopy(id, revision);
     const framework = await this.frameworks.get(
       copy.framework.frameworkId,
       copy.framework.version,
@@ -120,7 +109,15 @@ export class ReturnExportService {
 
 /** `return-RJ1-acute-2025-26`: letters, digits and hyphens only, safe in a header. */
 function baseName(r: ReadableReturn): string {
-  return ['return', r.owner.code, r.careSetting ?? 'system', r.cycle.name]
+  return fileSlug('return', r);
+}
+
+/**
+ * A file name's stem for a return, `<prefix>-rj1-acute-2025-26[-<suffix>]`: letters, digits and
+ * hyphens only, safe in a header.
+ */
+export function fileSlug(prefix: string, r: ReadableReturn, suffix?: string): string {
+  return [prefix, r.owner.code, r.careSetting ?? 'system', r.cycle.name, ...(suffix ? [suffix] : [])]
     .join('-')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -12,6 +12,8 @@ import { CyclesService } from '../cycles/cycles.service.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import { ReturnApprovalEntity } from './entities/return-approval.entity.js';
+import { ReturnSealEntity } from './entities/return-seal.entity.js';
+import { parseSnapshot, type SealedReturn } from './seal-snapshot.js';
 
 /** How many returns' places `locate` keeps (a few hundred bytes each); the oldest go first. */
 const LOCATED_KEPT = 20_000;
@@ -92,6 +94,33 @@ export class ReturnStore {
     if (!ret) throw returnNotFound();
     const cycle = await manager.getRepository(CycleEntity).findOneByOrFail({ id: ret.cycleId });
     return { ret, cycle };
+  }
+
+  /** A revision's seal as stored; null when that revision was never sealed. */
+  findSeal(
+    returnId: string,
+    revision: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReturnSealEntity | null> {
+    return manager.getRepository(ReturnSealEntity).findOneBy({ returnId, revision });
+  }
+
+  /** A return's sealed revision: 404 when there is no such return, or the revision was never sealed. */
+  async seal(id: string, revision: number): Promise<ReturnSealEntity> {
+    await this.load(id);
+    const seal = await this.findSeal(id, revision);
+    if (!seal)
+      throw new NotFoundApiException('NOT_FOUND', `Revision ${revision} of this return has not been sealed.`);
+    return seal;
+  }
+
+  /** A sealed revision with its copy read: 404 as `seal`, and when the copy cannot be read. */
+  async sealedCopy(id: string, revision: number): Promise<{ seal: ReturnSealEntity; copy: SealedReturn }> {
+    const seal = await this.seal(id, revision);
+    const copy = parseSnapshot(seal.snapshot);
+    if (!copy)
+      throw new NotFoundApiException('NOT_FOUND', `The sealed copy of revision ${revision} cannot be read.`);
+    return { seal, copy };
   }
 
   /** Locks the return row for the rest of the transaction: changes to one return are serialised. */

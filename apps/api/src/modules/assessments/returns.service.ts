@@ -375,6 +375,7 @@ export class ReturnsService {
       assign: ret.state !== 'submitted' && !cycle.retiredAt && allowed('return:assign'),
       submit: editable && allowed('return:submit'),
       approve: editable && ret.state !== 'draft' && allowed('return:approve'),
+      decline: editable && ret.state === 'awaiting-approval' && allowed('return:approve'),
       reopen: ret.state === 'submitted' && !cycle.retiredAt && allowed('return:reopen'),
     };
   }

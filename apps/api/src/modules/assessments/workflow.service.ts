@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Approval, ReturnDetail, SealVerification } from '@wgll/contracts';
 import { type EntityManager, IsNull } from 'typeorm';
-import { ApiException, NotFoundApiException } from '../../common/api-exception.js';
+import { ApiException } from '../../common/api-exception.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CyclesService } from '../cycles/cycles.service.js';
@@ -278,23 +278,13 @@ export class WorkflowService {
   }
 
   async sealText(id: string, revision: number): Promise<{ text: string; fileName: string }> {
-    const seal = await this.seal(id, revision);
+    const seal = await this.store.seal(id, revision);
     return { text: seal.snapshot, fileName: `return-${id}-revision-${revision}.json` };
   }
 
   /** The stored copy against its hash, and the live rows of the revision against the stored copy. */
   async verify(id: string, revision: number): Promise<SealVerification> {
-    return this.sealCheck.check(await this.seal(id, revision));
-  }
-
-  private async seal(id: string, revision: number): Promise<ReturnSealEntity> {
-    await this.store.load(id);
-    const seal = await this.store.dataSource
-      .getRepository(ReturnSealEntity)
-      .findOneBy({ returnId: id, revision });
-    if (!seal)
-      throw new NotFoundApiException('NOT_FOUND', `Revision ${revision} of this return has not been sealed.`);
-    return seal;
+    return this.sealCheck.check(await this.store.seal(id, revision));
   }
 
   private async transition(

@@ -53,7 +53,10 @@ export interface BoardPackContent {
   trend: { rows: PackTrendRow[]; change: string | null; basis: string } | null;
   gaps: (DomainGapSummary & { measureName: string })[];
   lowConfidence: { title: string; measureName: string; level: string; comment: string }[];
+  /** The plan as it stands (draft), or as the board approved it with the revision (final); null when none. */
   plan: {
+    /** The meeting at which the board approved the plan with the return; null for the plan as it stands. */
+    approvedOn: string | null;
     targetDate: string | null;
     targets: { title: string; today: string; target: number }[];
     measureTargets: { name: string; target: number }[];

@@ -308,11 +308,17 @@ function plan(w: PdfWriter, c: BoardPackContent): void {
   w.heading(`4. ${SECTIONS[3]}`);
   const p = c.plan;
   if (!p) {
-    w.paragraph('No improvement plan has been saved for this return.');
+    w.paragraph(
+      c.kind === 'final'
+        ? 'No improvement plan was approved with this revision of the return, so none is printed here.'
+        : 'No improvement plan has been saved for this return.',
+    );
     return;
   }
   w.paragraph(
-    `The plan as it stands on ${longDate(c.generatedAt)}` +
+    (p.approvedOn
+      ? `The plan as the board approved it with this return at its meeting of ${longDate(p.approvedOn)}`
+      : `The plan as it stands on ${longDate(c.generatedAt)}`) +
       (p.targetDate ? `, with a target date of ${longDate(p.targetDate)}.` : ', with no target date set.'),
   );
   w.heading('Projected maturity', 2);

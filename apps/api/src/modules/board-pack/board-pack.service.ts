@@ -1,29 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   ActionState,
+  ApprovedPlan,
   CareSetting,
   Distribution,
-  ImprovementPlan,
   MeasureId,
-  ReturnDetail,
+  PlanApprovalRecord,
+  ReadableReturn,
   ReturnState,
   TrustTrends,
 } from '@wgll/contracts';
-import { type FrameworkVersion, type LevelNumber, MEASURE_IDS } from '@wgll/framework';
-import { biggestGaps, lowConfidenceAnswers, type PackAnswer } from '@wgll/scoring';
+import { type LevelNumber, MEASURE_IDS } from '@wgll/framework';
+import { biggestGaps, lowConfidenceAnswers, type PackAnswer, readableName } from '@wgll/scoring';
 import { APP_CONFIG } from '../../app.tokens.js';
-import { NotFoundApiException } from '../../common/api-exception.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { PolicyService } from '../access/policy.service.js';
 import type { Principal } from '../access/principal.js';
-import { AssessmentsReader } from '../assessments/assessments.reader.js';
-import { ReturnsService } from '../assessments/returns.service.js';
+import { fileSlug, ReturnExportService } from '../assessments/return-export.service.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
 import { PlansService } from '../plans/plans.service.js';
 import { ResultsService } from '../results/results.service.js';
 import { TrendsService } from '../results/trends.service.js';
 import type { BoardPackContent, PackMeasure, PackPerson, Withheld } from './board-pack-content.js';
-import { readableName } from './readable-name.js';
 
 const SETTING_LABELS: Record<CareSetting, string> = {
   acute: 'Acute',
@@ -49,33 +47,27 @@ const ACTION_STATES: Record<ActionState, string> = {
 /** How many domains the "biggest gaps" section lists. */
 const GAPS_SHOWN = 6;
 
-/** A return's facts as a pack reads them: the live return (draft) or a sealed copy (final). */
-interface PackSource {
-  answers: (PackAnswer & { comment: string; evidenceIds: readonly string[] })[];
-  domainLevels: Map<string, number | null>;
-  measureScores: Map<MeasureId, number | null>;
-  overall: number | null;
-  evidence: {
-    id: string;
-    kind: 'link' | 'file';
-    title: string;
-    url: string | null;
-    fileName: string | null;
-    sizeBytes: number | null;
-  }[];
+/** A return's answer as a pack reads it. */
+type PackSourceAnswer = PackAnswer & { comment: string; evidenceIds: readonly string[] };
+
+/** The plan a pack prints: as it stands (draft) or as the board approved it with the revision (final). */
+interface PackPlan {
+  plan: ApprovedPlan['plan'];
   approvals: PackPerson[];
+  /** The meeting at which the board approved it with the return; null for the plan as it stands. */
+  approvedOn: string | null;
 }
 
 /**
- * Gathers what a board pack prints: the return (live for a draft, the sealed copy for a final pack),
- * its results against its ICS and England, its trend, plan, comments, evidence and approvals. Every
+ * Gathers what a board pack prints: the return as people read it (live for a draft, its sealed copy
+ * for a final pack, exactly as the readable return and the workbook of the same revision), its
+ * results against its ICS and England, its trend, plan, comments, evidence and approvals. Every
  * figure comes from the module that owns it; nothing here is drawn.
  */
 @Injectable()
 export class BoardPackService {
   constructor(
-    private readonly returns: ReturnsService,
-    private readonly reader: AssessmentsReader,
+    private readonly exports: ReturnExportService,
     private readonly frameworks: FrameworksService,
     private readonly results: ResultsService,
     private readonly trends: TrendsService,
@@ -84,136 +76,123 @@ export class BoardPackService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The draft pack of the return as it stands. */
+  /** The draft pack of the return as it stands, with its plan as it stands. */
   async draft(id: string, user: Principal): Promise<{ content: BoardPackContent; fileName: string }> {
-    const detail = await this.returns.detail(id, user);
-    const framework = await this.returns.framework(id);
-    const live = detail.approvals.filter((a) => a.withdrawnAt === null);
-    const source: PackSource = {
-      answers: detail.answers.map((a) => ({ ...a, met: a.met })),
-      domainLevels: new Map(detail.scores.domains.map((d) => [d.domainId, d.level])),
-      measureScores: new Map(detail.scores.measures.map((m) => [m.measure, m.score])),
-      overall: detail.scores.overall,
-      evidence: detail.evidence,
-      approvals: live.map((a) => ({
-        name: a.approver.displayName,
-        meetingDate: a.meetingDate,
-        minuteReference: a.minuteReference,
-        approvedAt: a.approvedAt,
-      })),
-    };
+    const readable = await this.exports.live(id, user);
+    const plan = await this.plans.get(id, user).catch(() => null);
     const approvalNote =
-      live.length > 0
+      readable.approvals.length > 0
         ? 'Approved by the board; the return has not yet been submitted and sealed.'
         : 'Not approved yet: the board has not approved this return.';
-    const content = await this.content(
-      'draft',
-      detail,
-      detail.revision,
-      framework,
-      source,
-      user,
-      null,
+    const content = await this.content('draft', readable, user, {
+      plan:
+        plan && plan.version > 0
+          ? { plan, approvals: plan.approvals.map(planPerson), approvedOn: null }
+          : null,
+      seal: null,
       approvalNote,
-    );
-    return { content, fileName: fileName(detail, 'draft') };
+    });
+    return { content, fileName: `${fileSlug('board-pack', readable, 'draft')}.pdf` };
   }
 
-  /** The final pack of a sealed revision, read from its sealed copy, with the seal's hash. */
+  /**
+   * The final pack of a sealed revision: everything from its sealed copy, and the plan as the board
+   * approved it with that revision (none when no plan was approved with it).
+   */
   async final(
     id: string,
     revision: number,
     user: Principal,
   ): Promise<{ content: BoardPackContent; fileName: string }> {
-    const detail = await this.returns.detail(id, user);
-    const seal = detail.seals.find((s) => s.revision === revision);
-    const sealed = seal ? await this.reader.sealedReturn(id, revision) : null;
-    if (!seal || !sealed)
-      throw new NotFoundApiException('NOT_FOUND', `Revision ${revision} of this return has not been sealed.`);
-    const framework = await this.frameworks.get(
-      sealed.framework.frameworkId,
-      sealed.framework.version,
-      sealed.return.careSetting ?? undefined,
-    );
-    const source: PackSource = {
-      answers: sealed.answers,
-      domainLevels: new Map(sealed.scores.domains.map((d) => [d.domainId, d.level])),
-      measureScores: new Map(sealed.scores.measures.map((m) => [m.measure, m.score])),
-      overall: sealed.scores.overall,
-      evidence: sealed.evidence,
-      approvals: sealed.approvals.map((a) => ({
-        name: a.approver.displayName,
-        meetingDate: a.meetingDate,
-        minuteReference: a.minuteReference,
-        approvedAt: a.approvedAt,
-      })),
-    };
+    const readable = await this.exports.sealed(id, revision);
+    const seal = readable.seal!;
+    const approved = await this.plans.approvedWithRevision(id, revision);
     const verifyPath = `/returns/${id}/seals/${revision}`;
-    const content = await this.content(
-      'final',
-      detail,
-      revision,
-      framework,
-      source,
-      user,
-      {
+    const content = await this.content('final', readable, user, {
+      plan: approved
+        ? {
+            plan: approved.plan,
+            approvals: approved.approvals.map(planPerson),
+            approvedOn: approved.approvals.at(-1)!.meetingDate,
+          }
+        : null,
+      seal: {
         sha256: seal.sha256,
         sealedAt: seal.sealedAt,
-        sealedBy: seal.sealedBy.displayName,
+        sealedBy: seal.submittedBy,
         verifyUrl: `${this.config.auth.publicUrl.replace(/\/+$/, '')}${verifyPath}`,
       },
-      source.approvals.length > 0 ? null : 'The sealed copy records no board approval.',
-    );
-    return { content, fileName: fileName(detail, `revision-${revision}`) };
+      approvalNote: readable.approvals.length > 0 ? null : 'The sealed copy records no board approval.',
+    });
+    return { content, fileName: `${fileSlug('board-pack', readable, `revision-${revision}`)}.pdf` };
   }
 
   private async content(
     kind: BoardPackContent['kind'],
-    detail: ReturnDetail,
-    revision: number,
-    framework: FrameworkVersion,
-    source: PackSource,
+    r: ReadableReturn,
     user: Principal,
-    seal: BoardPackContent['seal'],
-    approvalNote: string | null,
+    extra: { plan: PackPlan | null; seal: BoardPackContent['seal']; approvalNote: string | null },
   ): Promise<BoardPackContent> {
+    const framework = await this.frameworks.get(
+      r.framework.frameworkId,
+      r.framework.version,
+      r.careSetting ?? undefined,
+    );
+    const domains = r.measures.flatMap((m) => m.domains);
+    const answers = domains.flatMap((d): PackSourceAnswer[] =>
+      d.status === 'unanswered' && d.comment === '' && d.confidence === null
+        ? []
+        : [
+            {
+              domainId: d.domainId,
+              met: d.met.map((e) => e.id),
+              notApplicable: d.status === 'not-applicable',
+              confidence: d.confidence,
+              comment: d.comment,
+              evidenceIds: d.evidence.map((e) => e.id),
+            },
+          ],
+    );
+    const domainLevels = new Map(domains.map((d) => [d.domainId, d.level]));
     const measureName = new Map(framework.measures.map((m) => [m.id, m.name]));
-    const domains = new Map(framework.domains.map((d) => [d.id, d]));
-    const title = (domainId: string) => domains.get(domainId)?.title ?? domainId;
-    const careSetting = detail.level === 'organisation' ? detail.careSetting : null;
-    const [comparison, trend, plan] = await Promise.all([
-      careSetting ? this.comparison(detail, careSetting) : null,
-      careSetting ? this.trend(detail.owner.code, careSetting, user) : null,
-      this.plans.get(detail.id, user).catch(() => null),
+    const byId = new Map(framework.domains.map((d) => [d.id, d]));
+    const title = (domainId: string) => byId.get(domainId)?.title ?? domainId;
+    const careSetting = r.level === 'organisation' ? r.careSetting : null;
+    const [comparison, trend] = await Promise.all([
+      careSetting ? this.comparison(r, careSetting) : null,
+      careSetting ? this.trend(r.owner.code, careSetting, user) : null,
     ]);
-    const targets = new Map<string, LevelNumber>((plan?.targets ?? []).map((t) => [t.domainId, t.level]));
+    const plan = extra.plan;
+    const targets = new Map<string, LevelNumber>(
+      (plan?.plan.targets ?? []).map((t) => [t.domainId, t.level]),
+    );
     const levelText = (domainId: string) => {
-      const answer = source.answers.find((a) => a.domainId === domainId);
+      const answer = answers.find((a) => a.domainId === domainId);
       if (answer?.notApplicable) return 'Not applicable';
-      const level = source.domainLevels.get(domainId);
+      const level = domainLevels.get(domainId);
       return level === null || level === undefined ? 'Not answered' : `Level ${level}`;
     };
     const usedBy = (evidenceId: string) =>
-      source.answers
+      answers
         .filter((a) => a.evidenceIds.includes(evidenceId))
         .map((a) => title(a.domainId))
         .join('; ');
     return {
       kind,
       generatedAt: new Date(),
-      returnId: detail.id,
-      revision,
-      owner: { ...detail.owner, name: readableName(detail.owner.name) },
-      careSetting: detail.careSetting ? SETTING_LABELS[detail.careSetting] : null,
-      cycleName: detail.cycle.name,
+      returnId: r.returnId,
+      revision: r.revision,
+      owner: { ...r.owner, name: readableName(r.owner.name) },
+      careSetting: r.careSetting ? SETTING_LABELS[r.careSetting] : null,
+      cycleName: r.cycle.name,
       framework: `${framework.title} (version ${framework.version})`,
-      stateLabel: kind === 'final' ? STATE_LABELS.submitted : STATE_LABELS[detail.state],
-      seal,
-      overall: source.overall,
+      stateLabel: kind === 'final' ? STATE_LABELS.submitted : STATE_LABELS[r.state],
+      seal: extra.seal,
+      overall: r.overall,
       measures: MEASURE_IDS.map((m) => ({
         measure: m,
         name: measureName.get(m) ?? m,
-        score: source.measureScores.get(m) ?? null,
+        score: r.measures.find((x) => x.measure === m)?.score ?? null,
         icsMedian: comparison?.ics.get(m) ?? null,
         national: comparison?.national.get(m) ?? null,
       })),
@@ -223,25 +202,25 @@ export class BoardPackService {
           ? 'There are no results to compare with in this cycle yet.'
           : "An ICB's own return is not compared with other organisations' scores."),
       trend,
-      gaps: biggestGaps(framework.domains, source.answers, targets, GAPS_SHOWN).map((g) => ({
+      gaps: biggestGaps(framework.domains, answers, targets, GAPS_SHOWN).map((g) => ({
         ...g,
         measureName: measureName.get(g.measure) ?? g.measure,
       })),
-      lowConfidence: lowConfidenceAnswers(framework.domains, source.answers).map(({ domain, answer }) => ({
+      lowConfidence: lowConfidenceAnswers(framework.domains, answers).map(({ domain, answer }) => ({
         title: domain.title,
         measureName: measureName.get(domain.measure) ?? domain.measure,
         level: levelText(domain.id),
         comment: answer.comment,
       })),
-      plan: plan && plan.version > 0 ? planSection(plan, title, measureName) : null,
+      plan: plan ? planSection(plan, title, measureName) : null,
       comments: framework.domains.flatMap((d) => {
-        const answer = source.answers.find((a) => a.domainId === d.id);
+        const answer = answers.find((a) => a.domainId === d.id);
         const comment = answer?.comment.trim() ?? '';
         return comment
           ? [{ title: d.title, measureName: measureName.get(d.measure) ?? d.measure, comment }]
           : [];
       }),
-      evidence: source.evidence.map((e) => ({
+      evidence: r.evidence.map((e) => ({
         title: e.title,
         detail:
           e.kind === 'link'
@@ -249,8 +228,13 @@ export class BoardPackService {
             : `${e.fileName ?? 'file'}${e.sizeBytes !== null ? ` (${fileSize(e.sizeBytes)})` : ''}`,
         usedBy: usedBy(e.id),
       })),
-      approvals: source.approvals,
-      approvalNote,
+      approvals: r.approvals.map((a) => ({
+        name: a.approver,
+        meetingDate: a.meetingDate,
+        minuteReference: a.minuteReference,
+        approvedAt: a.approvedAt,
+      })),
+      approvalNote: extra.approvalNote,
     };
   }
 
@@ -259,10 +243,10 @@ export class BoardPackService {
    * and England's quartiles per measure. When the trust has no result in the cycle yet (a draft), the
    * ICS's spread for the care setting stands in for the ICS median.
    */
-  private async comparison(detail: ReturnDetail, careSetting: CareSetting) {
-    const cycle = await this.results.cycle(detail.cycle.id).catch(() => null);
+  private async comparison(r: ReadableReturn, careSetting: CareSetting) {
+    const cycle = await this.results.cycle(r.cycle.id).catch(() => null);
     if (!cycle || cycle.source === null) return null;
-    const trust = await this.results.trust(detail.owner.code, cycle, careSetting).catch(() => null);
+    const trust = await this.results.trust(r.owner.code, cycle, careSetting).catch(() => null);
     if (!trust) return null;
     const ics = new Map<MeasureId, PackMeasure['icsMedian']>();
     const national = new Map<MeasureId, PackMeasure['national']>();
@@ -324,13 +308,23 @@ export class BoardPackService {
   }
 }
 
+function planPerson(a: PlanApprovalRecord): PackPerson {
+  return {
+    name: a.approver.displayName,
+    meetingDate: a.meetingDate,
+    minuteReference: a.minuteReference,
+    approvedAt: a.approvedAt,
+  };
+}
+
 function planSection(
-  plan: ImprovementPlan,
+  { plan, approvals, approvedOn }: PackPlan,
   title: (domainId: string) => string,
   measureName: Map<MeasureId, string>,
 ): NonNullable<BoardPackContent['plan']> {
   const { today, projected, target } = plan.scores;
   return {
+    approvedOn,
     targetDate: plan.targetDate,
     targets: plan.targets.map((t) => ({
       title: title(t.domainId),
@@ -356,12 +350,7 @@ function planSection(
       projected: projected.measures[m],
       target: target.measures[m],
     })),
-    approvals: plan.approvals.map((a) => ({
-      name: a.approver.displayName,
-      meetingDate: a.meetingDate,
-      minuteReference: a.minuteReference,
-      approvedAt: a.approvedAt,
-    })),
+    approvals,
   };
 }
 
@@ -389,15 +378,4 @@ function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** E.g. board-pack-RJ1-acute-2026-27-draft.pdf. */
-function fileName(detail: ReturnDetail, suffix: string): string {
-  const parts = [detail.owner.code, detail.careSetting ?? 'system', detail.cycle.name, suffix];
-  const slug = parts
-    .join('-')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `board-pack-${slug}.pdf`;
 }

@@ -8,10 +8,8 @@ import type {
   RegionPlans,
   ResultCycle,
 } from '@wgll/contracts';
-import type { FrameworkVersion } from '@wgll/framework';
 import {
   commonGaps,
-  type DomainAnswer,
   type GapSource,
   keyedScores,
   projectScores,
@@ -22,7 +20,6 @@ import { DataSource, In } from 'typeorm';
 import { NotFoundApiException } from '../../common/api-exception.js';
 import { todayInLondon } from '../../common/iso-date.js';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
-import { FrameworksService } from '../frameworks/frameworks.service.js';
 import { type AssessedOrganisation, HierarchyRepository } from '../organisations/hierarchy.repository.js';
 import { DEFAULT_THRESHOLD, ResultsService } from '../results/results.service.js';
 import { ImprovementPlanEntity } from './entities/improvement-plan.entity.js';
@@ -48,7 +45,6 @@ export class PlansRollupService {
     private readonly results: ResultsService,
     private readonly hierarchy: HierarchyRepository,
     private readonly assessments: AssessmentsReader,
-    private readonly frameworks: FrameworksService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -126,7 +122,7 @@ export class PlansRollupService {
   /** Each sealed return of these organisations in the cycle, with its plan, by organisation name. */
   private async summarise(cycle: ResultCycle, organisations: AssessedOrganisation[]): Promise<Summarised[]> {
     const byCode = new Map(organisations.map((o) => [o.odsCode, o]));
-    const sealed = await this.assessments.sealedOrganisationReturnsIn(cycle.id, [...byCode.keys()]);
+    const sealed = await this.assessments.sealedAnswersIn(cycle.id, [...byCode.keys()]);
     if (sealed.length === 0) return [];
     const plans = await this.dataSource
       .getRepository(ImprovementPlanEntity)
@@ -154,23 +150,10 @@ export class PlansRollupService {
     const planOf = new Map(plans.map((p) => [p.returnId, p]));
     const approved = new Set(approvals.map((a) => a.planId));
     const today = todayInLondon();
-    const documents = new Map<string, Promise<FrameworkVersion>>();
-    const document = (frameworkId: string, version: string) => {
-      const key = `${frameworkId}@${version}`;
-      if (!documents.has(key)) documents.set(key, this.frameworks.document(frameworkId, version));
-      return documents.get(key)!;
-    };
-
     const out: Summarised[] = [];
     for (const r of sealed) {
       const organisation = byCode.get(r.organisationCode)!;
-      const framework = await document(r.sealed.framework.frameworkId, r.sealed.framework.version);
-      const answers = new Map<string, DomainAnswer>(
-        r.sealed.answers.map((a) => [
-          a.domainId,
-          a.notApplicable ? { notApplicable: true } : { met: new Set(a.met) },
-        ]),
-      );
+      const { framework, answers } = r;
       const plan = planOf.get(r.returnId);
       const own = plan ? actions.filter((a) => a.planId === plan.id) : [];
       const targets = plan?.targets ?? [];

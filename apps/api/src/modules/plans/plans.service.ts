@@ -116,6 +116,27 @@ export class PlansService {
     return { approval: toApprovalRecord(found, people), plan: found.snapshot };
   }
 
+  /**
+   * The plan as the board approved it with a revision of the return (the approvals that revision's
+   * seal holds), with the people who approved it; null when no plan was approved with the revision.
+   * The newest approval's plan is the one the return was sealed with.
+   */
+  async approvedWithRevision(
+    returnId: string,
+    revision: number,
+  ): Promise<{ plan: ApprovedPlan['plan']; approvals: PlanApprovalRecord[] } | null> {
+    const approvalIds = await this.returns.approvalIdsOf(returnId, revision);
+    if (approvalIds.length === 0) return null;
+    const found = await this.dataSource.getRepository(PlanApprovalEntity).find({
+      where: { returnId, returnApprovalId: In(approvalIds) },
+      order: { approvedAt: 'ASC' },
+    });
+    const newest = found.at(-1);
+    if (!newest) return null;
+    const people = await this.people.byIds(found.map((a) => a.approverId));
+    return { plan: newest.snapshot, approvals: found.map((a) => toApprovalRecord(a, people)) };
+  }
+
   // ----- Targets
 
   async saveTargets(returnId: string, input: SavePlanDto, actor: Principal): Promise<ImprovementPlan> {

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { CareSetting, IcsDomainLevels, MeasureId, ResultCycle } from '@wgll/contracts';
-import { CARE_SETTINGS, type FrameworkVersion } from '@wgll/framework';
+import { CARE_SETTINGS } from '@wgll/framework';
 import {
   COMMON_GAPS_MIN_ORGANISATIONS,
   commonGaps,
-  type DomainAnswer,
   type DomainGridSource,
   domainLevelGrid,
 } from '@wgll/scoring';
 import { NotFoundApiException } from '../../common/api-exception.js';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
-import { FrameworksService } from '../frameworks/frameworks.service.js';
 import { HierarchyRepository } from '../organisations/hierarchy.repository.js';
 
 /**
@@ -23,7 +21,6 @@ export class IcsDomainLevelsService {
   constructor(
     private readonly hierarchy: HierarchyRepository,
     private readonly assessments: AssessmentsReader,
-    private readonly frameworks: FrameworksService,
   ) {}
 
   async ics(
@@ -34,7 +31,7 @@ export class IcsDomainLevelsService {
     const ics = await this.hierarchy.icsOn(code, cycle.referenceDate);
     if (!ics) throw new NotFoundApiException('ICS_NOT_FOUND', `There is no ICS ${code}.`);
     const members = await this.hierarchy.organisationsAssessedIn({ ics: code }, cycle.referenceDate);
-    const sealed = await this.assessments.sealedOrganisationReturnsIn(
+    const sealed = await this.assessments.sealedAnswersIn(
       cycle.id,
       members.map((m) => m.odsCode),
     );
@@ -45,51 +42,30 @@ export class IcsDomainLevelsService {
       careSettings[0] ??
       'acute';
 
-    const documents = new Map<string, Promise<FrameworkVersion>>();
-    const document = (frameworkId: string, version: string) => {
-      const key = `${frameworkId}@${version}`;
-      if (!documents.has(key)) documents.set(key, this.frameworks.document(frameworkId, version));
-      return documents.get(key)!;
-    };
     const columns = members.filter((m) => m.careSettings.includes(careSetting));
-    const sources: (DomainGridSource | null)[] = [];
-    for (const member of columns) {
+    const sources = columns.map((member): DomainGridSource | null => {
       const own = sealed.find((r) => r.organisationCode === member.odsCode && r.careSetting === careSetting);
-      sources.push(
-        own
-          ? {
-              framework: await document(own.sealed.framework.frameworkId, own.sealed.framework.version),
-              careSetting,
-              answers: new Map<string, DomainAnswer>(
-                own.sealed.answers.map((a) => [
-                  a.domainId,
-                  a.notApplicable ? { notApplicable: true } : { met: new Set(a.met) },
-                ]),
-              ),
-            }
-          : null,
-      );
-    }
+      return own ? { framework: own.framework, careSetting, answers: own.answers } : null;
+    });
     const inMeasure = <T extends { measure: MeasureId }>(d: T) =>
       !query.measure || d.measure === query.measure;
     const withReturn = sources.flatMap((s, i) => (s ? [{ source: s, code: columns[i]!.odsCode }] : []));
     const gapsWithheld = withReturn.length < COMMON_GAPS_MIN_ORGANISATIONS;
     // The common gaps of the domains shown: each return with only those domains' answers.
-    const gaps = gapsWithheld
-      ? []
-      : commonGaps(
-          withReturn.map(({ source, code: organisation }) => ({
-            organisation,
-            framework: {
-              ...source.framework,
-              domains: source.framework.domains.filter(inMeasure),
-            },
-            careSetting,
-            answers: source.answers,
-            targets: [],
-            actions: [],
-          })),
-        );
+    // commonGaps itself gives none below the minimum number of organisations.
+    const gaps = commonGaps(
+      withReturn.map(({ source, code: organisation }) => ({
+        organisation,
+        framework: {
+          ...source.framework,
+          domains: source.framework.domains.filter(inMeasure),
+        },
+        careSetting,
+        answers: source.answers,
+        targets: [],
+        actions: [],
+      })),
+    );
     return {
       ics: { code: ics.odsCode, name: ics.name },
       cycle: { id: cycle.id, name: cycle.name, referenceDate: cycle.referenceDate },

@@ -11,7 +11,6 @@ import type {
   TargetProgress,
   TargetStatus,
 } from '@wgll/contracts';
-import type { FrameworkVersion } from '@wgll/framework';
 import {
   countStatuses,
   organisationStatus,
@@ -25,7 +24,6 @@ import {
 import { NotFoundApiException } from '../../common/api-exception.js';
 import { todayInLondon } from '../../common/iso-date.js';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
-import { FrameworksService } from '../frameworks/frameworks.service.js';
 import { HierarchyRepository } from '../organisations/hierarchy.repository.js';
 import { ResultsService } from '../results/results.service.js';
 import { TargetsService } from './targets.service.js';
@@ -66,7 +64,6 @@ export class TargetProgressService {
     private readonly results: ResultsService,
     private readonly hierarchy: HierarchyRepository,
     private readonly assessments: AssessmentsReader,
-    private readonly frameworks: FrameworksService,
   ) {}
 
   async region(code: string): Promise<RegionTargets> {
@@ -190,28 +187,21 @@ export class TargetProgressService {
             lineageId: target.lineageId!,
             elementId: target.elementId!,
           };
-    const sealed = await this.assessments.sealedOrganisationReturnsIn(
+    const sealed = await this.assessments.sealedAnswersIn(
       cycle.id,
       members.map((m) => m.code),
     );
     const notes = new Set<string>();
     const versions = await this.targets.versionsOf(criterion.frameworkId);
-    const documents = new Map<string, Promise<FrameworkVersion>>();
     for (const r of sealed) {
       if (!target.careSettings.includes(r.careSetting)) continue;
-      const { frameworkId, version } = r.sealed.framework;
+      const { frameworkId } = r.sealed.framework;
       let status: TargetStatus = 'no-data';
       if (frameworkId === criterion.frameworkId) {
-        const key = `${frameworkId}@${version}`;
-        if (!documents.has(key)) documents.set(key, this.frameworks.document(frameworkId, version));
-        const resolved = resolveTargetDomain(criterion.lineageId, await documents.get(key)!, versions);
+        const resolved = resolveTargetDomain(criterion.lineageId, r.framework, versions);
         if (resolved.note) notes.add(resolved.note);
-        const domain = resolved.domain;
-        const found = domain ? r.sealed.answers.find((a) => a.domainId === domain.id) : undefined;
-        const answer: TargetAnswer | undefined = found
-          ? found.notApplicable
-            ? { notApplicable: true }
-            : { met: new Set(found.met) }
+        const answer: TargetAnswer | undefined = resolved.domain
+          ? r.answers.get(resolved.domain.id)
           : undefined;
         status = returnStatus(criterion, resolved.domain, answer);
       } else {

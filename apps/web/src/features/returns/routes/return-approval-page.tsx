@@ -43,7 +43,7 @@ function ReturnApproval({ detail }: { detail: ReturnDetail }) {
       approval.approver.id === userId && approval.revision === detail.revision && !approval.withdrawnAt,
   );
   const canApprove = detail.permissions.approve && !approvedByMe;
-  const canSendBack = detail.permissions.approve && detail.state === 'awaiting-approval';
+  const canSendBack = detail.permissions.decline;
   const canSubmit = detail.permissions.submit && detail.state === 'approved';
   const seal = detail.seals.find((item) => item.revision === detail.revision);
 

@@ -2,9 +2,9 @@ const keepUpper = new Set(['NHS', 'ICB', 'ICS', 'UK', 'GP', 'CIC', 'LLP', 'II', 
 const keepLower = new Set(['and', 'of', 'for', 'the', 'in', 'on', 'upon', 'at', 'with', 'under']);
 
 /**
- * ODS publishes names in capitals; the pack prints them as the web app does (its `readableName` in
- * `lib/format.ts`): `GUY'S AND ST THOMAS' NHS FOUNDATION TRUST` → `Guy's and St Thomas' NHS
- * Foundation Trust`. Names already in mixed case are left alone.
+ * ODS publishes names in capitals. This shows them in ordinary title case for reading (the web app
+ * and the board pack alike), for example `GUY'S AND ST THOMAS' NHS FOUNDATION TRUST` → `Guy's and
+ * St Thomas' NHS Foundation Trust`. Names already in mixed case are left alone.
  */
 export function readableName(name: string): string {
   if (name !== name.toUpperCase()) return name;
