@@ -138,8 +138,9 @@ function Peers({ data }: { data: PeerLearning }) {
           <p>
             Organisations are named only when their trust lead chose to share: then you see a contact who
             agreed to be contacted, their note on how they did it, and the titles of evidence they marked
-            shareable (never the files). Every other organisation is only counted. A count of 1 or 2 is shown
-            as “fewer than {data.countMinimum}”, so nobody can tell which organisation it is.
+            shareable (never the files). Every other organisation is only counted: in your ICS, elsewhere in
+            your region and elsewhere in England, each counted once. A count of 1 or 2 is shown as “fewer than{' '}
+            {data.countMinimum}”, so nobody can tell which organisation it is.
           </p>
         </div>
       </details>

@@ -30,9 +30,9 @@ function WhoSeesWhat() {
           (never the files or links).
         </li>
         <li>
-          <strong>If you do not</strong> (the default), you are only counted, for example “4 other
-          organisations with an acute return in your region”. A count of 1 or 2 is shown as “fewer than 3”, so
-          nobody can tell it is you.
+          <strong>If you do not</strong> (the default), you are only counted, for example “4 organisations
+          with an acute return elsewhere in your region meet it”. A count of 1 or 2 is shown as “fewer than
+          3”, and no count can be worked out from two others, so nobody can tell it is you.
         </li>
         <li>Only your trust lead can change this. Every change is recorded in the audit log.</li>
       </ul>
