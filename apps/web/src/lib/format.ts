@@ -59,6 +59,11 @@ export function pluralise(count: number, singular: string, plural = `${singular}
   return `${formatCount(count)} ${count === 1 ? singular : plural}`;
 }
 
+/** `0.457` → `46%`: a share (0–1) as a whole percentage. */
+export function formatPercent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
 const keepUpper = new Set(['NHS', 'ICB', 'ICS', 'UK', 'GP', 'CIC', 'LLP', 'II', 'III']);
 const keepLower = new Set(['and', 'of', 'for', 'the', 'in', 'on', 'upon', 'at', 'with', 'under']);
 
