@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { othersSentences, scopeLabel } from './peer-labels';
+import { othersSentences, scopeLabel, withCareSettingReturn } from './peer-labels';
 
 const data = {
   careSetting: 'acute' as const,
@@ -45,5 +45,13 @@ describe('scopeLabel', () => {
     expect(scopeLabel('ics', data)).toBe('In your ICS (NHS South East London ICB)');
     expect(scopeLabel('region', data)).toBe('Elsewhere in your region (London)');
     expect(scopeLabel('england', data)).toBe('Elsewhere in England');
+  });
+});
+
+describe('withCareSettingReturn', () => {
+  it('says "an" before a vowel', () => {
+    expect(withCareSettingReturn('acute')).toBe('with an acute return');
+    expect(withCareSettingReturn('ambulance')).toBe('with an ambulance return');
+    expect(withCareSettingReturn('mental-health')).toBe('with a mental health return');
   });
 });

@@ -1,4 +1,4 @@
-import type { PeerCount, PeerLearning, PeerScope } from '@wgll/contracts';
+import type { CareSetting, PeerCount, PeerLearning, PeerScope } from '@wgll/contracts';
 
 import { careSettingLabels, pluralise, sentenceCase } from '../../lib/format';
 
@@ -14,6 +14,12 @@ function place(scope: PeerScope, data: Pick<PeerLearning, 'ics' | 'region'>): st
   return 'elsewhere in England';
 }
 
+/** "with an acute return", "with a community return". */
+export function withCareSettingReturn(careSetting: CareSetting): string {
+  const setting = careSettingLabels[careSetting].toLowerCase();
+  return `with ${/^[aeiou]/.test(setting) ? 'an' : 'a'} ${setting} return`;
+}
+
 /**
  * How many organisations not named meet an element, place by place: "Fewer than 3 organisations
  * with an acute return in your ICS (…) meet it", "4 organisations with an acute return elsewhere in
@@ -24,8 +30,7 @@ export function othersSentences(
   others: Record<PeerScope, PeerCount>,
   data: Pick<PeerLearning, 'careSetting' | 'ics' | 'region'>,
 ): string[] {
-  const setting = careSettingLabels[data.careSetting].toLowerCase();
-  const withReturn = `with ${/^[aeiou]/.test(setting) ? 'an' : 'a'} ${setting} return`;
+  const withReturn = withCareSettingReturn(data.careSetting);
   return (['ics', 'region', 'england'] as const).map((scope) => {
     const { count, fewerThan } = others[scope];
     const who =

@@ -13,7 +13,7 @@ import { careSettingLabels, readableName } from '../../../lib/format';
 import { peersPath, planPath, questionnairePath, returnPath } from '../../../lib/links';
 import { useAddPeerAction, usePeers } from '../api/peer-learning-api';
 import { NamedPeerCard } from '../components/named-peer-card';
-import { learnFromTitle, othersSentences } from '../peer-labels';
+import { learnFromTitle, othersSentences, withCareSettingReturn } from '../peer-labels';
 
 const TITLE = 'Who meets what we lack';
 
@@ -124,7 +124,7 @@ function Peers({ data }: { data: PeerLearning }) {
       </h1>
       <p>
         Your level in this domain is <strong>{data.domain.level}</strong>. For each element you have not met
-        yet, these are the other organisations with a {setting.toLowerCase()} return for {data.cycle.name}{' '}
+        yet, these are the other organisations {withCareSettingReturn(data.careSetting)} for {data.cycle.name}{' '}
         that meet it, from their <strong>submitted and sealed</strong> returns (drafts are never used).{' '}
         {data.compared === 1
           ? '1 sealed return was compared.'
