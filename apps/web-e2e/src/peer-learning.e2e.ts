@@ -74,6 +74,16 @@ describe('who meets what we lack', () => {
     await checkPage('peers', /^Who meets what we lack – /);
 
     const section = page.locator('section', { has: page.locator(`#element-${element.id}`) });
+    // Organisations not named are counted place by place, the places not overlapping.
+    const counted = section
+      .locator('h3', { hasText: 'Organisations not named' })
+      .locator('xpath=following-sibling::ul[1]')
+      .getByRole('listitem');
+    await expect(counted.allTextContents()).resolves.toEqual([
+      expect.stringMatching(/ with an acute return in your ICS .* meets? it\.$/),
+      expect.stringMatching(/ with an acute return elsewhere in your region .* meets? it\.$/),
+      expect.stringMatching(/ with an acute return elsewhere in England meets? it\.$/),
+    ]);
     const card = section.locator('li.nhsuk-card').first();
     await expect(card.getByRole('link', { name: /@demo\.wgll\.example$/ }).count()).resolves.toBe(1);
     const peerName = ((await card.getByRole('heading', { level: 4 }).textContent()) ?? '').trim();
@@ -107,5 +117,19 @@ describe('who meets what we lack', () => {
     await page.getByRole('button', { name: 'Save the sharing setting' }).click();
     await page.getByRole('heading', { name: 'The sharing setting has been saved' }).waitFor();
     await checkPage('sharing-saved', /^Sharing for peer learning – /);
+
+    // Read again from the server: the page shows what was saved, and who saved it when.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sharing for peer learning' }).waitFor();
+    await expect(
+      page.getByLabel('Name our organisation to others for peer learning').isChecked(),
+    ).resolves.toBe(true);
+    await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Amara Ahmed');
+    await expect(page.getByLabel('Role', { exact: true }).inputValue()).resolves.toBe(
+      'Chief Clinical Information Officer',
+    );
+    await expect(page.getByLabel('E-mail address').inputValue()).resolves.toBe('amara.ahmed@example.nhs.uk');
+    await expect(page.getByLabel(/agreed to be contacted/).isChecked()).resolves.toBe(true);
+    await page.getByText(/^Last changed by .+ on \d{1,2} [A-Z][a-z]+ \d{4}\.$/).waitFor();
   }, 120_000);
 });

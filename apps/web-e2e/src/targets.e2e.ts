@@ -1,10 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import type { NationalTargetList, RegionTargets } from '@wgll/contracts';
+import type { NationalTargetList, NationalTargets, RegionTargets } from '@wgll/contracts';
+import type { Page } from 'playwright-core';
 
 import { demoUsers, menuLink, signIn } from './support/auth.js';
 import { useJourney } from './support/journey.js';
 
 const NAME = 'Data platform at level 2 in 60% of trusts by 31 March 2028';
+
+/** The section of the target's progress, found by its heading: exactly the target's name. */
+const targetSection = (page: Page) =>
+  page.locator('section', { has: page.getByRole('heading', { level: 2, name: NAME, exact: true }) });
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('national targets: an administrator sets one and the region sees its progress', () => {
   const journey = useJourney();
@@ -58,7 +65,7 @@ describe('national targets: an administrator sets one and the region sees its pr
     await page.goto('/regions/Y56/results');
     await page.getByRole('link', { name: 'National targets' }).click();
     await page.getByRole('heading', { level: 1, name: /National targets/ }).waitFor();
-    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: NAME }) });
+    const section = targetSection(page);
     await section.waitFor();
     await checkPage('region-targets', /^National targets – /);
 
@@ -72,13 +79,22 @@ describe('national targets: an administrator sets one and the region sees its pr
       .getByText(new RegExp(`${area.now!.cycle.name}: ${met} of ${total} organisations`))
       .waitFor();
     await section.getByText(/published 2025 results give measure scores only/).waitFor();
-    // Organisations not yet there (or without data) are named, linking to their results.
-    const first = area.organisations![0]!;
-    expect(
-      await section
-        .getByRole('link', { name: new RegExp(first.organisation.name.slice(0, 12), 'i') })
-        .count(),
-    ).toBeGreaterThan(0);
+    // Organisations not yet there (or without data) are named in the API's order (not yet first), each
+    // linking to its results for the cycle and its first care setting.
+    const table = section.getByRole('table', { name: /not yet there, or without data/ });
+    const links = table.getByRole('link');
+    const shown = await links.evaluateAll((anchors) =>
+      anchors.map((a) => ({ text: (a.textContent ?? '').trim(), href: a.getAttribute('href') })),
+    );
+    expect(shown).toHaveLength(area.organisations!.length);
+    expect(shown.length).toBeGreaterThan(0);
+    area.organisations!.forEach((o, i) => {
+      // The page writes ODS capitals in ordinary case; the letters are the same.
+      expect(shown[i]!.text.toLowerCase()).toBe(o.organisation.name.toLowerCase());
+      expect(shown[i]!.href).toBe(
+        `/organisations/${o.organisation.code}/results?cycle=${area.now!.cycle.id}&careSetting=${o.careSettings[0]}`,
+      );
+    });
   }, 180_000);
 
   it('the administrator changes the target; England’s page lists each region', async () => {
@@ -95,8 +111,34 @@ describe('national targets: an administrator sets one and the region sees its pr
     await page.goto('/national/results');
     await page.getByRole('link', { name: 'National targets' }).click();
     await page.getByRole('heading', { level: 1, name: /National targets/ }).waitFor();
-    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: NAME }) });
+    const section = targetSection(page);
     await section.getByText(/Target:.*70% of organisations by 31 March 2028/).waitFor();
     await checkPage('national-targets', /^National targets – /);
+
+    // Each region, under "Each region": its heading, what the API counted, and a link to its page.
+    const body = (await (await page.request.get('/api/national/targets')).json()) as NationalTargets;
+    const regions = body.targets
+      .find((p) => p.target.name === NAME)!
+      .areas.filter((a) => a.area.type === 'region');
+    expect(regions).toHaveLength(7);
+    await section.getByText('Each region', { exact: true }).click();
+    for (const region of regions) {
+      const block = section.locator('div.wgll-target-area', {
+        has: page.getByRole('heading', { level: 4, name: new RegExp(`^${escape(region.area.name)} `) }),
+      });
+      await expect(block.count()).resolves.toBe(1);
+      if (region.now) {
+        const { met, total } = region.now.counts;
+        await block
+          .getByText(
+            `${region.now.cycle.name}: ${met} of ${total} ${total === 1 ? 'organisation' : 'organisations'}`,
+          )
+          .waitFor();
+      } else {
+        await block.getByText('There are no results yet to measure this target against.').waitFor();
+      }
+      const link = block.getByRole('link', { name: `Organisations of ${region.area.name} not yet there` });
+      await expect(link.getAttribute('href')).resolves.toBe(`/regions/${region.area.code}/targets`);
+    }
   }, 180_000);
 });

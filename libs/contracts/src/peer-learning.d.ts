@@ -60,7 +60,7 @@ export interface SavePeerSharingRequest {
   shareableEvidenceIds: string[];
 }
 
-/** How near a peer is to the viewing organisation. */
+/** How near a peer is to the viewing organisation: in its ICS, elsewhere in its region, elsewhere in England. */
 export type PeerScope = 'ics' | 'region' | 'england';
 
 /**
@@ -86,7 +86,11 @@ export interface PeerElement {
   text: string;
   /** Nearest first: the ICS, then the region, then England. */
   named: NamedPeer[];
-  /** Organisations meeting it that are not named, cumulatively: ICS ⊂ region ⊂ England. */
+  /**
+   * Organisations meeting it that are not named, in places that do not overlap: `ics` in the
+   * trust's ICS, `region` elsewhere in its region (its ICS left out), `england` elsewhere in England
+   * (its region left out). Never cumulative, so no difference of two counts gives away 1 or 2.
+   */
   others: Record<PeerScope, PeerCount>;
 }
 

@@ -40,8 +40,10 @@ export interface ElementPeers {
   /** Opted-in organisations meeting the element, nearest first (ICS, region, England), then by code. */
   named: { organisationCode: string; scope: PeerScope }[];
   /**
-   * Organisations not named that meet it, cumulatively: in the ICS, in the region (the ICS
-   * included), in England (everything), each suppressed by `shownCount`.
+   * Organisations not named that meet it, in places that do not overlap: in the ICS, elsewhere in
+   * the region (the ICS left out), elsewhere in England (the region left out), each suppressed by
+   * `shownCount`. Never cumulative: the difference of two cumulative counts (England 5, region 4)
+   * would give away the 1 or 2 that `shownCount` hides.
    */
   others: Record<PeerScope, ShownCount>;
 }
@@ -82,16 +84,12 @@ export function peerMatches(
       .sort((a, b) => ORDER[a.scope] - ORDER[b.scope] || a.organisationCode.localeCompare(b.organisationCode))
       .map((p) => ({ organisationCode: p.organisationCode, scope: p.scope }));
     const unnamed = meeting.filter((p) => !p.named);
-    const within = (limit: PeerScope) => unnamed.filter((p) => ORDER[p.scope] <= ORDER[limit]).length;
+    const inScope = (scope: PeerScope) => shownCount(unnamed.filter((p) => p.scope === scope).length);
     return {
       level,
       element,
       named,
-      others: {
-        ics: shownCount(within('ics')),
-        region: shownCount(within('region')),
-        england: shownCount(within('england')),
-      },
+      others: { ics: inScope('ics'), region: inScope('region'), england: inScope('england') },
     };
   });
 }

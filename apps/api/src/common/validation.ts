@@ -82,6 +82,10 @@ export const OptionalNotNull = (): PropertyDecorator =>
 
 type Dto = new () => object;
 
+/** class-transformer `@Transform` for text fields: trimmed before validation (so "  " is empty). */
+export const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+
 /** Whether a value certainly passes a DTO's rules: see `quickCheck`. */
 type QuickCheck = (value: Readonly<Record<string, unknown>>) => boolean;
 

@@ -2,7 +2,8 @@
  * Peer learning (issue 19): in a cycle of its own, Guy's and St Thomas' (RJ1, QKK, London) keeps a
  * draft at level 2; acute trusts in its ICS, elsewhere in London and in the South East seal returns
  * meeting some of what it lacks. Two opted in to be named (one in its ICS, one in another region);
- * the others are only counted, 1 or 2 as "fewer than 3". Drafts are never read, whoever opted in.
+ * the others are only counted, place by place (in its ICS, elsewhere in its region, elsewhere in
+ * England), 1 or 2 as "fewer than 3". Drafts are never read, whoever opted in.
  * Checks the sharing setting's rules (trust lead only, 400 field messages, 409 when stale, audited)
  * and who may see what.
  */
@@ -247,10 +248,12 @@ describe('who meets what we lack', () => {
     expect(rj2.note).toBe('We ran board workshops first.');
     expect(rj2.evidenceTitles).toEqual(['EPR roll-out plan']);
     expect(JSON.stringify(result)).not.toContain('Internal risk log');
+    // Not named: RJZ in the ICS; R1H, RQX and RF4 elsewhere in London; nobody elsewhere in England.
+    // Places that do not overlap, so no difference of two counts gives away the one in the ICS.
     expect(first.others).toEqual({
       ics: { count: null, fewerThan: 3 },
-      region: { count: 4, fewerThan: null },
-      england: { count: 4, fewerThan: null },
+      region: { count: 3, fewerThan: null },
+      england: { count: 0, fewerThan: null },
     });
     const second = result.elements.find((e) => e.id === L3E2)!;
     expect(second.named.map((n) => n.organisation.odsCode)).toEqual(['RTH']);
@@ -327,7 +330,12 @@ describe('who meets what we lack', () => {
     expect(second.others.england).toEqual({ count: null, fewerThan: 3 });
     const first = result.elements.find((e) => e.id === L3E1)!;
     expect(first.named.map((n) => n.organisation.odsCode)).toEqual(['RJ2']);
-    expect(first.others.england).toEqual({ count: 5, fewerThan: null });
-    expect(first.others.region).toEqual({ count: 4, fewerThan: null });
+    // RTH, outside London, is now the one organisation not named elsewhere in England: never shown as
+    // 1, nor to be worked out from the others (counted cumulatively: England 5, region 4).
+    expect(first.others).toEqual({
+      ics: { count: null, fewerThan: 3 },
+      region: { count: 3, fewerThan: null },
+      england: { count: null, fewerThan: 3 },
+    });
   });
 });

@@ -62,6 +62,11 @@ export function pluralise(count: number, singular: string, plural = `${singular}
 /** ODS names in capitals, in title case for reading (shared with the board pack). */
 export { readableName } from '@wgll/scoring';
 
+/** `0.457` → `46%`: a share (0–1) as a whole percentage. */
+export function formatPercent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
 /** `a trust lead` → `A trust lead`, to start a sentence. */
 export function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -47,11 +47,18 @@ export class PeerMatchesService {
 
     const at = ret.cycle.referenceDate;
     const place = (await this.hierarchy.placeOrganisation(code, at)) ?? { ics: null, region: null };
-    const operating = await this.hierarchy.organisationsOperatingOn(at);
-    const names = new Map(operating.map((o) => [o.odsCode, o.name]));
-    const icsOf = new Map(operating.map((o) => [o.odsCode, o.icsCode]));
-    const regionIcs = new Set(
-      place.region ? (await this.hierarchy.icbsIn({ region: place.region }, at)).map((i) => i.odsCode) : [],
+    const names = new Map(
+      (await this.hierarchy.organisationsOperatingOn(at)).map((o) => [o.odsCode, o.name]),
+    );
+    // The organisations assessed in the trust's region on the reference date, with their ICS: any
+    // other peer is elsewhere in England.
+    const icsInRegion = new Map(
+      place.region
+        ? (await this.hierarchy.organisationsAssessedIn({ region: place.region }, at)).map((o) => [
+            o.odsCode,
+            o.icsCode,
+          ])
+        : [],
     );
     const ics = place.ics ? await this.hierarchy.icsOn(place.ics, at) : null;
     const region = place.region ? await this.hierarchy.region(place.region) : null;
@@ -64,12 +71,12 @@ export class PeerMatchesService {
     ).filter((s) => s.organisationCode !== code);
     const named = await this.sharing.namedSettings();
     const peers: PeerAnswer[] = sealed.map((s) => {
-      const peerIcs = icsOf.get(s.organisationCode) ?? null;
+      const peerIcs = icsInRegion.get(s.organisationCode);
       const answer = s.sealed.answers.find((a) => a.domainId === domain.id);
       return {
         organisationCode: s.organisationCode,
-        icsCode: peerIcs,
-        regionCode: peerIcs !== null && regionIcs.has(peerIcs) ? place.region : null,
+        icsCode: peerIcs ?? null,
+        regionCode: peerIcs !== undefined ? place.region : null,
         named: named.has(s.organisationCode),
         met: new Set(answer && !answer.notApplicable ? answer.met : []),
       };

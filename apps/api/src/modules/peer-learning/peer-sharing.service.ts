@@ -1,8 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FieldError, PeerSharing } from '@wgll/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ApiException, invalidFields } from '../../common/api-exception.js';
+import { orConflict, StaleVersion } from '../../common/stale-version.js';
 import { todayInLondon } from '../../common/iso-date.js';
 import { returnRolesThatMay } from '../access/policy.js';
 import { PolicyService } from '../access/policy.service.js';
@@ -76,66 +77,73 @@ export class PeerSharingService {
   async save(code: string, input: SavePeerSharingDto, actor: Principal): Promise<PeerSharing> {
     const organisation = await this.organisations.get(code, undefined);
     const sealed = await this.returns.newestSealedOf(code);
-    await this.dataSource.transaction(async (m) => {
-      const repo = m.getRepository(PeerSharingEntity);
-      // The row is made on the first save; two first saves at once: one inserts, the other conflicts.
-      await repo
-        .createQueryBuilder()
-        .insert()
-        .values({ organisationCode: code, version: 0 })
-        .orIgnore()
-        .execute();
-      const row = await repo.findOneOrFail({
-        where: { organisationCode: code },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (row.version !== input.baseVersion) {
-        throw new ApiException(
-          HttpStatus.CONFLICT,
-          'SHARING_CONFLICT',
-          row.updatedBy === actor.id
-            ? 'You changed the sharing setting in another window or tab since you opened it here. Check it and save again.'
-            : 'Someone else changed the sharing setting since you opened it. Check it and save again.',
-          undefined,
-          undefined,
-          { current: await this.viewInside(m, code, actor) },
-        );
-      }
-      validate(input, sealed);
-      const notes = input.notes.filter((n) => n.note !== '');
-      const after = {
-        named: input.named,
-        contactName: input.contact?.name ?? null,
-        contactRole: input.contact?.role ?? null,
-        contactEmail: input.contact?.email ?? null,
-        contactConsent: input.contactConsent,
-        notes,
-        shareableEvidenceIds: [...new Set(input.shareableEvidenceIds)],
-      };
-      await repo.update(
-        { organisationCode: code },
-        { ...after, version: row.version + 1, updatedAt: new Date(), updatedBy: actor.id },
+    // A stale save rolls back first (its placeholder row too); the 409 then carries the setting as it
+    // is now, read outside the transaction (inside it, the other services' reads would wait for a
+    // second connection, and the embedded database has only one).
+    const stale = async (updatedBy: string | null) =>
+      new ApiException(
+        HttpStatus.CONFLICT,
+        'SHARING_CONFLICT',
+        updatedBy === actor.id
+          ? 'You changed the sharing setting in another window or tab since you opened it here. Check it and save again.'
+          : 'Someone else changed the sharing setting since you opened it. Check it and save again.',
+        undefined,
+        undefined,
+        { current: await this.get(code, actor) },
       );
-      await this.audit.record(
-        {
-          action: 'peer-sharing.updated',
-          actor,
-          target: { type: 'organisation', id: code, label: organisation.name },
-          details: {
-            version: row.version + 1,
-            named: { before: row.named, after: after.named },
-            contactChanged:
-              row.contactName !== after.contactName ||
-              row.contactRole !== after.contactRole ||
-              row.contactEmail !== after.contactEmail,
-            contactConsent: after.contactConsent,
-            notes: notes.map((n) => n.domainId),
-            shareableEvidence: after.shareableEvidenceIds.length,
-          },
-        },
-        m,
-      );
-    });
+    await orConflict(
+      () =>
+        this.dataSource.transaction(async (m) => {
+          const repo = m.getRepository(PeerSharingEntity);
+          // The row is made on the first save; two first saves at once: one inserts, the other conflicts.
+          await repo
+            .createQueryBuilder()
+            .insert()
+            .values({ organisationCode: code, version: 0 })
+            .orIgnore()
+            .execute();
+          const row = await repo.findOneOrFail({
+            where: { organisationCode: code },
+            lock: { mode: 'pessimistic_write' },
+          });
+          if (row.version !== input.baseVersion) throw new StaleVersion(row.updatedBy);
+          validate(input, sealed);
+          const notes = input.notes.filter((n) => n.note !== '');
+          const after = {
+            named: input.named,
+            contactName: input.contact?.name ?? null,
+            contactRole: input.contact?.role ?? null,
+            contactEmail: input.contact?.email ?? null,
+            contactConsent: input.contactConsent,
+            notes,
+            shareableEvidenceIds: [...new Set(input.shareableEvidenceIds)],
+          };
+          await repo.update(
+            { organisationCode: code },
+            { ...after, version: row.version + 1, updatedAt: new Date(), updatedBy: actor.id },
+          );
+          await this.audit.record(
+            {
+              action: 'peer-sharing.updated',
+              actor,
+              target: { type: 'organisation', id: code, label: organisation.name },
+              details: {
+                version: row.version + 1,
+                named: { before: row.named, after: after.named },
+                contactChanged:
+                  row.contactName !== after.contactName ||
+                  row.contactRole !== after.contactRole ||
+                  row.contactEmail !== after.contactEmail,
+                contactConsent: after.contactConsent,
+                notes: notes.map((n) => n.domainId),
+                shareableEvidence: after.shareableEvidenceIds.length,
+              },
+            },
+            m,
+          );
+        }),
+      stale,
+    );
     return this.get(code, actor);
   }
 
@@ -152,13 +160,6 @@ export class PeerSharingService {
       }
     }
     return [...seen.values()];
-  }
-
-  /** The setting as the 409 body carries it (read inside the transaction that found it stale). */
-  private async viewInside(m: EntityManager, code: string, user: Principal): Promise<PeerSharing> {
-    const row = await m.getRepository(PeerSharingEntity).findOneByOrFail({ organisationCode: code });
-    const base = await this.get(code, user);
-    return { ...base, version: row.version };
   }
 }
 

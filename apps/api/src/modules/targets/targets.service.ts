@@ -4,6 +4,7 @@ import type { FieldError, NationalTarget, NationalTargetList } from '@wgll/contr
 import type { FrameworkDomain, FrameworkVersion } from '@wgll/framework';
 import { DataSource, IsNull } from 'typeorm';
 import { ApiException, invalidFields, NotFoundApiException } from '../../common/api-exception.js';
+import { orConflict, StaleVersion } from '../../common/stale-version.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
@@ -43,7 +44,14 @@ export class TargetsService {
       where: includeRetired ? {} : { retiredAt: IsNull() },
       order: { dueDate: 'ASC', name: 'ASC' },
     });
-    return { items: await Promise.all(rows.map((r) => this.view(r))) };
+    // Each framework's versions read once, whatever the number of targets on it.
+    const frameworkIds = [...new Set(rows.flatMap((r) => (r.frameworkId ? [r.frameworkId] : [])))];
+    const versions = new Map(
+      await Promise.all(frameworkIds.map(async (f) => [f, await this.versionsOf(f)] as const)),
+    );
+    return {
+      items: rows.map((r) => toNationalTarget(r, r.frameworkId ? versions.get(r.frameworkId)! : [])),
+    };
   }
 
   /** The targets in force (not retired), as entities with their views, for the progress views. */
@@ -90,42 +98,48 @@ export class TargetsService {
     await this.entity(id);
     const { lineageId } = await this.check(input);
     const fields = normalise(input, lineageId);
-    await this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(NationalTargetEntity);
-      const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!row) throw targetNotFound();
-      if (row.retiredAt) {
-        throw new ApiException(
-          HttpStatus.CONFLICT,
-          'TARGET_CONFLICT',
-          `The target “${row.name}” has been retired; it can no longer change.`,
-        );
-      }
-      if (row.version !== input.baseVersion) {
-        throw new ApiException(
-          HttpStatus.CONFLICT,
-          'TARGET_CONFLICT',
-          'Someone changed the target since you opened it. Check it and save again.',
-          undefined,
-          undefined,
-          { current: await this.view(row) },
-        );
-      }
-      const before = pick(row);
-      await repo.update(
-        { id },
-        { ...fields, version: row.version + 1, updatedAt: new Date(), updatedBy: actor.id },
+    // A stale change rolls back first; the 409 then carries the target as it is now (read outside the
+    // transaction: inside it, another connection would be waited for, and embedded there is only one).
+    const stale = async () =>
+      new ApiException(
+        HttpStatus.CONFLICT,
+        'TARGET_CONFLICT',
+        'Someone changed the target since you opened it. Check it and save again.',
+        undefined,
+        undefined,
+        { current: await this.get(id) },
       );
-      await this.audit.record(
-        {
-          action: 'target.updated',
-          actor,
-          target: { type: 'target', id, label: fields.name },
-          details: { before, after: fields },
-        },
-        manager,
-      );
-    });
+    await orConflict(
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          const repo = manager.getRepository(NationalTargetEntity);
+          const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+          if (!row) throw targetNotFound();
+          if (row.retiredAt) {
+            throw new ApiException(
+              HttpStatus.CONFLICT,
+              'TARGET_CONFLICT',
+              `The target “${row.name}” has been retired; it can no longer change.`,
+            );
+          }
+          if (row.version !== input.baseVersion) throw new StaleVersion();
+          const before = pick(row);
+          await repo.update(
+            { id },
+            { ...fields, version: row.version + 1, updatedAt: new Date(), updatedBy: actor.id },
+          );
+          await this.audit.record(
+            {
+              action: 'target.updated',
+              actor,
+              target: { type: 'target', id, label: fields.name },
+              details: { before, after: fields },
+            },
+            manager,
+          );
+        }),
+      stale,
+    );
     return this.get(id);
   }
 
@@ -198,22 +212,24 @@ export class TargetsService {
   }
 }
 
-type TargetFields = Pick<
-  NationalTargetEntity,
-  | 'name'
-  | 'description'
-  | 'kind'
-  | 'frameworkId'
-  | 'domainId'
-  | 'lineageId'
-  | 'level'
-  | 'elementId'
-  | 'measure'
-  | 'value'
-  | 'careSettings'
-  | 'percent'
-  | 'dueDate'
->;
+/** The fields a target is saved with (and its audit entry shows before and after). */
+const TARGET_FIELDS = [
+  'name',
+  'description',
+  'kind',
+  'frameworkId',
+  'domainId',
+  'lineageId',
+  'level',
+  'elementId',
+  'measure',
+  'value',
+  'careSettings',
+  'percent',
+  'dueDate',
+] as const satisfies readonly (keyof NationalTargetEntity)[];
+
+type TargetFields = Pick<NationalTargetEntity, (typeof TARGET_FIELDS)[number]>;
 
 /** The fields of the target's kind; the others null. Care settings in the usual order, once each. */
 function normalise(input: SaveTargetDto, lineageId: string | null): TargetFields {
@@ -237,34 +253,5 @@ function normalise(input: SaveTargetDto, lineageId: string | null): TargetFields
 }
 
 function pick(row: NationalTargetEntity): TargetFields {
-  const {
-    name,
-    description,
-    kind,
-    frameworkId,
-    domainId,
-    lineageId,
-    level,
-    elementId,
-    measure,
-    value,
-    careSettings,
-    percent,
-    dueDate,
-  } = row;
-  return {
-    name,
-    description,
-    kind,
-    frameworkId,
-    domainId,
-    lineageId,
-    level,
-    elementId,
-    measure,
-    value,
-    careSettings,
-    percent,
-    dueDate,
-  };
+  return Object.fromEntries(TARGET_FIELDS.map((f) => [f, row[f]])) as TargetFields;
 }

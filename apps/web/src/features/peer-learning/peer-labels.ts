@@ -1,36 +1,47 @@
-import type { PeerCount, PeerLearning, PeerScope } from '@wgll/contracts';
+import type { CareSetting, PeerCount, PeerLearning, PeerScope } from '@wgll/contracts';
 
-import { careSettingLabels } from '../../lib/format';
+import { careSettingLabels, pluralise, sentenceCase } from '../../lib/format';
 
-/** "in your ICS (NHS South East London ICB)", for a named peer. */
+/** "In your ICS (NHS South East London ICB)", "Elsewhere in your region (London)", for a named peer. */
 export function scopeLabel(scope: PeerScope, data: Pick<PeerLearning, 'ics' | 'region'>): string {
-  if (scope === 'ics') return `In your ICS${data.ics ? ` (${data.ics.name})` : ''}`;
-  if (scope === 'region') return `In your region${data.region ? ` (${data.region.name})` : ''}`;
-  return 'Elsewhere in England';
+  return sentenceCase(place(scope, data));
 }
 
-/** "4 other organisations", "fewer than 3 other organisations", "no other organisation". */
-export function countPhrase(count: PeerCount): string {
-  if (count.count === null) return `fewer than ${count.fewerThan} other organisations`;
-  if (count.count === 0) return 'no other organisation';
-  return `${count.count} other ${count.count === 1 ? 'organisation' : 'organisations'}`;
+/** Where a peer is: the places do not overlap (the region's phrase leaves the ICS out, and so on). */
+function place(scope: PeerScope, data: Pick<PeerLearning, 'ics' | 'region'>): string {
+  if (scope === 'ics') return `in your ICS${data.ics ? ` (${data.ics.name})` : ''}`;
+  if (scope === 'region') return `elsewhere in your region${data.region ? ` (${data.region.name})` : ''}`;
+  return 'elsewhere in England';
 }
 
-/** The sentence saying how many organisations not named meet an element, in each scope. */
-export function othersSentences(others: Record<PeerScope, PeerCount>, data: PeerLearning): string[] {
-  const setting = careSettingLabels[data.careSetting].toLowerCase();
-  const where: Record<PeerScope, string> = {
-    ics: data.ics ? `in your ICS (${data.ics.name})` : 'in your ICS',
-    region: data.region ? `in your region (${data.region.name}, your ICS included)` : 'in your region',
-    england: 'in England',
-  };
-  return (['ics', 'region', 'england'] as const).map(
-    (scope) => `${capitalise(countPhrase(others[scope]))} with a ${setting} return ${where[scope]}`,
-  );
+/** "with an acute return", "with a community return". */
+export function withCareSettingReturn(careSetting: CareSetting): string {
+  const setting = careSettingLabels[careSetting].toLowerCase();
+  return `with ${/^[aeiou]/.test(setting) ? 'an' : 'a'} ${setting} return`;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/**
+ * How many organisations not named meet an element, place by place: "Fewer than 3 organisations
+ * with an acute return in your ICS (…) meet it", "4 organisations with an acute return elsewhere in
+ * your region (London) meet it", "No organisation with an acute return elsewhere in England meets
+ * it". The places do not overlap, so no count can be worked out from two others.
+ */
+export function othersSentences(
+  others: Record<PeerScope, PeerCount>,
+  data: Pick<PeerLearning, 'careSetting' | 'ics' | 'region'>,
+): string[] {
+  const withReturn = withCareSettingReturn(data.careSetting);
+  return (['ics', 'region', 'england'] as const).map((scope) => {
+    const { count, fewerThan } = others[scope];
+    const who =
+      count === null
+        ? `Fewer than ${fewerThan} organisations`
+        : count === 0
+          ? 'No organisation'
+          : pluralise(count, 'organisation');
+    const verb = count === 1 || count === 0 ? 'meets' : 'meet';
+    return `${who} ${withReturn} ${place(scope, data)} ${verb} it`;
+  });
 }
 
 /** The action title: "Learn from <organisation>: <element>", within the plan's 500 characters. */

@@ -2,7 +2,7 @@ import type { Distribution, FigureBasis, Movement, ShareBelow } from '@wgll/cont
 import { formatScore } from '@wgll/scoring';
 
 import { formatDate } from '../../lib/dates';
-import { careSettingLabels, pluralise } from '../../lib/format';
+import { careSettingLabels, formatPercent, pluralise } from '../../lib/format';
 import type { CsvValue } from './csv';
 import { withheldText } from './results-labels';
 
@@ -24,7 +24,7 @@ export function quartileRange(distribution: Distribution): string {
 export function shareText(share: ShareBelow): string {
   if (share.suppressed) return withheldText({ count: share.of, reason: share.reason });
   if (share.of === 0 || share.share === null) return 'None scored';
-  return `${share.count} of ${share.of} (${Math.round(share.share * 100)}%)`;
+  return `${share.count} of ${share.of} (${formatPercent(share.share)})`;
 }
 
 /** A share's CSV cells: how many below (or why not shown), and out of how many. */

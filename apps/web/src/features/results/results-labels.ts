@@ -1,24 +1,8 @@
-import type { CompletionState, Distribution, MeasureId, QuartilePosition } from '@wgll/contracts';
-import { MEASURE_IDS } from '@wgll/framework';
+import type { CompletionState, Distribution, QuartilePosition } from '@wgll/contracts';
 
 import { pluralise, returnStateLabels } from '../../lib/format';
 
-/** The seven measures in the framework's order. */
-export const measureIds: readonly MeasureId[] = MEASURE_IDS;
-
-/**
- * The measures' names in the WGLL framework (2021). NHS England's 2025 data file names some of them
- * differently ("Support Workforce", "Empower People"); the ids are the same.
- */
-export const measureNames: Record<MeasureId, string> = {
-  'well-led': 'Well led',
-  'smart-foundations': 'Ensure smart foundations',
-  'safe-practice': 'Safe practice',
-  'support-people': 'Support people',
-  'empower-citizens': 'Empower citizens',
-  'improve-care': 'Improve care',
-  'healthy-populations': 'Healthy populations',
-};
+export { measureIds, measureNames } from '../../lib/measures';
 
 /** Positions are said by quarter, never as a rank. */
 export const positionLabels: Record<QuartilePosition, string> = {

@@ -8,11 +8,12 @@ import type {
   TrustTrends,
 } from '@wgll/contracts';
 
+import { overallScoreName } from '../../lib/measures';
 import { measureIds, measureNames } from './results-labels';
 
 export const trendSeriesNames: Record<TrendSeriesKey, string> = {
   ...measureNames,
-  overall: 'Overall score',
+  overall: overallScoreName,
   'comparable-overall': 'Overall, comparable domains (NHS England)',
 };
 

@@ -1,5 +1,8 @@
 import type { TargetCounts, TargetOutlook } from '@wgll/contracts';
 
+import { formatPercent, pluralise } from '../../lib/format';
+import { measureIds, measureNames, overallScoreName } from '../../lib/measures';
+
 export const outlookLabels: Record<TargetOutlook, string> = {
   reached: 'Reached',
   'on-track': 'On track',
@@ -16,27 +19,20 @@ export const outlookColours: Record<TargetOutlook, 'green' | 'blue' | 'orange' |
   'not-enough-data': 'grey',
 };
 
-/** 0.457 → "46%"; null → "No organisations". */
-export function shareText(share: number | null): string {
-  return share === null ? 'No organisations' : `${Math.round(share * 100)}%`;
+/** 0.457 → "46%"; null (no organisations to count) → "No organisations". */
+export function percentMet(share: number | null): string {
+  return share === null ? 'No organisations' : formatPercent(share);
 }
 
 /** "9 of 20 organisations (45%)". */
 export function countsSentence(counts: TargetCounts): string {
-  const of = counts.total === 1 ? '1 organisation' : `${counts.total} organisations`;
-  return `${counts.met} of ${of} (${shareText(counts.share)})`;
+  return `${counts.met} of ${pluralise(counts.total, 'organisation')} (${percentMet(counts.share)})`;
 }
 
-/** The measures' names (WGLL 2021), and the overall score. */
+/** The measures' names (WGLL 2021) in the framework's order, and the overall score. */
 export const measureOptions: Array<{ value: string; label: string }> = [
-  { value: 'well-led', label: 'Well led' },
-  { value: 'smart-foundations', label: 'Ensure smart foundations' },
-  { value: 'safe-practice', label: 'Safe practice' },
-  { value: 'support-people', label: 'Support people' },
-  { value: 'empower-citizens', label: 'Empower citizens' },
-  { value: 'improve-care', label: 'Improve care' },
-  { value: 'healthy-populations', label: 'Healthy populations' },
-  { value: 'overall', label: 'Overall score' },
+  ...measureIds.map((id) => ({ value: id, label: measureNames[id] })),
+  { value: 'overall', label: overallScoreName },
 ];
 
 export const kindLabels = {

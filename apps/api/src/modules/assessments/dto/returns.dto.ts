@@ -39,9 +39,8 @@ import {
 } from 'class-validator';
 import { isIsoDate, todayInLondon } from '../../../common/iso-date.js';
 import { PageQuery } from '../../../common/page-query.js';
-import { onlyKeys, OptionalNotNull, quickCheck } from '../../../common/validation.js';
+import { onlyKeys, OptionalNotNull, quickCheck, trim } from '../../../common/validation.js';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const CONFIDENCE: Confidence[] = ['low', 'medium', 'high'];
 
 export class ReturnIdParam {

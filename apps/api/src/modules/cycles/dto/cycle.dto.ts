@@ -16,9 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsoDateConstraint } from '../../../common/at-date.js';
-import { OptionalNotNull } from '../../../common/validation.js';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { OptionalNotNull, trim } from '../../../common/validation.js';
 
 export class FrameworkRefDto implements FrameworkRef {
   @ApiProperty({ example: 'wgll-self-assessment' })

@@ -18,8 +18,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { trim } from '../../../common/validation.js';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const DOMAIN_ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 export class PeerContactDto implements PeerContact {

@@ -34,9 +34,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsoDateConstraint } from '../../../common/at-date.js';
-import { OptionalNotNull } from '../../../common/validation.js';
+import { OptionalNotNull, trim } from '../../../common/validation.js';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 /** A blank optional text (after trimming) is no text. */
 const trimToNull = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() || null : value;

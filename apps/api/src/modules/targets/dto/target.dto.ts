@@ -21,8 +21,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsoDateConstraint } from '../../../common/at-date.js';
+import { trim } from '../../../common/validation.js';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const MAX_VERSION = 2_147_483_647;
 export const TARGET_KINDS: TargetKind[] = ['domain', 'element', 'measure'];
 const MEASURES = [...MEASURE_IDS, 'overall'] as const;

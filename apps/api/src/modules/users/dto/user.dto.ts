@@ -26,7 +26,7 @@ import {
 import { ODS_CODE, upperTrim } from '../../organisations/dto/organisation-queries.dto.js';
 import { PageQuery } from '../../../common/page-query.js';
 import { emailCase } from '../../../common/email.js';
-import { OptionalNotNull } from '../../../common/validation.js';
+import { OptionalNotNull, trim } from '../../../common/validation.js';
 
 export const ROLES: Role[] = [
   'national-administrator',
@@ -36,8 +36,6 @@ export const ROLES: Role[] = [
   'trust-contributor',
   'board-approver',
 ];
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class RoleGrantDto implements RoleGrantRequest {
   @ApiProperty({ enum: ROLES })

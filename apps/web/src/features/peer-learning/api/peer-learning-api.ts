@@ -8,7 +8,7 @@ import type {
 } from '@wgll/contracts';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
-import { planPath, returnPath } from '../../../lib/links';
+import { planPath, returnPath, sharingPath } from '../../../lib/links';
 import { planKeys, returnKeys } from '../../../lib/query-keys';
 
 const peerKeys = {
@@ -16,8 +16,6 @@ const peerKeys = {
   peers: (returnId: string, domainId: string) => [...peerKeys.all, 'peers', returnId, domainId] as const,
   sharing: (code: string) => [...peerKeys.all, 'sharing', code] as const,
 };
-
-const sharingApiPath = (code: string) => `/organisations/${encodeURIComponent(code)}/sharing`;
 
 /** GET /api/returns/:id/peers?domain=: who meets what the trust lacks in a domain. */
 export function usePeers(returnId: string, domainId: string) {
@@ -33,7 +31,7 @@ export function usePeers(returnId: string, domainId: string) {
 export function usePeerSharing(code: string) {
   return useQuery({
     queryKey: peerKeys.sharing(code),
-    queryFn: ({ signal }) => apiGet<PeerSharing>(sharingApiPath(code), {}, signal),
+    queryFn: ({ signal }) => apiGet<PeerSharing>(sharingPath(code), {}, signal),
     staleTime: 0,
   });
 }
@@ -42,7 +40,7 @@ export function usePeerSharing(code: string) {
 export function useSavePeerSharing(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SavePeerSharingRequest) => apiSend<PeerSharing>('PUT', sharingApiPath(code), body),
+    mutationFn: (body: SavePeerSharingRequest) => apiSend<PeerSharing>('PUT', sharingPath(code), body),
     onSuccess: (saved) => {
       queryClient.setQueryData(peerKeys.sharing(code), saved);
       void queryClient.invalidateQueries({ queryKey: peerKeys.all, refetchType: 'none' });

@@ -13,7 +13,7 @@ import { careSettingLabels, readableName } from '../../../lib/format';
 import { peersPath, planPath, questionnairePath, returnPath } from '../../../lib/links';
 import { useAddPeerAction, usePeers } from '../api/peer-learning-api';
 import { NamedPeerCard } from '../components/named-peer-card';
-import { learnFromTitle, othersSentences } from '../peer-labels';
+import { learnFromTitle, othersSentences, withCareSettingReturn } from '../peer-labels';
 
 const TITLE = 'Who meets what we lack';
 
@@ -124,7 +124,7 @@ function Peers({ data }: { data: PeerLearning }) {
       </h1>
       <p>
         Your level in this domain is <strong>{data.domain.level}</strong>. For each element you have not met
-        yet, these are the other organisations with a {setting.toLowerCase()} return for {data.cycle.name}{' '}
+        yet, these are the other organisations {withCareSettingReturn(data.careSetting)} for {data.cycle.name}{' '}
         that meet it, from their <strong>submitted and sealed</strong> returns (drafts are never used).{' '}
         {data.compared === 1
           ? '1 sealed return was compared.'
@@ -138,8 +138,9 @@ function Peers({ data }: { data: PeerLearning }) {
           <p>
             Organisations are named only when their trust lead chose to share: then you see a contact who
             agreed to be contacted, their note on how they did it, and the titles of evidence they marked
-            shareable (never the files). Every other organisation is only counted. A count of 1 or 2 is shown
-            as “fewer than {data.countMinimum}”, so nobody can tell which organisation it is.
+            shareable (never the files). Every other organisation is only counted: in your ICS, elsewhere in
+            your region and elsewhere in England, each counted once. A count of 1 or 2 is shown as “fewer than{' '}
+            {data.countMinimum}”, so nobody can tell which organisation it is.
           </p>
         </div>
       </details>

@@ -9,7 +9,9 @@ import { NotFound } from '../../../components/not-found';
 import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { ApiRequestError } from '../../../lib/api-client';
+import { formatDayOf } from '../../../lib/dates';
 import { readableName } from '../../../lib/format';
+import { organisationPath } from '../../../lib/links';
 import { usePeerSharing } from '../api/peer-learning-api';
 import { SharingForm } from '../components/sharing-form';
 
@@ -30,9 +32,9 @@ function WhoSeesWhat() {
           (never the files or links).
         </li>
         <li>
-          <strong>If you do not</strong> (the default), you are only counted, for example “4 other
-          organisations with an acute return in your region”. A count of 1 or 2 is shown as “fewer than 3”, so
-          nobody can tell it is you.
+          <strong>If you do not</strong> (the default), you are only counted, for example “4 organisations
+          with an acute return elsewhere in your region meet it”. A count of 1 or 2 is shown as “fewer than
+          3”, and no count can be worked out from two others, so nobody can tell it is you.
         </li>
         <li>Only your trust lead can change this. Every change is recorded in the audit log.</li>
       </ul>
@@ -83,8 +85,7 @@ function Sharing({ sharing }: { sharing: PeerSharing }) {
       <WhoSeesWhat />
       {sharing.updatedBy && sharing.updatedAt ? (
         <p className="nhsuk-body-s">
-          Last changed by {sharing.updatedBy.displayName} on{' '}
-          {new Date(sharing.updatedAt).toLocaleDateString('en-GB', { dateStyle: 'long' })}.
+          Last changed by {sharing.updatedBy.displayName} on {formatDayOf(sharing.updatedAt)}.
         </p>
       ) : null}
       {sharing.permissions.edit ? (
@@ -96,7 +97,7 @@ function Sharing({ sharing }: { sharing: PeerSharing }) {
         </>
       )}
       <p>
-        <Link to={`/organisations/${encodeURIComponent(sharing.organisation.odsCode)}`}>Back to {name}</Link>
+        <Link to={organisationPath(sharing.organisation.odsCode)}>Back to {name}</Link>
       </p>
     </>
   );

@@ -6,7 +6,7 @@ import { WideTable } from '../../../components/table-scroll';
 import { formatDate } from '../../../lib/dates';
 import { careSettingLabels, readableName } from '../../../lib/format';
 import { regionTargetsPath, trustResultsPath } from '../../../lib/links';
-import { countsSentence, outlookColours, outlookLabels, shareText } from '../target-labels';
+import { countsSentence, outlookColours, outlookLabels, percentMet } from '../target-labels';
 
 /** Each cycle's figures, oldest first. */
 function TrendTable({ area, caption }: { area: TargetAreaProgress; caption: string }) {
@@ -30,7 +30,7 @@ function TrendTable({ area, caption }: { area: TargetAreaProgress; caption: stri
             <Table.Cell format="numeric">{figure.counts.met}</Table.Cell>
             <Table.Cell format="numeric">{figure.counts.notYet}</Table.Cell>
             <Table.Cell format="numeric">{figure.counts.noData}</Table.Cell>
-            <Table.Cell format="numeric">{shareText(figure.counts.share)}</Table.Cell>
+            <Table.Cell format="numeric">{percentMet(figure.counts.share)}</Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>
@@ -104,7 +104,7 @@ export function AreaProgress({
           {now.cycle.name}: {countsSentence(now.counts)} meet the target of {target.percent}%.{' '}
           {now.counts.notYet} not yet, {now.counts.noData} with no data.
           {now.counts.shareOfKnown !== null && now.counts.noData > 0
-            ? ` Among those with data: ${shareText(now.counts.shareOfKnown)}.`
+            ? ` Among those with data: ${percentMet(now.counts.shareOfKnown)}.`
             : ''}
         </p>
       ) : (
