@@ -14,6 +14,7 @@ import { ResultsStoreModule } from '../result-store/results-store.module.js';
 import { LevellingUpController } from './levelling-up.controller.js';
 import { IcsDomainLevelsService } from './ics-domain-levels.service.js';
 import { RegionWatchListsService } from './region-watch-lists.service.js';
+import { ReturnsToChaseReader } from './returns-to-chase.reader.js';
 
 /**
  * The results views: scores of sealed returns and published results, compared. Seals and returns
@@ -38,9 +39,11 @@ import { RegionWatchListsService } from './region-watch-lists.service.js';
     AreaTrendsService,
     IcsDomainLevelsService,
     RegionWatchListsService,
+    ReturnsToChaseReader,
   ],
-  // The plans roll-up shows the same cycle as the results routes by default; board packs print the trend.
-  exports: [ResultsService, TrendsService],
+  // The plans roll-up shows the same cycle as the results routes by default; board packs print the trend;
+  // "Waiting for you" lists the returns to chase.
+  exports: [ResultsService, TrendsService, ReturnsToChaseReader],
 })
 export class ResultsModule implements OnModuleInit {
   constructor(
