@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { PolicyService } from '../access/policy.service.js';
 import { AssessmentsModule } from '../assessments/assessments.module.js';
+import { CyclesModule } from '../cycles/cycles.module.js';
 import { DemoModule } from '../demo/demo.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
 import { ImportsModule } from '../imports/imports.module.js';
@@ -24,6 +25,7 @@ import { ReturnsToChaseReader } from './returns-to-chase.reader.js';
  */
 @Module({
   imports: [
+    CyclesModule,
     DemoModule,
     FrameworksModule,
     OrganisationsModule,

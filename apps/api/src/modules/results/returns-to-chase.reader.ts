@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { RegionReturnsToChase, ReturnsToChase, WaitingForYou } from '@wgll/contracts';
-import type { DataSource } from 'typeorm';
+import type { Cycle, RegionReturnsToChase, ReturnsToChase, WaitingForYou } from '@wgll/contracts';
 import { ApiException } from '../../common/api-exception.js';
 import type { Principal } from '../access/principal.js';
+import { CyclesService } from '../cycles/cycles.service.js';
 import { ResultsService } from './results.service.js';
-
-interface OpenCycle {
-  id: string;
-  name: string;
-  referenceDate: string;
-  closesOn: string;
-}
 
 /** Codes of the person's grants of a role. */
 function scopes(user: Principal, role: string): string[] {
@@ -26,18 +18,15 @@ function scopes(user: Principal, role: string): string[] {
 @Injectable()
 export class ReturnsToChaseReader {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cycles: CyclesService,
     private readonly results: ResultsService,
   ) {}
 
-  async forPerson(
-    user: Principal,
-    today: string,
-  ): Promise<Pick<WaitingForYou, 'toChase' | 'regionsToChase'>> {
+  async forPerson(user: Principal): Promise<Pick<WaitingForYou, 'toChase' | 'regionsToChase'>> {
     const icsCodes = scopes(user, 'ics-lead');
     const regionCodes = scopes(user, 'regional-viewer');
     if (icsCodes.length === 0 && regionCodes.length === 0) return { toChase: [], regionsToChase: [] };
-    const cycles = await this.openCycles(today);
+    const cycles = await this.openCycles();
     const toChase: ReturnsToChase[] = [];
     const regionsToChase: RegionReturnsToChase[] = [];
     for (const cycle of cycles) {
@@ -92,21 +81,11 @@ export class ReturnsToChaseReader {
   }
 
   /** Cycles accepting returns today, closing soonest first. */
-  private async openCycles(today: string): Promise<OpenCycle[]> {
-    const rows = await this.dataSource.query<
-      { id: string; name: string; reference_date: string; closes_on: string }[]
-    >(
-      `SELECT id, name, reference_date::text AS reference_date, closes_on::text AS closes_on FROM cycle
-       WHERE retired_at IS NULL AND opens_on <= $1 AND closes_on >= $1
-       ORDER BY closes_on, name`,
-      [today],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      referenceDate: r.reference_date,
-      closesOn: r.closes_on,
-    }));
+  private async openCycles(): Promise<Cycle[]> {
+    const { items } = await this.cycles.list();
+    return items
+      .filter((c) => c.status === 'open')
+      .sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.name.localeCompare(b.name));
   }
 
   /** An ICS or region that did not exist on the cycle's reference date has nothing to chase. */

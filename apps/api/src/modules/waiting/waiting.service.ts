@@ -22,7 +22,7 @@ export class WaitingService {
     const today = todayInLondon();
     // One after the other: on the embedded database every query shares one connection anyway.
     const returns = await this.returns.forPerson(user, today);
-    const chase = await this.chase.forPerson(user, today);
+    const chase = await this.chase.forPerson(user);
     const actionsDue = await this.actions.forOwner(user, today);
     return { today, ...returns, ...chase, actionsDue };
   }

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Assignment, AssigneeList, CreateReturnsResult, Cycle } from '@wgll/contracts';
+import { MEASURE_IDS } from '@wgll/framework';
+import type { APIRequestContext, Page } from 'playwright-core';
+
+import { demoUsers, signIn, signInWithApi, signOut } from './support/auth.js';
+import { useJourney } from './support/journey.js';
+import { send, smallFramework } from './support/api.js';
+
+const frameworkId = `waiting-${randomUUID().slice(0, 8)}`;
+const organisation = smallFramework('organisation', frameworkId);
+const system = smallFramework('system', `${frameworkId}-system`);
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
+
+/** A cycle of its own (tests share the database), open today. */
+async function newCycle(
+  request: APIRequestContext,
+  csrf: string,
+  name: string,
+  closesIn: number,
+): Promise<Cycle> {
+  return send<Cycle>(request, csrf, 'post', '/api/cycles', {
+    name,
+    organisationFramework: { frameworkId: organisation.frameworkId, version: '1' },
+    systemFramework: { frameworkId: system.frameworkId, version: '1' },
+    opensOn: day(-10),
+    closesOn: day(closesIn),
+    referenceDate: '2026-04-01',
+  });
+}
+
+describe('waiting for you, on the home page', () => {
+  const journey = useJourney();
+  const { checkPage } = journey;
+  let page: Page;
+  let approvalCycle: Cycle;
+  let workCycle: Cycle;
+  let awaitingId: string;
+  const dueDate = day(3);
+
+  beforeAll(async () => {
+    page = journey.page;
+    const context = await journey.browser.newContext({ baseURL: journey.baseUrl });
+    const admin = await signInWithApi(context.request, demoUsers.admin);
+    await send(context.request, admin.csrfToken, 'post', '/api/frameworks', organisation);
+    await send(context.request, admin.csrfToken, 'post', '/api/frameworks', system);
+    approvalCycle = await newCycle(context.request, admin.csrfToken, `Waiting A ${frameworkId}`, 45);
+    workCycle = await newCycle(context.request, admin.csrfToken, `Waiting B ${frameworkId}`, 46);
+
+    const lead = await signInWithApi(context.request, demoUsers.trustLead);
+    const start = (cycleId: string) =>
+      send<CreateReturnsResult>(context.request, lead.csrfToken, 'post', '/api/organisations/RJZ/returns', {
+        cycleId,
+      });
+    // A return answered in full and marked ready: awaiting the board.
+    awaitingId = (await start(approvalCycle.id)).created[0]!.id;
+    for (const measure of MEASURE_IDS) {
+      const domainId = `${measure}-d`;
+      await send(context.request, lead.csrfToken, 'put', `/api/returns/${awaitingId}/answers/${domainId}`, {
+        baseVersion: 0,
+        met: [`${domainId}-l2-e1`, `${domainId}-l2-e2`],
+        notApplicable: false,
+        noneMet: false,
+        comment: '',
+        confidence: 'medium',
+        evidenceIds: [],
+      });
+    }
+    await send(context.request, lead.csrfToken, 'post', `/api/returns/${awaitingId}/ready`, {});
+    // A draft with a measure given to the contributor, due in 3 days.
+    const draftId = (await start(workCycle.id)).created[0]!.id;
+    const people = (await (
+      await context.request.get(`/api/returns/${draftId}/assignees`)
+    ).json()) as AssigneeList;
+    const contributor = people.items.find((p) => p.email === demoUsers.trustContributor)!;
+    const assigned = await send<Assignment>(
+      context.request,
+      lead.csrfToken,
+      'put',
+      `/api/returns/${draftId}/assignments`,
+      {
+        measure: MEASURE_IDS[2],
+        userId: contributor.id,
+        dueDate,
+      },
+    );
+    expect(assigned.dueDate).toBe(dueDate);
+    await context.close();
+  }, 90_000);
+
+  it('a board approver sees the return awaiting approval and follows the link to approve it', async () => {
+    await signIn(page, demoUsers.boardApprover);
+    await page.goto('/');
+    const waiting = page.getByRole('region', { name: /^Waiting for you/ });
+    const section = waiting.getByRole('region', { name: /^Returns awaiting board approval \(\d+\)$/ });
+    await section.waitFor();
+    const item = section.getByRole('listitem').filter({ hasText: approvalCycle.name });
+    expect(await item.textContent()).toContain(
+      `is ready for the board’s approval. The cycle closes on ${longDate(approvalCycle.closesOn)}.`,
+    );
+    await checkPage('home page, board approver', /Home/);
+    await item.getByRole('link').click();
+    await page.waitForURL(`**/returns/${awaitingId}/approval`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await checkPage('approval from waiting for you', /approv/i);
+  }, 90_000);
+
+  it('a contributor sees the assignment with its due date, on the home page and in their list', async () => {
+    await signOut(page);
+    await signIn(page, demoUsers.trustContributor);
+    await page.goto('/');
+    const section = page
+      .getByRole('region', { name: /^Waiting for you/ })
+      .getByRole('region', { name: /^Your assignments \(\d+\)$/ });
+    await section.waitFor();
+    const item = section.getByRole('listitem').filter({ hasText: workCycle.name });
+    const text = (await item.textContent()) ?? '';
+    expect(text).toContain(`Measure ${MEASURE_IDS[2]}`);
+    expect(text).toContain(`Due by ${longDate(dueDate)}: due in 3 days.`);
+    await checkPage('home page, contributor', /Home/);
+    await page.goto('/assignments');
+    await page.getByRole('heading', { level: 1, name: 'Your assignments' }).waitFor();
+    await page
+      .getByText(`Due by ${longDate(dueDate)} (due in 3 days)`)
+      .first()
+      .waitFor();
+    await checkPage('my assignments with a due date', /Your assignments/);
+  }, 90_000);
+});
