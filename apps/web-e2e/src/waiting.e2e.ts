@@ -46,6 +46,7 @@ describe('waiting for you, on the home page', () => {
   let approvalCycle: Cycle;
   let workCycle: Cycle;
   let awaitingId: string;
+  let draftId: string;
   const dueDate = day(3);
 
   beforeAll(async () => {
@@ -78,7 +79,7 @@ describe('waiting for you, on the home page', () => {
     }
     await send(context.request, lead.csrfToken, 'post', `/api/returns/${awaitingId}/ready`, {});
     // A draft with a measure given to the contributor, due in 3 days.
-    const draftId = (await start(workCycle.id)).created[0]!.id;
+    draftId = (await start(workCycle.id)).created[0]!.id;
     const people = (await (
       await context.request.get(`/api/returns/${draftId}/assignees`)
     ).json()) as AssigneeList;
@@ -98,6 +99,36 @@ describe('waiting for you, on the home page', () => {
     await context.close();
   }, 90_000);
 
+  it('a trust lead gives a measure with a due date; a date that is not real is refused', async () => {
+    await signIn(page, demoUsers.trustLead);
+    await page.goto(`/returns/${draftId}/assignments`);
+    await page.getByRole('heading', { level: 2, name: 'Assign a measure or domain' }).waitFor();
+    await page.getByLabel('What to assign').selectOption({ label: `All of Measure ${MEASURE_IDS[3]}` });
+    const person = page.getByLabel('Person');
+    const option = person.locator('option').filter({ hasText: demoUsers.trustContributor });
+    await person.selectOption({ value: (await option.getAttribute('value'))! });
+    const due = page.getByRole('group', { name: /Due date/ });
+    await due.getByLabel('Day').fill('31');
+    await due.getByLabel('Month').fill('2');
+    await due.getByLabel('Year').fill('2027');
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page
+      .locator('.nhsuk-error-summary')
+      .getByRole('link', { name: 'Due date must be a real date' })
+      .waitFor();
+    await checkPage('assign with a date that is not real', /Assign/i);
+    await due.getByLabel('Day').fill('28');
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByText(/^Assigned Measure .* due by 28 February 2027$/).waitFor();
+    const table = page.getByRole('table', { name: `Measure ${MEASURE_IDS[3]}` });
+    await table
+      .getByText(/^Due by 28 February 2027 \(due in \d+ days\)$/)
+      .first()
+      .waitFor();
+    await checkPage('assignments with a due date', /Assign/i);
+    await signOut(page);
+  }, 90_000);
+
   it('a board approver sees the return awaiting approval and follows the link to approve it', async () => {
     await signIn(page, demoUsers.boardApprover);
     await page.goto('/');
@@ -111,7 +142,8 @@ describe('waiting for you, on the home page', () => {
     await checkPage('home page, board approver', /Home/);
     await item.getByRole('link').click();
     await page.waitForURL(`**/returns/${awaitingId}/approval`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Board approval' }).waitFor();
+    await page.getByRole('button', { name: 'Send back to the team' }).waitFor();
     await checkPage('approval from waiting for you', /approv/i);
   }, 90_000);
 
@@ -123,10 +155,14 @@ describe('waiting for you, on the home page', () => {
       .getByRole('region', { name: /^Waiting for you/ })
       .getByRole('region', { name: /^Your assignments \(\d+\)$/ });
     await section.waitFor();
-    const item = section.getByRole('listitem').filter({ hasText: workCycle.name });
-    const text = (await item.textContent()) ?? '';
-    expect(text).toContain(`Measure ${MEASURE_IDS[2]}`);
-    expect(text).toContain(`Due by ${longDate(dueDate)}: due in 3 days.`);
+    // Soonest due first: the measure due in 3 days, then the one the lead gave above.
+    const items = section.getByRole('listitem').filter({ hasText: workCycle.name });
+    const texts = await items.allTextContents();
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain(`Measure ${MEASURE_IDS[2]}`);
+    expect(texts[0]).toContain(`Due by ${longDate(dueDate)}: due in 3 days.`);
+    expect(texts[1]).toContain(`Measure ${MEASURE_IDS[3]}`);
+    expect(texts[1]).toContain('Due by 28 February 2027');
     await checkPage('home page, contributor', /Home/);
     await page.goto('/assignments');
     await page.getByRole('heading', { level: 1, name: 'Your assignments' }).waitFor();

@@ -23,7 +23,7 @@ function Assignee({ assignment, fallback }: { assignment: Assignment | undefined
       {assignment.dueDate ? (
         <>
           <br />
-          <span className="nhsuk-body-s">
+          <span className="nhsuk-u-font-size-16">
             Due by {formatDate(assignment.dueDate)} ({dueWording(assignment.dueDate)})
           </span>
         </>
