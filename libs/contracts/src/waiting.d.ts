@@ -23,6 +23,8 @@ export interface WaitingAssignment {
   domainId: string | null;
   /** The measure's name or the domain's title. */
   title: string;
+  /** The measure whose questionnaire holds the work (a domain's own measure); null if unknown. */
+  questionsOf: MeasureId | null;
   dueDate: IsoDate | null;
   /** Domains of the assignment still to answer or confirm (at least one). */
   remaining: number;

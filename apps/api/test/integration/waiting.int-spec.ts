@@ -219,6 +219,9 @@ describe('GET /api/me/waiting', () => {
     await contributor
       .put(`/api/returns/${rtqMental.id}/answers/${d3.id}`, answer(upTo(d3.id, 2)))
       .expect(200);
+    // A single domain, undated: after the dated ones, in the order given; its link goes to its measure.
+    const d4 = org.domains.find((d) => d.measure === org.measures[4]!.id)!;
+    await assign(approver, rtqMental, { domainId: d4.id, userId: contributorId }).expect(200);
     // Another trust's assignment to someone else is not theirs.
     const refContributor = await createUser(t, [{ role: 'trust-contributor', scopeCode: 'REF' }]);
     const refDraft = (await startReturns(refLead, 'REF', cycle2.id)).created[0]!;
@@ -232,11 +235,13 @@ describe('GET /api/me/waiting', () => {
 
     const list = await waiting(contributor);
     const mine = list.assignments.filter((a) => a.return.returnId === rtqMental.id);
-    expect(mine.map((a) => [a.measure, a.dueDate])).toEqual([
+    expect(mine.map((a) => [a.measure ?? a.domainId, a.dueDate])).toEqual([
       [m2, isoDay(-2)],
       [m1, isoDay(3)],
       [m0, null],
+      [d4.id, null],
     ]);
+    expect(mine.map((a) => a.questionsOf)).toEqual([m2, m1, m0, org.measures[4]!.id]);
     expect(mine[0]).toMatchObject({
       title: org.measures[2]!.name,
       remaining: 1,

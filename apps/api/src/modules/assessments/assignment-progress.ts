@@ -1,3 +1,4 @@
+import type { MeasureId } from '@wgll/contracts';
 import { isAnswered } from '@wgll/scoring';
 import type { EntityManager } from 'typeorm';
 import type { AnswersRepository } from './answers.repository.js';
@@ -10,6 +11,8 @@ import { applicableDomains } from './return-view.js';
 export interface AssignmentProgress {
   /** The measure's name or the domain's title. */
   title: string;
+  /** The measure whose questions the work is in (a domain's own measure); null if the framework has none. */
+  measure: MeasureId | null;
   total: number;
   remaining: { domainId: string; title: string }[];
 }
@@ -46,6 +49,7 @@ export async function assignmentProgress(
       title: assignment.measure
         ? (framework.measures.find((m) => m.id === assignment.measure)?.name ?? assignment.measure)
         : (domains[0]?.title ?? assignment.domainId ?? ''),
+      measure: assignment.measure ?? domains[0]?.measure ?? null,
       total: domains.length,
       remaining: domains.filter((d) => !done.has(d.id)).map((d) => ({ domainId: d.id, title: d.title })),
     });

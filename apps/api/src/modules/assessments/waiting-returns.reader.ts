@@ -29,7 +29,7 @@ function scopes(user: Principal, roles: readonly string[]): string[] {
   ];
 }
 
-/** Overdue first (most overdue first), then by due date, then those with no date (oldest first). */
+/** Overdue first (most overdue first), then by due date, then those with no date (in the order given: oldest first). */
 function byDueDate(a: WaitingAssignment, b: WaitingAssignment): number {
   if (a.dueDate === b.dueDate) return 0;
   if (a.dueDate === null) return 1;
@@ -60,7 +60,10 @@ export class WaitingReturnsReader {
     const systems = scopes(user, ['ics-lead']);
     const orgs = [...new Set([...approveOrgs, ...leadOrgs])];
 
-    const own = await manager.getRepository(ReturnAssignmentEntity).find({ where: { assigneeId: user.id } });
+    const own = await manager.getRepository(ReturnAssignmentEntity).find({
+      where: { assigneeId: user.id },
+      order: { assignedAt: 'ASC', id: 'ASC' },
+    });
     const rows = await manager.query<{ id: string }[]>(
       `SELECT r.id FROM assessment_return r JOIN cycle c ON c.id = r.cycle_id
        WHERE r.state <> 'submitted' AND c.retired_at IS NULL AND c.opens_on <= $1 AND c.closes_on >= $1
@@ -104,7 +107,10 @@ export class WaitingReturnsReader {
     }
     const inLed =
       led.length > 0
-        ? await manager.getRepository(ReturnAssignmentEntity).findBy({ returnId: In(led.map((r) => r.id)) })
+        ? await manager.getRepository(ReturnAssignmentEntity).find({
+            where: { returnId: In(led.map((r) => r.id)) },
+            order: { assignedAt: 'ASC', id: 'ASC' },
+          })
         : [];
     const overdue = inLed.filter((a) => a.dueDate !== null && a.dueDate < today);
     const assignments = await this.withProgress(own, visible, waiting, manager);
@@ -199,6 +205,7 @@ export class WaitingReturnsReader {
           measure: a.measure,
           domainId: a.domainId,
           title: done.title,
+          questionsOf: done.measure,
           dueDate: a.dueDate,
           remaining: done.remaining.length,
           assignee: { id: a.assigneeId, displayName: person?.displayName ?? 'Unknown user' },

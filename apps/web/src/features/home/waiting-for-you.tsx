@@ -31,10 +31,10 @@ function dueText(dueDate: IsoDate | null, today: IsoDate): string {
   return dueDate ? `Due by ${formatDate(dueDate)}: ${dueWording(dueDate, today)}.` : 'No due date.';
 }
 
-/** Where an assignment's work is: its measure's questionnaire, or the return when the measure is unknown. */
+/** Where an assignment's work is: its measure's questionnaire (at the domain), else the return's assignments. */
 function assignmentLink(item: WaitingAssignment): string {
-  return item.measure
-    ? questionnairePath(item.return.returnId, item.measure)
+  return item.questionsOf
+    ? questionnairePath(item.return.returnId, item.questionsOf, item.domainId ?? undefined)
     : returnPath(item.return.returnId, 'assignments');
 }
 
