@@ -172,4 +172,25 @@ describe('waiting for you, on the home page', () => {
       .waitFor();
     await checkPage('my assignments with a due date', /Your assignments/);
   }, 90_000);
+
+  it('an ICS lead sees the returns to chase, with the closing date, and follows the link to completion', async () => {
+    await signOut(page);
+    await signIn(page, demoUsers.icsLead);
+    await page.goto('/');
+    const section = page
+      .getByRole('region', { name: /^Waiting for you/ })
+      .getByRole('region', { name: /^Returns to chase \(\d+\)$/ });
+    await section.waitFor();
+    const item = section
+      .getByRole('listitem')
+      .filter({ hasText: approvalCycle.name })
+      .filter({ hasText: 'King' });
+    expect(await item.textContent()).toContain(
+      `has not submitted its ${approvalCycle.name} return: acute (awaiting board approval). The cycle closes on ${longDate(approvalCycle.closesOn)}.`,
+    );
+    await checkPage('home page, ICS lead', /Home/);
+    await item.getByRole('link').click();
+    await page.waitForURL(`**/ics/QKK/results?cycle=${approvalCycle.id}`);
+    await page.getByRole('heading', { level: 1, name: /^Results – / }).waitFor();
+  }, 90_000);
 });

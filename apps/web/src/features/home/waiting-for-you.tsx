@@ -114,7 +114,7 @@ function sectionsOf(data: Waiting): Section[] {
             key: `${c.cycle.id}|${o.level}|${o.code}`,
             text:
               o.level === 'system'
-                ? `Your integrated care board’s own return for ${c.cycle.name} is not submitted yet: ${what}. The cycle closes on ${formatDate(c.cycle.closesOn)}.`
+                ? `Your integrated care board’s own return for ${c.cycle.name} is not submitted yet (${what}). The cycle closes on ${formatDate(c.cycle.closesOn)}.`
                 : `${readableName(o.name)} has not submitted its ${c.cycle.name} ${o.returns.length === 1 ? 'return' : 'returns'}: ${what}. The cycle closes on ${formatDate(c.cycle.closesOn)}.`,
             to: icsResultsPath(c.ics.code, c.cycle.id),
             link: `Completion in ${readableName(c.ics.name)}, ${c.cycle.name}`,
