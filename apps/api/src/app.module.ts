@@ -24,6 +24,7 @@ import { HierarchyRepository } from './modules/organisations/hierarchy.repositor
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { ResultsModule } from './modules/results/results.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { WaitingModule } from './modules/waiting/waiting.module.js';
 
 @Global()
 @Module({})
@@ -48,6 +49,7 @@ export class AppModule {
         PeerLearningModule,
         BoardPackModule,
         ResultsModule,
+        WaitingModule,
         ImportsModule,
       ],
       providers: [

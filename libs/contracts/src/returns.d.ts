@@ -257,13 +257,19 @@ export interface Assignment {
   assignee: PersonRef & { email: string };
   assignedAt: string;
   assignedBy: PersonRef | null;
+  /** The day the work is due by (UK date); null when none was given. */
+  dueDate: IsoDate | null;
 }
 
-/** PUT /api/returns/:id/assignments: assigns (or reassigns) a measure or a domain. */
+/**
+ * PUT /api/returns/:id/assignments: assigns (or reassigns) a measure or a domain. Assigning again
+ * replaces the assignment, so it also sets, changes or (left out or null) clears the due date.
+ */
 export interface AssignRequest {
   measure?: MeasureId;
   domainId?: string;
   userId: string;
+  dueDate?: IsoDate | null;
 }
 
 /** People who may be assigned work on the return (GET /api/returns/:id/assignees). */

@@ -5,11 +5,25 @@
  * ICB mergers. Every other route is tried signed out (401).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Action, ApiError, OrganisationList, OrganisationTeam, Role } from '@wgll/contracts';
+import type {
+  Action,
+  ApiError,
+  OrganisationList,
+  OrganisationTeam,
+  Role,
+  WaitingForYou,
+} from '@wgll/contracts';
 import type supertest from 'supertest';
 import { routeDeclarations } from '../../src/modules/access/route-declarations.js';
 import { anonymousClient, type Client, clientWith, createUser } from './support/auth.js';
-import { createCycle, smallFramework, startReturns, uploadFrameworks } from './support/returns.js';
+import {
+  answer,
+  createCycle,
+  smallFramework,
+  startReturns,
+  upTo,
+  uploadFrameworks,
+} from './support/returns.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const IN_SCOPE = 'RJ1'; // Guy's and St Thomas': NHS South East London ICB (QKK), London (Y56)
@@ -705,4 +719,66 @@ describe('a code that names nothing', () => {
       }
     },
   );
+});
+
+/**
+ * GET /me/waiting is open to everyone signed in and scoped inside: with RJ1's and RC9's returns
+ * awaiting approval in a cycle of its own, each role sees RJ1 (its ICS QKK for a regional viewer)
+ * only where its role has something to do there, and RC9 (its ICS S1Y5D) never.
+ */
+describe('GET /me/waiting', () => {
+  const SEES_IN_SCOPE: Record<Role, boolean> = {
+    'national-administrator': false,
+    'regional-viewer': true,
+    'ics-lead': true,
+    'trust-lead': false,
+    'trust-contributor': false,
+    'board-approver': true,
+  };
+  let cycleId: string;
+
+  beforeAll(async () => {
+    const admin = clients.get(ADMIN)!;
+    const org = smallFramework('organisation');
+    const sys = smallFramework('system');
+    await uploadFrameworks(admin, org, sys);
+    cycleId = (await createCycle(admin, org, sys, { referenceDate: '2026-05-23' })).id;
+    for (const code of [IN_SCOPE, OUT_OF_SCOPE]) {
+      const id = (await startReturns(admin, code, cycleId)).created[0]!.id;
+      for (const domain of org.domains) {
+        await admin.put(`/api/returns/${id}/answers/${domain.id}`, answer(upTo(domain.id, 2))).expect(200);
+      }
+      await admin.post(`/api/returns/${id}/ready`).expect(200);
+    }
+  }, 120_000);
+
+  /** The organisation and ICS codes the response names for the matrix's own cycle. */
+  function codesNamed(body: WaitingForYou): string[] {
+    const returns = [
+      ...body.toApprove,
+      ...body.sentBack,
+      ...body.readyToSubmit,
+      ...[...body.assignments, ...body.overdueInYourReturns].map((a) => a.return),
+    ];
+    return [
+      ...returns.filter((r) => r.cycle.id === cycleId).map((r) => r.owner.code),
+      ...body.toChase
+        .filter((c) => c.cycle.id === cycleId)
+        .flatMap((c) => [c.ics.code, ...c.owners.map((o) => o.code)]),
+      ...body.regionsToChase.filter((r) => r.cycle.id === cycleId).flatMap((r) => r.ics.map((i) => i.code)),
+    ];
+  }
+
+  it.each(ROLES.map((r) => r.role))('%s: sees its own scope only', async (role) => {
+    const res = await clients.get(role)!.get('/api/me/waiting');
+    tried += 1;
+    expect(res.status).toBe(200);
+    const named = codesNamed(res.body as WaitingForYou);
+    const inScope = role === 'regional-viewer' ? 'QKK' : IN_SCOPE;
+    expect({ role, inScope: named.includes(inScope) }).toEqual({ role, inScope: SEES_IN_SCOPE[role] });
+    expect({ role, named: named.filter((c) => c === OUT_OF_SCOPE || c === 'S1Y5D') }).toEqual({
+      role,
+      named: [],
+    });
+  });
 });

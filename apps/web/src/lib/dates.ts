@@ -90,3 +90,25 @@ export function formatTime(value: Date | string): string {
 export function formatDayOf(value: string): string {
   return formatDateTime(value).split(' at ')[0] ?? value;
 }
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`): negative when `to` is earlier. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Whether something due on `dueDate` is overdue on `today` (UK dates). */
+export function isOverdue(dueDate: IsoDate, today: IsoDate = todayIso()): boolean {
+  return dueDate < today;
+}
+
+/**
+ * How far off a due date is, in words, counted in UK days: `overdue by 2 days`, `due today`,
+ * `due tomorrow`, `due in 3 days`.
+ */
+export function dueWording(dueDate: IsoDate, today: IsoDate = todayIso()): string {
+  const days = daysBetween(today, dueDate);
+  if (days < 0) return `overdue by ${-days === 1 ? '1 day' : `${-days} days`}`;
+  if (days === 0) return 'due today';
+  if (days === 1) return 'due tomorrow';
+  return `due in ${days} days`;
+}

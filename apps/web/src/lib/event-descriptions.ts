@@ -110,8 +110,13 @@ export function describeEvent(
       };
     case 'return.answer-confirmed':
       return { summary: `Confirmed the carried-forward answer to ${about}` };
-    case 'return.assigned':
-      return { summary: person ? `Assigned ${about} to ${person}` : `Assigned ${about}` };
+    case 'return.assigned': {
+      const due = text(details['dueDate']);
+      return {
+        summary: person ? `Assigned ${about} to ${person}` : `Assigned ${about}`,
+        ...(due ? { change: `Due by ${formatDate(due)}` } : {}),
+      };
+    }
     case 'return.unassigned':
       return {
         summary: `Removed the assignment of ${about}${person ? ` from ${person}` : ''}`,

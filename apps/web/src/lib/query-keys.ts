@@ -82,6 +82,8 @@ export const returnKeys = {
   seal: (id: string, revision: number) => [...returnKeys.all, 'seal', id, revision] as const,
   assignees: (id: string) => [...returnKeys.all, 'assignees', id] as const,
   myAssignments: () => [...returnKeys.all, 'my-assignments'] as const,
+  /** "Waiting for you" on the home page: mostly about returns, so it is read again with them. */
+  waiting: () => [...returnKeys.all, 'waiting'] as const,
 };
 
 /** Improvement plans (issue 17): a return's plan, its approved versions, and the ICS and region roll-ups. */

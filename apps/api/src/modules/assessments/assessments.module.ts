@@ -20,6 +20,7 @@ import { ReturnStore } from './return-store.js';
 import { ReturnsController, ReturnsSupportController } from './returns.controller.js';
 import { ReturnsService } from './returns.service.js';
 import { SealCheckService } from './seal-check.service.js';
+import { WaitingReturnsReader } from './waiting-returns.reader.js';
 import { WorkflowService } from './workflow.service.js';
 
 /** Assessment returns: answers, evidence, assignments, carry forward, approval, sealing, reopening. */
@@ -40,8 +41,16 @@ import { WorkflowService } from './workflow.service.js';
     AssessmentsReader,
     ApprovalHooks,
     PeerReturnsReader,
+    WaitingReturnsReader,
   ],
-  exports: [ReturnsService, AssessmentsReader, ApprovalHooks, PeerReturnsReader, ReturnExportService],
+  exports: [
+    ReturnsService,
+    AssessmentsReader,
+    ApprovalHooks,
+    PeerReturnsReader,
+    ReturnExportService,
+    WaitingReturnsReader,
+  ],
 })
 export class AssessmentsModule implements OnModuleInit {
   constructor(

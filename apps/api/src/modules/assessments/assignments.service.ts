@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Assignment, AssigneeList, MyAssignment, MyAssignmentList } from '@wgll/contracts';
-import { isAnswered } from '@wgll/scoring';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { invalidField, NotFoundApiException } from '../../common/api-exception.js';
@@ -10,6 +9,7 @@ import type { AssignDto } from './dto/returns.dto.js';
 import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
 import { AnswersRepository } from './answers.repository.js';
 import { ReturnAssignmentEntity } from './entities/return-assignment.entity.js';
+import { assignmentProgress } from './assignment-progress.js';
 import { can, returnRolesThatMay } from '../access/policy.js';
 import { PolicyService } from '../access/policy.service.js';
 import { PeopleRepository } from '../users/people.repository.js';
@@ -74,6 +74,7 @@ export class AssignmentsService {
         ...target,
         assigneeId: input.userId,
         assignedBy: actor.id,
+        dueDate: input.dueDate ?? null,
       });
       const saved = await repo.findOneByOrFail({ id: (inserted.identifiers[0] as { id: string }).id });
       await this.audit.record(
@@ -81,7 +82,13 @@ export class AssignmentsService {
           action: 'return.assigned',
           actor,
           target: { type: 'return', id, label: returnLabel(ret, cycle) },
-          details: { ...target, assigneeId: input.userId, previousAssigneeId: previous?.assigneeId ?? null },
+          details: {
+            ...target,
+            assigneeId: input.userId,
+            previousAssigneeId: previous?.assigneeId ?? null,
+            dueDate: input.dueDate ?? null,
+            previousDueDate: previous?.dueDate ?? null,
+          },
         },
         manager,
       );
@@ -127,34 +134,19 @@ export class AssignmentsService {
       if (ret.state !== 'submitted' && resource && can(user.grants, 'return:view', resource)) open.push(ret);
     }
     const summaries = await this.returns.summaries(open);
-    const answers = await this.answers.choicesOf(
-      manager,
-      open.map((r) => r.id),
-    );
+    const progress = await assignmentProgress(this.store, this.answers, assignments, open, manager);
     const people = await this.people.byIds(assignments.flatMap((a) => [a.assigneeId, a.assignedBy]));
     const items: MyAssignment[] = [];
     for (const assignment of assignments) {
-      const ret = open.find((r) => r.id === assignment.returnId);
-      if (!ret) continue;
-      const framework = await this.store.framework(ret);
-      const domains = applicableDomains(framework, ret.careSetting).filter((d) =>
-        assignment.measure ? d.measure === assignment.measure : d.id === assignment.domainId,
-      );
-      const done = new Set(
-        answers.filter((a) => a.returnId === ret.id && !a.toConfirm && isAnswered(a)).map((a) => a.domainId),
-      );
-      const remaining = domains
-        .filter((d) => !done.has(d.id))
-        .map((d) => ({ domainId: d.id, title: d.title }));
+      const done = progress.get(assignment.id);
+      if (!done) continue;
       items.push({
         assignment: toAssignment(assignment, people),
-        return: summaries.find((s) => s.id === ret.id)!,
-        title: assignment.measure
-          ? (framework.measures.find((m) => m.id === assignment.measure)?.name ?? assignment.measure)
-          : (domains[0]?.title ?? assignment.domainId ?? ''),
-        total: domains.length,
-        answered: domains.length - remaining.length,
-        remaining,
+        return: summaries.find((s) => s.id === assignment.returnId)!,
+        title: done.title,
+        total: done.total,
+        answered: done.total - done.remaining.length,
+        remaining: done.remaining,
       });
     }
     return { items };

@@ -64,6 +64,7 @@ export function toAssignment(a: ReturnAssignmentEntity, people: People): Assignm
     assignee: assignee ?? { ...UNKNOWN, id: a.assigneeId, email: '' },
     assignedAt: a.assignedAt.toISOString(),
     assignedBy: person(people, a.assignedBy),
+    dueDate: a.dueDate,
   };
 }
 

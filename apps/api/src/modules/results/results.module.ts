@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { PolicyService } from '../access/policy.service.js';
 import { AssessmentsModule } from '../assessments/assessments.module.js';
+import { CyclesModule } from '../cycles/cycles.module.js';
 import { DemoModule } from '../demo/demo.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
 import { ImportsModule } from '../imports/imports.module.js';
@@ -14,6 +15,7 @@ import { ResultsStoreModule } from '../result-store/results-store.module.js';
 import { LevellingUpController } from './levelling-up.controller.js';
 import { IcsDomainLevelsService } from './ics-domain-levels.service.js';
 import { RegionWatchListsService } from './region-watch-lists.service.js';
+import { ReturnsToChaseReader } from './returns-to-chase.reader.js';
 
 /**
  * The results views: scores of sealed returns and published results, compared. Seals and returns
@@ -23,6 +25,7 @@ import { RegionWatchListsService } from './region-watch-lists.service.js';
  */
 @Module({
   imports: [
+    CyclesModule,
     DemoModule,
     FrameworksModule,
     OrganisationsModule,
@@ -38,9 +41,11 @@ import { RegionWatchListsService } from './region-watch-lists.service.js';
     AreaTrendsService,
     IcsDomainLevelsService,
     RegionWatchListsService,
+    ReturnsToChaseReader,
   ],
-  // The plans roll-up shows the same cycle as the results routes by default; board packs print the trend.
-  exports: [ResultsService, TrendsService],
+  // The plans roll-up shows the same cycle as the results routes by default; board packs print the trend;
+  // "Waiting for you" lists the returns to chase.
+  exports: [ResultsService, TrendsService, ReturnsToChaseReader],
 })
 export class ResultsModule implements OnModuleInit {
   constructor(

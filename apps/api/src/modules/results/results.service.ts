@@ -30,6 +30,9 @@ import { ResultScoresReader } from '../result-store/result-scores.reader.js';
 import { type CycleDataset, ResultsData } from './results-data.js';
 import { areaComparison, icsComparison, trustComparison } from './results-views.js';
 
+/** What completion needs of a cycle. */
+export type CompletionCycle = Pick<ResultCycle, 'id' | 'name' | 'referenceDate'>;
+
 const STATES: CompletionState[] = ['not-started', 'draft', 'awaiting-approval', 'approved', 'submitted'];
 const noCounts = () => Object.fromEntries(STATES.map((s) => [s, 0])) as Record<CompletionState, number>;
 
@@ -156,7 +159,7 @@ export class ResultsService {
   }
 
   /** Each expected return of the ICS's organisations (per care setting) and of the ICB: its state only. */
-  async icsCompletion(code: string, cycle: ResultCycle): Promise<IcsCompletion> {
+  async icsCompletion(code: string, cycle: CompletionCycle): Promise<IcsCompletion> {
     const { ics } = await this.place(code, cycle.referenceDate);
     if (!ics) throw new NotFoundApiException('ICS_NOT_FOUND', `There is no ICS ${code}.`);
     const rows = await this.expectedReturns(cycle, { ics: code });
@@ -170,7 +173,7 @@ export class ResultsService {
     };
   }
 
-  async regionCompletion(code: string, cycle: ResultCycle): Promise<RegionCompletion> {
+  async regionCompletion(code: string, cycle: CompletionCycle): Promise<RegionCompletion> {
     const region = await this.dataSource.getRepository(RegionEntity).findOneBy({ odsCode: code });
     if (!region) throw new NotFoundApiException('REGION_NOT_FOUND', `There is no region ${code}.`);
     const groups = new Map<string, RegionCompletion['groups'][number]>();
@@ -197,7 +200,7 @@ export class ResultsService {
    * organisation's per care setting (organisations operating on the reference date and assessed in
    * an ICS of the area then).
    */
-  private async expectedReturns(cycle: ResultCycle, area: HierarchyArea) {
+  private async expectedReturns(cycle: CompletionCycle, area: HierarchyArea) {
     const [icbs, organisations, progress] = await Promise.all([
       this.hierarchy.icbsIn(area, cycle.referenceDate),
       this.hierarchy.organisationsAssessedIn(area, cycle.referenceDate),

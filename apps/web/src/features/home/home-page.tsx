@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 
 import { useDocumentTitle } from '../../components/use-document-title';
 import { useCurrentUser } from '../../lib/api/session-api';
+import { WaitingForYou } from './waiting-for-you';
 import { YourAccess } from './your-access';
 import { YourResults } from './your-results';
 import { YourReturns } from './your-returns';
@@ -54,6 +55,7 @@ export function HomePage() {
           NHS England regions, including the changes when 42 integrated care boards became 36 on 1 April 2026.
         </p>
       </InsetText>
+      {user ? <WaitingForYou /> : null}
       {user ? <YourReturns user={user} /> : null}
       {user ? <YourResults user={user} /> : null}
       {user ? <YourAccess user={user} /> : null}

@@ -33,10 +33,12 @@ import {
   MinLength,
   isUUID,
   Validate,
+  ValidateIf,
   type ValidationArguments,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { IsoDateConstraint } from '../../../common/at-date.js';
 import { isIsoDate, todayInLondon } from '../../../common/iso-date.js';
 import { PageQuery } from '../../../common/page-query.js';
 import { onlyKeys, OptionalNotNull, quickCheck, trim } from '../../../common/validation.js';
@@ -251,6 +253,15 @@ export class AssignDto implements AssignRequest {
   @ApiProperty()
   @IsUUID('all', { message: 'Choose the person to assign' })
   userId: string;
+
+  @ApiPropertyOptional({
+    example: '2027-01-31',
+    nullable: true,
+    description: 'Left out or null: no due date',
+  })
+  @ValidateIf((_o: object, value: unknown) => value !== null && value !== undefined)
+  @Validate(IsoDateConstraint, { message: 'dueDate must be a real date written YYYY-MM-DD, or null' })
+  dueDate?: string | null;
 }
 
 /** A board meeting's date: a real date, today or in the past (in the UK). */

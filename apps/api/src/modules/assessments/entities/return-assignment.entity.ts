@@ -37,6 +37,10 @@ export class ReturnAssignmentEntity {
   @Column({ name: 'assigned_by', type: 'uuid', nullable: true })
   assignedBy: string | null;
 
+  /** The day the work is due by (UK date), if the assigner gave one. */
+  @Column({ name: 'due_date', type: 'date', nullable: true })
+  dueDate: string | null;
+
   @CreateDateColumn({ name: 'assigned_at', type: 'timestamptz' })
   assignedAt: Date;
 

@@ -4,12 +4,20 @@ import { Button, Select } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 
 import { ApiErrorSummary } from '../../../components/api-error-summary';
+import {
+  DateFields,
+  dateInputTarget,
+  emptyDateParts,
+  readDateParts,
+  type DateParts,
+} from '../../../components/date-fields';
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
+import { formatDate } from '../../../lib/dates';
 import { apiFieldErrors, errorFor, isFormProblem, type FormError } from '../../../lib/form-errors';
 import { useAssign, useAssignees } from '../api/assignments-api';
 
-const ids = { target: 'assign-target', user: 'assign-user' };
+const ids = { target: 'assign-target', user: 'assign-user', dueDate: 'assign-due-date' };
 
 /** `measure:well-led` or `domain:<id>` → the request's measure or domain. */
 function toTarget(value: string): Pick<AssignRequest, 'measure' | 'domainId'> {
@@ -29,6 +37,7 @@ export function AssignForm({ detail, framework, onAssigned }: AssignFormProps) {
   const assign = useAssign(detail.id);
   const [target, setTarget] = useState('');
   const [userId, setUserId] = useState('');
+  const [dueDate, setDueDate] = useState<DateParts>(emptyDateParts);
   const [checkErrors, setCheckErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const errors =
@@ -36,7 +45,12 @@ export function AssignForm({ detail, framework, onAssigned }: AssignFormProps) {
       ? checkErrors
       : apiFieldErrors(
           assign.error,
-          { measure: ids.target, domainId: ids.target, userId: ids.user },
+          {
+            measure: ids.target,
+            domainId: ids.target,
+            userId: ids.user,
+            dueDate: dateInputTarget(ids.dueDate),
+          },
           { conflicts: true },
         );
 
@@ -52,16 +66,25 @@ export function AssignForm({ detail, framework, onAssigned }: AssignFormProps) {
     const found: FormError[] = [];
     if (!target) found.push({ id: ids.target, message: 'Choose a measure or domain to assign' });
     if (!userId) found.push({ id: ids.user, message: 'Choose who will answer it' });
+    let due: string | null = null;
+    if (dueDate.day.trim() || dueDate.month.trim() || dueDate.year.trim()) {
+      const read = readDateParts(dueDate, 'Due date');
+      if ('error' in read) found.push({ id: dateInputTarget(ids.dueDate), message: read.error });
+      else due = read.date;
+    }
     setCheckErrors(found);
     if (found.length > 0) return;
     const person = assignees.data?.items.find((item) => item.id === userId);
     assign.mutate(
-      { ...toTarget(target), userId },
+      { ...toTarget(target), userId, dueDate: due },
       {
         onSuccess: () => {
-          onAssigned(`Assigned ${describe(target)} to ${person?.displayName ?? 'them'}`);
+          onAssigned(
+            `Assigned ${describe(target)} to ${person?.displayName ?? 'them'}${due ? `, due by ${formatDate(due)}` : ''}`,
+          );
           setTarget('');
           setUserId('');
+          setDueDate(emptyDateParts);
         },
       },
     );
@@ -123,6 +146,14 @@ export function AssignForm({ detail, framework, onAssigned }: AssignFormProps) {
             </option>
           ))}
         </Select>
+        <DateFields
+          id={ids.dueDate}
+          legend="Due date (optional)"
+          hint="The date the work is due by, for example 31 1 2027. Assign again to change the date, or leave it empty to have none."
+          value={dueDate}
+          error={errorFor(errors, dateInputTarget(ids.dueDate))}
+          onChange={setDueDate}
+        />
         <Button type="submit" disabled={assign.isPending}>
           Assign
         </Button>

@@ -2,6 +2,7 @@ import type { Assignment, ReturnDetail } from '@wgll/contracts';
 import type { FrameworkVersion } from '@wgll/framework';
 import { Button, Table } from 'nhsuk-react-components';
 
+import { dueWording, formatDate } from '../../../lib/dates';
 import { useUnassign } from '../api/assignments-api';
 
 interface AssignmentTablesProps {
@@ -19,6 +20,14 @@ function Assignee({ assignment, fallback }: { assignment: Assignment | undefined
       {assignment.assignee.displayName}
       <br />
       <span className="nhsuk-body-s">{assignment.assignee.email}</span>
+      {assignment.dueDate ? (
+        <>
+          <br />
+          <span className="nhsuk-u-font-size-16">
+            Due by {formatDate(assignment.dueDate)} ({dueWording(assignment.dueDate)})
+          </span>
+        </>
+      ) : null}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { LoadingMessage } from '../../../components/loading-message';
 import { ReturnStateTag } from '../../../components/return-state-tag';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { useMyAssignments } from '../../../lib/api/my-assignments-api';
+import { dueWording, formatDate } from '../../../lib/dates';
 import { pluralise } from '../../../lib/format';
 import { questionnairePath, returnPath } from '../../../lib/links';
 import { useReturnFramework } from '../api/returns-api';
@@ -28,6 +29,9 @@ function AssignmentItem({ item, index }: { item: MyAssignment; index: number }) 
       <p>
         <ReturnStateTag state={item.return.state} /> {item.answered} of {pluralise(item.total, 'domain')}{' '}
         answered.{' '}
+        {item.assignment.dueDate
+          ? `Due by ${formatDate(item.assignment.dueDate)} (${dueWording(item.assignment.dueDate)}). `
+          : null}
         <Link to={returnPath(item.return.id)}>
           Go to the return<span className="nhsuk-u-visually-hidden">: {returnTitle(item.return)}</span>
         </Link>

@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import type { SentBackReturn, WaitingAssignment, WaitingForYou, WaitingReturn } from '@wgll/contracts';
+import { type EntityManager, In } from 'typeorm';
+import { can } from '../access/policy.js';
+import { PolicyService } from '../access/policy.service.js';
+import type { Principal } from '../access/principal.js';
+import { CycleEntity } from '../cycles/cycle.entity.js';
+import { PeopleRepository } from '../users/people.repository.js';
+import { AnswersRepository } from './answers.repository.js';
+import { assignmentProgress } from './assignment-progress.js';
+import { AssessmentReturnEntity } from './entities/assessment-return.entity.js';
+import { ReturnAssignmentEntity } from './entities/return-assignment.entity.js';
+import { ReturnDeclineEntity } from './entities/return-decline.entity.js';
+import { ReturnStore } from './return-store.js';
+import { ReturnsService } from './returns.service.js';
+
+/** What of returns waits for a person: the parts of "Waiting for you" the assessments module owns. */
+export type WaitingOnReturns = Pick<
+  WaitingForYou,
+  'toApprove' | 'assignments' | 'sentBack' | 'readyToSubmit' | 'overdueInYourReturns'
+>;
+
+/** Codes of the person's grants of these roles. */
+function scopes(user: Principal, roles: readonly string[]): string[] {
+  return [
+    ...new Set(
+      user.grants.filter((g) => roles.includes(g.role) && g.scopeCode).map((g) => g.scopeCode as string),
+    ),
+  ];
+}
+
+/** Overdue first (most overdue first), then by due date, then those with no date (in the order given: oldest first). */
+function byDueDate(a: WaitingAssignment, b: WaitingAssignment): number {
+  if (a.dueDate === b.dueDate) return 0;
+  if (a.dueDate === null) return 1;
+  if (b.dueDate === null) return -1;
+  return a.dueDate < b.dueDate ? -1 : 1;
+}
+
+/**
+ * Returns waiting for a person, only in cycles open today (nothing can change in the others): to
+ * approve (board approvers; an ICS lead for the ICB's own return), their own assignments, and for
+ * the returns they lead (trust leads; ICS leads for the ICB's return) those sent back, those
+ * approved and ready to submit and their overdue assignments.
+ */
+@Injectable()
+export class WaitingReturnsReader {
+  constructor(
+    private readonly store: ReturnStore,
+    private readonly returns: ReturnsService,
+    private readonly answers: AnswersRepository,
+    private readonly people: PeopleRepository,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async forPerson(user: Principal, today: string): Promise<WaitingOnReturns> {
+    const manager = this.store.dataSource.manager;
+    const approveOrgs = scopes(user, ['board-approver']);
+    const leadOrgs = scopes(user, ['trust-lead']);
+    const systems = scopes(user, ['ics-lead']);
+    const orgs = [...new Set([...approveOrgs, ...leadOrgs])];
+
+    const own = await manager.getRepository(ReturnAssignmentEntity).find({
+      where: { assigneeId: user.id },
+      order: { assignedAt: 'ASC', id: 'ASC' },
+    });
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT r.id FROM assessment_return r JOIN cycle c ON c.id = r.cycle_id
+       WHERE r.state <> 'submitted' AND c.retired_at IS NULL AND c.opens_on <= $1 AND c.closes_on >= $1
+         AND ((r.level = 'organisation' AND r.organisation_code = ANY($2))
+           OR (r.level = 'system' AND r.ics_code = ANY($3))
+           OR r.id = ANY($4))`,
+      [today, orgs, systems, [...new Set(own.map((a) => a.returnId))]],
+    );
+    if (rows.length === 0) return this.empty();
+    const rets = await manager
+      .getRepository(AssessmentReturnEntity)
+      .findBy({ id: In(rows.map((r) => r.id)) });
+    const waiting = await this.describe(rets, manager);
+    const order = (a: WaitingReturn, b: WaitingReturn) =>
+      a.cycle.closesOn.localeCompare(b.cycle.closesOn) ||
+      a.owner.name.localeCompare(b.owner.name) ||
+      (a.careSetting ?? '').localeCompare(b.careSetting ?? '');
+    const isOwn = (r: AssessmentReturnEntity, orgCodes: string[]) =>
+      r.level === 'organisation' ? orgCodes.includes(r.organisationCode!) : systems.includes(r.icsCode!);
+    const led = rets.filter((r) => isOwn(r, leadOrgs));
+
+    const toApprove = rets
+      .filter((r) => r.state === 'awaiting-approval' && isOwn(r, approveOrgs))
+      .map((r) => waiting.get(r.id)!)
+      .sort(order);
+    const readyToSubmit = led
+      .filter((r) => r.state === 'approved')
+      .map((r) => waiting.get(r.id)!)
+      .sort(order);
+    const sentBack = await this.sentBack(
+      led.filter((r) => r.state === 'draft'),
+      waiting,
+      manager,
+    );
+
+    // The person's own assignments, on returns they may still see (a role taken away takes the work too).
+    const visible: AssessmentReturnEntity[] = [];
+    for (const ret of rets.filter((r) => own.some((a) => a.returnId === r.id))) {
+      const resource = await this.policy.resolve('return', ret.id, '');
+      if (resource && can(user.grants, 'return:view', resource)) visible.push(ret);
+    }
+    const inLed =
+      led.length > 0
+        ? await manager.getRepository(ReturnAssignmentEntity).find({
+            where: { returnId: In(led.map((r) => r.id)) },
+            order: { assignedAt: 'ASC', id: 'ASC' },
+          })
+        : [];
+    const overdue = inLed.filter((a) => a.dueDate !== null && a.dueDate < today);
+    const assignments = await this.withProgress(own, visible, waiting, manager);
+    const overdueInYourReturns = await this.withProgress(overdue, led, waiting, manager);
+    return {
+      toApprove,
+      assignments: assignments.sort(byDueDate),
+      sentBack,
+      readyToSubmit,
+      overdueInYourReturns: overdueInYourReturns.sort(byDueDate),
+    };
+  }
+
+  /** Returns by id as "Waiting for you" names them (for other modules: plan actions name their return). */
+  async describeByIds(ids: readonly string[]): Promise<Map<string, WaitingReturn>> {
+    if (ids.length === 0) return new Map();
+    const manager = this.store.dataSource.manager;
+    const rets = await manager.getRepository(AssessmentReturnEntity).findBy({ id: In([...new Set(ids)]) });
+    return this.describe(rets, manager);
+  }
+
+  private async describe(
+    rets: AssessmentReturnEntity[],
+    manager: EntityManager,
+  ): Promise<Map<string, WaitingReturn>> {
+    const cycles = await manager
+      .getRepository(CycleEntity)
+      .findBy({ id: In([...new Set(rets.map((r) => r.cycleId))]) });
+    const summaries = await this.returns.summaries(rets, manager);
+    return new Map(
+      summaries.map((s) => {
+        const cycle = cycles.find((c) => c.id === s.cycle.id)!;
+        return [
+          s.id,
+          {
+            returnId: s.id,
+            owner: s.owner,
+            careSetting: s.careSetting,
+            cycle: { id: cycle.id, name: cycle.name, closesOn: cycle.closesOn },
+            state: s.state,
+          },
+        ];
+      }),
+    );
+  }
+
+  private empty(): WaitingOnReturns {
+    return { toApprove: [], assignments: [], sentBack: [], readyToSubmit: [], overdueInYourReturns: [] };
+  }
+
+  /** Drafts the board sent back: the latest decline of the current revision stands until marked ready. */
+  private async sentBack(
+    drafts: AssessmentReturnEntity[],
+    waiting: Map<string, WaitingReturn>,
+    manager: EntityManager,
+  ): Promise<SentBackReturn[]> {
+    if (drafts.length === 0) return [];
+    const declines = await manager.getRepository(ReturnDeclineEntity).find({
+      where: drafts.map((r) => ({ returnId: r.id, revision: r.revision })),
+      order: { declinedAt: 'DESC', id: 'DESC' },
+    });
+    return drafts
+      .flatMap((r) => {
+        const latest = declines.find((d) => d.returnId === r.id);
+        return latest
+          ? [{ ...waiting.get(r.id)!, declinedAt: latest.declinedAt.toISOString(), reason: latest.reason }]
+          : [];
+      })
+      .sort((a, b) => b.declinedAt.localeCompare(a.declinedAt));
+  }
+
+  /** Assignments with something left to answer, as "Waiting for you" lists them. */
+  private async withProgress(
+    assignments: ReturnAssignmentEntity[],
+    rets: AssessmentReturnEntity[],
+    waiting: Map<string, WaitingReturn>,
+    manager: EntityManager,
+  ): Promise<WaitingAssignment[]> {
+    const progress = await assignmentProgress(this.store, this.answers, assignments, rets, manager);
+    const people = await this.people.byIds(
+      assignments.map((a) => a.assigneeId),
+      manager,
+    );
+    return assignments.flatMap((a) => {
+      const done = progress.get(a.id);
+      if (!done || done.remaining.length === 0) return [];
+      const person = people.get(a.assigneeId);
+      return [
+        {
+          assignmentId: a.id,
+          return: waiting.get(a.returnId)!,
+          measure: a.measure,
+          domainId: a.domainId,
+          title: done.title,
+          questionsOf: done.measure,
+          dueDate: a.dueDate,
+          remaining: done.remaining.length,
+          assignee: { id: a.assigneeId, displayName: person?.displayName ?? 'Unknown user' },
+        },
+      ];
+    });
+  }
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import type { Cycle, RegionReturnsToChase, ReturnsToChase, WaitingForYou } from '@wgll/contracts';
+import { ApiException } from '../../common/api-exception.js';
+import type { Principal } from '../access/principal.js';
+import { CyclesService } from '../cycles/cycles.service.js';
+import { ResultsService } from './results.service.js';
+
+/** Codes of the person's grants of a role. */
+function scopes(user: Principal, role: string): string[] {
+  return [...new Set(user.grants.filter((g) => g.role === role && g.scopeCode).map((g) => g.scopeCode!))];
+}
+
+/**
+ * Returns not yet submitted in the cycles open today: for ICS leads, each of their ICS's
+ * organisations (and the ICB) still to submit; for regional viewers, how many per ICS of their
+ * region. Read from the same completion views as the results pages.
+ */
+@Injectable()
+export class ReturnsToChaseReader {
+  constructor(
+    private readonly cycles: CyclesService,
+    private readonly results: ResultsService,
+  ) {}
+
+  async forPerson(user: Principal): Promise<Pick<WaitingForYou, 'toChase' | 'regionsToChase'>> {
+    const icsCodes = scopes(user, 'ics-lead');
+    const regionCodes = scopes(user, 'regional-viewer');
+    if (icsCodes.length === 0 && regionCodes.length === 0) return { toChase: [], regionsToChase: [] };
+    const cycles = await this.openCycles();
+    const toChase: ReturnsToChase[] = [];
+    const regionsToChase: RegionReturnsToChase[] = [];
+    for (const cycle of cycles) {
+      const about = { id: cycle.id, name: cycle.name, closesOn: cycle.closesOn };
+      for (const code of icsCodes) {
+        const completion = await this.skipMissing(this.results.icsCompletion(code, cycle));
+        if (!completion) continue;
+        const owners = new Map<string, ReturnsToChase['owners'][number]>();
+        for (const row of completion.rows) {
+          if (row.state === 'submitted') continue;
+          const key = `${row.level}|${row.odsCode}`;
+          const owner = owners.get(key) ?? {
+            level: row.level,
+            code: row.odsCode,
+            name: row.name,
+            returns: [],
+          };
+          owner.returns.push({ careSetting: row.careSetting, state: row.state });
+          owners.set(key, owner);
+        }
+        if (owners.size === 0) continue;
+        toChase.push({
+          ics: { code: completion.ics.odsCode, name: completion.ics.name },
+          cycle: about,
+          owners: [...owners.values()].sort(
+            (a, b) =>
+              (a.level === 'system' ? -1 : 0) - (b.level === 'system' ? -1 : 0) ||
+              a.name.localeCompare(b.name),
+          ),
+        });
+      }
+      for (const code of regionCodes) {
+        const completion = await this.skipMissing(this.results.regionCompletion(code, cycle));
+        if (!completion) continue;
+        const ics = completion.groups
+          .map((g) => ({
+            code: g.code,
+            name: g.name,
+            expected: g.expected,
+            notSubmitted: g.expected - g.counts.submitted,
+          }))
+          .filter((g) => g.notSubmitted > 0);
+        if (ics.length === 0) continue;
+        regionsToChase.push({
+          region: { code: completion.region.odsCode, name: completion.region.name },
+          cycle: about,
+          ics,
+        });
+      }
+    }
+    return { toChase, regionsToChase };
+  }
+
+  /** Cycles accepting returns today, closing soonest first. */
+  private async openCycles(): Promise<Cycle[]> {
+    const { items } = await this.cycles.list();
+    return items
+      .filter((c) => c.status === 'open')
+      .sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.name.localeCompare(b.name));
+  }
+
+  /** An ICS or region that did not exist on the cycle's reference date has nothing to chase. */
+  private async skipMissing<T>(view: Promise<T>): Promise<T | null> {
+    try {
+      return await view;
+    } catch (error) {
+      if (error instanceof ApiException && error.getStatus() === 404) return null;
+      throw error;
+    }
+  }
+}
