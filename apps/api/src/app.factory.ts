@@ -28,6 +28,7 @@ import { seedReferenceData } from './database/seed/reference-seeder.js';
 import { AuditChainService } from './modules/audit/audit-chain.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { FrameworksService } from './modules/frameworks/frameworks.service.js';
+import { DeliveryWorker } from './modules/notifications/delivery-worker.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 const STATIC_FILE =
@@ -132,6 +133,7 @@ export async function createApp(
       );
     }
     app.get(AuditChainService).start();
+    app.get(DeliveryWorker).start();
     if (config.seedOnStart) {
       const summary = await seedReferenceData(dataSource);
       log.log('Reference data loaded', summarise(summary));

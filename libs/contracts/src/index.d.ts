@@ -12,3 +12,4 @@ export type * from './plans.js';
 export type * from './levelling-up.js';
 export type * from './targets.js';
 export type * from './peer-learning.js';
+export type * from './notifications.js';

@@ -19,6 +19,7 @@ import { AddImprovementPlans1796449341580 } from './1796449341580-add-improvemen
 import { AddReturnDeclines1796461077501 } from './1796461077501-add-return-declines.js';
 import { AddPeerSharing1796461302424 } from './1796461302424-add-peer-sharing.js';
 import { AddNationalTargets1796461591426 } from './1796461591426-add-national-targets.js';
+import { AddNotifications1796473088686 } from './1796473088686-add-notifications.js';
 
 export const migrations = [
   Init1795266955776,
@@ -41,4 +42,5 @@ export const migrations = [
   AddReturnDeclines1796461077501,
   AddPeerSharing1796461302424,
   AddNationalTargets1796461591426,
+  AddNotifications1796473088686,
 ];

@@ -62,6 +62,33 @@ export class AssessmentsReader {
     private readonly store: ReturnStore,
   ) {}
 
+  /** Whose a return is and its cycle, for telling people about it; null when there is no such return. */
+  async forNotice(
+    returnId: string,
+    manager: EntityManager,
+  ): Promise<{
+    id: string;
+    level: ReturnLevel;
+    organisationCode: string | null;
+    icsCode: string | null;
+    cycleName: string;
+    referenceDate: string;
+    label: string;
+  } | null> {
+    const found = isUUID(returnId) ? await this.store.load(returnId, manager).catch(() => null) : null;
+    if (!found) return null;
+    const { ret, cycle } = found;
+    return {
+      id: ret.id,
+      level: ret.level,
+      organisationCode: ret.organisationCode,
+      icsCode: ret.icsCode,
+      cycleName: cycle.name,
+      referenceDate: cycle.referenceDate,
+      label: returnLabel(ret, cycle),
+    };
+  }
+
   /** A return with its cycle, framework and answers; null when there is no such return. */
   async forPlan(
     returnId: string,

@@ -81,7 +81,12 @@ export class AssignmentsService {
           action: 'return.assigned',
           actor,
           target: { type: 'return', id, label: returnLabel(ret, cycle) },
-          details: { ...target, assigneeId: input.userId, previousAssigneeId: previous?.assigneeId ?? null },
+          details: {
+            ...target,
+            assignmentId: saved.id,
+            assigneeId: input.userId,
+            previousAssigneeId: previous?.assigneeId ?? null,
+          },
         },
         manager,
       );
