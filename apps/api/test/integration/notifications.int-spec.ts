@@ -181,6 +181,44 @@ describe('e-mail through SMTP', () => {
   });
 });
 
+describe('work given, and an approval withdrawn by an edit', () => {
+  it('the person given work hears of it; an edit after approval tells the trust lead and the board', async () => {
+    const contributorUser = await createUser(t, [{ role: 'trust-contributor', scopeCode: 'RJ1' }]);
+    const ret = await readyReturn();
+    const domain = org.domains[0]!;
+    await lead
+      .put(`/api/returns/${ret.id}/assignments`, { domainId: domain.id, userId: contributorUser.id })
+      .expect(200);
+    const given = (m: ParsedMail) =>
+      !!m.subject?.startsWith('You have been given') && !!m.text?.includes('/assignments');
+    await mail.waitFor(() => mail.to(contributorUser.email).some(given));
+    expect(mail.to(contributorUser.email).find(given)!.text).toContain(`the domain ${domain.title}`);
+
+    await board
+      .post(`/api/returns/${ret.id}/approvals`, { meetingDate: isoDay(0), minuteReference: 'M2' })
+      .expect(201);
+    const current = (await lead.get(`/api/returns/${ret.id}`).expect(200)).body as ReturnDetail;
+    const version = current.answers.find((a) => a.domainId === domain.id)!.version;
+    await contributor
+      .put(`/api/returns/${ret.id}/answers/${domain.id}`, {
+        baseVersion: version,
+        met: [],
+        notApplicable: false,
+        noneMet: false,
+        comment: 'Changed after approval',
+        confidence: 'medium',
+        evidenceIds: [],
+      })
+      .expect(200);
+    const withdrawn = (m: ParsedMail) =>
+      !!m.subject?.includes('approval of the') && !!m.text?.includes(`/returns/${ret.id}/approval`);
+    await mail.waitFor(
+      () => mail.to(leadUser.email).some(withdrawn) && mail.to(boardUser.email).some(withdrawn),
+    );
+    expect(mail.to(leadUser.email).find(withdrawn)!.text).toContain('awaiting the board’s approval again');
+  });
+});
+
 describe('choosing e-mail, and unsubscribing', () => {
   it('everyone gets e-mail of every kind until they turn it off; bad input is 400 with field messages', async () => {
     const prefs = (await leadClient.get('/api/notifications/preferences').expect(200))

@@ -89,6 +89,19 @@ export class AssessmentsReader {
     };
   }
 
+  /** The name of a measure or the title of a domain of a return's framework, for telling people. */
+  async workTitle(
+    returnId: string,
+    target: { domainId?: string | null; measure?: string | null },
+    manager: EntityManager,
+  ): Promise<string | null> {
+    const found = await this.store.load(returnId, manager).catch(() => null);
+    if (!found) return null;
+    const framework = await this.store.framework(found.ret, manager);
+    if (target.measure) return framework.measures.find((m) => m.id === target.measure)?.name ?? null;
+    return framework.domains.find((d) => d.id === target.domainId)?.title ?? null;
+  }
+
   /** A return with its cycle, framework and answers; null when there is no such return. */
   async forPlan(
     returnId: string,

@@ -46,7 +46,7 @@ export class NotificationEvents {
     if (!plan) return;
     const ret = await this.returns.forNotice(entry.target.id, manager);
     if (!ret) return;
-    const details = entry.details ?? {};
+    const details = { ...(entry.details ?? {}) };
     const actorId = entry.actor?.id ?? null;
     const actor = actorId ? (await this.people.byIds([actorId], manager)).get(actorId) : undefined;
     const facts: ReturnFacts = {
@@ -56,6 +56,15 @@ export class NotificationEvents {
       cycleName: ret.cycleName,
       actorName: actor?.displayName || entry.actor?.email || 'An administrator',
     };
+    if (entry.action === 'return.assigned') {
+      // Named as people see it: the measure's name or the domain's title in the return's framework.
+      const title = await this.returns.workTitle(
+        ret.id,
+        { domainId: text(details['domainId']), measure: text(details['measure']) },
+        manager,
+      );
+      if (title) details['title'] = title;
+    }
     const recipients = await this.recipients(manager, ret, plan.to, details);
     await this.notifications.notify(manager, {
       kind: plan.input(facts, details).kind,
@@ -112,7 +121,9 @@ const PLANS: Partial<
     input: (ret, d) => ({
       kind: 'assignment',
       ret,
-      what: d['measure'] ? `the ${text(d['measure'])} questions` : `the domain ${text(d['domainId'])}`,
+      what: d['measure']
+        ? `the ${text(d['title']) || text(d['measure'])} questions`
+        : `the domain ${text(d['title']) || text(d['domainId'])}`,
     }),
   },
   'return.marked-ready': { to: ['approvers'], input: (ret) => ({ kind: 'ready-for-approval', ret }) },

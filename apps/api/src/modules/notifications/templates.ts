@@ -74,8 +74,10 @@ export const TEMPLATES: Templates = {
   'approval-withdrawn': ({ ret, reason }) => ({
     subject: `The board’s approval of the ${ret.ownerName} return was withdrawn`,
     summary: `The board’s approval of the ${ret.ownerName} return for ${ret.cycleName} was withdrawn. ${reason}`,
-    details: ['Mark the return ready again when the change is finished, so the board can approve it.'],
-    action: { href: returnPage(ret), label: 'Open the return' },
+    details: [
+      'The return is awaiting the board’s approval again: it cannot be submitted until the board approves it.',
+    ],
+    action: { href: returnPage(ret, '/approval'), label: 'Review the return for approval' },
   }),
   'return-declined': ({ ret, reason }) => ({
     subject: `The board has sent the ${ret.ownerName} return back`,
