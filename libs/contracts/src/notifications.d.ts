@@ -7,7 +7,8 @@ export type NotificationKind =
   | 'approval-withdrawn'
   | 'return-declined'
   | 'return-sealed'
-  | 'return-reopened';
+  | 'return-reopened'
+  | 'cycle-closing';
 
 /** An in-app notice: one per person per event. */
 export interface Notice {

@@ -12,7 +12,7 @@ import type { ParsedMail } from 'mailparser';
 import { loadConfig } from '../../src/config/app-config.js';
 import { anonymousClient, type Client, createUser, signIn, type TestUser } from './support/auth.js';
 import { startMailServer, type TestMailServer } from './support/mail.js';
-import { answerAll, isoDay, returnsWorld } from './support/returns.js';
+import { answerAll, createCycle, isoDay, returnsWorld, startReturns } from './support/returns.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** Issue 20: e-mail through a real SMTP server started here, notices in the app, preferences, unsubscribe. */
@@ -23,6 +23,7 @@ let lead: Client;
 let contributor: Client;
 let board: Client;
 let org: FrameworkVersion;
+let sys: FrameworkVersion;
 let newReturn: () => Promise<ReturnDetail>;
 let leadUser: TestUser;
 let boardUser: TestUser;
@@ -40,7 +41,7 @@ beforeAll(async () => {
     },
     auth: { publicUrl: PUBLIC_URL },
   });
-  ({ admin, lead, contributor, board, org, newReturn } = await returnsWorld(t));
+  ({ admin, lead, contributor, board, org, sys, newReturn } = await returnsWorld(t));
   // People whose mail this file reads: a trust lead and a board approver of RJ1, an ICS lead of its ICB.
   leadUser = await createUser(t, [{ role: 'trust-lead', scopeCode: 'RJ1' }]);
   boardUser = await createUser(t, [{ role: 'board-approver', scopeCode: 'RJ1' }]);
@@ -216,6 +217,36 @@ describe('work given, and an approval withdrawn by an edit', () => {
       () => mail.to(leadUser.email).some(withdrawn) && mail.to(boardUser.email).some(withdrawn),
     );
     expect(mail.to(leadUser.email).find(withdrawn)!.text).toContain('awaiting the board’s approval again');
+  });
+});
+
+describe('reminders', () => {
+  it('a cycle closing in 7 days reminds the trust and ICS leads whose returns are not submitted, once; again at 1 day', async () => {
+    const { ReminderScheduler } = await import('../../src/modules/notifications/reminders.js');
+    const reminders = t.running.app.get(ReminderScheduler);
+    const today = isoDay(0);
+    const cycle = await createCycle(admin, org, sys, { opensOn: isoDay(-30), closesOn: isoDay(7) });
+    await startReturns(lead, 'RJ1', cycle.id);
+    const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+    const notices = (userId: string, threshold: number) =>
+      t.dataSource.query<{ subject: string; link: string }[]>(
+        `SELECT subject, link FROM notice WHERE user_id = $1 AND kind = 'cycle-closing' AND key = $2`,
+        [userId, `cycle:${cycle.id}:closing:${threshold}`],
+      );
+    await reminders.tick(noon(today));
+    const [toLead] = await notices(leadUser.id, 7);
+    expect(toLead!.subject).toMatch(
+      new RegExp(`^The ${cycle.name.replace('/', '\\/')} cycle closes in 7 days: `),
+    );
+    expect(toLead!.link).toBe('/organisations/RJ1/returns');
+    expect((await notices(icsUser.id, 7))[0]!.link).toBe('/ics/QKK/returns');
+    await mail.waitFor(() => mail.to(leadUser.email).some((m) => m.subject === toLead!.subject));
+    // Run again (another process, a restart): nothing more.
+    await reminders.tick(noon(today));
+    expect(await notices(leadUser.id, 7)).toHaveLength(1);
+    // A day before it closes: the last reminder.
+    await reminders.tick(noon(isoDay(6)));
+    expect((await notices(leadUser.id, 1))[0]!.subject).toContain('closes tomorrow');
   });
 });
 

@@ -113,7 +113,12 @@ async function crashWhileSending(mode: DatabaseMode): Promise<void> {
     await waitUntil(
       async () => {
         rows = await deliveries(admin);
-        return rows.length > 0 && rows.every((d) => d.status === 'sent' || d.status === 'failed');
+        // Settled: every row done, and as many distinct messages received as rows (a reminder run may add rows).
+        return (
+          rows.length > 0 &&
+          rows.every((d) => d.status === 'sent' || d.status === 'failed') &&
+          new Set(mail.accepted).size >= rows.length
+        );
       },
       180_000,
       'every e-mail to be sent',

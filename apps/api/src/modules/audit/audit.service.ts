@@ -99,6 +99,7 @@ export class AuditService {
    * The INSERT of `entry` as SQL for a larger statement, e.g. a CTE that writes the record the entry
    * is about, so both land in one round trip: one row per row of `source` (none when it is empty).
    * A plain INSERT of the same columns `record` writes; its parameters are numbered from `$first`.
+   * Listeners are not run: use it only for entries nobody listens for (answer saves).
    */
   insertSql(entry: AuditEntry, source: string, first: number): { sql: string; params: unknown[] } {
     const params = [

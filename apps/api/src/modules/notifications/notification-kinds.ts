@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, { label: string; optio
   'return-declined': { label: 'The board sends a return back', optional: true },
   'return-sealed': { label: 'A return is submitted and sealed', optional: true },
   'return-reopened': { label: 'A submitted return is reopened', optional: true },
+  'cycle-closing': { label: 'A cycle closes soon and your return is not yet submitted', optional: true },
 };
 
 /** The kinds a person can turn e-mail off for (an invitation is the only way into an account). */

@@ -26,6 +26,14 @@ const inputs: Record<NotificationKind, TemplateInput> = {
   'return-declined': { kind: 'return-declined', ret, reason: 'More evidence' },
   'return-sealed': { kind: 'return-sealed', ret },
   'return-reopened': { kind: 'return-reopened', ret, reason: 'A mistake' },
+  'cycle-closing': {
+    kind: 'cycle-closing',
+    cycleName: '2026/27',
+    closesOn: '2027-03-31',
+    daysLeft: 7,
+    ownerName: "Guy's & St Thomas' <NHS>",
+    href: '/organisations/RJ1/returns',
+  },
 };
 
 describe('message templates', () => {
@@ -62,6 +70,18 @@ describe('message templates', () => {
   it('says what the board said, and when the invitation link stops working', () => {
     expect(compose(inputs['return-declined']).details.join(' ')).toContain('More evidence');
     expect(compose(inputs.invitation).details[0]).toContain('12 December 2026');
+  });
+
+  it('a cycle closing says when, and how many days are left', () => {
+    const content = compose(inputs['cycle-closing']);
+    expect(content.subject).toMatch(/^The 2026\/27 cycle closes in 7 days: /);
+    expect(content.summary).toContain('31 March 2027, in 7 days');
+    expect(
+      compose({
+        ...(inputs['cycle-closing'] as Extract<TemplateInput, { kind: 'cycle-closing' }>),
+        daysLeft: 1,
+      }).subject,
+    ).toContain('closes tomorrow');
   });
 
   it('a message nobody can unsubscribe from has no unsubscribe link', () => {

@@ -29,9 +29,18 @@ export type TemplateInput =
   | { kind: 'approval-withdrawn'; ret: ReturnFacts; reason: string }
   | { kind: 'return-declined'; ret: ReturnFacts; reason: string }
   | { kind: 'return-sealed'; ret: ReturnFacts }
-  | { kind: 'return-reopened'; ret: ReturnFacts; reason: string };
+  | { kind: 'return-reopened'; ret: ReturnFacts; reason: string }
+  | {
+      kind: 'cycle-closing';
+      cycleName: string;
+      closesOn: string;
+      daysLeft: number;
+      ownerName: string;
+      href: string;
+    };
 
 type Templates = { [K in NotificationKind]: (input: Extract<TemplateInput, { kind: K }>) => MessageContent };
+type ActionTemplates = Omit<Templates, 'cycle-closing'>;
 
 const returnPage = (ret: ReturnFacts, page = '') => `/returns/${ret.returnId}${page}`;
 const longDate = (date: Date) =>
@@ -43,7 +52,7 @@ const longDate = (date: Date) =>
   });
 
 /** One template per kind: plain English, saying what happened, to what, and what to do next. */
-export const TEMPLATES: Templates = {
+const ACTIONS: ActionTemplates = {
   invitation: ({ displayName, url, expiresAt, invitedBy }) => ({
     subject: 'Set up your account for What Good Looks Like',
     summary: `${invitedBy} has invited you, ${displayName}, to the What Good Looks Like digital maturity platform.`,
@@ -98,6 +107,22 @@ export const TEMPLATES: Templates = {
     action: { href: returnPage(ret), label: 'Open the return' },
   }),
 };
+
+const inDays = (n: number) => (n <= 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`);
+
+/** Reminders (scheduled, not prompted by someone's action). */
+const REMINDERS: Pick<Templates, 'cycle-closing'> = {
+  'cycle-closing': ({ cycleName, closesOn, daysLeft, ownerName, href }) => ({
+    subject: `The ${cycleName} cycle closes ${inDays(daysLeft)}: the ${ownerName} return is not yet submitted`,
+    summary: `The ${cycleName} assessment cycle closes on ${longDate(new Date(`${closesOn}T12:00:00Z`))}, ${inDays(daysLeft)}. The ${ownerName} return has not been submitted yet.`,
+    details: [
+      'After the cycle closes nobody can change or submit a return in it. Finish the answers, have the board approve the return, then submit it.',
+    ],
+    action: { href, label: `See the ${ownerName} returns` },
+  }),
+};
+
+export const TEMPLATES: Templates = { ...ACTIONS, ...REMINDERS };
 
 export function compose(input: TemplateInput): MessageContent {
   return (TEMPLATES[input.kind] as (input: TemplateInput) => MessageContent)(input);

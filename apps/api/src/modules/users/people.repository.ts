@@ -40,4 +40,29 @@ export class PeopleRepository {
     );
     return rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email }));
   }
+
+  /** People (not disabled) holding any of `roles` on each of `scopeCodes`, by scope code, in one query. */
+  async holdingEach(
+    scopeCodes: string[],
+    roles: Role[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Person[]>> {
+    const byScope = new Map<string, Person[]>();
+    if (scopeCodes.length === 0) return byScope;
+    const rows = await manager.query<
+      { scope_code: string; id: string; display_name: string; email: string }[]
+    >(
+      `SELECT DISTINCT g.scope_code, u.id, u.display_name, u.email
+       FROM app_user u JOIN role_assignment g ON g.user_id = u.id
+       WHERE u.status <> 'disabled' AND g.scope_code = ANY($1::text[]) AND g.role = ANY($2)
+       ORDER BY g.scope_code, u.display_name, u.email`,
+      [scopeCodes, roles],
+    );
+    for (const r of rows) {
+      const people = byScope.get(r.scope_code) ?? [];
+      people.push({ id: r.id, displayName: r.display_name, email: r.email });
+      byScope.set(r.scope_code, people);
+    }
+    return byScope;
+  }
 }
