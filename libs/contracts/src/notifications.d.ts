@@ -8,7 +8,9 @@ export type NotificationKind =
   | 'return-declined'
   | 'return-sealed'
   | 'return-reopened'
-  | 'cycle-closing';
+  | 'cycle-closing'
+  | 'action-due'
+  | 'action-overdue';
 
 /** An in-app notice: one per person per event. */
 export interface Notice {

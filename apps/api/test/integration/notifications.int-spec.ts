@@ -250,6 +250,57 @@ describe('reminders', () => {
   });
 });
 
+describe('plan action reminders', () => {
+  it('an owned action due in 3 days, then overdue, tells its owner once each; a done one tells nobody', async () => {
+    const { ReminderScheduler } = await import('../../src/modules/notifications/reminders.js');
+    const reminders = t.running.app.get(ReminderScheduler);
+    const owner = await createUser(t, [{ role: 'trust-contributor', scopeCode: 'RJ1' }]);
+    const ret = await newReturn();
+    await lead.get(`/api/returns/${ret.id}/plan`).expect(200);
+    const add = async (title: string, state: string) =>
+      (
+        await lead
+          .post(`/api/returns/${ret.id}/plan/actions`, {
+            domainId: org.domains[0]!.id,
+            elementIds: [],
+            title,
+            description: '',
+            ownerId: owner.id,
+            dueDate: isoDay(3),
+            state,
+            blockedReason: null,
+            funding: null,
+            expectedBenefit: '',
+            evidenceIds: [],
+          })
+          .expect(201)
+      ).body as { id: string };
+    const open = await add('Replace the network switches', 'in-progress');
+    await add('Write the data strategy', 'done');
+    const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+    const mine = (kind: string) =>
+      t.dataSource.query<{ subject: string; link: string }[]>(
+        `SELECT subject, link FROM notice WHERE user_id = $1 AND kind = $2 ORDER BY created_at`,
+        [owner.id, kind],
+      );
+    await reminders.tick(noon(isoDay(0)));
+    await reminders.tick(noon(isoDay(0)));
+    const due = await mine('action-due');
+    expect(due).toEqual([
+      {
+        subject: 'Your action “Replace the network switches” is due in 3 days',
+        link: `/returns/${ret.id}/plan/actions/${open.id}`,
+      },
+    ]);
+    await mail.waitFor(() => mail.to(owner.email).some((m) => m.subject === due[0]!.subject));
+    await reminders.tick(noon(isoDay(4)));
+    await reminders.tick(noon(isoDay(5)));
+    expect((await mine('action-overdue')).map((n) => n.subject)).toEqual([
+      'Your action “Replace the network switches” is overdue',
+    ]);
+  });
+});
+
 describe('choosing e-mail, and unsubscribing', () => {
   it('everyone gets e-mail of every kind until they turn it off; bad input is 400 with field messages', async () => {
     const prefs = (await leadClient.get('/api/notifications/preferences').expect(200))

@@ -85,7 +85,7 @@ export class NotificationEvents {
     for (const audience of to) {
       if (audience === 'assignee') {
         const id = text(details['assigneeId']);
-        const person = id ? (await this.people.byIds([id], manager)).get(id) : undefined;
+        const person = id ? (await this.people.activeByIds([id], manager)).get(id) : undefined;
         if (person) found.push(person);
         continue;
       }

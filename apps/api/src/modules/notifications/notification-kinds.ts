@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, { label: string; optio
   'return-sealed': { label: 'A return is submitted and sealed', optional: true },
   'return-reopened': { label: 'A submitted return is reopened', optional: true },
   'cycle-closing': { label: 'A cycle closes soon and your return is not yet submitted', optional: true },
+  'action-due': { label: 'An action of an improvement plan you own is due in 3 days', optional: true },
+  'action-overdue': { label: 'An action of an improvement plan you own is overdue', optional: true },
 };
 
 /** The kinds a person can turn e-mail off for (an invitation is the only way into an account). */

@@ -3,6 +3,7 @@ import { AssessmentsModule } from '../assessments/assessments.module.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CyclesModule } from '../cycles/cycles.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { PlansModule } from '../plans/plans.module.js';
 import { InvitationHooks } from '../users/invitation-hooks.js';
 import { UsersModule } from '../users/users.module.js';
 import { DeliveryWorker } from './delivery-worker.js';
@@ -16,7 +17,7 @@ import { ReminderScheduler } from './reminders.js';
  * database (or kept in an outbox), per-person e-mail choices and one-click unsubscribe.
  */
 @Module({
-  imports: [AssessmentsModule, UsersModule, OrganisationsModule, CyclesModule],
+  imports: [AssessmentsModule, UsersModule, OrganisationsModule, CyclesModule, PlansModule],
   controllers: [NotificationsController],
   providers: [NotificationsService, DeliveryWorker, NotificationEvents, ReminderScheduler],
   exports: [NotificationsService, DeliveryWorker, ReminderScheduler],

@@ -4,12 +4,15 @@ import type { DataSource } from 'typeorm';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
 import { CyclesService } from '../cycles/cycles.service.js';
 import { HierarchyRepository } from '../organisations/hierarchy.repository.js';
+import { PlanActionsReader } from '../plans/plan-actions.reader.js';
 import { type Person, PeopleRepository } from '../users/people.repository.js';
 import { NotificationsService } from './notifications.service.js';
 import { compose } from './templates.js';
 
 /** A cycle's closing is told at these numbers of days left (the tightest one reached, once each). */
 export const CLOSING_DAYS = [14, 7, 1] as const;
+/** An action's owner is told this many days before it is due. */
+export const ACTION_DUE_DAYS = 3;
 const FIRST_RUN_MS = 30_000;
 const EVERY_MS = 60 * 60_000;
 const DAY_MS = 86_400_000;
@@ -17,6 +20,10 @@ const DAY_MS = 86_400_000;
 /** Today in England, as an ISO date: reminders are about calendar days. */
 function londonToday(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Whole days from `from` to `to` (ISO dates). */
@@ -50,6 +57,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     private readonly returns: AssessmentsReader,
     private readonly hierarchy: HierarchyRepository,
     private readonly people: PeopleRepository,
+    private readonly actions: PlanActionsReader,
   ) {}
 
   start(): void {
@@ -69,7 +77,44 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
 
   /** One run of every reminder; returns the notices written. */
   async tick(now = new Date()): Promise<number> {
-    return this.cyclesClosing(londonToday(now));
+    const today = londonToday(now);
+    return (await this.cyclesClosing(today)) + (await this.actionsDue(today));
+  }
+
+  /**
+   * Improvement plan actions not done, to their owners: due within ACTION_DUE_DAYS days (once per due
+   * date), and overdue (once per due date: moving the date starts again).
+   */
+  private async actionsDue(today: string): Promise<number> {
+    const actions = await this.actions.dueBy(addDays(today, ACTION_DUE_DAYS));
+    const owners = await this.people.activeByIds(actions.map((a) => a.ownerId));
+    let written = 0;
+    for (const action of actions) {
+      const owner = owners.get(action.ownerId);
+      if (!owner) continue;
+      const overdue = action.dueDate < today;
+      const href = `/returns/${action.returnId}/plan/actions/${action.id}`;
+      written += await this.dataSource.transaction((manager) =>
+        this.notifications.notify(manager, {
+          kind: overdue ? 'action-overdue' : 'action-due',
+          key: `action:${action.id}:${overdue ? 'overdue' : 'due'}:${action.dueDate}`,
+          recipients: [{ userId: owner.id, email: owner.email, displayName: owner.displayName }],
+          content: compose(
+            overdue
+              ? { kind: 'action-overdue', title: action.title, dueDate: action.dueDate, href }
+              : {
+                  kind: 'action-due',
+                  title: action.title,
+                  dueDate: action.dueDate,
+                  daysLeft: daysBetween(today, action.dueDate),
+                  href,
+                },
+          ),
+        }),
+      );
+    }
+    if (written > 0) this.logger.log('Plan action reminders', { written });
+    return written;
   }
 
   /**

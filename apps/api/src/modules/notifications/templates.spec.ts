@@ -26,6 +26,19 @@ const inputs: Record<NotificationKind, TemplateInput> = {
   'return-declined': { kind: 'return-declined', ret, reason: 'More evidence' },
   'return-sealed': { kind: 'return-sealed', ret },
   'return-reopened': { kind: 'return-reopened', ret, reason: 'A mistake' },
+  'action-due': {
+    kind: 'action-due',
+    title: 'Buy <kit>',
+    dueDate: '2027-01-10',
+    daysLeft: 3,
+    href: '/returns/x/plan/actions/y',
+  },
+  'action-overdue': {
+    kind: 'action-overdue',
+    title: 'Buy <kit>',
+    dueDate: '2027-01-10',
+    href: '/returns/x/plan/actions/y',
+  },
   'cycle-closing': {
     kind: 'cycle-closing',
     cycleName: '2026/27',

@@ -37,10 +37,12 @@ export type TemplateInput =
       daysLeft: number;
       ownerName: string;
       href: string;
-    };
+    }
+  | { kind: 'action-due'; title: string; dueDate: string; daysLeft: number; href: string }
+  | { kind: 'action-overdue'; title: string; dueDate: string; href: string };
 
 type Templates = { [K in NotificationKind]: (input: Extract<TemplateInput, { kind: K }>) => MessageContent };
-type ActionTemplates = Omit<Templates, 'cycle-closing'>;
+type ActionTemplates = Omit<Templates, 'cycle-closing' | 'action-due' | 'action-overdue'>;
 
 const returnPage = (ret: ReturnFacts, page = '') => `/returns/${ret.returnId}${page}`;
 const longDate = (date: Date) =>
@@ -111,7 +113,7 @@ const ACTIONS: ActionTemplates = {
 const inDays = (n: number) => (n <= 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`);
 
 /** Reminders (scheduled, not prompted by someone's action). */
-const REMINDERS: Pick<Templates, 'cycle-closing'> = {
+const REMINDERS: Pick<Templates, 'cycle-closing' | 'action-due' | 'action-overdue'> = {
   'cycle-closing': ({ cycleName, closesOn, daysLeft, ownerName, href }) => ({
     subject: `The ${cycleName} cycle closes ${inDays(daysLeft)}: the ${ownerName} return is not yet submitted`,
     summary: `The ${cycleName} assessment cycle closes on ${longDate(new Date(`${closesOn}T12:00:00Z`))}, ${inDays(daysLeft)}. The ${ownerName} return has not been submitted yet.`,
@@ -119,6 +121,18 @@ const REMINDERS: Pick<Templates, 'cycle-closing'> = {
       'After the cycle closes nobody can change or submit a return in it. Finish the answers, have the board approve the return, then submit it.',
     ],
     action: { href, label: `See the ${ownerName} returns` },
+  }),
+  'action-due': ({ title, dueDate, daysLeft, href }) => ({
+    subject: `Your action “${title}” is due ${inDays(daysLeft)}`,
+    summary: `The action “${title}” of an improvement plan, which you own, is due on ${longDate(new Date(`${dueDate}T12:00:00Z`))}, ${inDays(daysLeft)}.`,
+    details: ['Update its state when it is done, or say what is blocking it.'],
+    action: { href, label: 'Open the action' },
+  }),
+  'action-overdue': ({ title, dueDate, href }) => ({
+    subject: `Your action “${title}” is overdue`,
+    summary: `The action “${title}” of an improvement plan, which you own, was due on ${longDate(new Date(`${dueDate}T12:00:00Z`))} and is not done.`,
+    details: ['Update its state, say what is blocking it, or ask the trust lead to move its due date.'],
+    action: { href, label: 'Open the action' },
   }),
 };
 

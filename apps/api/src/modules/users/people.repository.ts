@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PersonRef, Role } from '@wgll/contracts';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, Not } from 'typeorm';
 import { UserEntity } from './entities/user.entity.js';
 
 export type Person = PersonRef & { email: string };
@@ -20,6 +20,20 @@ export class PeopleRepository {
     if (wanted.length === 0) return new Map();
     const rows = await manager.getRepository(UserEntity).find({
       where: { id: In(wanted) },
+      select: { id: true, displayName: true, email: true },
+    });
+    return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.displayName, email: u.email }]));
+  }
+
+  /** As `byIds`, leaving out disabled accounts (people to tell something). */
+  async activeByIds(
+    ids: Iterable<string | null>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Person>> {
+    const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const rows = await manager.getRepository(UserEntity).find({
+      where: { id: In(wanted), status: Not('disabled') },
       select: { id: true, displayName: true, email: true },
     });
     return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.displayName, email: u.email }]));
