@@ -28,6 +28,8 @@ import { seedReferenceData } from './database/seed/reference-seeder.js';
 import { AuditChainService } from './modules/audit/audit-chain.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { FrameworksService } from './modules/frameworks/frameworks.service.js';
+import { DeliveryWorker } from './modules/notifications/delivery-worker.js';
+import { ReminderScheduler } from './modules/notifications/reminders.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 const STATIC_FILE =
@@ -132,6 +134,8 @@ export async function createApp(
       );
     }
     app.get(AuditChainService).start();
+    app.get(DeliveryWorker).start();
+    app.get(ReminderScheduler).start();
     if (config.seedOnStart) {
       const summary = await seedReferenceData(dataSource);
       log.log('Reference data loaded', summarise(summary));

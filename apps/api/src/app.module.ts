@@ -10,6 +10,7 @@ import type { DatabaseConnection } from './database/database-connection.js';
 import { buildDataSourceOptions } from './database/database-options.js';
 import { AccessModule } from './modules/access/access.module.js';
 import { AssessmentsModule } from './modules/assessments/assessments.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
 import { TargetsModule } from './modules/targets/targets.module.js';
 import { PeerLearningModule } from './modules/peer-learning/peer-learning.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         ResultsModule,
         WaitingModule,
         ImportsModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: DATABASE_MODE, useValue: connection.mode },

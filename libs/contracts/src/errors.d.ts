@@ -1,6 +1,8 @@
 /** Stable machine-readable error codes. The web app keys its messages on these. */
 export type ErrorCode =
   | 'VALIDATION_FAILED'
+  | 'UNSUBSCRIBE_INVALID'
+  | 'DELIVERY_NOT_RETRYABLE'
   | 'NOT_FOUND'
   | 'ORGANISATION_NOT_FOUND'
   | 'ICS_NOT_FOUND'

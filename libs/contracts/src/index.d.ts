@@ -13,3 +13,4 @@ export type * from './levelling-up.js';
 export type * from './targets.js';
 export type * from './peer-learning.js';
 export type * from './waiting.js';
+export type * from './notifications.js';

@@ -48,6 +48,12 @@ describe('loadConfig', () => {
       EVIDENCE_FILE_TYPES: 'pdf, PNG',
       BOARD_PACK_CONCURRENCY: '4',
       BOARD_PACK_QUEUE: '0',
+      SMTP_URL: 'smtp://mail:secret@smtp.example.nhs.uk:587',
+      MAIL_FROM: 'WGLL <no-reply@example.nhs.uk>',
+      MAIL_CONCURRENCY: '8',
+      MAIL_MAX_ATTEMPTS: '3',
+      MAIL_RETRY_SECONDS: '10',
+      MAIL_LEASE_SECONDS: '60',
     });
     expect(config).toEqual({
       port: 8080,
@@ -64,6 +70,16 @@ describe('loadConfig', () => {
       seedPublishedResults: true,
       evidence: { maxFileBytes: 25 * 1024 * 1024, extensions: ['pdf', 'png'] },
       boardPack: { concurrency: 4, waiting: 0 },
+      mail: {
+        transport: 'smtp',
+        smtpUrl: 'smtp://mail:secret@smtp.example.nhs.uk:587',
+        from: 'WGLL <no-reply@example.nhs.uk>',
+        notify: undefined,
+        concurrency: 8,
+        maxAttempts: 3,
+        retrySeconds: 10,
+        leaseSeconds: 60,
+      },
       auth: {
         secret: 'a'.repeat(40),
         accessTokenMinutes: 10,

@@ -189,6 +189,64 @@ class EnvironmentVariables {
   @IsOptional()
   @IsString()
   OIDC_LABEL = 'Sign in with NHS';
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^smtps?:\/\/\S+$/, {
+    message: 'SMTP_URL must be an SMTP URL such as smtp://user:password@smtp.example.nhs.uk:587',
+  })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(74, { message: 'NOTIFY_API_KEY must be a GOV.UK Notify API key (name-serviceid-secret)' })
+  NOTIFY_API_KEY?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+    message: 'NOTIFY_TEMPLATE_ID must be the id of a GOV.UK Notify e-mail template',
+  })
+  NOTIFY_TEMPLATE_ID?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/[^/\s]+$/, { message: 'NOTIFY_BASE_URL must be an address without a path' })
+  NOTIFY_BASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_CONCURRENCY must be a whole number' })
+  @Min(1, { message: 'MAIL_CONCURRENCY must be between 1 and 32' })
+  @Max(32, { message: 'MAIL_CONCURRENCY must be between 1 and 32' })
+  MAIL_CONCURRENCY = 4;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_MAX_ATTEMPTS must be a whole number' })
+  @Min(1, { message: 'MAIL_MAX_ATTEMPTS must be between 1 and 20' })
+  @Max(20, { message: 'MAIL_MAX_ATTEMPTS must be between 1 and 20' })
+  MAIL_MAX_ATTEMPTS = 6;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_RETRY_SECONDS must be a whole number' })
+  @Min(1, { message: 'MAIL_RETRY_SECONDS must be between 1 and 3600' })
+  @Max(3600, { message: 'MAIL_RETRY_SECONDS must be between 1 and 3600' })
+  MAIL_RETRY_SECONDS = 30;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_LEASE_SECONDS must be a whole number' })
+  @Min(5, { message: 'MAIL_LEASE_SECONDS must be between 5 and 3600' })
+  @Max(3600, { message: 'MAIL_LEASE_SECONDS must be between 5 and 3600' })
+  MAIL_LEASE_SECONDS = 120;
 }
 
 export interface OidcConfig {
@@ -231,6 +289,25 @@ export interface BoardPackConfig {
   waiting: number;
 }
 
+/**
+ * How e-mail leaves: SMTP (SMTP_URL), GOV.UK Notify (NOTIFY_API_KEY) or, with neither, the outbox kept
+ * in the database for national administrators to read.
+ */
+export interface MailConfig {
+  transport: 'smtp' | 'notify' | 'outbox';
+  smtpUrl: string | undefined;
+  from: string;
+  notify: { apiKey: string; templateId: string; baseUrl: string } | undefined;
+  /** Messages sent at once by each API process. */
+  concurrency: number;
+  /** Attempts before a delivery is marked failed. */
+  maxAttempts: number;
+  /** The first retry's delay; each later one doubles it. */
+  retrySeconds: number;
+  /** How long a message being sent stays with its worker; after that (the process died) another takes it. */
+  leaseSeconds: number;
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -255,6 +332,7 @@ export interface AppConfig {
   auth: AuthConfig;
   evidence: EvidenceConfig;
   boardPack: BoardPackConfig;
+  mail: MailConfig;
 }
 
 export class ConfigError extends Error {
@@ -276,6 +354,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (oidcSet === 1) problems.push('OIDC_ISSUER and OIDC_CLIENT_ID must be set together');
   if (vars.DATABASE_MIGRATION_URL && !vars.DATABASE_URL)
     problems.push('DATABASE_MIGRATION_URL needs DATABASE_URL (the same database, as the application role)');
+  if (vars.SMTP_URL && vars.NOTIFY_API_KEY) problems.push('Set SMTP_URL or NOTIFY_API_KEY, not both');
+  if (vars.NOTIFY_API_KEY && !vars.NOTIFY_TEMPLATE_ID)
+    problems.push('NOTIFY_TEMPLATE_ID is required with NOTIFY_API_KEY (docs/configuration.md, "E-mail")');
   if (problems.length > 0) throw new ConfigError(problems);
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(process.cwd(), p));
   return {
@@ -296,6 +377,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       extensions: [...new Set(vars.EVIDENCE_FILE_TYPES.split(',').map((e) => e.trim().toLowerCase()))],
     },
     boardPack: { concurrency: vars.BOARD_PACK_CONCURRENCY, waiting: vars.BOARD_PACK_QUEUE },
+    mail: {
+      transport: vars.SMTP_URL ? 'smtp' : vars.NOTIFY_API_KEY ? 'notify' : 'outbox',
+      smtpUrl: vars.SMTP_URL,
+      from: vars.MAIL_FROM ?? 'WGLL digital maturity <no-reply@wgll.invalid>',
+      notify:
+        vars.NOTIFY_API_KEY && vars.NOTIFY_TEMPLATE_ID
+          ? {
+              apiKey: vars.NOTIFY_API_KEY,
+              templateId: vars.NOTIFY_TEMPLATE_ID,
+              baseUrl: vars.NOTIFY_BASE_URL ?? 'https://api.notifications.service.gov.uk',
+            }
+          : undefined,
+      concurrency: vars.MAIL_CONCURRENCY,
+      maxAttempts: vars.MAIL_MAX_ATTEMPTS,
+      retrySeconds: vars.MAIL_RETRY_SECONDS,
+      leaseSeconds: vars.MAIL_LEASE_SECONDS,
+    },
     auth: {
       secret: vars.AUTH_SECRET,
       accessTokenMinutes: vars.ACCESS_TOKEN_MINUTES,

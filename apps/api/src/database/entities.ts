@@ -33,6 +33,9 @@ import { PlanActionEntity } from '../modules/plans/entities/plan-action.entity.j
 import { PlanApprovalEntity } from '../modules/plans/entities/plan-approval.entity.js';
 import { NationalTargetEntity } from '../modules/targets/entities/national-target.entity.js';
 import { PeerSharingEntity } from '../modules/peer-learning/entities/peer-sharing.entity.js';
+import { NoticeEntity } from '../modules/notifications/entities/notice.entity.js';
+import { EmailDeliveryEntity } from '../modules/notifications/entities/email-delivery.entity.js';
+import { NotificationPreferenceEntity } from '../modules/notifications/entities/notification-preference.entity.js';
 
 /** Every entity, listed explicitly (ESM: no globbing of compiled files). */
 export const entities = [
@@ -69,4 +72,7 @@ export const entities = [
   PlanApprovalEntity,
   NationalTargetEntity,
   PeerSharingEntity,
+  NoticeEntity,
+  EmailDeliveryEntity,
+  NotificationPreferenceEntity,
 ];

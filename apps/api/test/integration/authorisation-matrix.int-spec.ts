@@ -95,6 +95,16 @@ const NATIONAL_ROUTES: { route: string; admin: number; call(c: Client, ids: Ids)
     call: (c, ids) => c.post(`/api/users/${ids.user}/invitation`),
   },
   { route: 'GET /audit', admin: 200, call: (c) => c.get('/api/audit?pageSize=1') },
+  {
+    route: 'GET /notifications/deliveries',
+    admin: 200,
+    call: (c) => c.get('/api/notifications/deliveries?pageSize=1'),
+  },
+  {
+    route: 'POST /notifications/deliveries/:id/retry',
+    admin: 404,
+    call: (c) => c.post(`/api/notifications/deliveries/${NO_ID}/retry`),
+  },
   { route: 'GET /audit/verification', admin: 200, call: (c) => c.get('/api/audit/verification') },
   { route: 'POST /frameworks', admin: 400, call: (c) => c.post('/api/frameworks', {}) },
   { route: 'POST /cycles', admin: 400, call: (c) => c.post('/api/cycles', {}) },
@@ -517,7 +527,7 @@ describe('every route declares who may use it', () => {
     }
   });
 
-  it('public routes are only sign-in, session, health and single sign-on', () => {
+  it('public routes are only sign-in, session, health, single sign-on and unsubscribing from an e-mail', () => {
     const open = routeDeclarations(t.running.app)
       .filter((r) => r.rule?.kind === 'public')
       .map((r) => `${r.method} ${r.path}`)
@@ -528,10 +538,12 @@ describe('every route declares who may use it', () => {
       'GET /auth/oidc/start',
       'GET /auth/session',
       'GET /health',
+      'GET /notifications/unsubscribe',
       'POST /auth/invitations/:token',
       'POST /auth/refresh',
       'POST /auth/sign-in',
       'POST /auth/sign-out',
+      'POST /notifications/unsubscribe',
     ]);
   });
 

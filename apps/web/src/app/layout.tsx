@@ -24,6 +24,7 @@ function navigationFor(user: CurrentUser) {
     ...(user.capabilities.manageCycles ? [{ to: '/admin/cycles', label: 'Cycles' }] : []),
     ...(user.capabilities.manageTargets ? [{ to: '/admin/targets', label: 'Targets' }] : []),
     ...(user.capabilities.readAudit ? [{ to: '/admin/audit', label: 'Audit log' }] : []),
+    ...(user.capabilities.manageUsers ? [{ to: '/admin/email', label: 'E-mail' }] : []),
     { to: '/organisations', label: 'Organisations' },
     { to: '/regions', label: 'Regions' },
     { to: '/frameworks', label: 'Frameworks' },

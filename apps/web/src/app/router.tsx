@@ -22,6 +22,15 @@ const aboutTheDataPage = lazyPage(
   'AboutTheDataPage',
 );
 const accountPage = lazyPage(() => import('../features/account/routes/account-page'), 'AccountPage');
+const notificationsPage = lazyPage(
+  () => import('../features/account/routes/notifications-page'),
+  'NotificationsPage',
+);
+const unsubscribePage = lazyPage(
+  () => import('../features/account/routes/unsubscribe-page'),
+  'UnsubscribePage',
+);
+const emailPage = lazyPage(() => import('../features/admin/routes/email-page'), 'EmailPage');
 const auditPage = lazyPage(() => import('../features/admin/routes/audit-page'), 'AuditPage');
 const newUserPage = lazyPage(() => import('../features/admin/routes/new-user-page'), 'NewUserPage');
 const userPage = lazyPage(() => import('../features/admin/routes/user-page'), 'UserPage');
@@ -222,12 +231,15 @@ function appRoutes(): RouteObject[] {
             { path: 'sign-in', element: <SignInPage /> },
             { path: 'sign-in/not-recognised', ...page(notRecognisedPage) },
             { path: 'invitations/:token', ...page(invitationPage) },
+            // An e-mail's unsubscribe link works without signing in.
+            { path: 'unsubscribe', ...page(unsubscribePage) },
             {
               // Everything else needs a signed-in user.
               element: <RequireSignIn />,
               children: [
                 { index: true, ...page(homePage) },
                 { path: 'account', ...page(accountPage) },
+                { path: 'account/notifications', ...page(notificationsPage) },
                 { path: 'organisations', ...page(directoryPage) },
                 { path: 'organisations/:code', ...page(organisationPage) },
                 { path: 'organisations/:code/returns', ...page(organisationReturnsPage) },
@@ -282,6 +294,11 @@ function appRoutes(): RouteObject[] {
                     { path: 'new', ...page(newUserPage) },
                     { path: ':id', ...page(userPage) },
                   ],
+                },
+                {
+                  path: 'admin/email',
+                  element: <RequireCapability capability="manageUsers" />,
+                  children: [{ index: true, ...page(emailPage) }],
                 },
                 {
                   path: 'admin/cycles',

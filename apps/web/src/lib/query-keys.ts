@@ -1,6 +1,7 @@
 import type {
   AuditListQuery,
   CareSetting,
+  EmailDeliveryQuery,
   IsoDate,
   OrganisationListQuery,
   UserListQuery,
@@ -24,6 +25,14 @@ export const userKeys = {
   lists: () => [...userKeys.all, 'list'] as const,
   list: (query: UserListQuery) => [...userKeys.lists(), query] as const,
   detail: (id: string) => [...userKeys.all, 'detail', id] as const,
+};
+
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  notices: () => [...notificationKeys.all, 'notices'] as const,
+  preferences: () => [...notificationKeys.all, 'preferences'] as const,
+  unsubscribe: (token: string) => [...notificationKeys.all, 'unsubscribe', token] as const,
+  deliveries: (query: EmailDeliveryQuery) => [...notificationKeys.all, 'deliveries', query] as const,
 };
 
 export const invitationKey = (token: string) => ['invitation', token] as const;

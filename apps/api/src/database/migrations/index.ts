@@ -20,6 +20,7 @@ import { AddReturnDeclines1796461077501 } from './1796461077501-add-return-decli
 import { AddPeerSharing1796461302424 } from './1796461302424-add-peer-sharing.js';
 import { AddNationalTargets1796461591426 } from './1796461591426-add-national-targets.js';
 import { AddAssignmentDueDates1796473044300 } from './1796473044300-add-assignment-due-dates.js';
+import { AddNotifications1796473088686 } from './1796473088686-add-notifications.js';
 
 export const migrations = [
   Init1795266955776,
@@ -43,4 +44,5 @@ export const migrations = [
   AddPeerSharing1796461302424,
   AddNationalTargets1796461591426,
   AddAssignmentDueDates1796473044300,
+  AddNotifications1796473088686,
 ];

@@ -43,6 +43,14 @@ export const SignedIn = () => SetMetadata(ACCESS_RULE, { kind: 'signed-in' } sat
 export const Allow = (action: Action, resource?: ResourceParam) =>
   SetMetadata(ACCESS_RULE, { kind: 'allow', action, resource } satisfies AccessRule);
 
+export const SKIP_CSRF = 'wgll:skip-csrf';
+/**
+ * For a public route acting only on a signed token in its address, which mail programs call without
+ * the web app's form token (one-click unsubscribe, RFC 8058). It reads no cookie, so there is no
+ * forgery to prevent.
+ */
+export const SkipCsrf = () => SetMetadata(SKIP_CSRF, true);
+
 export type AuthenticatedRequest = FastifyRequest & { user?: Principal };
 
 /** The signed-in user (routes that are not @Public always have one). */

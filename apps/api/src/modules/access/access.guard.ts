@@ -2,7 +2,7 @@ import { type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ApiException, NotFoundApiException } from '../../common/api-exception.js';
-import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorators.js';
+import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest, SKIP_CSRF } from './access.decorators.js';
 import { CsrfService } from './csrf.service.js';
 import { forbidden, PolicyService } from './policy.service.js';
 import type { Principal } from './principal.js';
@@ -32,7 +32,11 @@ export class AccessGuard extends AuthGuard('jwt') {
       context.getHandler(),
       context.getClass(),
     ]);
-    this.csrf.check(request);
+    const skipCsrf = this.reflector.getAllAndOverride<boolean | undefined>(SKIP_CSRF, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!(skipCsrf && rule?.kind === 'public')) this.csrf.check(request);
     if (!rule) throw forbidden();
     await super.canActivate(context);
     if (rule.kind === 'public') return true;

@@ -71,6 +71,46 @@ export class AssessmentsReader {
     private readonly store: ReturnStore,
   ) {}
 
+  /** Whose a return is and its cycle, for telling people about it; null when there is no such return. */
+  async forNotice(
+    returnId: string,
+    manager: EntityManager,
+  ): Promise<{
+    id: string;
+    level: ReturnLevel;
+    organisationCode: string | null;
+    icsCode: string | null;
+    cycleName: string;
+    referenceDate: string;
+    label: string;
+  } | null> {
+    const found = isUUID(returnId) ? await this.store.load(returnId, manager).catch(() => null) : null;
+    if (!found) return null;
+    const { ret, cycle } = found;
+    return {
+      id: ret.id,
+      level: ret.level,
+      organisationCode: ret.organisationCode,
+      icsCode: ret.icsCode,
+      cycleName: cycle.name,
+      referenceDate: cycle.referenceDate,
+      label: returnLabel(ret, cycle),
+    };
+  }
+
+  /** The name of a measure or the title of a domain of a return's framework, for telling people. */
+  async workTitle(
+    returnId: string,
+    target: { domainId?: string | null; measure?: string | null },
+    manager: EntityManager,
+  ): Promise<string | null> {
+    const found = await this.store.load(returnId, manager).catch(() => null);
+    if (!found) return null;
+    const framework = await this.store.framework(found.ret, manager);
+    if (target.measure) return framework.measures.find((m) => m.id === target.measure)?.name ?? null;
+    return framework.domains.find((d) => d.id === target.domainId)?.title ?? null;
+  }
+
   /** A return with its cycle, framework and answers; null when there is no such return. */
   async forPlan(
     returnId: string,

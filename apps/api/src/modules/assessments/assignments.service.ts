@@ -84,6 +84,7 @@ export class AssignmentsService {
           target: { type: 'return', id, label: returnLabel(ret, cycle) },
           details: {
             ...target,
+            assignmentId: saved.id,
             assigneeId: input.userId,
             previousAssigneeId: previous?.assigneeId ?? null,
             dueDate: input.dueDate ?? null,

@@ -21,6 +21,12 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/**
+ * Work another module does when an entry is recorded inside a transaction (notifications: who to tell),
+ * in the same transaction, so it happens if and only if the change commits. `id` is the entry's id.
+ */
+export type AuditListener = (entry: AuditEntry & { id: string }, manager: EntityManager) => Promise<void>;
+
 /** Names of user accounts by id (absent: no such account). */
 export type AccountNamer = (ids: string[]) => Promise<Map<string, string>>;
 
@@ -28,10 +34,16 @@ export type AccountNamer = (ids: string[]) => Promise<Map<string, string>>;
 @Injectable()
 export class AuditService {
   private namer: AccountNamer = () => Promise.resolve(new Map<string, string>());
+  private readonly listeners: AuditListener[] = [];
 
   /** Lets the users module name accounts in the log without the audit module depending on it. */
   registerNamer(namer: AccountNamer): void {
     this.namer = namer;
+  }
+
+  /** Lets a module act on entries recorded in a transaction without the audit module depending on it. */
+  registerListener(listener: AuditListener): void {
+    this.listeners.push(listener);
   }
 
   constructor(
@@ -42,7 +54,7 @@ export class AuditService {
   /** Records an entry; pass `manager` to write inside the caller's transaction. */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     const repository = manager ? manager.getRepository(AuditEventEntity) : this.events;
-    await repository.insert(
+    const inserted = await repository.insert(
       repository.create({
         action: entry.action,
         actorId: entry.actor?.id ?? null,
@@ -57,6 +69,10 @@ export class AuditService {
     );
     // Linked into the hash chain shortly after it commits, off the writer's path.
     this.chain.schedule();
+    if (manager?.queryRunner?.isTransactionActive && this.listeners.length > 0) {
+      const id = String((inserted.identifiers[0] as { id: string | number }).id);
+      for (const listener of this.listeners) await listener({ ...entry, id }, manager);
+    }
   }
 
   /**
@@ -83,6 +99,7 @@ export class AuditService {
    * The INSERT of `entry` as SQL for a larger statement, e.g. a CTE that writes the record the entry
    * is about, so both land in one round trip: one row per row of `source` (none when it is empty).
    * A plain INSERT of the same columns `record` writes; its parameters are numbered from `$first`.
+   * Listeners are not run: use it only for entries nobody listens for (answer saves).
    */
   insertSql(entry: AuditEntry, source: string, first: number): { sql: string; params: unknown[] } {
     const params = [

@@ -170,6 +170,15 @@ export class HierarchyRepository implements HierarchyLookup {
     return row;
   }
 
+  /** The name of an organisation or ICB by ODS code; null when there is none. */
+  async nameOf(code: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row] = await manager.query<{ name: string }[]>(
+      `SELECT name FROM organisation WHERE ods_code = $1 UNION ALL SELECT name FROM ics WHERE ods_code = $1 LIMIT 1`,
+      [code],
+    );
+    return row?.name ?? null;
+  }
+
   /** An ICS's region on `at`; undefined when no such ICS. Pass `manager` inside a transaction. */
   async placeIcs(
     code: string,

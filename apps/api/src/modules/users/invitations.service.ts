@@ -11,6 +11,7 @@ import type { RequestOrigin } from '../access/principal.js';
 import { SessionRevoker } from '../access/session-revoker.js';
 import { AuditService } from '../audit/audit.service.js';
 import { InvitationEntity } from './entities/invitation.entity.js';
+import { InvitationHooks } from './invitation-hooks.js';
 import { UserEntity } from './entities/user.entity.js';
 
 /** Who made a change: a signed-in user, or the command line (id null). */
@@ -32,6 +33,7 @@ export class InvitationsService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly revoker: SessionRevoker,
+    private readonly hooks: InvitationHooks,
   ) {}
 
   onModuleInit(): void {
@@ -71,7 +73,7 @@ export class InvitationsService implements OnModuleInit {
     const token = randomToken();
     const expiresAt = new Date(Date.now() + this.config.auth.invitationDays * 86_400_000);
     await this.closeOpen(manager, userId);
-    await manager.insert(InvitationEntity, {
+    const inserted = await manager.insert(InvitationEntity, {
       userId,
       tokenHash: sha256Hex(token),
       expiresAt,
@@ -88,11 +90,18 @@ export class InvitationsService implements OnModuleInit {
       },
       manager,
     );
-    return {
-      // The configured origin (PUBLIC_URL or its default), never the request's Host header.
-      url: `${this.config.auth.publicUrl}/invitations/${token}`,
-      expiresAt: expiresAt.toISOString(),
-    };
+    // The configured origin (PUBLIC_URL or its default), never the request's Host header.
+    const url = `${this.config.auth.publicUrl}/invitations/${token}`;
+    await this.hooks.run(manager, {
+      invitationId: String((inserted.identifiers[0] as { id: string }).id),
+      userId,
+      email: user.email,
+      displayName: user.displayName,
+      url,
+      expiresAt,
+      invitedBy: actor.email,
+    });
+    return { url, expiresAt: expiresAt.toISOString() };
   }
 
   async closeOpen(manager: EntityManager, userId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PersonRef, Role } from '@wgll/contracts';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, Not } from 'typeorm';
 import { UserEntity } from './entities/user.entity.js';
 
 export type Person = PersonRef & { email: string };
@@ -25,6 +25,20 @@ export class PeopleRepository {
     return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.displayName, email: u.email }]));
   }
 
+  /** As `byIds`, leaving out disabled accounts (people to tell something). */
+  async activeByIds(
+    ids: Iterable<string | null>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Person>> {
+    const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const rows = await manager.getRepository(UserEntity).find({
+      where: { id: In(wanted), status: Not('disabled') },
+      select: { id: true, displayName: true, email: true },
+    });
+    return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.displayName, email: u.email }]));
+  }
+
   /** People (not disabled) holding any of `roles` on `scopeCode`, by name. */
   async holding(
     scopeCode: string,
@@ -39,5 +53,30 @@ export class PeopleRepository {
       [scopeCode, roles],
     );
     return rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email }));
+  }
+
+  /** People (not disabled) holding any of `roles` on each of `scopeCodes`, by scope code, in one query. */
+  async holdingEach(
+    scopeCodes: string[],
+    roles: Role[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Person[]>> {
+    const byScope = new Map<string, Person[]>();
+    if (scopeCodes.length === 0) return byScope;
+    const rows = await manager.query<
+      { scope_code: string; id: string; display_name: string; email: string }[]
+    >(
+      `SELECT DISTINCT g.scope_code, u.id, u.display_name, u.email
+       FROM app_user u JOIN role_assignment g ON g.user_id = u.id
+       WHERE u.status <> 'disabled' AND g.scope_code = ANY($1::text[]) AND g.role = ANY($2)
+       ORDER BY g.scope_code, u.display_name, u.email`,
+      [scopeCodes, roles],
+    );
+    for (const r of rows) {
+      const people = byScope.get(r.scope_code) ?? [];
+      people.push({ id: r.id, displayName: r.display_name, email: r.email });
+      byScope.set(r.scope_code, people);
+    }
+    return byScope;
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { GrantsRepository } from './grants.repository.js';
+import { InvitationHooks } from './invitation-hooks.js';
 import { InvitationsService } from './invitations.service.js';
 import { PeopleRepository } from './people.repository.js';
 import { OrganisationTeamController, UsersController } from './users.controller.js';
@@ -9,8 +10,8 @@ import { UsersService } from './users.service.js';
 /** Accounts, scoped roles, invitations; organisation teams. */
 @Module({
   controllers: [UsersController, OrganisationTeamController],
-  providers: [UsersService, InvitationsService, GrantsRepository, PeopleRepository],
-  exports: [UsersService, InvitationsService, GrantsRepository, PeopleRepository],
+  providers: [UsersService, InvitationsService, InvitationHooks, GrantsRepository, PeopleRepository],
+  exports: [UsersService, InvitationsService, InvitationHooks, GrantsRepository, PeopleRepository],
 })
 export class UsersModule {
   constructor(audit: AuditService, people: PeopleRepository) {

@@ -1,5 +1,6 @@
 import { Button, SummaryList } from 'nhsuk-react-components';
 import { useState } from 'react';
+import { Link } from 'react-router';
 
 import { RoleTable } from '../../../components/role-table';
 import { useDocumentTitle } from '../../../components/use-document-title';
@@ -50,6 +51,13 @@ export function AccountPage() {
           />
           <p>
             To change your roles, ask your organisation&apos;s administrator or the national administrator.
+          </p>
+        </section>
+
+        <section aria-labelledby="notifications-heading">
+          <h2 id="notifications-heading">Notifications</h2>
+          <p>
+            <Link to="/account/notifications">See your notifications and choose which come by e-mail</Link>
           </p>
         </section>
 
