@@ -12,28 +12,30 @@ export class PeopleRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Display names and emails by user id; pass the transaction's manager when inside one. */
-  async byIds(
+  byIds(
     ids: Iterable<string | null>,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, Person>> {
-    const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
-    if (wanted.length === 0) return new Map();
-    const rows = await manager.getRepository(UserEntity).find({
-      where: { id: In(wanted) },
-      select: { id: true, displayName: true, email: true },
-    });
-    return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.displayName, email: u.email }]));
+    return this.find(ids, manager, false);
   }
 
   /** As `byIds`, leaving out disabled accounts (people to tell something). */
-  async activeByIds(
+  activeByIds(
     ids: Iterable<string | null>,
     manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Person>> {
+    return this.find(ids, manager, true);
+  }
+
+  private async find(
+    ids: Iterable<string | null>,
+    manager: EntityManager,
+    activeOnly: boolean,
   ): Promise<Map<string, Person>> {
     const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
     if (wanted.length === 0) return new Map();
     const rows = await manager.getRepository(UserEntity).find({
-      where: { id: In(wanted), status: Not('disabled') },
+      where: activeOnly ? { id: In(wanted), status: Not('disabled') } : { id: In(wanted) },
       select: { id: true, displayName: true, email: true },
     });
     return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.displayName, email: u.email }]));
