@@ -1,3 +1,4 @@
+import { readableName } from '@wgll/scoring';
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@wgll/contracts';
 import type { EntityManager } from 'typeorm';
@@ -52,7 +53,9 @@ export class NotificationEvents {
     const facts: ReturnFacts = {
       returnId: ret.id,
       label: ret.label,
-      ownerName: (await this.hierarchy.nameOf(ret.organisationCode ?? ret.icsCode!, manager)) ?? ret.label,
+      ownerName: readableName(
+        (await this.hierarchy.nameOf(ret.organisationCode ?? ret.icsCode!, manager)) ?? ret.label,
+      ),
       cycleName: ret.cycleName,
       actorName: actor?.displayName || entry.actor?.email || 'An administrator',
     };

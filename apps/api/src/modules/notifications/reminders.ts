@@ -1,4 +1,5 @@
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { readableName } from '@wgll/scoring';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
@@ -165,7 +166,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
               cycleName: cycle.name,
               closesOn: cycle.closesOn,
               daysLeft,
-              ownerName: scope.name,
+              ownerName: readableName(scope.name),
               href: scope.href,
             }),
           }),
