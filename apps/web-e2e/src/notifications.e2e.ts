@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { EmailDeliveryList, NotificationPreferences } from '@wgll/contracts';
+import type { EmailDeliveryList, NoticeList, NotificationPreferences } from '@wgll/contracts';
 
 import { demoUsers, menuLink, signIn, signOut } from './support/auth.js';
 import { useJourney } from './support/journey.js';
@@ -42,6 +42,19 @@ describe('notifications: the outbox, e-mail choices and unsubscribing', () => {
   it('a board approver sees their notifications and turns one kind of e-mail off', async () => {
     const page = journey.page;
     await signIn(page, demoUsers.boardApprover);
+    // The home page lists the newest 5 under "Waiting for you"; the header says how many are unread.
+    await page.goto('/');
+    const notices = (await (await page.request.get('/api/notifications')).json()) as NoticeList;
+    await page.getByRole('heading', { level: 2, name: 'Your notifications' }).waitFor();
+    const all = page.getByRole('link', { name: /^See all your notifications/ });
+    await all.waitFor();
+    const shown = page.locator('section[aria-labelledby="notifications-heading"] li');
+    expect(await shown.count()).toBe(Math.min(5, notices.items.length));
+    const headerName = notices.unread > 0 ? `Notifications, ${notices.unread} unread` : 'Notifications';
+    await page.getByRole('banner').getByRole('link', { name: headerName, exact: true }).waitFor();
+    await checkPage('home-notifications', /^Home – /);
+    await all.click();
+    await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
     await page.goto('/account');
     await page.getByRole('link', { name: /choose which come by e-mail/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();

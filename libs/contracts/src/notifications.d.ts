@@ -10,7 +10,11 @@ export type NotificationKind =
   | 'return-reopened'
   | 'cycle-closing'
   | 'action-due'
-  | 'action-overdue';
+  | 'action-overdue'
+  | 'assignment-due'
+  | 'assignment-overdue'
+  | 'cycle-opened'
+  | 'weekly-digest';
 
 /** An in-app notice: one per person per event. */
 export interface Notice {

@@ -12,7 +12,7 @@ import type { ParsedMail } from 'mailparser';
 import { loadConfig } from '../../src/config/app-config.js';
 import { anonymousClient, type Client, createUser, signIn, type TestUser } from './support/auth.js';
 import { startMailServer, type TestMailServer } from './support/mail.js';
-import { answerAll, createCycle, isoDay, returnsWorld, startReturns } from './support/returns.js';
+import { answerAll, createCycle, getReturn, isoDay, returnsWorld, startReturns } from './support/returns.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** Issue 20: e-mail through a real SMTP server started here, notices in the app, preferences, unsubscribe. */
@@ -301,6 +301,151 @@ describe('plan action reminders', () => {
     expect((await mine('action-overdue')).map((n) => n.subject)).toEqual([
       'Your action “Replace the network switches” is overdue',
     ]);
+  });
+});
+
+describe('assignment reminders', () => {
+  it('work due in 3 days, then overdue, tells its assignee once each; a new due date tells again', async () => {
+    const { ReminderScheduler } = await import('../../src/modules/notifications/reminders.js');
+    const reminders = t.running.app.get(ReminderScheduler);
+    const assignee = await createUser(t, [{ role: 'trust-contributor', scopeCode: 'RJ1' }]);
+    const ret = await newReturn();
+    const measure = org.measures[0]!;
+    const assign = async (dueDate: string) =>
+      lead
+        .put(`/api/returns/${ret.id}/assignments`, { measure: measure.id, userId: assignee.id, dueDate })
+        .expect(200);
+    await assign(isoDay(3));
+    const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+    const mine = (kind: string) =>
+      t.dataSource.query<{ subject: string; link: string; key: string }[]>(
+        `SELECT subject, link, key FROM notice WHERE user_id = $1 AND kind = $2 ORDER BY created_at`,
+        [assignee.id, kind],
+      );
+    await reminders.tick(noon(isoDay(0)));
+    await reminders.tick(noon(isoDay(0)));
+    const due = await mine('assignment-due');
+    expect(due).toHaveLength(1);
+    expect(due[0]!.subject.startsWith(`Your work on ${measure.name} for the `)).toBe(true);
+    expect(due[0]!.subject).toMatch(/ return is due in 3 days$/);
+    expect(due[0]!.link).toMatch(new RegExp(`^/returns/${ret.id}/measures/${measure.id}`));
+    await mail.waitFor(() => mail.to(assignee.email).some((m) => m.subject === due[0]!.subject));
+    const sent = mail.to(assignee.email).find((m) => m.subject === due[0]!.subject)!;
+    expect(sent.text).toContain(`${PUBLIC_URL}${due[0]!.link}`);
+    await reminders.tick(noon(isoDay(4)));
+    await reminders.tick(noon(isoDay(5)));
+    const overdue = await mine('assignment-overdue');
+    expect(overdue.map((n) => n.subject)).toEqual([due[0]!.subject.replace('due in 3 days', 'overdue')]);
+    // A new due date: reminded again, once.
+    await assign(isoDay(2));
+    await reminders.tick(noon(isoDay(0)));
+    await reminders.tick(noon(isoDay(0)));
+    expect((await mine('assignment-due')).map((n) => n.key)).toEqual([
+      expect.stringMatching(new RegExp(`:due:${isoDay(3)}$`)),
+      expect.stringMatching(new RegExp(`:due:${isoDay(2)}$`)),
+    ]);
+    // Once the work is answered, nothing more.
+    await answerAll(contributor, ret, org);
+    await reminders.tick(noon(isoDay(9)));
+    expect(await mine('assignment-overdue')).toHaveLength(1);
+  });
+});
+
+describe('a cycle opening', () => {
+  it('tells the trust and ICS leads once, on the day it opens', async () => {
+    const { ReminderScheduler } = await import('../../src/modules/notifications/reminders.js');
+    const reminders = t.running.app.get(ReminderScheduler);
+    const cycle = await createCycle(admin, org, sys, { opensOn: isoDay(2), closesOn: isoDay(60) });
+    const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+    const notices = (userId: string) =>
+      t.dataSource.query<{ subject: string; link: string }[]>(
+        `SELECT subject, link FROM notice WHERE user_id = $1 AND kind = 'cycle-opened' AND key = $2`,
+        [userId, `cycle:${cycle.id}:opened`],
+      );
+    await reminders.tick(noon(isoDay(1)));
+    expect(await notices(leadUser.id)).toEqual([]);
+    await reminders.tick(noon(isoDay(2)));
+    await reminders.tick(noon(isoDay(3)));
+    const toLead = await notices(leadUser.id);
+    expect(toLead).toEqual([
+      { subject: `The ${cycle.name} assessment cycle is open`, link: '/organisations/RJ1/returns' },
+    ]);
+    expect(await notices(icsUser.id)).toEqual([
+      { subject: `The ${cycle.name} assessment cycle is open`, link: '/ics/QKK/returns' },
+    ]);
+    await mail.waitFor(() => mail.to(leadUser.email).some((m) => m.subject === toLead[0]!.subject));
+    const sent = mail.to(leadUser.email).filter((m) => m.subject === toLead[0]!.subject);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain(`${PUBLIC_URL}/organisations/RJ1/returns`);
+  });
+});
+
+describe('the weekly digest', () => {
+  it('on Mondays tells ICS leads and regional viewers how their returns are going, once a week', async () => {
+    const { ReminderScheduler } = await import('../../src/modules/notifications/reminders.js');
+    const reminders = t.running.app.get(ReminderScheduler);
+    // New people: no earlier run has sent them a digest for the coming Monday.
+    const regional = await createUser(t, [{ role: 'regional-viewer', scopeCode: 'Y56' }]);
+    const icsLead = await createUser(t, [{ role: 'ics-lead', scopeCode: 'QKK' }]);
+    const cycle = await createCycle(admin, org, sys, {
+      opensOn: isoDay(-10),
+      closesOn: isoDay(40),
+      referenceDate: '2026-04-09',
+    });
+    // One return approved by the board this week.
+    const { created } = await startReturns(lead, 'RJ1', cycle.id);
+    const ret = await getReturn(lead, created[0]!.id);
+    await answerAll(contributor, ret, org);
+    await lead.post(`/api/returns/${ret.id}/ready`).expect(200);
+    await board
+      .post(`/api/returns/${ret.id}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'D20/1' })
+      .expect(201);
+    const k = [0, 1, 2, 3, 4, 5, 6].find((n) => new Date(`${isoDay(n)}T00:00:00Z`).getUTCDay() === 1)!;
+    const [monday, tuesday] = [isoDay(k), isoDay(k + 1)];
+    const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+    const digests = (userId: string) =>
+      t.dataSource.query<{ subject: string; summary: string; link: string; key: string }[]>(
+        `SELECT subject, summary, link, key FROM notice WHERE user_id = $1 AND kind = 'weekly-digest'`,
+        [userId],
+      );
+    await reminders.tick(noon(tuesday));
+    expect(await digests(icsLead.id)).toEqual([]);
+    await reminders.tick(noon(monday));
+    await reminders.tick(noon(monday));
+    const [toIcs, ...more] = await digests(icsLead.id);
+    expect(more).toEqual([]);
+    expect(toIcs!.key).toBe(`digest:${monday}`);
+    expect(toIcs!.subject).toMatch(/^Your weekly summary of returns, week of /);
+    const [toRegion] = await digests(regional.id);
+    expect(toRegion).toBeDefined();
+    // What it says of our cycle is what the completion pages say.
+    const ics = (await admin.get(`/api/ics/QKK/completion?cycle=${cycle.id}`).expect(200)).body as {
+      rows: { state: string }[];
+    };
+    const region = (await admin.get(`/api/regions/Y56/completion?cycle=${cycle.id}`).expect(200)).body as {
+      groups: { code: string; expected: number; counts: { submitted: number } }[];
+    };
+    expect(region.groups.map((g) => g.code)).toContain('QKK');
+    const line = (submitted: number, expected: number) =>
+      new RegExp(
+        `${cycle.name} \\(closes [^)]*\\): ${submitted} of ${expected} returns submitted\\. In the past 7 days: 0 returns submitted, 1 return approved by the board\\.`,
+      );
+    await mail.waitFor(() => mail.to(icsLead.email).some((m) => m.subject === toIcs!.subject));
+    await mail.waitFor(() => mail.to(regional.email).some((m) => m.subject === toRegion!.subject));
+    const icsMail = mail.to(icsLead.email).filter((m) => m.subject === toIcs!.subject);
+    expect(icsMail).toHaveLength(1);
+    const icsText = icsMail[0]!.text!.replace(/\s+/g, ' ');
+    const submitted = ics.rows.filter((r) => r.state === 'submitted').length;
+    expect(icsText).toMatch(line(submitted, ics.rows.length));
+    expect(icsText).toContain(`${PUBLIC_URL}/ics/`);
+    const regionText = mail
+      .to(regional.email)
+      .find((m) => m.subject === toRegion!.subject)!
+      .text!.replace(/\s+/g, ' ');
+    const expected = region.groups.reduce((n, g) => n + g.expected, 0);
+    const regionSubmitted = region.groups.reduce((n, g) => n + g.counts.submitted, 0);
+    expect(regionText).toMatch(line(regionSubmitted, expected));
+    expect(regionText).toContain(`${PUBLIC_URL}/regions/Y56/results?cycle=`);
   });
 });
 

@@ -342,5 +342,17 @@ describe('GET /api/me/waiting', () => {
     });
     // Nobody else's list has them.
     expect((await waiting(approver)).actionsDue.map((a) => a.returnId)).not.toContain(rtqMental.id);
+
+    // Carried forward into the next cycle's plan, each is listed once: the copy being worked on.
+    const next = (await startReturns(approver, 'RTQ', cycle2.id, { careSettings: ['mental-health'] }))
+      .created[0]!.id;
+    expect((await approver.get(`/api/returns/${next}/plan`)).status).toBe(200);
+    const after = (await waiting(contributor)).actionsDue.filter((a) =>
+      [rtqMental.id, next].includes(a.returnId),
+    );
+    expect(after.map((a) => [a.title, a.returnId])).toEqual([
+      ['Overdue', next],
+      ['Due in 5 days', next],
+    ]);
   });
 });

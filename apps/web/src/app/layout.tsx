@@ -4,6 +4,7 @@ import { Suspense, useEffect, useRef, type FormEvent } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 
 import { LoadingMessage } from '../components/loading-message';
+import { useNotices } from '../lib/api/notices-api';
 import { useSession, useSessionSync, useSignOut } from '../lib/api/session-api';
 import { resultsLinks } from '../lib/results-access';
 
@@ -56,6 +57,7 @@ export function Layout() {
   const session = useSession();
   const user = session.data?.user ?? null;
   const navigation = user ? navigationFor(user) : [];
+  const unread = useNotices(user !== null).data?.unread ?? 0;
   // The one item the page is under: the longest address that is the page's or a parent of it (on a
   // region's results, Results rather than Regions).
   const activeItem = navigation
@@ -86,6 +88,9 @@ export function Layout() {
             <>
               <Header.AccountItem href="/account" asElement={Link} to="/account" icon>
                 {user.displayName}
+              </Header.AccountItem>
+              <Header.AccountItem href="/account/notifications" asElement={Link} to="/account/notifications">
+                {unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
               </Header.AccountItem>
               <Header.AccountItem formProps={{ method: 'post', onSubmit: handleSignOut }} type="submit">
                 Sign out

@@ -243,6 +243,41 @@ export class AssessmentsReader {
   }
 
   /**
+   * What happened to the cycle's returns since `since`: each seal (a return submitted) and each board
+   * approval still standing, with whose return it is.
+   */
+  async changesSince(
+    cycleId: string,
+    since: Date,
+  ): Promise<(Omit<ReturnProgress, 'state' | 'revision'> & { event: 'sealed' | 'approved' })[]> {
+    const rows = await this.dataSource.query<
+      {
+        level: ReturnLevel;
+        organisation_code: string | null;
+        ics_code: string | null;
+        care_setting: CareSetting | null;
+        event: 'sealed' | 'approved';
+      }[]
+    >(
+      `SELECT r.level, r.organisation_code, r.ics_code, r.care_setting, e.event
+       FROM assessment_return r JOIN (
+         SELECT return_id, 'sealed' AS event FROM return_seal WHERE sealed_at >= $2
+         UNION ALL
+         SELECT return_id, 'approved' AS event FROM return_approval WHERE approved_at >= $2 AND withdrawn_at IS NULL
+       ) e ON e.return_id = r.id
+       WHERE r.cycle_id = $1`,
+      [cycleId, since],
+    );
+    return rows.map((r) => ({
+      level: r.level,
+      organisationCode: r.organisation_code,
+      icsCode: r.ics_code,
+      careSetting: r.care_setting,
+      event: r.event,
+    }));
+  }
+
+  /**
    * The organisation returns of the cycle that are submitted (sealed), of these organisations, each
    * with the sealed copy of its current revision. Drafts, returns awaiting approval and reopened
    * returns are left out.

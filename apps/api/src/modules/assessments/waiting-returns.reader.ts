@@ -124,6 +124,30 @@ export class WaitingReturnsReader {
     };
   }
 
+  /**
+   * Assignments due on or before `by` (an ISO date) with work left, on returns not yet submitted in
+   * cycles open `today`, oldest due first: what their assignees are reminded of.
+   */
+  async assignmentsDueBy(today: string, by: string): Promise<WaitingAssignment[]> {
+    const manager = this.store.dataSource.manager;
+    const rows = await manager.query<{ id: string; return_id: string }[]>(
+      `SELECT a.id, a.return_id FROM return_assignment a
+       JOIN assessment_return r ON r.id = a.return_id JOIN cycle c ON c.id = r.cycle_id
+       WHERE a.due_date IS NOT NULL AND a.due_date <= $2 AND r.state <> 'submitted'
+         AND c.retired_at IS NULL AND c.opens_on <= $1 AND c.closes_on >= $1`,
+      [today, by],
+    );
+    if (rows.length === 0) return [];
+    const assignments = await manager.getRepository(ReturnAssignmentEntity).find({
+      where: { id: In(rows.map((r) => r.id)) },
+      order: { dueDate: 'ASC', assignedAt: 'ASC', id: 'ASC' },
+    });
+    const rets = await manager
+      .getRepository(AssessmentReturnEntity)
+      .findBy({ id: In([...new Set(rows.map((r) => r.return_id))]) });
+    return this.withProgress(assignments, rets, await this.describe(rets, manager), manager);
+  }
+
   /** Returns by id as "Waiting for you" names them (for other modules: plan actions name their return). */
   async describeByIds(ids: readonly string[]): Promise<Map<string, WaitingReturn>> {
     if (ids.length === 0) return new Map();

@@ -13,6 +13,13 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, { label: string; optio
   'cycle-closing': { label: 'A cycle closes soon and your return is not yet submitted', optional: true },
   'action-due': { label: 'An action of an improvement plan you own is due in 3 days', optional: true },
   'action-overdue': { label: 'An action of an improvement plan you own is overdue', optional: true },
+  'assignment-due': { label: 'Work given to you on a return is due in 3 days', optional: true },
+  'assignment-overdue': { label: 'Work given to you on a return is overdue', optional: true },
+  'cycle-opened': { label: 'An assessment cycle opens', optional: true },
+  'weekly-digest': {
+    label: 'A weekly summary, on Mondays, of how the returns in your area are going',
+    optional: true,
+  },
 };
 
 /** The kinds a person can turn e-mail off for (an invitation is the only way into an account). */

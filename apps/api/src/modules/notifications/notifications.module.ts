@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CyclesModule } from '../cycles/cycles.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { ResultsModule } from '../results/results.module.js';
 import { InvitationHooks } from '../users/invitation-hooks.js';
 import { UsersModule } from '../users/users.module.js';
 import { DeliveryWorker } from './delivery-worker.js';
@@ -17,7 +18,7 @@ import { ReminderScheduler } from './reminders.js';
  * database (or kept in an outbox), per-person e-mail choices and one-click unsubscribe.
  */
 @Module({
-  imports: [AssessmentsModule, UsersModule, OrganisationsModule, CyclesModule, PlansModule],
+  imports: [AssessmentsModule, UsersModule, OrganisationsModule, CyclesModule, PlansModule, ResultsModule],
   controllers: [NotificationsController],
   providers: [NotificationsService, DeliveryWorker, NotificationEvents, ReminderScheduler],
   exports: [NotificationsService, DeliveryWorker, ReminderScheduler],

@@ -59,6 +59,15 @@ export class NotificationsService {
     private readonly people: PeopleRepository,
   ) {}
 
+  /** The people who have the notice of this kind and key already (reminders skip the work of telling them again). */
+  async told(kind: NotificationKind, key: string): Promise<Set<string>> {
+    const rows = await this.dataSource.query<{ user_id: string }[]>(
+      'SELECT user_id FROM notice WHERE kind = $1 AND key = $2',
+      [kind, key],
+    );
+    return new Set(rows.map((r) => r.user_id));
+  }
+
   /**
    * Records a notice for each recipient and queues their e-mail (unless they turned this kind off),
    * in the caller's transaction: both exist if and only if the change commits. Returns the number of

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { closingThreshold } from './reminders.js';
+import { closingThreshold, isMonday } from './reminders.js';
 
 describe('cycle closing reminders', () => {
   it('are due at 14, 7 and 1 days left: the tightest reached, none before 14 or after closing', () => {
@@ -14,6 +14,17 @@ describe('cycle closing reminders', () => {
       1,
       1,
       null,
+    ]);
+  });
+});
+
+describe('the weekly digest', () => {
+  it('is sent on Mondays only', () => {
+    expect(['2026-12-06', '2026-12-07', '2026-12-08', '2027-01-04'].map(isMonday)).toEqual([
+      false,
+      true,
+      false,
+      true,
     ]);
   });
 });

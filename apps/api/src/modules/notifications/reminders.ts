@@ -2,10 +2,15 @@ import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/comm
 import { readableName } from '@wgll/scoring';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { Cycle } from '@wgll/contracts';
+import { todayInLondon } from '../../common/iso-date.js';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
+import { WaitingReturnsReader } from '../assessments/waiting-returns.reader.js';
 import { CyclesService } from '../cycles/cycles.service.js';
+import { addDays } from '../organisations/dated-period.js';
 import { HierarchyRepository } from '../organisations/hierarchy.repository.js';
 import { PlanActionsReader } from '../plans/plan-actions.reader.js';
+import { type AreaProgress, ReturnsToChaseReader } from '../results/returns-to-chase.reader.js';
 import { type Person, PeopleRepository } from '../users/people.repository.js';
 import { NotificationsService } from './notifications.service.js';
 import { compose } from './templates.js';
@@ -14,18 +19,26 @@ import { compose } from './templates.js';
 export const CLOSING_DAYS = [14, 7, 1] as const;
 /** An action's owner is told this many days before it is due. */
 export const ACTION_DUE_DAYS = 3;
+/** An assignee is told this many days before the work is due. */
+export const ASSIGNMENT_DUE_DAYS = 3;
 const FIRST_RUN_MS = 30_000;
 const EVERY_MS = 60 * 60_000;
 const DAY_MS = 86_400_000;
 
-/** Today in England, as an ISO date: reminders are about calendar days. */
-function londonToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+/** True when the ISO date is a Monday: the weekly digest's day. */
+export function isMonday(date: string): boolean {
+  return new Date(`${date}T00:00:00Z`).getUTCDay() === 1;
 }
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+/** A trust or ICB in scope of a cycle, with its leads and its returns page. */
+interface LeadScope {
+  code: string;
+  name: string;
+  href: string;
+  leads: Person[];
 }
+
+const recipient = (p: Person) => ({ userId: p.id, email: p.email, displayName: p.displayName });
 
 /** Whole days from `from` to `to` (ISO dates). */
 function daysBetween(from: string, to: string): number {
@@ -59,6 +72,8 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     private readonly hierarchy: HierarchyRepository,
     private readonly people: PeopleRepository,
     private readonly actions: PlanActionsReader,
+    private readonly waiting: WaitingReturnsReader,
+    private readonly chase: ReturnsToChaseReader,
   ) {}
 
   start(): void {
@@ -78,8 +93,177 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
 
   /** One run of every reminder; returns the notices written. */
   async tick(now = new Date()): Promise<number> {
-    const today = londonToday(now);
-    return (await this.cyclesClosing(today)) + (await this.actionsDue(today));
+    const today = todayInLondon(now);
+    return (
+      (await this.cyclesOpened(today)) +
+      (await this.cyclesClosing(today)) +
+      (await this.actionsDue(today)) +
+      (await this.assignmentsDue(today)) +
+      (await this.weeklyDigest(now, today))
+    );
+  }
+
+  /**
+   * Work given on a return not yet submitted, with something left to answer, to its assignee: due
+   * within ASSIGNMENT_DUE_DAYS days, and overdue, once per assignment and due date each.
+   */
+  private async assignmentsDue(today: string): Promise<number> {
+    const due = await this.waiting.assignmentsDueBy(today, addDays(today, ASSIGNMENT_DUE_DAYS));
+    const assignees = await this.people.activeByIds(due.map((a) => a.assignee.id));
+    let written = 0;
+    for (const a of due) {
+      const assignee = assignees.get(a.assignee.id);
+      if (!assignee || !a.dueDate) continue;
+      const overdue = a.dueDate < today;
+      const returnId = a.return.returnId;
+      const href = a.questionsOf
+        ? `/returns/${returnId}/measures/${encodeURIComponent(a.questionsOf)}${a.domainId ? `?domain=${encodeURIComponent(a.domainId)}` : ''}`
+        : `/returns/${returnId}/assignments`;
+      const facts = {
+        title: a.title,
+        ownerName: a.return.owner.name,
+        cycleName: a.return.cycle.name,
+        dueDate: a.dueDate,
+        href,
+      };
+      written += await this.dataSource.transaction((manager) =>
+        this.notifications.notify(manager, {
+          kind: overdue ? 'assignment-overdue' : 'assignment-due',
+          key: `assignment:${a.assignmentId}:${overdue ? 'overdue' : 'due'}:${a.dueDate}`,
+          recipients: [recipient(assignee)],
+          content: compose(
+            overdue
+              ? { kind: 'assignment-overdue', ...facts }
+              : { kind: 'assignment-due', ...facts, daysLeft: daysBetween(today, a.dueDate!) },
+          ),
+        }),
+      );
+    }
+    if (written > 0) this.logger.log('Assignment reminders', { written });
+    return written;
+  }
+
+  /**
+   * Cycles open today (opened, or created already open), once each: to the trust leads of the
+   * organisations operating on the cycle's reference date and the ICS leads of the ICBs then.
+   */
+  private async cyclesOpened(today: string): Promise<number> {
+    let written = 0;
+    for (const cycle of (await this.cycles.list()).items) {
+      if (cycle.retiredAt || cycle.opensOn > today || cycle.closesOn < today) continue;
+      const key = `cycle:${cycle.id}:opened`;
+      const told = await this.notifications.told('cycle-opened', key);
+      for (const scope of await this.leadScopes(cycle, () => true)) {
+        const leads = scope.leads.filter((p) => !told.has(p.id));
+        if (leads.length === 0) continue;
+        written += await this.dataSource.transaction((manager) =>
+          this.notifications.notify(manager, {
+            kind: 'cycle-opened',
+            key,
+            recipients: leads.map(recipient),
+            content: compose({
+              kind: 'cycle-opened',
+              cycleName: cycle.name,
+              opensOn: cycle.opensOn,
+              closesOn: cycle.closesOn,
+              ownerName: scope.name,
+              href: scope.href,
+            }),
+          }),
+        );
+      }
+    }
+    if (written > 0) this.logger.log('Cycle opened notices', { written });
+    return written;
+  }
+
+  /**
+   * On Mondays (in England), to each ICS lead and regional viewer, once a week: per ICS or region
+   * they hold and cycle open today, how many returns are submitted of those expected, and how many
+   * were submitted and approved in the past 7 days.
+   */
+  private async weeklyDigest(now: Date, today: string): Promise<number> {
+    if (!isMonday(today)) return 0;
+    const key = `digest:${today}`;
+    const told = await this.notifications.told('weekly-digest', key);
+    const grants = (await this.people.withRoles(['ics-lead', 'regional-viewer'])).filter(
+      (g) => !told.has(g.id),
+    );
+    const since = new Date(now.getTime() - 7 * DAY_MS);
+    const progress = new Map<string, AreaProgress[]>();
+    const areasOf = async (role: string, code: string) => {
+      const key = `${role}|${code}`;
+      if (!progress.has(key)) {
+        const area = role === 'ics-lead' ? { ics: code } : { region: code };
+        progress.set(key, await this.chase.progressOf(area, today, since));
+      }
+      return progress.get(key)!;
+    };
+    let written = 0;
+    for (const person of new Map(grants.map((g) => [g.id, g])).values()) {
+      const areas: (AreaProgress & { href: string })[] = [];
+      for (const grant of grants.filter((g) => g.id === person.id)) {
+        const page = grant.role === 'ics-lead' ? 'ics' : 'regions';
+        for (const area of await areasOf(grant.role, grant.scopeCode)) {
+          areas.push({ ...area, href: `/${page}/${area.code}/results?cycle=${area.cycle.id}` });
+        }
+      }
+      if (areas.length === 0) continue;
+      written += await this.dataSource.transaction((manager) =>
+        this.notifications.notify(manager, {
+          kind: 'weekly-digest',
+          key,
+          recipients: [recipient(person)],
+          content: compose({
+            kind: 'weekly-digest',
+            weekOf: today,
+            areas: areas.map((a) => ({
+              name: a.name,
+              cycleName: a.cycle.name,
+              closesOn: a.cycle.closesOn,
+              submitted: a.submitted,
+              expected: a.expected,
+              sealedLately: a.sealedLately,
+              approvedLately: a.approvedLately,
+            })),
+            href: areas[0]!.href,
+            linkLabel: `See the ${areas[0]!.name} results`,
+          }),
+        }),
+      );
+    }
+    if (written > 0) this.logger.log('Weekly digests', { written });
+    return written;
+  }
+
+  /**
+   * The trust leads of organisations (operating on the cycle's reference date) and the ICS leads of
+   * ICBs (existing then) that `keep` keeps, those with nobody to tell left out.
+   */
+  private async leadScopes(
+    cycle: Cycle,
+    keep: (code: string, level: 'organisation' | 'system') => boolean,
+  ): Promise<LeadScope[]> {
+    const organisations = (await this.hierarchy.organisationsOperatingOn(cycle.referenceDate))
+      .filter((o) => keep(o.odsCode, 'organisation'))
+      .map((o) => ({ code: o.odsCode, name: o.name, href: `/organisations/${o.odsCode}/returns` }));
+    const icbs = (await this.hierarchy.icbsExistingOn(cycle.referenceDate))
+      .filter((i) => keep(i.odsCode, 'system'))
+      .map((i) => ({ code: i.odsCode, name: i.name, href: `/ics/${i.odsCode}/returns` }));
+    const leads = new Map<string, Person[]>([
+      ...(await this.people.holdingEach(
+        organisations.map((o) => o.code),
+        ['trust-lead'],
+      )),
+      ...(await this.people.holdingEach(
+        icbs.map((i) => i.code),
+        ['ics-lead'],
+      )),
+    ]);
+    return [...organisations, ...icbs].flatMap((s) => {
+      const people = leads.get(s.code) ?? [];
+      return people.length > 0 ? [{ ...s, leads: people }] : [];
+    });
   }
 
   /**
@@ -99,7 +283,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
         this.notifications.notify(manager, {
           kind: overdue ? 'action-overdue' : 'action-due',
           key: `action:${action.id}:${overdue ? 'overdue' : 'due'}:${action.dueDate}`,
-          recipients: [{ userId: owner.id, email: owner.email, displayName: owner.displayName }],
+          recipients: [recipient(owner)],
           content: compose(
             overdue
               ? { kind: 'action-overdue', title: action.title, dueDate: action.dueDate, href }
@@ -135,32 +319,13 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
         const mine = progress.filter((p) => p.level === level && (p.organisationCode ?? p.icsCode) === code);
         return mine.length > 0 && mine.every((p) => p.state === 'submitted');
       };
-      const organisations = (await this.hierarchy.organisationsOperatingOn(cycle.referenceDate))
-        .filter((o) => !sealed(o.odsCode, 'organisation'))
-        .map((o) => ({ code: o.odsCode, name: o.name, href: `/organisations/${o.odsCode}/returns` }));
-      const icbs = (await this.hierarchy.icbsExistingOn(cycle.referenceDate))
-        .filter((i) => !sealed(i.odsCode, 'system'))
-        .map((i) => ({ code: i.odsCode, name: i.name, href: `/ics/${i.odsCode}/returns` }));
-      const leads = new Map<string, Person[]>([
-        ...(await this.people.holdingEach(
-          organisations.map((o) => o.code),
-          ['trust-lead'],
-        )),
-        ...(await this.people.holdingEach(
-          icbs.map((i) => i.code),
-          ['ics-lead'],
-        )),
-      ]);
       const key = `cycle:${cycle.id}:closing:${threshold}`;
-      const scopes = [...organisations, ...icbs].filter((s) => (leads.get(s.code) ?? []).length > 0);
-      for (const scope of scopes) {
+      for (const scope of await this.leadScopes(cycle, (code, level) => !sealed(code, level))) {
         written += await this.dataSource.transaction((manager) =>
           this.notifications.notify(manager, {
             kind: 'cycle-closing',
             key,
-            recipients: leads
-              .get(scope.code)!
-              .map((p) => ({ userId: p.id, email: p.email, displayName: p.displayName })),
+            recipients: scope.leads.map(recipient),
             content: compose({
               kind: 'cycle-closing',
               cycleName: cycle.name,

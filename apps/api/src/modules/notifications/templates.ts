@@ -39,10 +39,57 @@ export type TemplateInput =
       href: string;
     }
   | { kind: 'action-due'; title: string; dueDate: string; daysLeft: number; href: string }
-  | { kind: 'action-overdue'; title: string; dueDate: string; href: string };
+  | { kind: 'action-overdue'; title: string; dueDate: string; href: string }
+  | {
+      kind: 'assignment-due';
+      title: string;
+      ownerName: string;
+      cycleName: string;
+      dueDate: string;
+      daysLeft: number;
+      href: string;
+    }
+  | {
+      kind: 'assignment-overdue';
+      title: string;
+      ownerName: string;
+      cycleName: string;
+      dueDate: string;
+      href: string;
+    }
+  | {
+      kind: 'cycle-opened';
+      cycleName: string;
+      opensOn: string;
+      closesOn: string;
+      ownerName: string;
+      href: string;
+    }
+  | { kind: 'weekly-digest'; weekOf: string; areas: DigestArea[]; href: string; linkLabel: string };
+
+/** One ICS or region in one open cycle, as the weekly digest tells it. */
+export interface DigestArea {
+  /** "Gloucestershire ICS" or "South West". */
+  name: string;
+  cycleName: string;
+  closesOn: string;
+  submitted: number;
+  expected: number;
+  /** In the past 7 days. */
+  sealedLately: number;
+  approvedLately: number;
+}
 
 type Templates = { [K in NotificationKind]: (input: Extract<TemplateInput, { kind: K }>) => MessageContent };
-type ActionTemplates = Omit<Templates, 'cycle-closing' | 'action-due' | 'action-overdue'>;
+type ReminderKind =
+  | 'cycle-closing'
+  | 'action-due'
+  | 'action-overdue'
+  | 'assignment-due'
+  | 'assignment-overdue'
+  | 'cycle-opened'
+  | 'weekly-digest';
+type ActionTemplates = Omit<Templates, ReminderKind>;
 
 const returnPage = (ret: ReturnFacts, page = '') => `/returns/${ret.returnId}${page}`;
 const longDate = (date: Date) =>
@@ -110,13 +157,15 @@ const ACTIONS: ActionTemplates = {
   }),
 };
 
+const dayDate = (date: string) => longDate(new Date(`${date}T12:00:00Z`));
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const inDays = (n: number) => (n <= 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`);
 
 /** Reminders (scheduled, not prompted by someone's action). */
-const REMINDERS: Pick<Templates, 'cycle-closing' | 'action-due' | 'action-overdue'> = {
+const REMINDERS: Pick<Templates, ReminderKind> = {
   'cycle-closing': ({ cycleName, closesOn, daysLeft, ownerName, href }) => ({
     subject: `The ${cycleName} cycle closes ${inDays(daysLeft)}: the ${ownerName} return is not yet submitted`,
-    summary: `The ${cycleName} assessment cycle closes on ${longDate(new Date(`${closesOn}T12:00:00Z`))}, ${inDays(daysLeft)}. The ${ownerName} return has not been submitted yet.`,
+    summary: `The ${cycleName} assessment cycle closes on ${dayDate(closesOn)}, ${inDays(daysLeft)}. The ${ownerName} return has not been submitted yet.`,
     details: [
       'After the cycle closes nobody can change or submit a return in it. Finish the answers, have the board approve the return, then submit it.',
     ],
@@ -124,15 +173,44 @@ const REMINDERS: Pick<Templates, 'cycle-closing' | 'action-due' | 'action-overdu
   }),
   'action-due': ({ title, dueDate, daysLeft, href }) => ({
     subject: `Your action “${title}” is due ${inDays(daysLeft)}`,
-    summary: `The action “${title}” of an improvement plan, which you own, is due on ${longDate(new Date(`${dueDate}T12:00:00Z`))}, ${inDays(daysLeft)}.`,
+    summary: `The action “${title}” of an improvement plan, which you own, is due on ${dayDate(dueDate)}, ${inDays(daysLeft)}.`,
     details: ['Update its state when it is done, or say what is blocking it.'],
     action: { href, label: 'Open the action' },
   }),
   'action-overdue': ({ title, dueDate, href }) => ({
     subject: `Your action “${title}” is overdue`,
-    summary: `The action “${title}” of an improvement plan, which you own, was due on ${longDate(new Date(`${dueDate}T12:00:00Z`))} and is not done.`,
+    summary: `The action “${title}” of an improvement plan, which you own, was due on ${dayDate(dueDate)} and is not done.`,
     details: ['Update its state, say what is blocking it, or ask the trust lead to move its due date.'],
     action: { href, label: 'Open the action' },
+  }),
+  'assignment-due': ({ title, ownerName, cycleName, dueDate, daysLeft, href }) => ({
+    subject: `Your work on ${title} for the ${ownerName} return is due ${inDays(daysLeft)}`,
+    summary: `You were given ${title} on the ${ownerName} return for ${cycleName}. It is due on ${dayDate(dueDate)}, ${inDays(daysLeft)}, and some of it is not yet answered.`,
+    details: ['Answer what is left, or tell the trust lead if you cannot finish it in time.'],
+    action: { href, label: `Answer ${title}` },
+  }),
+  'assignment-overdue': ({ title, ownerName, cycleName, dueDate, href }) => ({
+    subject: `Your work on ${title} for the ${ownerName} return is overdue`,
+    summary: `You were given ${title} on the ${ownerName} return for ${cycleName}. It was due on ${dayDate(dueDate)} and some of it is not yet answered.`,
+    details: ['Answer what is left, or ask the trust lead to move its due date.'],
+    action: { href, label: `Answer ${title}` },
+  }),
+  'cycle-opened': ({ cycleName, opensOn, closesOn, ownerName, href }) => ({
+    subject: `The ${cycleName} assessment cycle is open`,
+    summary: `The ${cycleName} assessment cycle opened on ${dayDate(opensOn)}. The ${ownerName} returns can be started now, and must be submitted by ${dayDate(closesOn)}.`,
+    details: [
+      'Start the returns, give the work to your colleagues, then have the board approve each return before you submit it.',
+    ],
+    action: { href, label: `See the ${ownerName} returns` },
+  }),
+  'weekly-digest': ({ weekOf, areas, href, linkLabel }) => ({
+    subject: `Your weekly summary of returns, week of ${dayDate(weekOf)}`,
+    summary: `How the returns in your area are going, week of ${dayDate(weekOf)}.`,
+    details: areas.map(
+      (a) =>
+        `${a.name}, ${a.cycleName} (closes ${dayDate(a.closesOn)}): ${a.submitted} of ${a.expected} returns submitted. In the past 7 days: ${count(a.sealedLately, 'return')} submitted, ${count(a.approvedLately, 'return')} approved by the board.`,
+    ),
+    action: { href, label: linkLabel },
   }),
 };
 

@@ -5,7 +5,6 @@ import { FrameworksModule } from '../frameworks/frameworks.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { ResultsModule } from '../results/results.module.js';
 import { UsersModule } from '../users/users.module.js';
-import { ActionsDueReader } from './actions-due.reader.js';
 import { PlanActionsReader } from './plan-actions.reader.js';
 import { PlansController } from './plans.controller.js';
 import { PlansRollupController } from './plans-rollup.controller.js';
@@ -17,8 +16,8 @@ import { PlansService } from './plans.service.js';
   // Frameworks, organisations (the dated hierarchy) and results (the default cycle): the ICS and region roll-up.
   imports: [AssessmentsModule, UsersModule, FrameworksModule, OrganisationsModule, ResultsModule],
   controllers: [PlansController, PlansRollupController],
-  providers: [PlansService, PlansRollupService, ActionsDueReader, PlanActionsReader],
-  exports: [PlansService, ActionsDueReader, PlanActionsReader],
+  providers: [PlansService, PlansRollupService, PlanActionsReader],
+  exports: [PlansService, PlanActionsReader],
 })
 export class PlansModule implements OnModuleInit {
   constructor(

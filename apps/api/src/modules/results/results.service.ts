@@ -198,9 +198,9 @@ export class ResultsService {
   /**
    * Each return expected in the area for the cycle, with its state: the ICB's own, then each
    * organisation's per care setting (organisations operating on the reference date and assessed in
-   * an ICS of the area then).
+   * an ICS of the area then). Also what the weekly digest counts.
    */
-  private async expectedReturns(cycle: CompletionCycle, area: HierarchyArea) {
+  async expectedReturns(cycle: CompletionCycle, area: HierarchyArea) {
     const [icbs, organisations, progress] = await Promise.all([
       this.hierarchy.icbsIn(area, cycle.referenceDate),
       this.hierarchy.organisationsAssessedIn(area, cycle.referenceDate),

@@ -2,8 +2,22 @@ import { Injectable } from '@nestjs/common';
 import type { Cycle, RegionReturnsToChase, ReturnsToChase, WaitingForYou } from '@wgll/contracts';
 import { ApiException } from '../../common/api-exception.js';
 import type { Principal } from '../access/principal.js';
+import { AssessmentsReader } from '../assessments/assessments.reader.js';
+import { cycleStatus } from '../cycles/cycles.mapper.js';
 import { CyclesService } from '../cycles/cycles.service.js';
 import { ResultsService } from './results.service.js';
+
+/** An ICS's or region's returns in one open cycle, for the weekly digest. */
+export interface AreaProgress {
+  code: string;
+  name: string;
+  cycle: { id: string; name: string; closesOn: string };
+  expected: number;
+  submitted: number;
+  /** Since the date asked about. */
+  sealedLately: number;
+  approvedLately: number;
+}
 
 /** Codes of the person's grants of a role. */
 function scopes(user: Principal, role: string): string[] {
@@ -20,6 +34,7 @@ export class ReturnsToChaseReader {
   constructor(
     private readonly cycles: CyclesService,
     private readonly results: ResultsService,
+    private readonly assessments: AssessmentsReader,
   ) {}
 
   async forPerson(user: Principal): Promise<Pick<WaitingForYou, 'toChase' | 'regionsToChase'>> {
@@ -80,11 +95,53 @@ export class ReturnsToChaseReader {
     return { toChase, regionsToChase };
   }
 
-  /** Cycles accepting returns today, closing soonest first. */
-  private async openCycles(): Promise<Cycle[]> {
+  /**
+   * For the weekly digest: in each cycle open on `today`, how many of the area's expected returns are
+   * submitted, and how many were submitted (sealed) and approved by a board since `since`. The area
+   * is an ICS or a region; none when it did not exist on a cycle's reference date.
+   */
+  async progressOf(
+    area: { ics: string } | { region: string },
+    today: string,
+    since: Date,
+  ): Promise<AreaProgress[]> {
+    const found: AreaProgress[] = [];
+    const key = (level: string, code: string | null, careSetting: string | null) =>
+      `${level}|${code}|${level === 'system' ? '' : careSetting}`;
+    for (const cycle of await this.openCycles(today)) {
+      let about: { code: string; name: string } | null;
+      let rows: { level: string; odsCode: string; careSetting: string | null; state: string }[];
+      if ('ics' in area) {
+        const completion = await this.skipMissing(this.results.icsCompletion(area.ics, cycle));
+        about = completion && { code: completion.ics.odsCode, name: completion.ics.name };
+        rows = completion?.rows ?? [];
+      } else {
+        const completion = await this.skipMissing(this.results.regionCompletion(area.region, cycle));
+        about = completion && { code: completion.region.odsCode, name: completion.region.name };
+        rows = completion ? await this.results.expectedReturns(cycle, area) : [];
+      }
+      if (!about) continue;
+      const expected = new Set(rows.map((r) => key(r.level, r.odsCode, r.careSetting)));
+      const changes = (await this.assessments.changesSince(cycle.id, since)).filter((c) =>
+        expected.has(key(c.level, c.level === 'system' ? c.icsCode : c.organisationCode, c.careSetting)),
+      );
+      found.push({
+        ...about,
+        cycle: { id: cycle.id, name: cycle.name, closesOn: cycle.closesOn },
+        expected: rows.length,
+        submitted: rows.filter((r) => r.state === 'submitted').length,
+        sealedLately: changes.filter((c) => c.event === 'sealed').length,
+        approvedLately: changes.filter((c) => c.event === 'approved').length,
+      });
+    }
+    return found;
+  }
+
+  /** Cycles accepting returns on `today` (by default the status as of now), closing soonest first. */
+  private async openCycles(today?: string): Promise<Cycle[]> {
     const { items } = await this.cycles.list();
     return items
-      .filter((c) => c.status === 'open')
+      .filter((c) => (today ? cycleStatus(c, today) : c.status) === 'open')
       .sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.name.localeCompare(b.name));
   }
 

@@ -57,6 +57,29 @@ export class PeopleRepository {
     return rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email }));
   }
 
+  /** Everyone (not disabled) holding any of `roles`, with the role and its scope, one row per grant. */
+  async withRoles(
+    roles: Role[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<(Person & { role: Role; scopeCode: string })[]> {
+    const rows = await manager.query<
+      { id: string; display_name: string; email: string; role: Role; scope_code: string }[]
+    >(
+      `SELECT DISTINCT u.id, u.display_name, u.email, g.role, g.scope_code
+       FROM app_user u JOIN role_assignment g ON g.user_id = u.id
+       WHERE u.status <> 'disabled' AND g.role = ANY($1) AND g.scope_code IS NOT NULL
+       ORDER BY u.id, g.role, g.scope_code`,
+      [roles],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      displayName: r.display_name,
+      email: r.email,
+      role: r.role,
+      scopeCode: r.scope_code,
+    }));
+  }
+
   /** People (not disabled) holding any of `roles` on each of `scopeCodes`, by scope code, in one query. */
   async holdingEach(
     scopeCodes: string[],

@@ -3,7 +3,7 @@ import type { WaitingForYou } from '@wgll/contracts';
 import { todayInLondon } from '../../common/iso-date.js';
 import type { Principal } from '../access/principal.js';
 import { WaitingReturnsReader } from '../assessments/waiting-returns.reader.js';
-import { ActionsDueReader } from '../plans/actions-due.reader.js';
+import { PlanActionsReader } from '../plans/plan-actions.reader.js';
 import { ReturnsToChaseReader } from '../results/returns-to-chase.reader.js';
 
 /**
@@ -15,7 +15,7 @@ export class WaitingService {
   constructor(
     private readonly returns: WaitingReturnsReader,
     private readonly chase: ReturnsToChaseReader,
-    private readonly actions: ActionsDueReader,
+    private readonly actions: PlanActionsReader,
   ) {}
 
   async forPerson(user: Principal): Promise<WaitingForYou> {

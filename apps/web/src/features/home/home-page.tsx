@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { useCurrentUser } from '../../lib/api/session-api';
 import { WaitingForYou } from './waiting-for-you';
 import { YourAccess } from './your-access';
+import { YourNotifications } from './your-notifications';
 import { YourResults } from './your-results';
 import { YourReturns } from './your-returns';
 
@@ -56,6 +57,7 @@ export function HomePage() {
         </p>
       </InsetText>
       {user ? <WaitingForYou /> : null}
+      {user ? <YourNotifications /> : null}
       {user ? <YourReturns user={user} /> : null}
       {user ? <YourResults user={user} /> : null}
       {user ? <YourAccess user={user} /> : null}

@@ -1,31 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  NoticeList,
-  NotificationPreferences,
-  SaveNotificationPreferences,
-  UnsubscribeInfo,
-} from '@wgll/contracts';
+import type { NotificationPreferences, SaveNotificationPreferences, UnsubscribeInfo } from '@wgll/contracts';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
 import { notificationKeys } from '../../../lib/query-keys';
-
-/** GET /api/notifications: my recent notices. */
-export function useNotices() {
-  return useQuery({
-    queryKey: notificationKeys.notices(),
-    queryFn: ({ signal }) => apiGet<NoticeList>('/notifications', {}, signal),
-    staleTime: 0,
-  });
-}
-
-/** POST /api/notifications/read: all of them when no ids are given. */
-export function useMarkNoticesRead() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (ids?: string[]) => apiSend<NoticeList>('POST', '/notifications/read', ids ? { ids } : {}),
-    onSuccess: (list) => client.setQueryData(notificationKeys.notices(), list),
-  });
-}
 
 export function useNotificationPreferences() {
   return useQuery({

@@ -7,13 +7,9 @@ import { ApiErrorSummary } from '../../../components/api-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
 import { SuccessBanner } from '../../../components/success-banner';
 import { useDocumentTitle } from '../../../components/use-document-title';
+import { useMarkNoticesRead, useNotices } from '../../../lib/api/notices-api';
 import { formatDateTime } from '../../../lib/dates';
-import {
-  useMarkNoticesRead,
-  useNotices,
-  useNotificationPreferences,
-  useSaveNotificationPreferences,
-} from '../api/notifications-api';
+import { useNotificationPreferences, useSaveNotificationPreferences } from '../api/notifications-api';
 
 /** /account/notifications: what the user has been told, and which kinds also come by e-mail. */
 export function NotificationsPage() {
