@@ -121,7 +121,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
         : `/returns/${returnId}/assignments`;
       const facts = {
         title: a.title,
-        ownerName: a.return.owner.name,
+        ownerName: readableName(a.return.owner.name),
         cycleName: a.return.cycle.name,
         dueDate: a.dueDate,
         href,
@@ -218,7 +218,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
             kind: 'weekly-digest',
             weekOf: today,
             areas: areas.map((a) => ({
-              name: a.name,
+              name: readableName(a.name),
               cycleName: a.cycle.name,
               closesOn: a.cycle.closesOn,
               submitted: a.submitted,
@@ -227,7 +227,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
               approvedLately: a.approvedLately,
             })),
             href: areas[0]!.href,
-            linkLabel: `See the ${areas[0]!.name} results`,
+            linkLabel: `See the ${readableName(areas[0]!.name)} results`,
           }),
         }),
       );
@@ -246,10 +246,14 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
   ): Promise<LeadScope[]> {
     const organisations = (await this.hierarchy.organisationsOperatingOn(cycle.referenceDate))
       .filter((o) => keep(o.odsCode, 'organisation'))
-      .map((o) => ({ code: o.odsCode, name: o.name, href: `/organisations/${o.odsCode}/returns` }));
+      .map((o) => ({
+        code: o.odsCode,
+        name: readableName(o.name),
+        href: `/organisations/${o.odsCode}/returns`,
+      }));
     const icbs = (await this.hierarchy.icbsExistingOn(cycle.referenceDate))
       .filter((i) => keep(i.odsCode, 'system'))
-      .map((i) => ({ code: i.odsCode, name: i.name, href: `/ics/${i.odsCode}/returns` }));
+      .map((i) => ({ code: i.odsCode, name: readableName(i.name), href: `/ics/${i.odsCode}/returns` }));
     const leads = new Map<string, Person[]>([
       ...(await this.people.holdingEach(
         organisations.map((o) => o.code),
@@ -331,7 +335,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
               cycleName: cycle.name,
               closesOn: cycle.closesOn,
               daysLeft,
-              ownerName: readableName(scope.name),
+              ownerName: scope.name,
               href: scope.href,
             }),
           }),
