@@ -191,12 +191,18 @@ describe('work given, and an approval withdrawn by an edit', () => {
     const ret = await readyReturn();
     const domain = org.domains[0]!;
     await lead
-      .put(`/api/returns/${ret.id}/assignments`, { domainId: domain.id, userId: contributorUser.id })
+      .put(`/api/returns/${ret.id}/assignments`, {
+        domainId: domain.id,
+        userId: contributorUser.id,
+        dueDate: '2099-01-12',
+      })
       .expect(200);
     const given = (m: ParsedMail) =>
       !!m.subject?.startsWith('You have been given') && !!m.text?.includes('/assignments');
     await mail.waitFor(() => mail.to(contributorUser.email).some(given));
-    expect(mail.to(contributorUser.email).find(given)!.text).toContain(`the domain ${domain.title}`);
+    const text = mail.to(contributorUser.email).find(given)!.text;
+    expect(text).toContain(`the domain ${domain.title}`);
+    expect(text).toContain('Please answer it by 12 January 2099');
 
     await board
       .post(`/api/returns/${ret.id}/approvals`, { meetingDate: isoDay(0), minuteReference: 'M2' })

@@ -127,6 +127,7 @@ const PLANS: Partial<
       what: d['measure']
         ? `the ${text(d['title']) || text(d['measure'])} questions`
         : `the domain ${text(d['title']) || text(d['domainId'])}`,
+      dueDate: text(d['dueDate']) || null,
     }),
   },
   'return.marked-ready': { to: ['approvers'], input: (ret) => ({ kind: 'ready-for-approval', ret }) },

@@ -19,7 +19,7 @@ const inputs: Record<NotificationKind, TemplateInput> = {
     expiresAt: new Date('2026-12-12T12:00:00Z'),
     invitedBy: 'admin@nhs.net',
   },
-  assignment: { kind: 'assignment', ret, what: 'the domain well-led' },
+  assignment: { kind: 'assignment', ret, what: 'the domain well-led', dueDate: '2027-01-12' },
   'ready-for-approval': { kind: 'ready-for-approval', ret },
   'approval-recorded': { kind: 'approval-recorded', ret, meetingDate: '2026-11-30' },
   'approval-withdrawn': { kind: 'approval-withdrawn', ret, reason: 'The return changed.' },
@@ -125,6 +125,17 @@ describe('message templates', () => {
   it('says what the board said, and when the invitation link stops working', () => {
     expect(compose(inputs['return-declined']).details.join(' ')).toContain('More evidence');
     expect(compose(inputs.invitation).details[0]).toContain('12 December 2026');
+  });
+
+  it('work given says by when it is due, when it has a due date', () => {
+    expect(compose(inputs.assignment).details[0]).toContain('Please answer it by 12 January 2027');
+    const undated = {
+      ...(inputs.assignment as Extract<TemplateInput, { kind: 'assignment' }>),
+      dueDate: null,
+    };
+    expect(compose(undated).details[0]).toBe(
+      'Answer it when you are ready: the trust lead sees your progress.',
+    );
   });
 
   it('a cycle closing says when, and how many days are left', () => {

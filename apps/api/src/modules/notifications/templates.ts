@@ -23,7 +23,7 @@ export interface ReturnFacts {
 
 export type TemplateInput =
   | { kind: 'invitation'; displayName: string; url: string; expiresAt: Date; invitedBy: string }
-  | { kind: 'assignment'; ret: ReturnFacts; what: string }
+  | { kind: 'assignment'; ret: ReturnFacts; what: string; dueDate: string | null }
   | { kind: 'ready-for-approval'; ret: ReturnFacts }
   | { kind: 'approval-recorded'; ret: ReturnFacts; meetingDate: string }
   | { kind: 'approval-withdrawn'; ret: ReturnFacts; reason: string }
@@ -111,10 +111,14 @@ const ACTIONS: ActionTemplates = {
     ],
     action: { href: url, label: 'Set up your account' },
   }),
-  assignment: ({ ret, what }) => ({
+  assignment: ({ ret, what, dueDate }) => ({
     subject: `You have been given ${what} on the ${ret.ownerName} return`,
     summary: `${ret.actorName} has given you ${what} on the ${ret.ownerName} return for ${ret.cycleName}.`,
-    details: ['Answer it when you are ready: the trust lead sees your progress.'],
+    details: [
+      dueDate
+        ? `Please answer it by ${longDate(new Date(`${dueDate}T12:00:00Z`))}: the trust lead sees your progress.`
+        : 'Answer it when you are ready: the trust lead sees your progress.',
+    ],
     action: { href: '/assignments', label: 'See your assignments' },
   }),
   'ready-for-approval': ({ ret }) => ({
