@@ -135,7 +135,7 @@ export async function createApp(
     }
     app.get(AuditChainService).start();
     app.get(DeliveryWorker).start();
-    app.get(ReminderScheduler).start();
+    if (config.mail.reminders) app.get(ReminderScheduler).start();
     if (config.seedOnStart) {
       const summary = await seedReferenceData(dataSource);
       log.log('Reference data loaded', summarise(summary));

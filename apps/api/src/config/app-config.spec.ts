@@ -54,6 +54,7 @@ describe('loadConfig', () => {
       MAIL_MAX_ATTEMPTS: '3',
       MAIL_RETRY_SECONDS: '10',
       MAIL_LEASE_SECONDS: '60',
+      REMINDERS: 'false',
     });
     expect(config).toEqual({
       port: 8080,
@@ -79,6 +80,7 @@ describe('loadConfig', () => {
         maxAttempts: 3,
         retrySeconds: 10,
         leaseSeconds: 60,
+        reminders: false,
       },
       auth: {
         secret: 'a'.repeat(40),

@@ -247,6 +247,11 @@ class EnvironmentVariables {
   @Min(5, { message: 'MAIL_LEASE_SECONDS must be between 5 and 3600' })
   @Max(3600, { message: 'MAIL_LEASE_SECONDS must be between 5 and 3600' })
   MAIL_LEASE_SECONDS = 120;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'REMINDERS must be true or false' })
+  REMINDERS = true;
 }
 
 export interface OidcConfig {
@@ -306,6 +311,8 @@ export interface MailConfig {
   retrySeconds: number;
   /** How long a message being sent stays with its worker; after that (the process died) another takes it. */
   leaseSeconds: number;
+  /** This process runs the scheduled reminders (hourly); off, it only sends what others queue. */
+  reminders: boolean;
 }
 
 export interface AppConfig {
@@ -393,6 +400,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAttempts: vars.MAIL_MAX_ATTEMPTS,
       retrySeconds: vars.MAIL_RETRY_SECONDS,
       leaseSeconds: vars.MAIL_LEASE_SECONDS,
+      reminders: vars.REMINDERS,
     },
     auth: {
       secret: vars.AUTH_SECRET,

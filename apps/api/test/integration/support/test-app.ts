@@ -39,6 +39,9 @@ export async function startTestApp(
     seedPublishedResults: false,
     ...options.config,
   };
+  // Tests run the reminders themselves (ReminderScheduler.tick): none starts on a timer to write
+  // notices while another test counts what a request wrote.
+  config.mail = { ...config.mail, reminders: false };
   // Every test signs in from 127.0.0.1: a per-IP limit would trip; one test lowers it on purpose.
   config.auth = { ...config.auth, rateLimitPerMinute: 10_000, ...options.auth };
   const running = await createApp(config);
