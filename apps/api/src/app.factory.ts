@@ -30,6 +30,7 @@ import { AuditService } from './modules/audit/audit.service.js';
 import { FrameworksService } from './modules/frameworks/frameworks.service.js';
 import { DeliveryWorker } from './modules/notifications/delivery-worker.js';
 import { ReminderScheduler } from './modules/notifications/reminders.js';
+import { ACCESS_COOKIE } from './modules/auth/sessions.service.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 const STATIC_FILE =
@@ -191,6 +192,24 @@ export function webCacheControl(path: string): string {
   return HASHED_ASSET.test(path.replaceAll('\\', '/')) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+const QUESTIONNAIRE_PAGE =
+  /^\/returns\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/measures\/[^/]+$/i;
+
+/**
+ * A `Link` header that asks a signed-in browser (one holding an access cookie) for what a page's
+ * first render needs at once, with the page rather than after its script has run: a questionnaire
+ * page's return and its questions. The app's own requests for them then take the preloaded answers
+ * (the same addresses, asked for as `fetch` with the page's cookies, as index.html does for the
+ * session). Undefined for every other page.
+ */
+export function pagePreloadLink(path: string, signedIn: boolean): string | undefined {
+  const returnId = QUESTIONNAIRE_PAGE.exec(path)?.[1];
+  if (!returnId || !signedIn) return undefined;
+  return [`/api/returns/${returnId}`, `/api/returns/${returnId}/framework`]
+    .map((href) => `<${href}>; rel=preload; as=fetch; crossorigin=anonymous`)
+    .join(', ');
+}
+
 /**
  * Serves apps/web/dist, choosing the build's precompressed copy (.br, .gz) of a file when the client
  * accepts it; any other non-API GET gets index.html so client-side routes load.
@@ -223,6 +242,8 @@ function serveWebApp(app: NestFastifyApplication, dir: string, log: Logger): voi
       };
       return reply.status(404).send(body);
     }
+    const preload = pagePreloadLink(path, Boolean(request.cookies[ACCESS_COOKIE]));
+    if (preload) void reply.header('link', preload);
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', dir, {
       cacheControl: false,
     });
