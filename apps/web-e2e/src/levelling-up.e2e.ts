@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { RegionWatchLists } from '@wgll/contracts';
+import type { IcsDomainLevels, RegionWatchLists } from '@wgll/contracts';
+import { MEASURE_IDS } from '@wgll/framework';
 import { formatScore, readableName } from '@wgll/scoring';
 import type { Page } from 'playwright-core';
 
@@ -35,10 +36,25 @@ describe('levelling up', () => {
     const header = await table.locator('thead th').allTextContents();
     expect(header[0]).toBe('Domain');
     expect(header.some((h) => /Guy.s and St Thomas/i.test(h))).toBe(true);
+    // Every cell, measure by measure and domain by domain, says what the API answers for the same
+    // question: a level, or why there is none.
     const cells = await table.locator('tbody td').allTextContents();
-    expect(cells.length).toBeGreaterThan(0);
-    for (const text of cells)
-      expect(text).toMatch(/^([1-5]|Not applicable|Not asked|Not answered|No sealed return)$/);
+    const response = await page.request.get(`/api/ics/QKK/domain-levels${new URL(page.url()).search}`);
+    expect(response.status()).toBe(200);
+    const levels = (await response.json()) as IcsDomainLevels;
+    const why = {
+      'not-applicable': 'Not applicable',
+      'not-asked': 'Not asked',
+      'not-answered': 'Not answered',
+      'no-return': 'No sealed return',
+    } as const;
+    expect(cells).toEqual(
+      MEASURE_IDS.flatMap((m) =>
+        levels.domains
+          .filter((d) => d.measure === m)
+          .flatMap((d) => d.cells.map((c) => (c.kind === 'level' ? String(c.level) : why[c.kind]))),
+      ),
+    );
     expect(cells.some((text) => /^[1-5]$/.test(text))).toBe(true);
     await page.getByRole('heading', { level: 2, name: 'Common gaps' }).waitFor();
     await checkPage('levelling-up-00-domain-levels', /^Domain levels – /);

@@ -2,7 +2,8 @@
  * Levelling up (issue 19): the ICS lead's domain-level heatmap and common gaps from its members'
  * sealed returns, and a region's named lists (below the threshold, declining since the last
  * comparable cycle), on NHS England's published 2025 results (imported at start) and on two later
- * cycles of sealed returns on one framework version. Figures are worked out by hand in the comments.
+ * cycles of sealed returns on one framework version (after a cycle on another version, the year
+ * before). Figures are worked out by hand in the comments.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
@@ -46,13 +47,13 @@ async function returnOf(
   cycle: Cycle,
   code: string,
   met: (domainId: string) => Answer,
-  { draft = false, careSetting = 'acute' } = {},
+  { draft = false, careSetting = 'acute', framework = org } = {},
 ): Promise<void> {
   const lead = await clientWith(t, [{ role: 'trust-lead', scopeCode: code }]);
   const board = await clientWith(t, [{ role: 'board-approver', scopeCode: code }]);
   const { created } = await startReturns(lead, code, cycle.id, { careSettings: [careSetting] });
   const id = created[0]!.id;
-  for (const d of org.domains) {
+  for (const d of framework.domains) {
     const m = met(d.id);
     const body = m === 'n/a' ? answer([], { notApplicable: true }) : answer(m, { noneMet: m.length === 0 });
     const res = await lead.put(`/api/returns/${id}/answers/${d.id}`, body);
@@ -65,9 +66,10 @@ async function returnOf(
   expect((await lead.post(`/api/returns/${id}/submit`)).status).toBe(200);
 }
 
-// Years no other file (nor an earlier run on the same database) uses: another cycle between these two
-// would be the cycle before.
-const YEAR = 2100 + Math.floor(Math.random() * 3000) * 2;
+// Three years (the one before YEAR, YEAR and the one after) no other file uses, nor another run on
+// the same database (each run takes a block of three): another cycle between these would be the
+// cycle before.
+const YEAR = 3001 + Math.floor(Math.random() * 2000) * 3;
 
 beforeAll(async () => {
   t = await startTestApp({ config: { seedPublishedResults: true } });
@@ -77,6 +79,13 @@ beforeAll(async () => {
   org = smallFramework('organisation');
   const sys = smallFramework('system');
   await uploadFrameworks(admin, org, sys);
+  // The year before, on another question bank: Guy's and St Thomas' (RJ1) sealed a return at level 4
+  // and Barts Health (R1H) at 2; RJ2 and RJZ none. The cycle before the first, never comparable with it.
+  const other = smallFramework('organisation');
+  await uploadFrameworks(admin, other);
+  const zeroth = await createCycle(admin, other, sys, { referenceDate: `${YEAR - 1}-04-01` });
+  await returnOf(zeroth, 'RJ1', (d) => upTo(d, 4), { framework: other });
+  await returnOf(zeroth, 'R1H', (d) => upTo(d, 2), { framework: other });
   first = await createCycle(admin, org, sys, { referenceDate: `${YEAR}-04-01` });
   second = await createCycle(admin, org, sys, { referenceDate: `${YEAR + 1}-04-01` });
   const cycles = (await admin.get('/api/results/cycles')).body as ResultCycleList;
@@ -276,21 +285,18 @@ describe('GET /api/regions/:code/watch-lists on sealed returns', () => {
     expect(codes(wellLed.organisations)).toEqual(['R1H', 'RJ2']);
   });
 
-  it('never compares across instruments: the first cycle against the published 2025 results', async () => {
+  it('never compares across instruments: the first cycle against the year before, on another question bank', async () => {
     const res = await regionViewer.get(`/api/regions/Y56/watch-lists?cycle=${first.id}&careSetting=acute`);
     expect(res.status).toBe(200);
     const earlier = res.body as RegionWatchLists;
-    for (const m of earlier.measures) {
-      expect(m.declining.organisations).toEqual([]);
-      expect(m.declining.comparable).toBe(0);
-    }
-    // The cycle before is the published 2025 results on a fresh database (all 4 compared across
-    // instruments); on a database other files share, it may be one of their cycles, on their own
-    // question bank: never comparable either.
-    const overall = listOf(earlier, 'overall').declining;
-    expect(overall).toMatchObject({ organisations: [], comparable: 0 });
-    expect(overall.notComparable).toBeGreaterThan(0);
-    expect(overall.notComparable).toBeLessThanOrEqual(4);
+    // RJ1 and R1H have a figure in the year before, on another question bank: not comparable, so RJ1
+    // (4 then, 2 now) is not declining. RJ2 and RJZ have none: neither comparable nor not.
+    expect(earlier.measures.map((m) => [m.key, m.declining.organisations, m.declining.comparable])).toEqual(
+      [...MEASURE_IDS, 'overall'].map((key) => [key, [], 0]),
+    );
+    expect(earlier.measures.map((m) => m.declining.notComparable)).toEqual(
+      [...MEASURE_IDS, 'overall'].map(() => 2),
+    );
   });
 
   it('is for the region and national administrators; refused to others', async () => {
@@ -343,7 +349,13 @@ describe('GET /api/regions/:code/watch-lists on the published 2025 results', () 
       `/api/regions/Y56/watch-lists?cycle=${published.id}&careSetting=acute`,
     );
     const overall = listOf(res.body as RegionWatchLists, 'overall').declining;
-    expect(overall.comparable).toBeGreaterThan(0);
+    // As many compared, and as many declining, as the region's results count moving on it.
+    const region = (await admin.get(`/api/regions/Y56/results?cycle=${published.id}&careSetting=acute`))
+      .body as AreaResults;
+    const movement = region.movement!.area;
+    expect(movement.suppressed).toBe(false);
+    expect(overall).toMatchObject({ comparable: movement.count, notComparable: 0 });
+    expect(overall.organisations).toHaveLength(movement.declined!);
     expect(overall.label).toContain('domains asked in both years');
     // No measure has an earlier published figure: nothing to compare.
     expect(listOf(res.body as RegionWatchLists, 'well-led').declining.comparable).toBe(0);

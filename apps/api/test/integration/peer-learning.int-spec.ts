@@ -8,7 +8,15 @@
  * and who may see what.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ApiError, Cycle, Evidence, PeerLearning, PeerSharing, PlanAction } from '@wgll/contracts';
+import type {
+  ApiError,
+  Cycle,
+  Evidence,
+  PeerLearning,
+  PeerSharing,
+  PlanAction,
+  SessionInfo,
+} from '@wgll/contracts';
 import type { FrameworkVersion } from '@wgll/framework';
 import { anonymousClient, auditOf, type Client, clientWith } from './support/auth.js';
 import {
@@ -213,14 +221,11 @@ describe('the sharing setting', () => {
     expect(stale.status).toBe(409);
     expect((stale.body as ApiError).code).toBe('SHARING_CONFLICT');
     expect((stale.body as unknown as { current: PeerSharing }).current.version).toBe(body.version);
-    const events = (await admin.get('/api/audit?action=peer-sharing.updated&pageSize=100').expect(200))
-      .body as {
-      items: { target: { id: string } | null; details: Record<string, unknown> }[];
-    };
-    const mine = events.items.filter((e) => e.target?.id === 'RJ2');
-    expect(mine.length).toBeGreaterThan(0);
+    // Audited once: the one save this file's RJ2 lead made (the refused ones wrote nothing).
+    const session = (await rj2Lead.get('/api/auth/session').expect(200)).body as SessionInfo;
+    const mine = await auditOf(admin, 'peer-sharing.updated', session.user!.email);
+    expect(mine).toEqual([expect.objectContaining({ target: expect.objectContaining({ id: 'RJ2' }) })]);
     expect(mine[0]!.details).toMatchObject({ named: { after: true }, notes: [D], shareableEvidence: 1 });
-    void auditOf;
   });
 });
 
