@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SentBackReturn, WaitingAssignment, WaitingForYou, WaitingReturn } from '@wgll/contracts';
 import { type EntityManager, In } from 'typeorm';
-import { can } from '../access/policy.js';
+import { can, scopesOf } from '../access/policy.js';
 import { PolicyService } from '../access/policy.service.js';
 import type { Principal } from '../access/principal.js';
 import { CycleEntity } from '../cycles/cycle.entity.js';
@@ -19,15 +19,6 @@ export type WaitingOnReturns = Pick<
   WaitingForYou,
   'toApprove' | 'assignments' | 'sentBack' | 'readyToSubmit' | 'overdueInYourReturns'
 >;
-
-/** Codes of the person's grants of these roles. */
-function scopes(user: Principal, roles: readonly string[]): string[] {
-  return [
-    ...new Set(
-      user.grants.filter((g) => roles.includes(g.role) && g.scopeCode).map((g) => g.scopeCode as string),
-    ),
-  ];
-}
 
 /** Overdue first (most overdue first), then by due date, then those with no date (in the order given: oldest first). */
 function byDueDate(a: WaitingAssignment, b: WaitingAssignment): number {
@@ -55,9 +46,9 @@ export class WaitingReturnsReader {
 
   async forPerson(user: Principal, today: string): Promise<WaitingOnReturns> {
     const manager = this.store.dataSource.manager;
-    const approveOrgs = scopes(user, ['board-approver']);
-    const leadOrgs = scopes(user, ['trust-lead']);
-    const systems = scopes(user, ['ics-lead']);
+    const approveOrgs = scopesOf(user.grants, ['board-approver']);
+    const leadOrgs = scopesOf(user.grants, ['trust-lead']);
+    const systems = scopesOf(user.grants, ['ics-lead']);
     const orgs = [...new Set([...approveOrgs, ...leadOrgs])];
 
     const own = await manager.getRepository(ReturnAssignmentEntity).find({

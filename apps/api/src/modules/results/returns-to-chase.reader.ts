@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Cycle, RegionReturnsToChase, ReturnsToChase, WaitingForYou } from '@wgll/contracts';
 import { ApiException } from '../../common/api-exception.js';
+import { scopesOf } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
 import { cycleStatus } from '../cycles/cycles.mapper.js';
@@ -19,11 +20,6 @@ export interface AreaProgress {
   approvedLately: number;
 }
 
-/** Codes of the person's grants of a role. */
-function scopes(user: Principal, role: string): string[] {
-  return [...new Set(user.grants.filter((g) => g.role === role && g.scopeCode).map((g) => g.scopeCode!))];
-}
-
 /**
  * Returns not yet submitted in the cycles open today: for ICS leads, each of their ICS's
  * organisations (and the ICB) still to submit; for regional viewers, how many per ICS of their
@@ -38,8 +34,8 @@ export class ReturnsToChaseReader {
   ) {}
 
   async forPerson(user: Principal): Promise<Pick<WaitingForYou, 'toChase' | 'regionsToChase'>> {
-    const icsCodes = scopes(user, 'ics-lead');
-    const regionCodes = scopes(user, 'regional-viewer');
+    const icsCodes = scopesOf(user.grants, ['ics-lead']);
+    const regionCodes = scopesOf(user.grants, ['regional-viewer']);
     if (icsCodes.length === 0 && regionCodes.length === 0) return { toChase: [], regionsToChase: [] };
     const cycles = await this.openCycles();
     const toChase: ReturnsToChase[] = [];
