@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { SentBackReturn, WaitingAssignment, WaitingForYou, WaitingReturn } from '@wgll/contracts';
+import type { Cycle, SentBackReturn, WaitingAssignment, WaitingForYou, WaitingReturn } from '@wgll/contracts';
 import { type EntityManager, In } from 'typeorm';
 import { can, scopesOf } from '../access/policy.js';
 import { PolicyService } from '../access/policy.service.js';
 import type { Principal } from '../access/principal.js';
-import { CycleEntity } from '../cycles/cycle.entity.js';
+import { CyclesService } from '../cycles/cycles.service.js';
 import { PeopleRepository } from '../users/people.repository.js';
 import { AnswersRepository } from './answers.repository.js';
 import { assignmentProgress } from './assignment-progress.js';
@@ -42,6 +42,7 @@ export class WaitingReturnsReader {
     private readonly answers: AnswersRepository,
     private readonly people: PeopleRepository,
     private readonly policy: PolicyService,
+    private readonly cycles: CyclesService,
   ) {}
 
   async forPerson(user: Principal, today: string): Promise<WaitingOnReturns> {
@@ -55,19 +56,20 @@ export class WaitingReturnsReader {
       where: { assigneeId: user.id },
       order: { assignedAt: 'ASC', id: 'ASC' },
     });
+    const open = await this.cycles.openOn(today);
     const rows = await manager.query<{ id: string }[]>(
-      `SELECT r.id FROM assessment_return r JOIN cycle c ON c.id = r.cycle_id
-       WHERE r.state <> 'submitted' AND c.retired_at IS NULL AND c.opens_on <= $1 AND c.closes_on >= $1
+      `SELECT r.id FROM assessment_return r
+       WHERE r.state <> 'submitted' AND r.cycle_id = ANY($1::uuid[])
          AND ((r.level = 'organisation' AND r.organisation_code = ANY($2))
            OR (r.level = 'system' AND r.ics_code = ANY($3))
            OR r.id = ANY($4))`,
-      [today, orgs, systems, [...new Set(own.map((a) => a.returnId))]],
+      [open.map((c) => c.id), orgs, systems, [...new Set(own.map((a) => a.returnId))]],
     );
     if (rows.length === 0) return this.empty();
     const rets = await manager
       .getRepository(AssessmentReturnEntity)
       .findBy({ id: In(rows.map((r) => r.id)) });
-    const waiting = await this.describe(rets, manager);
+    const waiting = await this.describe(rets, open, manager);
     const order = (a: WaitingReturn, b: WaitingReturn) =>
       a.cycle.closesOn.localeCompare(b.cycle.closesOn) ||
       a.owner.name.localeCompare(b.owner.name) ||
@@ -121,12 +123,12 @@ export class WaitingReturnsReader {
    */
   async assignmentsDueBy(today: string, by: string): Promise<WaitingAssignment[]> {
     const manager = this.store.dataSource.manager;
+    const open = await this.cycles.openOn(today);
     const rows = await manager.query<{ id: string; return_id: string }[]>(
-      `SELECT a.id, a.return_id FROM return_assignment a
-       JOIN assessment_return r ON r.id = a.return_id JOIN cycle c ON c.id = r.cycle_id
+      `SELECT a.id, a.return_id FROM return_assignment a JOIN assessment_return r ON r.id = a.return_id
        WHERE a.due_date IS NOT NULL AND a.due_date <= $2 AND r.state <> 'submitted'
-         AND c.retired_at IS NULL AND c.opens_on <= $1 AND c.closes_on >= $1`,
-      [today, by],
+         AND r.cycle_id = ANY($1::uuid[])`,
+      [open.map((c) => c.id), by],
     );
     if (rows.length === 0) return [];
     const assignments = await manager.getRepository(ReturnAssignmentEntity).find({
@@ -136,7 +138,7 @@ export class WaitingReturnsReader {
     const rets = await manager
       .getRepository(AssessmentReturnEntity)
       .findBy({ id: In([...new Set(rows.map((r) => r.return_id))]) });
-    return this.withProgress(assignments, rets, await this.describe(rets, manager), manager);
+    return this.withProgress(assignments, rets, await this.describe(rets, open, manager), manager);
   }
 
   /** Returns by id as "Waiting for you" names them (for other modules: plan actions name their return). */
@@ -144,16 +146,15 @@ export class WaitingReturnsReader {
     if (ids.length === 0) return new Map();
     const manager = this.store.dataSource.manager;
     const rets = await manager.getRepository(AssessmentReturnEntity).findBy({ id: In([...new Set(ids)]) });
-    return this.describe(rets, manager);
+    return this.describe(rets, (await this.cycles.list(true)).items, manager);
   }
 
+  /** The returns as "Waiting for you" names them; `cycles` holds theirs. */
   private async describe(
     rets: AssessmentReturnEntity[],
+    cycles: readonly Cycle[],
     manager: EntityManager,
   ): Promise<Map<string, WaitingReturn>> {
-    const cycles = await manager
-      .getRepository(CycleEntity)
-      .findBy({ id: In([...new Set(rets.map((r) => r.cycleId))]) });
     const summaries = await this.returns.summaries(rets, manager);
     return new Map(
       summaries.map((s) => {

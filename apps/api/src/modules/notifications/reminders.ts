@@ -149,8 +149,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
    */
   private async cyclesOpened(today: string): Promise<number> {
     let written = 0;
-    for (const cycle of (await this.cycles.list()).items) {
-      if (cycle.retiredAt || cycle.opensOn > today || cycle.closesOn < today) continue;
+    for (const cycle of await this.cycles.openOn(today)) {
       const key = `cycle:${cycle.id}:opened`;
       const told = await this.notifications.told('cycle-opened', key);
       for (const scope of await this.leadScopes(cycle, () => true)) {
@@ -313,8 +312,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
    */
   private async cyclesClosing(today: string): Promise<number> {
     let written = 0;
-    for (const cycle of (await this.cycles.list()).items) {
-      if (cycle.retiredAt || cycle.opensOn > today) continue;
+    for (const cycle of await this.cycles.openOn(today)) {
       const daysLeft = daysBetween(today, cycle.closesOn);
       const threshold = closingThreshold(daysLeft);
       if (threshold === null) continue;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Cycle, RegionReturnsToChase, ReturnsToChase, WaitingForYou } from '@wgll/contracts';
+import type { RegionReturnsToChase, ReturnsToChase, WaitingForYou } from '@wgll/contracts';
 import { ApiException } from '../../common/api-exception.js';
 import { scopesOf } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
-import { cycleStatus } from '../cycles/cycles.mapper.js';
 import { CyclesService } from '../cycles/cycles.service.js';
 import { ResultsService } from './results.service.js';
 
@@ -37,7 +36,7 @@ export class ReturnsToChaseReader {
     const icsCodes = scopesOf(user.grants, ['ics-lead']);
     const regionCodes = scopesOf(user.grants, ['regional-viewer']);
     if (icsCodes.length === 0 && regionCodes.length === 0) return { toChase: [], regionsToChase: [] };
-    const cycles = await this.openCycles();
+    const cycles = await this.cycles.openOn();
     const toChase: ReturnsToChase[] = [];
     const regionsToChase: RegionReturnsToChase[] = [];
     for (const cycle of cycles) {
@@ -104,7 +103,7 @@ export class ReturnsToChaseReader {
     const found: AreaProgress[] = [];
     const key = (level: string, code: string | null, careSetting: string | null) =>
       `${level}|${code}|${level === 'system' ? '' : careSetting}`;
-    for (const cycle of await this.openCycles(today)) {
+    for (const cycle of await this.cycles.openOn(today)) {
       let about: { code: string; name: string } | null;
       let rows: { level: string; odsCode: string; careSetting: string | null; state: string }[];
       if ('ics' in area) {
@@ -131,14 +130,6 @@ export class ReturnsToChaseReader {
       });
     }
     return found;
-  }
-
-  /** Cycles accepting returns on `today` (by default the status as of now), closing soonest first. */
-  private async openCycles(today?: string): Promise<Cycle[]> {
-    const { items } = await this.cycles.list();
-    return items
-      .filter((c) => (today ? cycleStatus(c, today) : c.status) === 'open')
-      .sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.name.localeCompare(b.name));
   }
 
   /** An ICS or region that did not exist on the cycle's reference date has nothing to chase. */
