@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Cycle, SentBackReturn, WaitingAssignment, WaitingForYou, WaitingReturn } from '@wgll/contracts';
 import { type EntityManager, In } from 'typeorm';
-import { can, scopesOf } from '../access/policy.js';
+import { scopesOf } from '../access/policy.js';
 import { PolicyService } from '../access/policy.service.js';
 import type { Principal } from '../access/principal.js';
 import { CyclesService } from '../cycles/cycles.service.js';
@@ -93,11 +93,12 @@ export class WaitingReturnsReader {
     );
 
     // The person's own assignments, on returns they may still see (a role taken away takes the work too).
-    const visible: AssessmentReturnEntity[] = [];
-    for (const ret of rets.filter((r) => own.some((a) => a.returnId === r.id))) {
-      const resource = await this.policy.resolve('return', ret.id, '');
-      if (resource && can(user.grants, 'return:view', resource)) visible.push(ret);
-    }
+    const mine = rets.filter((r) => own.some((a) => a.returnId === r.id));
+    const visibleIds = await this.policy.visibleReturnIds(
+      user,
+      mine.map((r) => r.id),
+    );
+    const visible = mine.filter((r) => visibleIds.has(r.id));
     const inLed =
       led.length > 0
         ? await manager.getRepository(ReturnAssignmentEntity).find({
