@@ -6,6 +6,8 @@ import type {
   NotificationPreferences,
   ReturnDetail,
   UnsubscribeInfo,
+  UserSummary,
+  WaitingForYou,
 } from '@wgll/contracts';
 import type { FrameworkVersion } from '@wgll/framework';
 import type { ParsedMail } from 'mailparser';
@@ -369,6 +371,82 @@ describe('assignment reminders', () => {
     await answerAll(contributor, ret, org);
     await reminders.tick(noon(isoDay(9)));
     expect(await mine('assignment-overdue')).toHaveLength(1);
+  });
+});
+
+describe('reminders, and people who lost access', () => {
+  it('work and actions on a return are not reminded to someone whose role there was taken away, nor to a disabled account', async () => {
+    const { ReminderScheduler } = await import('../../src/modules/notifications/reminders.js');
+    const reminders = t.running.app.get(ReminderScheduler);
+    const ret = await newReturn();
+    await lead.get(`/api/returns/${ret.id}/plan`).expect(200);
+    // Three contributors of RJ1, each given a measure and an action on the return, due in 2 days.
+    const people: TestUser[] = [];
+    for (const [i, measure] of org.measures.slice(0, 3).entries()) {
+      const person = await createUser(t, [{ role: 'trust-contributor', scopeCode: 'RJ1' }]);
+      people.push(person);
+      await lead
+        .put(`/api/returns/${ret.id}/assignments`, {
+          measure: measure.id,
+          userId: person.id,
+          dueDate: isoDay(2),
+        })
+        .expect(200);
+      await lead
+        .post(`/api/returns/${ret.id}/plan/actions`, {
+          domainId: org.domains[0]!.id,
+          elementIds: [],
+          title: `Action ${i + 1} of the people who lost access`,
+          description: '',
+          ownerId: person.id,
+          dueDate: isoDay(2),
+          state: 'not-started',
+          blockedReason: null,
+          funding: null,
+          expectedBenefit: '',
+          evidenceIds: [],
+        })
+        .expect(201);
+    }
+    const [kept, revoked, disabled] = people as [TestUser, TestUser, TestUser];
+    // The one whose role at RJ1 is taken away keeps another trust's.
+    await admin
+      .post(`/api/users/${revoked.id}/roles`, { role: 'trust-contributor', scopeCode: 'RH8' })
+      .expect(201);
+    const revokedClient = await signIn(t, revoked.email);
+    const waitingFor = async (client: Client) => {
+      const list = (await client.get('/api/me/waiting').expect(200)).body as WaitingForYou;
+      return {
+        assignments: list.assignments.filter((a) => a.return.returnId === ret.id).length,
+        actions: list.actionsDue.filter((a) => a.returnId === ret.id).length,
+      };
+    };
+    expect(await waitingFor(revokedClient)).toEqual({ assignments: 1, actions: 1 });
+
+    // An administrator takes one person's role away, and disables another's account.
+    const summary = (await admin.get(`/api/users/${revoked.id}`).expect(200)).body as UserSummary;
+    const atRj1 = summary.roles.find((r) => r.scope.code === 'RJ1')!;
+    await admin.delete(`/api/users/${revoked.id}/roles/${atRj1.id}`).expect(200);
+    await admin.patch(`/api/users/${disabled.id}`, { status: 'disabled' }).expect(200);
+    expect(await waitingFor(revokedClient)).toEqual({ assignments: 0, actions: 0 });
+
+    await reminders.tick(new Date(`${isoDay(0)}T12:00:00Z`));
+    const told = async (person: TestUser) =>
+      (
+        await t.dataSource.query<{ kind: string; emails: number }[]>(
+          `SELECT n.kind, (SELECT count(*)::int FROM email_delivery d WHERE d.notice_id = n.id) AS emails
+           FROM notice n WHERE n.user_id = $1 AND n.kind IN ('assignment-due', 'action-due') ORDER BY n.kind`,
+          [person.id],
+        )
+      ).map((n) => `${n.kind} (${n.emails} e-mail)`);
+    expect(await told(kept)).toEqual(['action-due (1 e-mail)', 'assignment-due (1 e-mail)']);
+    expect(await told(revoked)).toEqual([]);
+    expect(await told(disabled)).toEqual([]);
+    const reminded = (person: TestUser) =>
+      subjects(mail.to(person.email)).filter((s) => s?.endsWith('is due in 2 days'));
+    await mail.waitFor(() => reminded(kept).length === 2);
+    expect(reminded(revoked)).toEqual([]);
+    expect(reminded(disabled)).toEqual([]);
   });
 });
 

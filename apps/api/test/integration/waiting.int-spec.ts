@@ -30,6 +30,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 let t: TestApp;
 let admin: Client;
 let org: FrameworkVersion;
+let sys: FrameworkVersion;
 let cycle: Cycle;
 let cycle2: Cycle;
 /** Board approver of RTE and trust lead of RTQ: sees both sections. */
@@ -72,7 +73,7 @@ beforeAll(async () => {
   t = await startTestApp();
   admin = await clientWith(t, [{ role: 'national-administrator' }]);
   org = smallFramework('organisation');
-  const sys = smallFramework('system');
+  sys = smallFramework('system');
   await uploadFrameworks(admin, org, sys);
   cycle = await createCycle(admin, org, sys, {
     opensOn: isoDay(-20),
@@ -354,5 +355,39 @@ describe('GET /api/me/waiting', () => {
       ['Overdue', next],
       ['Due in 5 days', next],
     ]);
+  });
+
+  it('a cycle that has closed waits for nobody: its work is no longer listed, nor reminded, nor chased', async () => {
+    const { ReminderScheduler } = await import('../../src/modules/notifications/reminders.js');
+    const closing = await createCycle(admin, org, sys, {
+      opensOn: isoDay(-20),
+      closesOn: isoDay(40),
+      referenceDate: '2026-05-23',
+    });
+    const ret = (await startReturns(approver, 'RTQ', closing.id, { careSettings: ['community'] }))
+      .created[0]!;
+    const given = (
+      await assign(approver, await getReturn(approver, ret.id), {
+        measure: org.measures[0]!.id,
+        userId: contributorId,
+        dueDate: isoDay(-1),
+      }).expect(200)
+    ).body as Assignment;
+    const listed = async () => ({
+      assignments: (await waiting(contributor)).assignments.some((a) => a.return.returnId === ret.id),
+      overdue: (await waiting(approver)).overdueInYourReturns.some((a) => a.return.returnId === ret.id),
+      chased: (await waiting(icsLead)).toChase.some((c) => c.cycle.id === closing.id),
+    });
+    expect(await listed()).toEqual({ assignments: true, overdue: true, chased: true });
+
+    // Closed yesterday: nothing in it can change, so nothing of it waits for anyone.
+    await admin.patch(`/api/cycles/${closing.id}`, { closesOn: isoDay(-1) }).expect(200);
+    expect(await listed()).toEqual({ assignments: false, overdue: false, chased: false });
+    await t.running.app.get(ReminderScheduler).tick();
+    const reminded = await t.dataSource.query<{ key: string }[]>(
+      `SELECT key FROM notice WHERE user_id = $1 AND key LIKE $2`,
+      [contributorId, `assignment:${given.id}:%`],
+    );
+    expect(reminded).toEqual([]);
   });
 });

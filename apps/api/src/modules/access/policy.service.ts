@@ -76,6 +76,26 @@ export class PolicyService {
     return (await this.hierarchy.regionExists(upper)) ? { type, code: upper } : null;
   }
 
+  /**
+   * Of these returns, those someone holding `grants` may view (a role taken away takes its returns
+   * with it). Each return is placed as the guard places it, and each trust or ICB once per date;
+   * ids of no return are left out.
+   */
+  async visibleReturnIds(who: Pick<Principal, 'grants'>, returnIds: Iterable<string>): Promise<Set<string>> {
+    const visible = new Set<string>();
+    if (who.grants.length === 0) return visible;
+    const places = new Map<string, Promise<Resource | null>>();
+    for (const id of new Set(returnIds)) {
+      const located = await this.locators.get('return')?.(id);
+      if (!located) continue;
+      const key = `${located.type}|${located.code}|${located.at}`;
+      if (!places.has(key)) places.set(key, this.resolve(located.type, located.code, located.at));
+      const resource = await places.get(key)!;
+      if (resource && can(who.grants, 'return:view', resource)) visible.add(id);
+    }
+    return visible;
+  }
+
   can(user: Principal, action: Action, resource: Resource): boolean {
     return can(user.grants, action, resource);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Action, Role } from '@wgll/contracts';
-import { can, type Grant, NATIONAL_ACTIONS, type Resource, visibleScope } from './policy.js';
+import { can, type Grant, NATIONAL_ACTIONS, type Resource, scopesOf, visibleScope } from './policy.js';
 
 const grant = (role: Role, scopeCode: string | null = null): Grant => ({
   id: `${role}-${scopeCode}`,
@@ -92,5 +92,21 @@ describe('visibleScope', () => {
       all: false,
       regions: [],
     });
+  });
+});
+
+describe('scopesOf', () => {
+  it('gives the scopes held with any of the roles, each once, in the order held', () => {
+    const grants = [
+      grant('trust-lead', 'RTQ'),
+      grant('board-approver', 'RTE'),
+      grant('trust-contributor', 'RJ1'),
+      grant('board-approver', 'RTQ'),
+      grant('national-administrator'),
+    ];
+    expect(scopesOf(grants, ['board-approver', 'trust-lead'])).toEqual(['RTQ', 'RTE']);
+    expect(scopesOf(grants, ['trust-contributor'])).toEqual(['RJ1']);
+    expect(scopesOf(grants, ['ics-lead'])).toEqual([]);
+    expect(scopesOf(grants, ['national-administrator'])).toEqual([]);
   });
 });

@@ -118,6 +118,13 @@ export function can(grants: readonly Grant[], action: Action, resource: Resource
   );
 }
 
+/** The codes of the scopes on which `grants` hold any of `roles`, each once (a national grant has none). */
+export function scopesOf(grants: readonly Grant[], roles: readonly Role[]): string[] {
+  return [
+    ...new Set(grants.flatMap((g) => (roles.includes(g.role) && g.scopeCode !== null ? [g.scopeCode] : []))),
+  ];
+}
+
 /** Where an action is allowed, for filtering lists: everything, or these regions, ICSs and organisations. */
 export type VisibleScope =
   { all: true } | { all: false; regions: string[]; ics: string[]; organisations: string[] };

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { SentBackReturn, WaitingAssignment, WaitingForYou, WaitingReturn } from '@wgll/contracts';
+import type { Cycle, SentBackReturn, WaitingAssignment, WaitingForYou, WaitingReturn } from '@wgll/contracts';
 import { type EntityManager, In } from 'typeorm';
-import { can } from '../access/policy.js';
+import { scopesOf } from '../access/policy.js';
 import { PolicyService } from '../access/policy.service.js';
 import type { Principal } from '../access/principal.js';
-import { CycleEntity } from '../cycles/cycle.entity.js';
+import { CyclesService } from '../cycles/cycles.service.js';
 import { PeopleRepository } from '../users/people.repository.js';
 import { AnswersRepository } from './answers.repository.js';
 import { assignmentProgress } from './assignment-progress.js';
@@ -19,15 +19,6 @@ export type WaitingOnReturns = Pick<
   WaitingForYou,
   'toApprove' | 'assignments' | 'sentBack' | 'readyToSubmit' | 'overdueInYourReturns'
 >;
-
-/** Codes of the person's grants of these roles. */
-function scopes(user: Principal, roles: readonly string[]): string[] {
-  return [
-    ...new Set(
-      user.grants.filter((g) => roles.includes(g.role) && g.scopeCode).map((g) => g.scopeCode as string),
-    ),
-  ];
-}
 
 /** Overdue first (most overdue first), then by due date, then those with no date (in the order given: oldest first). */
 function byDueDate(a: WaitingAssignment, b: WaitingAssignment): number {
@@ -51,32 +42,34 @@ export class WaitingReturnsReader {
     private readonly answers: AnswersRepository,
     private readonly people: PeopleRepository,
     private readonly policy: PolicyService,
+    private readonly cycles: CyclesService,
   ) {}
 
   async forPerson(user: Principal, today: string): Promise<WaitingOnReturns> {
     const manager = this.store.dataSource.manager;
-    const approveOrgs = scopes(user, ['board-approver']);
-    const leadOrgs = scopes(user, ['trust-lead']);
-    const systems = scopes(user, ['ics-lead']);
+    const approveOrgs = scopesOf(user.grants, ['board-approver']);
+    const leadOrgs = scopesOf(user.grants, ['trust-lead']);
+    const systems = scopesOf(user.grants, ['ics-lead']);
     const orgs = [...new Set([...approveOrgs, ...leadOrgs])];
 
     const own = await manager.getRepository(ReturnAssignmentEntity).find({
       where: { assigneeId: user.id },
       order: { assignedAt: 'ASC', id: 'ASC' },
     });
+    const open = await this.cycles.openOn(today);
     const rows = await manager.query<{ id: string }[]>(
-      `SELECT r.id FROM assessment_return r JOIN cycle c ON c.id = r.cycle_id
-       WHERE r.state <> 'submitted' AND c.retired_at IS NULL AND c.opens_on <= $1 AND c.closes_on >= $1
+      `SELECT r.id FROM assessment_return r
+       WHERE r.state <> 'submitted' AND r.cycle_id = ANY($1::uuid[])
          AND ((r.level = 'organisation' AND r.organisation_code = ANY($2))
            OR (r.level = 'system' AND r.ics_code = ANY($3))
            OR r.id = ANY($4))`,
-      [today, orgs, systems, [...new Set(own.map((a) => a.returnId))]],
+      [open.map((c) => c.id), orgs, systems, [...new Set(own.map((a) => a.returnId))]],
     );
     if (rows.length === 0) return this.empty();
     const rets = await manager
       .getRepository(AssessmentReturnEntity)
       .findBy({ id: In(rows.map((r) => r.id)) });
-    const waiting = await this.describe(rets, manager);
+    const waiting = await this.describe(rets, open, manager);
     const order = (a: WaitingReturn, b: WaitingReturn) =>
       a.cycle.closesOn.localeCompare(b.cycle.closesOn) ||
       a.owner.name.localeCompare(b.owner.name) ||
@@ -100,11 +93,12 @@ export class WaitingReturnsReader {
     );
 
     // The person's own assignments, on returns they may still see (a role taken away takes the work too).
-    const visible: AssessmentReturnEntity[] = [];
-    for (const ret of rets.filter((r) => own.some((a) => a.returnId === r.id))) {
-      const resource = await this.policy.resolve('return', ret.id, '');
-      if (resource && can(user.grants, 'return:view', resource)) visible.push(ret);
-    }
+    const mine = rets.filter((r) => own.some((a) => a.returnId === r.id));
+    const visibleIds = await this.policy.visibleReturnIds(
+      user,
+      mine.map((r) => r.id),
+    );
+    const visible = mine.filter((r) => visibleIds.has(r.id));
     const inLed =
       led.length > 0
         ? await manager.getRepository(ReturnAssignmentEntity).find({
@@ -130,12 +124,12 @@ export class WaitingReturnsReader {
    */
   async assignmentsDueBy(today: string, by: string): Promise<WaitingAssignment[]> {
     const manager = this.store.dataSource.manager;
+    const open = await this.cycles.openOn(today);
     const rows = await manager.query<{ id: string; return_id: string }[]>(
-      `SELECT a.id, a.return_id FROM return_assignment a
-       JOIN assessment_return r ON r.id = a.return_id JOIN cycle c ON c.id = r.cycle_id
+      `SELECT a.id, a.return_id FROM return_assignment a JOIN assessment_return r ON r.id = a.return_id
        WHERE a.due_date IS NOT NULL AND a.due_date <= $2 AND r.state <> 'submitted'
-         AND c.retired_at IS NULL AND c.opens_on <= $1 AND c.closes_on >= $1`,
-      [today, by],
+         AND r.cycle_id = ANY($1::uuid[])`,
+      [open.map((c) => c.id), by],
     );
     if (rows.length === 0) return [];
     const assignments = await manager.getRepository(ReturnAssignmentEntity).find({
@@ -145,7 +139,7 @@ export class WaitingReturnsReader {
     const rets = await manager
       .getRepository(AssessmentReturnEntity)
       .findBy({ id: In([...new Set(rows.map((r) => r.return_id))]) });
-    return this.withProgress(assignments, rets, await this.describe(rets, manager), manager);
+    return this.withProgress(assignments, rets, await this.describe(rets, open, manager), manager);
   }
 
   /** Returns by id as "Waiting for you" names them (for other modules: plan actions name their return). */
@@ -153,16 +147,15 @@ export class WaitingReturnsReader {
     if (ids.length === 0) return new Map();
     const manager = this.store.dataSource.manager;
     const rets = await manager.getRepository(AssessmentReturnEntity).findBy({ id: In([...new Set(ids)]) });
-    return this.describe(rets, manager);
+    return this.describe(rets, (await this.cycles.list(true)).items, manager);
   }
 
+  /** The returns as "Waiting for you" names them; `cycles` holds theirs. */
   private async describe(
     rets: AssessmentReturnEntity[],
+    cycles: readonly Cycle[],
     manager: EntityManager,
   ): Promise<Map<string, WaitingReturn>> {
-    const cycles = await manager
-      .getRepository(CycleEntity)
-      .findBy({ id: In([...new Set(rets.map((r) => r.cycleId))]) });
     const summaries = await this.returns.summaries(rets, manager);
     return new Map(
       summaries.map((s) => {

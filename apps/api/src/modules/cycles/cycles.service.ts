@@ -52,6 +52,17 @@ export class CyclesService {
     return { items: rows.map((r) => toCycle(r, today, titles)) };
   }
 
+  /**
+   * The cycles accepting returns on `date` (in England's calendar; by default today), not retired,
+   * closing soonest first: what "open" means wherever work is looked for.
+   */
+  async openOn(date = todayInLondon()): Promise<Cycle[]> {
+    const { items } = await this.list();
+    return items
+      .filter((c) => cycleStatus(c, date) === 'open')
+      .sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.name.localeCompare(b.name));
+  }
+
   async get(id: string): Promise<Cycle> {
     return toCycle(await this.entity(id), todayInLondon(), await this.frameworks.titles());
   }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Cycle } from '@wgll/contracts';
 import { todayInLondon } from '../../common/iso-date.js';
+import { PolicyService } from '../access/policy.service.js';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
 import { WaitingReturnsReader } from '../assessments/waiting-returns.reader.js';
 import { CyclesService } from '../cycles/cycles.service.js';
@@ -11,6 +12,7 @@ import { addDays } from '../organisations/dated-period.js';
 import { HierarchyRepository } from '../organisations/hierarchy.repository.js';
 import { PlanActionsReader } from '../plans/plan-actions.reader.js';
 import { type AreaProgress, ReturnsToChaseReader } from '../results/returns-to-chase.reader.js';
+import { GrantsRepository } from '../users/grants.repository.js';
 import { type Person, PeopleRepository } from '../users/people.repository.js';
 import { NotificationsService } from './notifications.service.js';
 import { compose } from './templates.js';
@@ -74,6 +76,8 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     private readonly actions: PlanActionsReader,
     private readonly waiting: WaitingReturnsReader,
     private readonly chase: ReturnsToChaseReader,
+    private readonly grants: GrantsRepository,
+    private readonly policy: PolicyService,
   ) {}
 
   start(): void {
@@ -108,12 +112,15 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
    * within ASSIGNMENT_DUE_DAYS days, and overdue, once per assignment and due date each.
    */
   private async assignmentsDue(today: string): Promise<number> {
-    const due = await this.waiting.assignmentsDueBy(today, addDays(today, ASSIGNMENT_DUE_DAYS));
-    const assignees = await this.people.activeByIds(due.map((a) => a.assignee.id));
+    const { people: assignees, items: due } = await this.toldOf(
+      await this.waiting.assignmentsDueBy(today, addDays(today, ASSIGNMENT_DUE_DAYS)),
+      (a) => a.assignee.id,
+      (a) => a.return.returnId,
+    );
     let written = 0;
     for (const a of due) {
-      const assignee = assignees.get(a.assignee.id);
-      if (!assignee || !a.dueDate) continue;
+      const assignee = assignees.get(a.assignee.id)!;
+      if (!a.dueDate) continue;
       const overdue = a.dueDate < today;
       const returnId = a.return.returnId;
       const href = a.questionsOf
@@ -144,13 +151,33 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
   }
 
   /**
+   * Of `items` (each a person's, on a return), those whose person may still be told of them: an
+   * account not disabled, still allowed to view the return (a role taken away takes the reminders
+   * with it); with those people.
+   */
+  private async toldOf<T>(
+    items: T[],
+    personOf: (item: T) => string,
+    returnOf: (item: T) => string,
+  ): Promise<{ people: Map<string, Person>; items: T[] }> {
+    const people = await this.people.activeByIds(items.map(personOf));
+    const returnsOf = new Map<string, string[]>([...people.keys()].map((id) => [id, []]));
+    for (const item of items) returnsOf.get(personOf(item))?.push(returnOf(item));
+    const grants = await this.grants.forUsers([...returnsOf.keys()]);
+    const visible = new Map<string, Set<string>>();
+    for (const [id, returnIds] of returnsOf) {
+      visible.set(id, await this.policy.visibleReturnIds({ grants: grants.get(id) ?? [] }, returnIds));
+    }
+    return { people, items: items.filter((item) => visible.get(personOf(item))?.has(returnOf(item))) };
+  }
+
+  /**
    * Cycles open today (opened, or created already open), once each: to the trust leads of the
    * organisations operating on the cycle's reference date and the ICS leads of the ICBs then.
    */
   private async cyclesOpened(today: string): Promise<number> {
     let written = 0;
-    for (const cycle of (await this.cycles.list()).items) {
-      if (cycle.retiredAt || cycle.opensOn > today || cycle.closesOn < today) continue;
+    for (const cycle of await this.cycles.openOn(today)) {
       const key = `cycle:${cycle.id}:opened`;
       const told = await this.notifications.told('cycle-opened', key);
       for (const scope of await this.leadScopes(cycle, () => true)) {
@@ -275,12 +302,14 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
    * date), and overdue (once per due date: moving the date starts again).
    */
   private async actionsDue(today: string): Promise<number> {
-    const actions = await this.actions.dueBy(addDays(today, ACTION_DUE_DAYS));
-    const owners = await this.people.activeByIds(actions.map((a) => a.ownerId));
+    const { people: owners, items: actions } = await this.toldOf(
+      await this.actions.dueBy(addDays(today, ACTION_DUE_DAYS)),
+      (a) => a.ownerId,
+      (a) => a.returnId,
+    );
     let written = 0;
     for (const action of actions) {
-      const owner = owners.get(action.ownerId);
-      if (!owner) continue;
+      const owner = owners.get(action.ownerId)!;
       const overdue = action.dueDate < today;
       const href = `/returns/${action.returnId}/plan/actions/${action.id}`;
       written += await this.dataSource.transaction((manager) =>
@@ -313,8 +342,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
    */
   private async cyclesClosing(today: string): Promise<number> {
     let written = 0;
-    for (const cycle of (await this.cycles.list()).items) {
-      if (cycle.retiredAt || cycle.opensOn > today) continue;
+    for (const cycle of await this.cycles.openOn(today)) {
       const daysLeft = daysBetween(today, cycle.closesOn);
       const threshold = closingThreshold(daysLeft);
       if (threshold === null) continue;

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActionDue, ActionState } from '@wgll/contracts';
 import type { DataSource } from 'typeorm';
-import { can } from '../access/policy.js';
 import { PolicyService } from '../access/policy.service.js';
 import type { Principal } from '../access/principal.js';
 import { WaitingReturnsReader } from '../assessments/waiting-returns.reader.js';
@@ -70,11 +69,10 @@ export class PlanActionsReader {
   /** The person's actions overdue or due within 14 days of `today`, soonest first, on returns they may see. */
   async forOwner(user: Principal, today: string): Promise<ActionDue[]> {
     const actions = await this.dueBy(addDays(today, ACTIONS_DUE_WITHIN_DAYS), user.id);
-    const visible = new Set<string>();
-    for (const returnId of new Set(actions.map((a) => a.returnId))) {
-      const resource = await this.policy.resolve('return', returnId, '');
-      if (resource && can(user.grants, 'return:view', resource)) visible.add(returnId);
-    }
+    const visible = await this.policy.visibleReturnIds(
+      user,
+      actions.map((a) => a.returnId),
+    );
     const returns = await this.returns.describeByIds([...visible]);
     return actions.flatMap((a) => {
       const ret = returns.get(a.returnId);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Cycle, RegionReturnsToChase, ReturnsToChase, WaitingForYou } from '@wgll/contracts';
+import type { RegionReturnsToChase, ReturnsToChase, WaitingForYou } from '@wgll/contracts';
 import { ApiException } from '../../common/api-exception.js';
+import { scopesOf } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
-import { cycleStatus } from '../cycles/cycles.mapper.js';
 import { CyclesService } from '../cycles/cycles.service.js';
 import { ResultsService } from './results.service.js';
 
@@ -17,11 +17,6 @@ export interface AreaProgress {
   /** Since the date asked about. */
   sealedLately: number;
   approvedLately: number;
-}
-
-/** Codes of the person's grants of a role. */
-function scopes(user: Principal, role: string): string[] {
-  return [...new Set(user.grants.filter((g) => g.role === role && g.scopeCode).map((g) => g.scopeCode!))];
 }
 
 /**
@@ -38,10 +33,10 @@ export class ReturnsToChaseReader {
   ) {}
 
   async forPerson(user: Principal): Promise<Pick<WaitingForYou, 'toChase' | 'regionsToChase'>> {
-    const icsCodes = scopes(user, 'ics-lead');
-    const regionCodes = scopes(user, 'regional-viewer');
+    const icsCodes = scopesOf(user.grants, ['ics-lead']);
+    const regionCodes = scopesOf(user.grants, ['regional-viewer']);
     if (icsCodes.length === 0 && regionCodes.length === 0) return { toChase: [], regionsToChase: [] };
-    const cycles = await this.openCycles();
+    const cycles = await this.cycles.openOn();
     const toChase: ReturnsToChase[] = [];
     const regionsToChase: RegionReturnsToChase[] = [];
     for (const cycle of cycles) {
@@ -108,7 +103,7 @@ export class ReturnsToChaseReader {
     const found: AreaProgress[] = [];
     const key = (level: string, code: string | null, careSetting: string | null) =>
       `${level}|${code}|${level === 'system' ? '' : careSetting}`;
-    for (const cycle of await this.openCycles(today)) {
+    for (const cycle of await this.cycles.openOn(today)) {
       let about: { code: string; name: string } | null;
       let rows: { level: string; odsCode: string; careSetting: string | null; state: string }[];
       if ('ics' in area) {
@@ -135,14 +130,6 @@ export class ReturnsToChaseReader {
       });
     }
     return found;
-  }
-
-  /** Cycles accepting returns on `today` (by default the status as of now), closing soonest first. */
-  private async openCycles(today?: string): Promise<Cycle[]> {
-    const { items } = await this.cycles.list();
-    return items
-      .filter((c) => (today ? cycleStatus(c, today) : c.status) === 'open')
-      .sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.name.localeCompare(b.name));
   }
 
   /** An ICS or region that did not exist on the cycle's reference date has nothing to chase. */
