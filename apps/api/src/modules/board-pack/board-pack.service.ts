@@ -13,10 +13,11 @@ import type {
 import { type LevelNumber, MEASURE_IDS } from '@wgll/framework';
 import { biggestGaps, lowConfidenceAnswers, type PackAnswer, readableName } from '@wgll/scoring';
 import { APP_CONFIG } from '../../app.tokens.js';
+import { fileSlug } from '../../common/file-slug.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { PolicyService } from '../access/policy.service.js';
 import type { Principal } from '../access/principal.js';
-import { fileSlug, ReturnExportService } from '../assessments/return-export.service.js';
+import { ReturnExportService } from '../assessments/return-export.service.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
 import { PlansService } from '../plans/plans.service.js';
 import { ResultsService } from '../results/results.service.js';
