@@ -99,7 +99,7 @@ describe('waiting for you, on the home page', () => {
     await context.close();
   }, 90_000);
 
-  it('a trust lead gives a measure with a due date; a date that is not real is refused', async () => {
+  it('a trust lead gives a measure with a due date; a date that is not real, or has passed, is refused', async () => {
     await signIn(page, demoUsers.trustLead);
     await page.goto(`/returns/${draftId}/assignments`);
     await page.getByRole('heading', { level: 2, name: 'Assign a measure or domain' }).waitFor();
@@ -108,21 +108,34 @@ describe('waiting for you, on the home page', () => {
     const option = person.locator('option').filter({ hasText: demoUsers.trustContributor });
     await person.selectOption({ value: (await option.getAttribute('value'))! });
     const due = page.getByRole('group', { name: /Due date/ });
+    // Next year's February, so the date is always ahead.
+    const year = String(new Date().getUTCFullYear() + 1);
     await due.getByLabel('Day').fill('31');
     await due.getByLabel('Month').fill('2');
-    await due.getByLabel('Year').fill('2027');
+    await due.getByLabel('Year').fill(year);
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
     await page
       .locator('.nhsuk-error-summary')
       .getByRole('link', { name: 'Due date must be a real date' })
       .waitFor();
     await checkPage('assign with a date that is not real', /Assign/i);
+    // A date that has passed: in the error summary, linked to the date, and by the field.
+    const passed = 'Enter a due date that is today or in the future';
     await due.getByLabel('Day').fill('28');
+    await due.getByLabel('Year').fill(String(new Date().getUTCFullYear() - 1));
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
-    await page.getByText(/^Assigned Measure .* due by 28 February 2027$/).waitFor();
+    await page.locator('.nhsuk-error-summary').getByRole('link', { name: passed }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await due.getByLabel('Day').getAttribute('id'),
+    );
+    await due.locator('.nhsuk-error-message').filter({ hasText: passed }).waitFor();
+    await checkPage('assign with a date that has passed', /Assign/i);
+    await due.getByLabel('Year').fill(year);
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByText(new RegExp(`^Assigned Measure .* due by 28 February ${year}$`)).waitFor();
     const table = page.getByRole('table', { name: `Measure ${MEASURE_IDS[3]}` });
     await table
-      .getByText(/^Due by 28 February 2027 \(due in \d+ days\)$/)
+      .getByText(new RegExp(`^Due by 28 February ${year} \\(due in \\d+ days\\)$`))
       .first()
       .waitFor();
     await checkPage('assignments with a due date', /Assign/i);

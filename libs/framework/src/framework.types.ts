@@ -14,6 +14,21 @@ export const MEASURE_IDS = [
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
+/**
+ * The measures' names in the WGLL framework (2021), for wording not tied to one framework version.
+ * NHS England's 2025 data file names some of them differently ("Support Workforce", "Empower
+ * People"); the ids are the same.
+ */
+export const MEASURE_NAMES: Readonly<Record<MeasureId, string>> = {
+  'well-led': 'Well led',
+  'smart-foundations': 'Ensure smart foundations',
+  'safe-practice': 'Safe practice',
+  'support-people': 'Support people',
+  'empower-citizens': 'Empower citizens',
+  'improve-care': 'Improve care',
+  'healthy-populations': 'Healthy populations',
+};
+
 /** Framework, domain, lineage and element ids: lower-case words joined by dashes or dots. */
 export const ID_PATTERN = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 /** Versions appear in addresses (/frameworks/:id/versions/:version), so they are address-safe. */

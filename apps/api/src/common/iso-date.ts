@@ -1,11 +1,26 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** A day in milliseconds. */
+export const DAY_MS = 86_400_000;
+
 /** True for a real calendar date written YYYY-MM-DD (rejects 2025-02-30). */
 export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.toISOString().slice(0, 10) === value;
+}
+
+/** `addDays('2026-03-31', 1)` → `2026-04-01` (calendar days, in UTC). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (ISO dates): negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', {

@@ -50,6 +50,7 @@ let evidence: Evidence;
 let draftText: string;
 let draftHeaders: Record<string, string>;
 let peerId: string;
+let sys: FrameworkVersion;
 const work = mkdtempSync(join(tmpdir(), 'wgll-pack-'));
 
 /** The PDF's text as poppler lays it out (form feeds between pages). */
@@ -98,7 +99,6 @@ async function sealedPeer(code: string, level: number): Promise<string> {
 beforeAll(async () => {
   // One pack at a time and one waiting: the last test asks for more at once.
   t = await startTestApp({ config: { boardPack: { concurrency: 1, waiting: 1 } } });
-  let sys: FrameworkVersion;
   ({ admin, lead, contributor, board, org, sys } = await returnsWorld(t));
   icsLead = await clientWith(t, [{ role: 'ics-lead', scopeCode: 'QKK' }]);
   outsider = await clientWith(t, [{ role: 'trust-lead', scopeCode: 'RC9' }]);
@@ -362,6 +362,55 @@ describe('a sealed revision approved with no plan', () => {
     expect(text).toContain('No improvement plan was approved with this revision of the return');
     expect(text).not.toContain('The plan as it stands');
   });
+});
+
+describe('the draft pack of a plan approved, withdrawn by an edit and approved again', () => {
+  it("prints only the approval that stands for the return's revision, once", async () => {
+    // A cycle of its own, so the return's revision and approvals are this test's alone.
+    const cycle = await createCycle(admin, org, sys);
+    const { created } = await startReturns(lead, 'RJ1', cycle.id, { careSettings: ['acute'] });
+    const base = `/api/returns/${created[0]!.id}`;
+    for (const domain of org.domains)
+      await lead.put(`${base}/answers/${domain.id}`, answer(upTo(domain.id, 2))).expect(200);
+    const plan = (await lead.get(`${base}/plan`).expect(200)).body as ImprovementPlan;
+    await lead
+      .put(`${base}/plan`, {
+        baseVersion: plan.version,
+        targetDate: isoDay(200),
+        targets: [{ domainId: org.domains[0]!.id, level: 4 }],
+        measureTargets: [],
+      })
+      .expect(200);
+    const section = async (): Promise<string> => {
+      const text = pdfToText((await download(lead, `${base}/board-pack.pdf`)).body as Buffer);
+      const from = text.lastIndexOf('4. Improvement plan');
+      return text.slice(from, text.indexOf('5. Comments', from)).replace(/\s+/g, ' ');
+    };
+    expect(await section()).toContain('The plan has not been approved.');
+
+    await lead.post(`${base}/ready`).expect(200);
+    await board
+      .post(`${base}/approvals`, { meetingDate: isoDay(-3), minuteReference: 'Withdrawn 2026/7' })
+      .expect(201);
+    // An edit after approval withdraws the board's approval of the return, and so of the plan with it.
+    const first = org.domains[0]!;
+    const baseVersion = (await getReturn(lead, created[0]!.id)).answers.find(
+      (a) => a.domainId === first.id,
+    )!.version;
+    await lead.put(`${base}/answers/${first.id}`, answer(upTo(first.id, 3), { baseVersion })).expect(200);
+    expect(await section()).toContain('The plan has not been approved.');
+    expect(await section()).not.toContain('Withdrawn 2026/7');
+
+    await board
+      .post(`${base}/approvals`, { meetingDate: isoDay(-1), minuteReference: 'Standing 2026/8' })
+      .expect(201);
+    const after = (await lead.get(`${base}/plan`).expect(200)).body as ImprovementPlan;
+    expect(after.approvals.map((a) => a.minuteReference)).toEqual(['Withdrawn 2026/7', 'Standing 2026/8']);
+    const text = await section();
+    expect(text).not.toContain('Withdrawn 2026/7');
+    expect(text.split('Standing 2026/8').length - 1).toBe(1);
+    expect(text).not.toContain('The plan has not been approved.');
+  }, 180_000);
 });
 
 describe('who may download a pack', () => {

@@ -133,8 +133,14 @@ afterAll(async () => {
   await t?.close();
 });
 
-function assign(lead: Client, ret: ReturnDetail, body: object) {
+function assign(lead: Client, ret: Pick<ReturnDetail, 'id'>, body: object) {
   return lead.put(`/api/returns/${ret.id}/assignments`, body);
+}
+
+/** Assigns with a date today or later, then moves the due date into the past, as time would. */
+async function assignOverdue(lead: Client, ret: Pick<ReturnDetail, 'id'>, body: object, dueDate: string) {
+  const saved = (await assign(lead, ret, { ...body, dueDate: isoDay(30) }).expect(200)).body as Assignment;
+  await t.dataSource.query('UPDATE return_assignment SET due_date = $1 WHERE id = $2', [dueDate, saved.id]);
 }
 
 describe('due dates on assignments', () => {
@@ -150,30 +156,72 @@ describe('due dates on assignments', () => {
     );
   });
 
+  it('refuses a new due date in the past with a 400 naming the field, and writes nothing', async () => {
+    const measure = org.measures[6]!.id;
+    for (const dueDate of [isoDay(-1), isoDay(-400)]) {
+      const res = await assign(approver, rtqMental, { measure, userId: contributorId, dueDate });
+      expect(res.status).toBe(400);
+      expect((res.body as ApiError).errors).toEqual([
+        { field: 'dueDate', messages: ['Enter a due date that is today or in the future'] },
+      ]);
+    }
+    expect((await getReturn(approver, rtqMental.id)).assignments.some((x) => x.measure === measure)).toBe(
+      false,
+    );
+    const events = await auditOf(admin, 'return.assigned', approverEmail);
+    expect(events.filter((e) => [isoDay(-1), isoDay(-400)].includes(e.details['dueDate'] as string))).toEqual(
+      [],
+    );
+    // Tomorrow is taken (today is too, in the UK, however far the UTC date lags it).
+    const ok = await assign(approver, rtqMental, { measure, userId: contributorId, dueDate: isoDay(1) });
+    expect(ok.status).toBe(200);
+    expect(
+      (await approver.delete(`/api/returns/${rtqMental.id}/assignments/${(ok.body as Assignment).id}`))
+        .status,
+    ).toBe(204);
+  });
+
+  it('keeps a due date that has passed when assigning again with it, but refuses another past date', async () => {
+    const measure = org.measures[6]!.id;
+    const past = isoDay(-4);
+    await assignOverdue(approver, rtqMental, { measure, userId: contributorId }, past);
+    const kept = await assign(approver, rtqMental, { measure, userId: contributorId, dueDate: past });
+    expect(kept.status).toBe(200);
+    expect((kept.body as Assignment).dueDate).toBe(past);
+    const moved = await assign(approver, rtqMental, { measure, userId: contributorId, dueDate: isoDay(-3) });
+    expect(moved.status).toBe(400);
+    expect((moved.body as ApiError).errors?.map((e) => e.field)).toEqual(['dueDate']);
+    const detail = await getReturn(approver, rtqMental.id);
+    const still = detail.assignments.find((x) => x.measure === measure)!;
+    expect(still.dueDate).toBe(past);
+    expect((await approver.delete(`/api/returns/${rtqMental.id}/assignments/${still.id}`)).status).toBe(204);
+  });
+
   it('sets, changes and clears the due date by assigning again, audited with the date', async () => {
     const measure = org.measures[6]!.id;
-    const set = await assign(approver, rtqMental, { measure, userId: contributorId, dueDate: '2027-01-31' });
+    const [first, second] = [isoDay(60), isoDay(90)];
+    const set = await assign(approver, rtqMental, { measure, userId: contributorId, dueDate: first });
     expect(set.status).toBe(200);
-    expect((set.body as Assignment).dueDate).toBe('2027-01-31');
+    expect((set.body as Assignment).dueDate).toBe(first);
     const changed = await assign(approver, rtqMental, {
       measure,
       userId: contributorId,
-      dueDate: '2027-02-28',
+      dueDate: second,
     });
-    expect((changed.body as Assignment).dueDate).toBe('2027-02-28');
+    expect((changed.body as Assignment).dueDate).toBe(second);
     const detail = await getReturn(approver, rtqMental.id);
-    expect(detail.assignments.find((x) => x.measure === measure)?.dueDate).toBe('2027-02-28');
+    expect(detail.assignments.find((x) => x.measure === measure)?.dueDate).toBe(second);
     const mine = (await contributor.get('/api/me/assignments').expect(200)).body as MyAssignmentList;
-    expect(mine.items.find((i) => i.assignment.measure === measure)?.assignment.dueDate).toBe('2027-02-28');
+    expect(mine.items.find((i) => i.assignment.measure === measure)?.assignment.dueDate).toBe(second);
     const cleared = await assign(approver, rtqMental, { measure, userId: contributorId, dueDate: null });
     expect(cleared.status).toBe(200);
     expect((cleared.body as Assignment).dueDate).toBeNull();
     const events = await auditOf(admin, 'return.assigned', approverEmail);
     const forMeasure = events.filter((e) => e.details['measure'] === measure).map((e) => e.details);
     expect(forMeasure.slice(0, 3)).toEqual([
-      expect.objectContaining({ dueDate: null, previousDueDate: '2027-02-28' }),
-      expect.objectContaining({ dueDate: '2027-02-28', previousDueDate: '2027-01-31' }),
-      expect.objectContaining({ dueDate: '2027-01-31', previousDueDate: null }),
+      expect.objectContaining({ dueDate: null, previousDueDate: second }),
+      expect.objectContaining({ dueDate: second, previousDueDate: first }),
+      expect.objectContaining({ dueDate: first, previousDueDate: null }),
     ]);
     // Removed again so the lists below hold only what they set up.
     const id = (cleared.body as Assignment).id;
@@ -210,13 +258,9 @@ describe('GET /api/me/waiting', () => {
     const d3 = org.domains.find((d) => d.measure === org.measures[3]!.id)!;
     await assign(approver, rtqMental, { measure: m0, userId: contributorId }).expect(200);
     await assign(approver, rtqMental, { measure: m1, userId: contributorId, dueDate: isoDay(3) }).expect(200);
-    await assign(approver, rtqMental, { measure: m2, userId: contributorId, dueDate: isoDay(-2) }).expect(
-      200,
-    );
+    await assignOverdue(approver, rtqMental, { measure: m2, userId: contributorId }, isoDay(-2));
     // Done already: nothing waits.
-    await assign(approver, rtqMental, { domainId: d3.id, userId: contributorId, dueDate: isoDay(-5) }).expect(
-      200,
-    );
+    await assignOverdue(approver, rtqMental, { domainId: d3.id, userId: contributorId }, isoDay(-5));
     await contributor
       .put(`/api/returns/${rtqMental.id}/answers/${d3.id}`, answer(upTo(d3.id, 2)))
       .expect(200);
@@ -226,13 +270,7 @@ describe('GET /api/me/waiting', () => {
     // Another trust's assignment to someone else is not theirs.
     const refContributor = await createUser(t, [{ role: 'trust-contributor', scopeCode: 'REF' }]);
     const refDraft = (await startReturns(refLead, 'REF', cycle2.id)).created[0]!;
-    await refLead
-      .put(`/api/returns/${refDraft.id}/assignments`, {
-        measure: m0,
-        userId: refContributor.id,
-        dueDate: isoDay(-1),
-      })
-      .expect(200);
+    await assignOverdue(refLead, refDraft, { measure: m0, userId: refContributor.id }, isoDay(-1));
 
     const list = await waiting(contributor);
     const mine = list.assignments.filter((a) => a.return.returnId === rtqMental.id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { daysBetween, dueWording, formatDateTime, formatTime, isOverdue } from './dates';
+import { daysBetween, dueWording, formatDateTime, formatTime } from './dates';
 
 describe('times', () => {
   it('are said the same way everywhere: 2:05pm, UK time', () => {
@@ -25,10 +25,5 @@ describe('due dates', () => {
     expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2);
     expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
     expect(daysBetween('2027-01-01', '2026-12-31')).toBe(-1);
-  });
-
-  it('are overdue only after the day itself', () => {
-    expect(isOverdue('2026-12-05', '2026-12-05')).toBe(false);
-    expect(isOverdue('2026-12-04', '2026-12-05')).toBe(true);
   });
 });

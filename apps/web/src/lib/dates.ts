@@ -1,5 +1,7 @@
 import type { IsoDate } from '@wgll/contracts';
 
+import { pluralise } from './format';
+
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
@@ -96,19 +98,14 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Whether something due on `dueDate` is overdue on `today` (UK dates). */
-export function isOverdue(dueDate: IsoDate, today: IsoDate = todayIso()): boolean {
-  return dueDate < today;
-}
-
 /**
  * How far off a due date is, in words, counted in UK days: `overdue by 2 days`, `due today`,
  * `due tomorrow`, `due in 3 days`.
  */
 export function dueWording(dueDate: IsoDate, today: IsoDate = todayIso()): string {
   const days = daysBetween(today, dueDate);
-  if (days < 0) return `overdue by ${-days === 1 ? '1 day' : `${-days} days`}`;
+  if (days < 0) return `overdue by ${pluralise(-days, 'day')}`;
   if (days === 0) return 'due today';
   if (days === 1) return 'due tomorrow';
-  return `due in ${days} days`;
+  return `due in ${pluralise(days, 'day')}`;
 }

@@ -1,12 +1,11 @@
 import type { CareSetting, MembershipBasis, OrganisationChangeKind, TrustType } from '@wgll/contracts';
 import {
-  addDays,
   HIERARCHY_START,
   ICB_MERGER_DATE,
   maxDate,
   minDate,
 } from '../../modules/organisations/dated-period.js';
-import { isIsoDate } from '../../common/iso-date.js';
+import { addDays, isIsoDate } from '../../common/iso-date.js';
 import { type CsvRow, parseCodeList, parseCsv, ReferenceDataError } from './reference-csv.js';
 
 export const REFERENCE_FILES = {

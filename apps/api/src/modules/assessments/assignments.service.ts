@@ -3,6 +3,7 @@ import type { Assignment, AssigneeList, MyAssignment, MyAssignmentList } from '@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { invalidField, NotFoundApiException } from '../../common/api-exception.js';
+import { todayInLondon } from '../../common/iso-date.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AssignDto } from './dto/returns.dto.js';
@@ -68,13 +69,18 @@ export class AssignmentsService {
       const repo = manager.getRepository(ReturnAssignmentEntity);
       const target = input.measure !== undefined ? { measure: input.measure } : { domainId: input.domainId! };
       const previous = await repo.findOneBy({ returnId: id, ...target });
+      // A new due date is today or later; a date already set may be kept when assigning again.
+      const dueDate = input.dueDate ?? null;
+      if (dueDate !== null && dueDate < todayInLondon() && dueDate !== previous?.dueDate) {
+        throw invalidField('dueDate', 'Enter a due date that is today or in the future');
+      }
       if (previous) await repo.delete({ id: previous.id });
       const inserted = await repo.insert({
         returnId: id,
         ...target,
         assigneeId: input.userId,
         assignedBy: actor.id,
-        dueDate: input.dueDate ?? null,
+        dueDate,
       });
       const saved = await repo.findOneByOrFail({ id: (inserted.identifiers[0] as { id: string }).id });
       await this.audit.record(
@@ -87,7 +93,7 @@ export class AssignmentsService {
             assignmentId: saved.id,
             assigneeId: input.userId,
             previousAssigneeId: previous?.assigneeId ?? null,
-            dueDate: input.dueDate ?? null,
+            dueDate,
             previousDueDate: previous?.dueDate ?? null,
           },
         },

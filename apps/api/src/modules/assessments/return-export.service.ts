@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ReadableReturn } from '@wgll/contracts';
+import { fileSlug } from '../../common/file-slug.js';
 import type { Principal } from '../access/principal.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
 import { readableReturn } from './readable-return.js';
@@ -95,31 +96,14 @@ export class ReturnExportService {
 
   async liveWorkbook(id: string, user: Principal): Promise<WorkbookFile> {
     const readable = await this.live(id, user);
-    return { bytes: await returnWorkbook(readable), fileName: `${baseName(readable)}${XLSX}` };
+    return { bytes: await returnWorkbook(readable), fileName: `${fileSlug('return', readable)}${XLSX}` };
   }
 
   async sealedWorkbook(id: string, revision: number): Promise<WorkbookFile> {
     const readable = await this.sealed(id, revision);
     return {
       bytes: await returnWorkbook(readable),
-      fileName: `${baseName(readable)}-revision-${revision}-sealed${XLSX}`,
+      fileName: `${fileSlug('return', readable)}-revision-${revision}-sealed${XLSX}`,
     };
   }
-}
-
-/** `return-RJ1-acute-2025-26`: letters, digits and hyphens only, safe in a header. */
-function baseName(r: ReadableReturn): string {
-  return fileSlug('return', r);
-}
-
-/**
- * A file name's stem for a return, `<prefix>-rj1-acute-2025-26[-<suffix>]`: letters, digits and
- * hyphens only, safe in a header.
- */
-export function fileSlug(prefix: string, r: ReadableReturn, suffix?: string): string {
-  return [prefix, r.owner.code, r.careSetting ?? 'system', r.cycle.name, ...(suffix ? [suffix] : [])]
-    .join('-')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }

@@ -376,8 +376,9 @@ function plan(w: PdfWriter, c: BoardPackContent): void {
         a.note ? `${a.state}: ${a.note}` : a.state,
       ]),
     );
-  if (p.approvals.length > 0) {
-    w.heading("The board's approvals of the plan", 2);
+  w.heading("The board's approvals of the plan", 2);
+  if (p.approvals.length === 0) w.paragraph('The plan has not been approved.');
+  else {
     w.table(
       [
         { header: 'Approver', width: 0.3 },

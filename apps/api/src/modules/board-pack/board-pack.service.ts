@@ -13,10 +13,11 @@ import type {
 import { type LevelNumber, MEASURE_IDS } from '@wgll/framework';
 import { biggestGaps, lowConfidenceAnswers, type PackAnswer, readableName } from '@wgll/scoring';
 import { APP_CONFIG } from '../../app.tokens.js';
+import { fileSlug } from '../../common/file-slug.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { PolicyService } from '../access/policy.service.js';
 import type { Principal } from '../access/principal.js';
-import { fileSlug, ReturnExportService } from '../assessments/return-export.service.js';
+import { ReturnExportService } from '../assessments/return-export.service.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
 import { PlansService } from '../plans/plans.service.js';
 import { ResultsService } from '../results/results.service.js';
@@ -80,6 +81,8 @@ export class BoardPackService {
   async draft(id: string, user: Principal): Promise<{ content: BoardPackContent; fileName: string }> {
     const readable = await this.exports.live(id, user);
     const plan = await this.plans.get(id, user).catch(() => null);
+    // Only the plan's approvals that stand for the revision as it is (not withdrawn, not earlier ones).
+    const standing = plan ? await this.plans.approvedWithRevision(id, readable.revision) : null;
     const approvalNote =
       readable.approvals.length > 0
         ? 'Approved by the board; the return has not yet been submitted and sealed.'
@@ -87,7 +90,7 @@ export class BoardPackService {
     const content = await this.content('draft', readable, user, {
       plan:
         plan && plan.version > 0
-          ? { plan, approvals: plan.approvals.map(planPerson), approvedOn: null }
+          ? { plan, approvals: (standing?.approvals ?? []).map(planPerson), approvedOn: null }
           : null,
       seal: null,
       approvalNote,

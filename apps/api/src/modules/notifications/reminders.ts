@@ -3,12 +3,11 @@ import { readableName } from '@wgll/scoring';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Cycle } from '@wgll/contracts';
-import { todayInLondon } from '../../common/iso-date.js';
+import { addDays, DAY_MS, daysBetween, todayInLondon } from '../../common/iso-date.js';
 import { PolicyService } from '../access/policy.service.js';
 import { AssessmentsReader } from '../assessments/assessments.reader.js';
 import { WaitingReturnsReader } from '../assessments/waiting-returns.reader.js';
 import { CyclesService } from '../cycles/cycles.service.js';
-import { addDays } from '../organisations/dated-period.js';
 import { HierarchyRepository } from '../organisations/hierarchy.repository.js';
 import { PlanActionsReader } from '../plans/plan-actions.reader.js';
 import { type AreaProgress, ReturnsToChaseReader } from '../results/returns-to-chase.reader.js';
@@ -25,7 +24,6 @@ export const ACTION_DUE_DAYS = 3;
 export const ASSIGNMENT_DUE_DAYS = 3;
 const FIRST_RUN_MS = 30_000;
 const EVERY_MS = 60 * 60_000;
-const DAY_MS = 86_400_000;
 
 /** True when the ISO date is a Monday: the weekly digest's day. */
 export function isMonday(date: string): boolean {
@@ -41,11 +39,6 @@ interface LeadScope {
 }
 
 const recipient = (p: Person) => ({ userId: p.id, email: p.email, displayName: p.displayName });
-
-/** Whole days from `from` to `to` (ISO dates). */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
 
 /** The reminder threshold `daysLeft` has reached (14, 7 or 1), or null when none yet (or closed). */
 export function closingThreshold(daysLeft: number): number | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { isIsoDate } from '../../common/iso-date.js';
-import { addDays, isValidOn, operatingStatus } from './dated-period.js';
+import { addDays, isIsoDate } from '../../common/iso-date.js';
+import { isValidOn, operatingStatus } from './dated-period.js';
 
 describe('dated periods', () => {
   const period = { validFrom: '2022-07-01', validTo: '2026-03-31' };

@@ -16,12 +16,6 @@ export function isValidOn(period: DatedPeriod, at: IsoDate): boolean {
   return period.validFrom <= at && (period.validTo === null || at <= period.validTo);
 }
 
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b;
 }

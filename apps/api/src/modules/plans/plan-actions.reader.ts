@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { PolicyService } from '../access/policy.service.js';
 import type { Principal } from '../access/principal.js';
 import { WaitingReturnsReader } from '../assessments/waiting-returns.reader.js';
-import { addDays } from '../organisations/dated-period.js';
+import { addDays } from '../../common/iso-date.js';
 
 /** How far ahead an action counts as coming due on "Waiting for you". */
 export const ACTIONS_DUE_WITHIN_DAYS = 14;

@@ -1,22 +1,12 @@
 import type { LevelNumber, NationalTarget } from '@wgll/contracts';
-import type { FrameworkVersion } from '@wgll/framework';
+import { type FrameworkVersion, MEASURE_NAMES } from '@wgll/framework';
 import type { NationalTargetEntity } from './entities/national-target.entity.js';
-
-const MEASURE_NAMES: Record<string, string> = {
-  'well-led': 'Well led',
-  'smart-foundations': 'Ensure smart foundations',
-  'safe-practice': 'Safe practice',
-  'support-people': 'Support people',
-  'empower-citizens': 'Empower citizens',
-  'improve-care': 'Improve care',
-  'healthy-populations': 'Healthy populations',
-  overall: 'Overall',
-};
 
 /** What counts, in plain English, naming the domain and element as the newest version words them. */
 export function targetSummary(row: NationalTargetEntity, versions: readonly FrameworkVersion[]): string {
   if (row.kind === 'measure') {
-    return `${MEASURE_NAMES[row.measure ?? ''] ?? row.measure} score of ${row.value} or above`;
+    const name = row.measure === 'overall' ? 'Overall' : MEASURE_NAMES[row.measure!];
+    return `${name} score of ${row.value} or above`;
   }
   const domain = versions.flatMap((v) => v.domains).find((d) => d.id === row.domainId);
   const domainName = domain ? `“${domain.title}” (${row.domainId})` : (row.domainId ?? '');

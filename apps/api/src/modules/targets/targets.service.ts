@@ -44,14 +44,7 @@ export class TargetsService {
       where: includeRetired ? {} : { retiredAt: IsNull() },
       order: { dueDate: 'ASC', name: 'ASC' },
     });
-    // Each framework's versions read once, whatever the number of targets on it.
-    const frameworkIds = [...new Set(rows.flatMap((r) => (r.frameworkId ? [r.frameworkId] : [])))];
-    const versions = new Map(
-      await Promise.all(frameworkIds.map(async (f) => [f, await this.versionsOf(f)] as const)),
-    );
-    return {
-      items: rows.map((r) => toNationalTarget(r, r.frameworkId ? versions.get(r.frameworkId)! : [])),
-    };
+    return { items: await this.viewAll(rows) };
   }
 
   /** The targets in force (not retired), as entities with their views, for the progress views. */
@@ -60,7 +53,7 @@ export class TargetsService {
   }
 
   async get(id: string): Promise<NationalTarget> {
-    return this.view(await this.entity(id));
+    return (await this.viewAll([await this.entity(id)]))[0]!;
   }
 
   private async entity(id: string): Promise<NationalTargetEntity> {
@@ -206,9 +199,13 @@ export class TargetsService {
     return { lineageId: domain!.lineage.id, domain: domain! };
   }
 
-  private async view(row: NationalTargetEntity): Promise<NationalTarget> {
-    const versions = row.frameworkId ? await this.versionsOf(row.frameworkId) : [];
-    return toNationalTarget(row, versions);
+  /** The targets as the API shows them: each framework's versions read once, however many targets use it. */
+  private async viewAll(rows: NationalTargetEntity[]): Promise<NationalTarget[]> {
+    const frameworkIds = [...new Set(rows.flatMap((r) => (r.frameworkId ? [r.frameworkId] : [])))];
+    const versions = new Map(
+      await Promise.all(frameworkIds.map(async (f) => [f, await this.versionsOf(f)] as const)),
+    );
+    return rows.map((r) => toNationalTarget(r, r.frameworkId ? versions.get(r.frameworkId)! : []));
   }
 }
 

@@ -4,6 +4,7 @@ import type { InvitationInfo, InvitationLink } from '@wgll/contracts';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG } from '../../app.tokens.js';
 import { ApiException, NotFoundApiException } from '../../common/api-exception.js';
+import { DAY_MS } from '../../common/iso-date.js';
 import { sha256Hex } from '../../common/canonical-json.js';
 import { hashPassword, randomToken } from '../../common/secrets.js';
 import type { AppConfig } from '../../config/app-config.js';
@@ -71,7 +72,7 @@ export class InvitationsService implements OnModuleInit {
     origin: RequestOrigin,
   ): Promise<InvitationLink> {
     const token = randomToken();
-    const expiresAt = new Date(Date.now() + this.config.auth.invitationDays * 86_400_000);
+    const expiresAt = new Date(Date.now() + this.config.auth.invitationDays * DAY_MS);
     await this.closeOpen(manager, userId);
     const inserted = await manager.insert(InvitationEntity, {
       userId,

@@ -47,14 +47,7 @@ export class PeopleRepository {
     roles: Role[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Person[]> {
-    const rows = await manager.query<{ id: string; display_name: string; email: string }[]>(
-      `SELECT DISTINCT u.id, u.display_name, u.email
-       FROM app_user u JOIN role_assignment g ON g.user_id = u.id
-       WHERE u.status <> 'disabled' AND g.scope_code = $1 AND g.role = ANY($2)
-       ORDER BY u.display_name, u.email`,
-      [scopeCode, roles],
-    );
-    return rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email }));
+    return (await this.holdingEach([scopeCode], roles, manager)).get(scopeCode) ?? [];
   }
 
   /** Everyone (not disabled) holding any of `roles`, with the role and its scope, one row per grant. */

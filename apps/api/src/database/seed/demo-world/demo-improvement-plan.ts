@@ -1,6 +1,7 @@
 import type { ActionFunding, ActionState, CreateActionRequest, DomainTarget } from '@wgll/contracts';
 import type { FrameworkDomain, LevelNumber } from '@wgll/framework';
 import { domainLevel, planGap } from '@wgll/scoring';
+import { addDays, daysBetween } from '../../../common/iso-date.js';
 
 /** The trust whose sealed return gets a demo improvement plan: Guy's and St Thomas'. */
 export const DEMO_PLAN_TRUST = 'RJ1';
@@ -23,9 +24,6 @@ export interface DemoImprovementPlan {
 }
 
 const FUNDING: (ActionFunding | null)[] = ['revenue', 'capital', 'national-programme', 'none-needed', null];
-
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A demo plan from a sealed return's real gaps: the target date is the next cycle's reference date
@@ -67,10 +65,7 @@ export function demoImprovementPlan(
 
   const elements = chosen.flatMap((c) => c.gap.map((g) => ({ domainId: c.domain.id, element: g.element })));
   const later = elements.length - 4;
-  const span = Math.max(
-    0,
-    Math.round((Date.parse(`${targetDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000) - 30,
-  );
+  const span = Math.max(0, daysBetween(today, targetDate) - 30);
   const actions = elements.map(({ domainId, element }, i): CreateActionRequest => {
     let state: ActionState;
     let dueDate: string;

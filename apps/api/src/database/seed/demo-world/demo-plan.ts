@@ -1,4 +1,5 @@
 import type { CareSetting } from '@wgll/framework';
+import { addDays } from '../../../common/iso-date.js';
 
 /**
  * Where a demo return is left. `reopened`: sealed, reopened by a national administrator, corrected
@@ -95,8 +96,6 @@ export function meetingDate(
   key: string,
   hash: (k: string) => number,
 ): string {
-  const start = Date.parse(`${opensOn}T00:00:00Z`);
-  const offset = 60 + (hash(`${key}|meeting`) % 120);
-  const date = new Date(start + offset * 86_400_000).toISOString().slice(0, 10);
+  const date = addDays(opensOn, 60 + (hash(`${key}|meeting`) % 120));
   return date < today ? date : today;
 }

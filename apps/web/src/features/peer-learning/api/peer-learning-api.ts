@@ -8,8 +8,11 @@ import type {
 } from '@wgll/contracts';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
-import { planPath, returnPath, sharingPath } from '../../../lib/links';
+import { planPath, returnPath } from '../../../lib/links';
 import { planKeys, returnKeys } from '../../../lib/query-keys';
+
+/** The API's route of an organisation's sharing setting (under /api), apart from the page's address. */
+const sharingApiPath = (code: string) => `/organisations/${encodeURIComponent(code)}/sharing`;
 
 const peerKeys = {
   all: ['peer-learning'] as const,
@@ -31,7 +34,7 @@ export function usePeers(returnId: string, domainId: string) {
 export function usePeerSharing(code: string) {
   return useQuery({
     queryKey: peerKeys.sharing(code),
-    queryFn: ({ signal }) => apiGet<PeerSharing>(sharingPath(code), {}, signal),
+    queryFn: ({ signal }) => apiGet<PeerSharing>(sharingApiPath(code), {}, signal),
     staleTime: 0,
   });
 }
@@ -40,7 +43,7 @@ export function usePeerSharing(code: string) {
 export function useSavePeerSharing(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SavePeerSharingRequest) => apiSend<PeerSharing>('PUT', sharingPath(code), body),
+    mutationFn: (body: SavePeerSharingRequest) => apiSend<PeerSharing>('PUT', sharingApiPath(code), body),
     onSuccess: (saved) => {
       queryClient.setQueryData(peerKeys.sharing(code), saved);
       void queryClient.invalidateQueries({ queryKey: peerKeys.all, refetchType: 'none' });

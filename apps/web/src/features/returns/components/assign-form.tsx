@@ -13,7 +13,7 @@ import {
 } from '../../../components/date-fields';
 import { FormErrorSummary } from '../../../components/form-error-summary';
 import { LoadingMessage } from '../../../components/loading-message';
-import { formatDate } from '../../../lib/dates';
+import { formatDate, todayIso } from '../../../lib/dates';
 import { apiFieldErrors, errorFor, isFormProblem, type FormError } from '../../../lib/form-errors';
 import { useAssign, useAssignees } from '../api/assignments-api';
 
@@ -70,6 +70,11 @@ export function AssignForm({ detail, framework, onAssigned }: AssignFormProps) {
     if (dueDate.day.trim() || dueDate.month.trim() || dueDate.year.trim()) {
       const read = readDateParts(dueDate, 'Due date');
       if ('error' in read) found.push({ id: dateInputTarget(ids.dueDate), message: read.error });
+      else if (read.date < todayIso())
+        found.push({
+          id: dateInputTarget(ids.dueDate),
+          message: 'Enter a due date that is today or in the future',
+        });
       else due = read.date;
     }
     setCheckErrors(found);
