@@ -270,8 +270,10 @@ describe('assignments', () => {
 describe('carry forward', () => {
   it('copies answers of domains with the same lineage from the last sealed return, marked to confirm', async () => {
     // Last year: the small framework, sealed. This year: a new version where one domain was renamed
-    // (same lineage, new id), one is new, and one old domain is gone.
-    const lastYear = await createCycle(admin, org, sys, { referenceDate: '2025-04-01' });
+    // (same lineage, new id), one is new, and one old domain is gone. Dates no other file uses for
+    // RJ1 (many seal RJ1 returns on 2025-04-01, the default cycle): the latest seal before this
+    // cycle must be this test's own, whatever order the files run in.
+    const lastYear = await createCycle(admin, org, sys, { referenceDate: '2024-10-01' });
     const { created } = await startReturns(lead, 'RJ1', lastYear.id);
     const old = await getReturn(lead, created[0]!.id);
     const link = (
@@ -328,7 +330,7 @@ describe('carry forward', () => {
       retired: [{ lineageId: org.domains[6]!.lineage.id, reason: 'Replaced by a new domain.' }],
     };
     await uploadFrameworks(admin, next);
-    const thisYear = await createCycle(admin, next, sys, { referenceDate: '2026-04-01' });
+    const thisYear = await createCycle(admin, next, sys, { referenceDate: '2024-12-01' });
     const started = await startReturns(lead, 'RJ1', thisYear.id, { carryForward: true });
     const ret = await getReturn(lead, started.created[0]!.id);
 
