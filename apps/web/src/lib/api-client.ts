@@ -97,6 +97,8 @@ type SessionListener = (session: SessionInfo | null) => void;
 const sessionListeners = new Set<SessionListener>();
 let csrfToken: string | undefined;
 let refreshing: Promise<SessionInfo | null> | undefined;
+/** How many refreshes have given a new access cookie: a request sent before one needs no other. */
+let refreshedSessions = 0;
 
 /**
  * Hears about session changes the client finds out about by itself: a refreshed session, or null
@@ -175,6 +177,7 @@ function refreshSession(): Promise<SessionInfo | null> {
     .catch(() => null)
     .then((session) => {
       const signedIn = session?.user ? session : null;
+      if (signedIn) refreshedSessions += 1;
       for (const listener of sessionListeners) listener(signedIn);
       return signedIn;
     })
@@ -187,15 +190,18 @@ function refreshSession(): Promise<SessionInfo | null> {
 /**
  * One request to the API. When the access cookie has expired (401 UNAUTHENTICATED), refreshes the
  * session once and retries; the /auth routes are left alone, since they decide sessions themselves.
+ * A refresh that finished while the request was on its way (another request's) is enough: the
+ * request is sent again with the new cookie rather than refreshing a second time.
  */
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const sentWith = refreshedSessions;
   const response = await send(method, path, body, signal);
   const mayRefresh = response.status === 401 && !path.startsWith('/auth/');
   try {
     return await toResult<T>(response);
   } catch (error) {
     if (!mayRefresh || !(error instanceof ApiRequestError) || error.code !== 'UNAUTHENTICATED') throw error;
-    if ((await refreshSession()) === null) throw error;
+    if (refreshedSessions === sentWith && (await refreshSession()) === null) throw error;
     return toResult<T>(await send(method, path, body, signal));
   }
 }
