@@ -9,7 +9,7 @@ import { useJourney } from './support/journey.js';
 
 /**
  * Levelling up (issue 19), on the demo world: South East London's (QKK) trusts have sealed 2026/27
- * returns. The ICS lead opens the domain-level heatmap from the ICS results page; the regional viewer
+ * returns (acute: all but King's, left for the person trying). The ICS lead opens the domain-level heatmap from the ICS results page; the regional viewer
  * (London, Y56) opens the organisations below a threshold it sets and follows the links, which keep
  * the cycle, care setting and threshold.
  */
@@ -56,6 +56,20 @@ describe('levelling up', () => {
       ),
     );
     expect(cells.some((text) => /^[1-5]$/.test(text))).toBe(true);
+    // A column per organisation, as the API gives them: those with a sealed return show their levels,
+    // the others (King's, left for the person trying the demo) say they have none. More than one has
+    // levels, so the heatmap compares organisations.
+    expect(new URL(page.url()).searchParams.get('careSetting')).toBe('acute');
+    expect(header.slice(1)).toEqual(levels.organisations.map((o) => readableName(o.name)));
+    const firstDomain = table
+      .locator('tbody tr')
+      .filter({ has: page.locator('td') })
+      .first();
+    const firstCells = await firstDomain.locator('td').allTextContents();
+    expect(firstCells.map((text) => text !== 'No sealed return')).toEqual(
+      levels.organisations.map((o) => o.sealed),
+    );
+    expect(levels.sealed).toBeGreaterThan(1);
     await page.getByRole('heading', { level: 2, name: 'Common gaps' }).waitFor();
     await checkPage('levelling-up-00-domain-levels', /^Domain levels – /);
 

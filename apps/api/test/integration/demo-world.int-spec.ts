@@ -13,6 +13,7 @@ import type {
   IcsPlans,
   ImprovementPlan,
   IcsCompletion,
+  IcsDomainLevels,
   IcsResults,
   PeerLearning,
   PeerSharing,
@@ -24,6 +25,7 @@ import type {
   SealVerification,
   TrustResults,
   TrustTrends,
+  WaitingForYou,
 } from '@wgll/contracts';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
@@ -105,10 +107,11 @@ describe('the demo world at first start', () => {
        GROUP BY r.state, r.revision ORDER BY r.state, r.revision`,
     );
     expect(rows).toEqual([
-      { state: 'approved', revision: 1, n: 2 },
-      { state: 'awaiting-approval', revision: 1, n: 2 },
-      { state: 'draft', revision: 1, n: 3 },
-      { state: 'submitted', revision: 1, n: 7 },
+      { state: 'approved', revision: 1, n: 1 },
+      { state: 'awaiting-approval', revision: 1, n: 1 },
+      // Two drafts, and two the board sent back (drafts again).
+      { state: 'draft', revision: 1, n: 4 },
+      { state: 'submitted', revision: 1, n: 9 },
       // Reopened by a national administrator, corrected and sealed again.
       { state: 'submitted', revision: 2, n: 2 },
     ]);
@@ -123,9 +126,9 @@ describe('the demo world at first start', () => {
     const lead = await signIn(t, 'lead.rj2@demo.wgll.example', DEMO_PASSWORD);
     const list = (await lead.get('/api/organisations/RJ2/returns').expect(200)).body as ReturnList;
     expect(list.items).toHaveLength(2);
-    const community = list.items.find((r) => r.careSetting === 'community');
-    expect(community).toMatchObject({ demo: true, state: 'submitted', revision: 2 });
-    const detail = (await lead.get(`/api/returns/${community!.id}`).expect(200)).body as ReturnDetail;
+    const acute = list.items.find((r) => r.careSetting === 'acute');
+    expect(acute).toMatchObject({ demo: true, state: 'submitted', revision: 2 });
+    const detail = (await lead.get(`/api/returns/${acute!.id}`).expect(200)).body as ReturnDetail;
     expect(detail.demo).toBe(true);
     expect(detail.progress.answered).toBe(detail.progress.total);
     expect(detail.answers.every((a) => a.comment.length > 0 && a.updatedBy !== null)).toBe(true);
@@ -159,7 +162,7 @@ describe('the demo world at first start', () => {
     const seals = await t.dataSource.query<{ return_id: string; revision: number }[]>(
       'SELECT return_id, revision FROM return_seal ORDER BY return_id, revision',
     );
-    expect(seals).toHaveLength(11);
+    expect(seals).toHaveLength(13);
     for (const seal of seals) {
       const check = (
         await admin.get(`/api/returns/${seal.return_id}/seals/${seal.revision}/verification`).expect(200)
@@ -172,7 +175,7 @@ describe('the demo world at first start', () => {
     const ics = await signIn(t, 'ics@demo.wgll.example', DEMO_PASSWORD);
     const cycles = (await ics.get('/api/results/cycles').expect(200)).body as ResultCycleList;
     const current = cycles.items.find((c) => c.current)!;
-    expect(current).toMatchObject({ demo: true, source: 'sealed', organisationResults: 7, systemResults: 2 });
+    expect(current).toMatchObject({ demo: true, source: 'sealed', organisationResults: 9, systemResults: 2 });
     expect(cycles.items.find((c) => c.name === '2025/26')).toMatchObject({
       demo: false,
       source: 'published',
@@ -183,18 +186,21 @@ describe('the demo world at first start', () => {
     expect(view.cycle.demo).toBe(true);
     expect(view.rows.map((r) => `${r.odsCode} ${r.careSetting}`).sort()).toEqual([
       'RJ1 acute',
+      'RJ2 acute',
       'RJ2 community',
       'RPG mental-health',
     ]);
     expect(view.system?.measures['well-led']).toEqual(expect.any(Number));
 
     const completion = (await ics.get(`/api/ics/QKK/completion?${q}`).expect(200)).body as IcsCompletion;
+    // Most returns sealed, so the heatmap shows something in every care setting; a draft and a
+    // return the board sent back (a draft again). North East London shows the other states.
     expect(completion.counts).toEqual({
       'not-started': 1,
-      draft: 1,
-      'awaiting-approval': 1,
-      approved: 1,
-      submitted: 4,
+      draft: 2,
+      'awaiting-approval': 0,
+      approved: 0,
+      submitted: 5,
     });
     // The printed accounts' trust is left for you to start; Guy's and St Thomas' is sealed.
     expect(completion.rows.find((r) => r.odsCode === 'RJZ')?.state).toBe('not-started');
@@ -202,10 +208,56 @@ describe('the demo world at first start', () => {
       state: 'submitted',
       revision: 1,
     });
-    expect(completion.rows.find((r) => r.odsCode === 'RJ2' && r.careSetting === 'community')).toMatchObject({
+    expect(completion.rows.find((r) => r.odsCode === 'RJ2' && r.careSetting === 'acute')).toMatchObject({
       state: 'submitted',
       revision: 2,
     });
+  });
+
+  it('gives the ICS lead a domain heatmap with sealed returns in every care setting', async () => {
+    const ics = await signIn(t, 'ics@demo.wgll.example', DEMO_PASSWORD);
+    const levels = async (code: string, careSetting: string) =>
+      (await ics.get(`/api/ics/${code}/domain-levels?careSetting=${careSetting}`).expect(200))
+        .body as IcsDomainLevels;
+    // South East London's three acute trusts: all sealed but King's, left for the person trying.
+    const acute = await levels('QKK', 'acute');
+    expect(acute.organisations.map((o) => [o.code, o.sealed]).sort()).toEqual([
+      ['RJ1', true],
+      ['RJ2', true],
+      ['RJZ', false],
+    ]);
+    expect(acute.domains.length).toBeGreaterThan(0);
+    for (const careSetting of ['community', 'mental-health'])
+      expect((await levels('QKK', careSetting)).sealed).toBeGreaterThanOrEqual(1);
+    // North East London's three acute trusts are all sealed: enough for common gaps.
+    const qmf = await signIn(t, 'ics.qmf@demo.wgll.example', DEMO_PASSWORD);
+    const neAcute = (await qmf.get('/api/ics/QMF/domain-levels?careSetting=acute').expect(200))
+      .body as IcsDomainLevels;
+    expect(neAcute).toMatchObject({ sealed: 3, gapsWithheld: false });
+  });
+
+  it('has returns the board sent back with its reason, waiting for their trust leads', async () => {
+    const declines = await t.dataSource.query<{ owner: string; care_setting: string; state: string }[]>(
+      `SELECT r.organisation_code AS owner, r.care_setting, r.state FROM return_decline d
+       JOIN assessment_return r ON r.id = d.return_id ORDER BY 1`,
+    );
+    expect(declines).toEqual([
+      { owner: 'RQX', care_setting: 'community', state: 'draft' },
+      { owner: 'RV5', care_setting: 'mental-health', state: 'draft' },
+    ]);
+    const lead = await signIn(t, 'lead.rv5@demo.wgll.example', DEMO_PASSWORD);
+    const waiting = (await lead.get('/api/me/waiting').expect(200)).body as WaitingForYou;
+    expect(waiting.sentBack).toEqual([
+      expect.objectContaining({
+        owner: expect.objectContaining({ code: 'RV5' }),
+        careSetting: 'mental-health',
+        state: 'draft',
+        reason: expect.stringContaining('evidence'),
+      }),
+    ]);
+    const detail = (await lead.get(`/api/returns/${waiting.sentBack[0]!.returnId}`).expect(200))
+      .body as ReturnDetail;
+    expect(detail.sentBack).toMatchObject({ reason: waiting.sentBack[0]!.reason });
   });
 
   it('names the demo peers that opted in beside Guy’s and St Thomas’ gaps', async () => {
@@ -247,7 +299,7 @@ describe('the demo world at first start', () => {
     const qmf = completion.groups.find((g) => g.code === 'QMF')!;
     expect(qmf).toMatchObject({
       expected: 10,
-      counts: { 'not-started': 1, draft: 2, 'awaiting-approval': 1, approved: 1, submitted: 5 },
+      counts: { 'not-started': 0, draft: 2, 'awaiting-approval': 1, approved: 1, submitted: 6 },
     });
   });
 
@@ -321,8 +373,13 @@ describe('the demo world at first start', () => {
     const rj1 = rollup.organisations.find((o) => o.organisation.code === 'RJ1')!;
     expect(rj1).toMatchObject({ approved: true, targetDate: plan.targetDate });
     expect(rj1.actions).toMatchObject({ total: plan.actions.length, blocked: 1 });
-    // Three members have sealed returns: enough for common gaps.
-    expect(rollup.organisations.map((o) => o.organisation.code).sort()).toEqual(['RJ1', 'RJ2', 'RPG']);
+    // Three members have sealed returns (four returns): enough for common gaps.
+    expect(rollup.organisations.map((o) => `${o.organisation.code} ${o.careSetting}`).sort()).toEqual([
+      'RJ1 acute',
+      'RJ2 acute',
+      'RJ2 community',
+      'RPG mental-health',
+    ]);
     expect(rollup.commonGaps.length).toBeGreaterThan(0);
     expect(JSON.stringify(rollup)).not.toContain(
       plan.actions.find((a) => a.state === 'blocked')!.blockedReason,
@@ -389,7 +446,7 @@ describe('another fresh start', () => {
     const again = await start(folder);
     try {
       const first = await content(t);
-      expect(first).toHaveLength(16);
+      expect(first).toHaveLength(17);
       expect(await content(again)).toEqual(first);
     } finally {
       await again.close();

@@ -39,15 +39,89 @@ describe('the demo plan', () => {
     expect(plan.find((p) => p.ownerCode === 'RJ1')).toMatchObject({ state: 'submitted', completion: 1 });
   });
 
-  it('shows every state in each ICS, and drafts at different completions', () => {
+  /** The trusts whose return of a care setting in an ICS is sealed (reopened ones are sealed again). */
+  const sealedIn = (ics: string, careSetting: string) =>
+    plan
+      .filter(
+        (p) =>
+          p.icsCode === ics &&
+          p.careSetting === careSetting &&
+          (p.state === 'submitted' || p.state === 'reopened'),
+      )
+      .map((p) => p.ownerCode);
+
+  it('seals every acute return but the reserved one, and at least one of every other care setting', () => {
+    // South East London has three acute trusts, one of them reserved for the person trying.
+    expect(sealedIn('QKK', 'acute')).toEqual(['RJ1', 'RJ2']);
+    expect(sealedIn('QMF', 'acute')).toEqual(['R1H', 'RF4', 'RQX']);
+    for (const ics of ['QKK', 'QMF'])
+      for (const careSetting of ['community', 'mental-health'])
+        expect(sealedIn(ics, careSetting).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows every state across the ICSs, one reopened in each, and drafts at different completions', () => {
+    const states = new Set(plan.map((p) => p.state));
+    for (const state of [
+      'not-started',
+      'draft',
+      'sent-back',
+      'awaiting-approval',
+      'approved',
+      'submitted',
+      'reopened',
+    ])
+      expect(states).toContain(state);
     for (const ics of ['QKK', 'QMF']) {
-      const states = new Set(plan.filter((p) => p.icsCode === ics).map((p) => p.state));
-      for (const state of ['not-started', 'draft', 'awaiting-approval', 'approved', 'submitted', 'reopened'])
-        expect(states).toContain(state);
+      const own = plan.filter((p) => p.icsCode === ics).map((p) => p.state);
+      expect(own.filter((s) => s === 'reopened')).toHaveLength(1);
+      expect(own).toContain('draft');
     }
+    // Only drafts are part-answered.
+    for (const p of plan) expect(p.completion === 1).toBe(p.state !== 'draft');
     const drafts = plan.filter((p) => p.state === 'draft').map((p) => p.completion);
     expect(new Set(drafts).size).toBe(drafts.length);
     for (const c of drafts) expect(c > 0 && c < 1).toBe(true);
+  });
+
+  it('takes the states short of sealed from the care settings with sealed returns to spare', () => {
+    expect(
+      plan
+        .filter((p) => p.level === 'organisation')
+        .map((p) => `${p.icsCode} ${p.ownerCode} ${p.careSetting}: ${p.state}`),
+    ).toEqual([
+      'QKK RJ1 acute: submitted',
+      'QKK RJ2 acute: reopened',
+      'QKK RJ2 community: submitted',
+      'QKK RJZ acute: not-started',
+      'QKK RPG community: draft',
+      'QKK RPG mental-health: submitted',
+      'QKK RV5 mental-health: sent-back',
+      'QMF R1H acute: submitted',
+      'QMF R1H community: reopened',
+      'QMF RAT community: awaiting-approval',
+      'QMF RAT mental-health: submitted',
+      'QMF RF4 acute: submitted',
+      'QMF RQX acute: submitted',
+      'QMF RQX community: sent-back',
+      'QMF RWK community: draft',
+      'QMF RWK mental-health: approved',
+    ]);
+  });
+
+  it('never takes the last sealed return of a care setting, however few returns an ICS has', () => {
+    const small: DemoSystem = {
+      icsCode: 'QXX',
+      trusts: [
+        { odsCode: 'RA1', name: 'One', careSettings: ['acute', 'community'] },
+        { odsCode: 'RA2', name: 'Two', careSettings: ['acute'] },
+      ],
+    };
+    expect(planDemoReturns([small], []).map((p) => `${p.ownerCode} ${p.careSetting}: ${p.state}`)).toEqual([
+      'RA1 acute: submitted',
+      'RA1 community: reopened',
+      'RA2 acute: submitted',
+      'QXX null: submitted',
+    ]);
   });
 
   it('is the same whatever order the hierarchy lists the trusts in', () => {

@@ -115,6 +115,21 @@ export class ReturnBuilder {
 
     await this.workflow.ready(id, lead);
     if (planned.state === 'awaiting-approval') return;
+    if (planned.state === 'sent-back') {
+      // The board sends it back with its comments: a draft again, for the lead to act on.
+      const date = meetingDate(this.cycle.opensOn, this.today, key, hashOf);
+      await this.workflow.decline(
+        id,
+        {
+          reason:
+            'The board asks for the evidence behind the higher levels claimed to be added, and for the comments to say what is still in progress, before it approves the return.',
+          meetingDate: date,
+          minuteReference: `Trust board minute ${date.slice(0, 4)}/${String(10 + (hashOf(`${key}|declined`) % 90)).padStart(3, '0')}`,
+        },
+        this.as(team.board),
+      );
+      return;
+    }
     await this.approve(id, planned, team, key);
     if (planned.state === 'approved') return;
     await this.workflow.submit(id, lead);

@@ -18,7 +18,7 @@ import { seedDemoPeerSharing } from './demo-peer-sharing.js';
 import { ReturnBuilder, type Scores } from './demo-return-builder.js';
 
 /** Bump when what the demo world holds changes: a data folder seeded with an older version is left alone. */
-export const DEMO_WORLD_VERSION = 'v5';
+export const DEMO_WORLD_VERSION = 'v6';
 
 /** The ICSs of the demo: South East London (the printed accounts' ICS) and North East London. */
 export const DEMO_SYSTEMS = ['QKK', 'QMF'] as const;
@@ -42,8 +42,9 @@ export type DemoWorldSummary =
 
 /**
  * The 2026/27 cycle under way across the demo ICSs: for every trust and care setting a return left in
- * some state (not started, drafts at various completions, awaiting approval, approved, sealed, one
- * reopened and sealed again) and each ICB's own return sealed, answered by demo people through the
+ * some state (not started, drafts at various completions, sent back by the board, awaiting approval,
+ * approved, sealed, one per ICS reopened and sealed again; most sealed, so the ICS lead's heatmap has
+ * something in every care setting) and each ICB's own return sealed, answered by demo people through the
  * product's own services (same rules, scores, seals and audit as anyone's). Levels follow each
  * owner's published 2025 measure scores. Deterministic; runs once per data folder (a marker says so).
  */
@@ -106,6 +107,7 @@ export async function seedDemoWorld(
   const counts: Record<DemoState, number> = {
     'not-started': 0,
     draft: 0,
+    'sent-back': 0,
     'awaiting-approval': 0,
     approved: 0,
     submitted: 0,
