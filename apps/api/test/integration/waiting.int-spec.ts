@@ -138,9 +138,15 @@ function assign(lead: Client, ret: Pick<ReturnDetail, 'id'>, body: object) {
 }
 
 /** Assigns with a date today or later, then moves the due date into the past, as time would. */
-async function assignOverdue(lead: Client, ret: Pick<ReturnDetail, 'id'>, body: object, dueDate: string) {
+async function assignOverdue(
+  lead: Client,
+  ret: Pick<ReturnDetail, 'id'>,
+  body: object,
+  dueDate: string,
+): Promise<Assignment> {
   const saved = (await assign(lead, ret, { ...body, dueDate: isoDay(30) }).expect(200)).body as Assignment;
   await t.dataSource.query('UPDATE return_assignment SET due_date = $1 WHERE id = $2', [dueDate, saved.id]);
+  return { ...saved, dueDate };
 }
 
 describe('due dates on assignments', () => {
@@ -404,13 +410,12 @@ describe('GET /api/me/waiting', () => {
     });
     const ret = (await startReturns(approver, 'RTQ', closing.id, { careSettings: ['community'] }))
       .created[0]!;
-    const given = (
-      await assign(approver, await getReturn(approver, ret.id), {
-        measure: org.measures[0]!.id,
-        userId: contributorId,
-        dueDate: isoDay(-1),
-      }).expect(200)
-    ).body as Assignment;
+    const given = await assignOverdue(
+      approver,
+      ret,
+      { measure: org.measures[0]!.id, userId: contributorId },
+      isoDay(-1),
+    );
     const listed = async () => ({
       assignments: (await waiting(contributor)).assignments.some((a) => a.return.returnId === ret.id),
       overdue: (await waiting(approver)).overdueInYourReturns.some((a) => a.return.returnId === ret.id),
