@@ -25,6 +25,23 @@ function answerWith(answer: (url: string) => Response | Promise<Response>): stri
   return calls;
 }
 
+/**
+ * An API whose access cookie has expired until a refresh: each path answers 401 until then (or, when
+ * `before` gives one, that answer), and its own address after.
+ */
+function expiredUntilRefreshed(before: (url: string) => Promise<Response> | undefined = () => undefined) {
+  let refreshed = false;
+  return answerWith((url) => {
+    if (url === '/api/auth/session') return json(200, session);
+    if (url === '/api/auth/refresh') {
+      refreshed = true;
+      return json(200, session);
+    }
+    if (refreshed) return json(200, { url });
+    return before(url) ?? expired();
+  });
+}
+
 describe('the API client, when the access cookie has expired', () => {
   const realFetch = globalThis.fetch;
   afterEach(() => {
@@ -33,16 +50,7 @@ describe('the API client, when the access cookie has expired', () => {
 
   it('refreshes once for requests refused together, even when one is refused after the refresh', async () => {
     const slow = later<Response>();
-    let refreshed = false;
-    const calls = answerWith((url) => {
-      if (url === '/api/auth/session') return json(200, session);
-      if (url === '/api/auth/refresh') {
-        refreshed = true;
-        return json(200, session);
-      }
-      if (url === '/api/b' && !refreshed) return slow.promise;
-      return refreshed ? json(200, { url }) : expired();
-    });
+    const calls = expiredUntilRefreshed((url) => (url === '/api/b' ? slow.promise : undefined));
 
     const a = apiGet<{ url: string }>('/a');
     const b = apiGet<{ url: string }>('/b');
@@ -55,15 +63,7 @@ describe('the API client, when the access cookie has expired', () => {
   });
 
   it('refreshes and asks again when a request is refused with no refresh since it was sent', async () => {
-    let refreshed = false;
-    const calls = answerWith((url) => {
-      if (url === '/api/auth/session') return json(200, session);
-      if (url === '/api/auth/refresh') {
-        refreshed = true;
-        return json(200, session);
-      }
-      return refreshed ? json(200, { url }) : expired();
-    });
+    const calls = expiredUntilRefreshed();
     expect(await apiGet('/c')).toEqual({ url: '/api/c' });
     expect(calls.filter((call) => !call.endsWith('/auth/session'))).toEqual([
       'GET /api/c',
