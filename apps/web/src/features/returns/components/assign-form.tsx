@@ -25,6 +25,15 @@ function toTarget(value: string): Pick<AssignRequest, 'measure' | 'domainId'> {
   return kind === 'measure' ? { measure: id as MeasureId } : { domainId: id };
 }
 
+/** The due date of the work already given for this measure or domain, if any. */
+function currentDueDate(detail: ReturnDetail, value: string): string | null {
+  const chosen = toTarget(value);
+  const given = detail.assignments.find((a) =>
+    chosen.measure ? a.measure === chosen.measure : a.domainId === chosen.domainId,
+  );
+  return given?.dueDate ?? null;
+}
+
 interface AssignFormProps {
   detail: ReturnDetail;
   framework: FrameworkVersion;
@@ -70,7 +79,8 @@ export function AssignForm({ detail, framework, onAssigned }: AssignFormProps) {
     if (dueDate.day.trim() || dueDate.month.trim() || dueDate.year.trim()) {
       const read = readDateParts(dueDate, 'Due date');
       if ('error' in read) found.push({ id: dateInputTarget(ids.dueDate), message: read.error });
-      else if (read.date < todayIso())
+      // As the API rules: a new date is today or later; the date the work already has may be kept.
+      else if (read.date < todayIso() && read.date !== currentDueDate(detail, target))
         found.push({
           id: dateInputTarget(ids.dueDate),
           message: 'Enter a due date that is today or in the future',
