@@ -197,15 +197,20 @@ const QUESTIONNAIRE_PAGE =
 
 /**
  * A `Link` header that asks a signed-in browser (one holding an access cookie) for what a page's
- * first render needs at once, with the page rather than after its script has run: a questionnaire
- * page's return and its questions. The app's own requests for them then take the preloaded answers
- * (the same addresses, asked for as `fetch` with the page's cookies, as index.html does for the
- * session). Undefined for every other page.
+ * first render needs at once, with the page rather than after its script has run: on every page, the
+ * person's notices (the header shows how many are unread: drawn without it, the header would grow a
+ * line when the count arrived and push the page down); on a questionnaire page, its return and its
+ * questions too. The app's own requests for them then take the preloaded answers (the same addresses,
+ * asked for as `fetch` with the page's cookies, as index.html does for the session). Undefined for
+ * someone not signed in.
  */
 export function pagePreloadLink(path: string, signedIn: boolean): string | undefined {
+  if (!signedIn) return undefined;
   const returnId = QUESTIONNAIRE_PAGE.exec(path)?.[1];
-  if (!returnId || !signedIn) return undefined;
-  return [`/api/returns/${returnId}`, `/api/returns/${returnId}/framework`]
+  return [
+    '/api/notifications',
+    ...(returnId ? [`/api/returns/${returnId}`, `/api/returns/${returnId}/framework`] : []),
+  ]
     .map((href) => `<${href}>; rel=preload; as=fetch; crossorigin=anonymous`)
     .join(', ');
 }

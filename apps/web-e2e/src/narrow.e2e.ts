@@ -5,6 +5,7 @@ import type {
   CreateUserResult,
   IcsDetail,
   ImprovementPlan,
+  NoticeList,
   ResultCycleList,
   ReturnList,
   SessionInfo,
@@ -241,6 +242,51 @@ describe('phones and narrow windows', () => {
       'ics-lead',
     );
   }, 180_000);
+
+  it('draws the header once, with its unread count: the page does not move down as it loads', async () => {
+    await signIn(page, demoUsers.icsLead);
+    const notices = (await (await page.request.get('/api/notifications')).json()) as NoticeList;
+    // The demo ICS lead has unread notices: "Notifications, n unread" takes the account links onto a
+    // second line on a phone, which, drawn late, would push the menu and the page down.
+    expect(notices.unread).toBeGreaterThan(0);
+    // A page of its own (the same session), watching for layout shifts from the start.
+    const watched = await page.context().newPage();
+    try {
+      await watched.setViewportSize(PHONE);
+      await watched.addInitScript(() => {
+        const shifted: string[] = [];
+        (window as unknown as { shifted: string[] }).shifted = shifted;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { sources: { node?: Node | null }[] }[]) {
+            for (const source of entry.sources) {
+              const node = source.node ?? null;
+              const element = node instanceof Element ? node : node?.parentElement;
+              shifted.push(`${element?.closest('header') ? 'header' : 'page'} <${element?.tagName ?? '?'}>`);
+            }
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await watched.goto('/ics/QKK/results');
+      await watched
+        .getByRole('banner')
+        .getByRole('link', { name: `Notifications, ${notices.unread} unread` })
+        .waitFor();
+      await watched.getByRole('heading', { level: 1 }).waitFor();
+      await watched.waitForLoadState('networkidle');
+      const shifted = await watched.evaluate(() => (window as unknown as { shifted: string[] }).shifted);
+      expect(shifted.filter((source) => source.startsWith('header'))).toEqual([]);
+      // The notices came with the page (the Link header's preload), asked for once.
+      const asked = await watched.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => new URL(entry.name).pathname === '/api/notifications')
+          .map((entry) => (entry as PerformanceResourceTiming).initiatorType),
+      );
+      expect(asked).toEqual(['link']);
+    } finally {
+      await watched.close();
+    }
+  }, 60_000);
 
   it('fits a regional viewer’s pages: regions and the region’s results', async () => {
     await signIn(page, demoUsers.regionalViewer);

@@ -43,21 +43,32 @@ describe('serving the web app', () => {
     expect(withDot.text).toContain('<div id="root">');
   });
 
-  it("asks a signed-in browser for a questionnaire's return and questions with the page (Link preload)", async () => {
+  it("asks a signed-in browser for its notices, and a questionnaire's return and questions, with the page (Link preload)", async () => {
     const id = '0441294e-45e0-410d-a7e0-4540290fcb46';
+    const preload = (href: string) => `<${href}>; rel=preload; as=fetch; crossorigin=anonymous`;
     const client = await clientWith(t, [{ role: 'national-administrator' }]);
     const page = await client.get(`/returns/${id}/measures/well-led`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('<div id="root">');
     expect(page.headers['link']).toBe(
-      `</api/returns/${id}>; rel=preload; as=fetch; crossorigin=anonymous, ` +
-        `</api/returns/${id}/framework>; rel=preload; as=fetch; crossorigin=anonymous`,
+      [
+        preload('/api/notifications'),
+        preload(`/api/returns/${id}`),
+        preload(`/api/returns/${id}/framework`),
+      ].join(', '),
     );
-    // Other pages, and anyone not signed in (who would only be refused), get no preload.
-    expect((await client.get(`/returns/${id}`)).headers['link']).toBeUndefined();
-    expect((await client.get(`/returns/${id}/measures/well-led/extra`)).headers['link']).toBeUndefined();
-    expect((await client.get('/returns/not-a-return/measures/well-led')).headers['link']).toBeUndefined();
+    // Other pages: the notices only (an address that is not a questionnaire's, or an id that is not one).
+    for (const other of [
+      `/returns/${id}`,
+      `/returns/${id}/measures/well-led/extra`,
+      '/returns/x/measures/well-led',
+      '/',
+    ]) {
+      expect((await client.get(other)).headers['link']).toBe(preload('/api/notifications'));
+    }
+    // Anyone not signed in (who would only be refused) gets no preload.
     expect((await t.http.get(`/returns/${id}/measures/well-led`)).headers['link']).toBeUndefined();
+    expect((await t.http.get('/')).headers['link']).toBeUndefined();
   });
 
   it('serves built files, and 404s a missing file rather than returning the page', async () => {

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 
+import { prefetchNotices } from '../lib/api/notices-api';
 import { prefetchSession, whenSignedIn } from '../lib/api/session-api';
 import { createQueryClient, Providers } from './providers';
 import { createRouter } from './router';
@@ -10,8 +11,8 @@ const SESSION_WAIT_MS = 3000;
 
 /**
  * The query client first: the router asks it for the session and the page's data, and starts
- * loading the page's code, as the app starts. `ready` settles once the session is known (or after
- * SESSION_WAIT_MS), when the page's data has been asked for: the first render waits for it, so
+ * loading the page's code, as the app starts. `ready` settles once the session is known and, for
+ * someone signed in, their notices (or after SESSION_WAIT_MS), when the page's data has been asked for: the first render waits for it, so
  * that rendering does not hold up those requests.
  */
 export function startApp() {
@@ -19,7 +20,8 @@ export function startApp() {
   prefetchSession(queryClient);
   const router = createRouter(queryClient);
   const ready = Promise.race([
-    whenSignedIn(queryClient),
+    // Signed in, the header's unread count too, so the header does not grow a line when it arrives.
+    whenSignedIn(queryClient).then((signedIn) => (signedIn ? prefetchNotices(queryClient) : undefined)),
     new Promise((resolve) => setTimeout(resolve, SESSION_WAIT_MS)),
   ]);
   return { queryClient, router, ready };

@@ -8,6 +8,9 @@ import { useNotices } from '../lib/api/notices-api';
 import { useSession, useSessionSync, useSignOut } from '../lib/api/session-api';
 import { resultsLinks } from '../lib/results-access';
 
+/** How long the header's unread count stands without asking again (a page listing notices asks anyway). */
+const HEADER_NOTICES_STALE_MS = 60_000;
+
 /**
  * The header links a user may use. What the user's roles are for comes first, so it stays in the
  * header rather than under "More" when the menu is full: their results (the widest place their roles
@@ -57,7 +60,8 @@ export function Layout() {
   const session = useSession();
   const user = session.data?.user ?? null;
   const navigation = user ? navigationFor(user) : [];
-  const unread = useNotices(user !== null).data?.unread ?? 0;
+  // Fetched before the first render (startApp): the pages that list the notices ask again.
+  const unread = useNotices(user !== null, HEADER_NOTICES_STALE_MS).data?.unread ?? 0;
   // The one item the page is under: the longest address that is the page's or a parent of it (on a
   // region's results, Results rather than Regions).
   const activeItem = navigation
