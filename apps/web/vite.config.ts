@@ -2,8 +2,11 @@ import { cpSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-import { defineConfig, type Plugin } from 'vite';
+import type { PagePreloadFiles, PagePreloadManifest } from '@wgll/contracts';
+import { defineConfig, type Plugin, type Rollup } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+
+import { PAGE_PRELOADS } from './src/app/page-preloads.js';
 
 const require = createRequire(import.meta.url);
 const nhsukRoot = dirname(require.resolve('nhsuk-frontend/package.json'));
@@ -40,6 +43,58 @@ function noExternalFonts(): Plugin {
         }
         if (text.includes('assets.nhs.uk')) this.error(`${file.fileName} references assets.nhs.uk`);
       }
+    },
+  };
+}
+
+/**
+ * Writes `page-preloads.json` (see src/app/page-preloads.ts): for the start script and for each page
+ * people open straight from an address, the built files it loads at once (its chunk and the chunks
+ * it imports, not those it loads on demand, and their styles). The build fails if a page's module is
+ * not a chunk of its own, so the list cannot silently go stale.
+ */
+function pagePreloads(): Plugin {
+  return {
+    name: 'wgll:page-preloads',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter(
+        (file): file is Rollup.OutputChunk => file.type === 'chunk',
+      );
+      const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      /** A chunk and those it imports, but the ones in `skip` (the start's, already loaded). */
+      const chunksFrom = (from: Rollup.OutputChunk, skip: readonly string[] = []): string[] => {
+        const names = new Set<string>();
+        const visit = (chunk: Rollup.OutputChunk) => {
+          if (names.has(chunk.fileName) || skip.includes(chunk.fileName)) return;
+          names.add(chunk.fileName);
+          for (const name of chunk.imports) visit(byName.get(name)!);
+        };
+        visit(from);
+        return [...names];
+      };
+      const filesOf = (names: string[]): PagePreloadFiles => ({
+        scripts: names.map((name) => `/${name}`),
+        styles: [
+          ...new Set(names.flatMap((name) => [...(byName.get(name)?.viteMetadata?.importedCss ?? [])])),
+        ].map((name) => `/${name}`),
+      });
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      if (!entry) return this.error('The build has no entry chunk');
+      const atStart = chunksFrom(entry);
+      const manifest: PagePreloadManifest = {
+        start: filesOf(atStart),
+        pages: PAGE_PRELOADS.map(({ path, module, data = [] }) => {
+          const id = join(import.meta.dirname, module).replaceAll('\\', '/');
+          const chunk = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/') === id);
+          if (!chunk) return this.error(`page-preloads: ${module} (for ${path}) is not a chunk of the build`);
+          return { path, ...filesOf(chunksFrom(chunk, atStart)), data };
+        }),
+      };
+      this.emitFile({
+        type: 'asset',
+        fileName: 'page-preloads.json',
+        source: JSON.stringify(manifest, null, 2),
+      });
     },
   };
 }
@@ -102,6 +157,7 @@ export default defineConfig({
   plugins: [
     nhsukAssets(),
     noExternalFonts(),
+    pagePreloads(),
     // Brotli and gzip copies of every text file, served by the API to clients that accept them.
     compression({
       algorithms: ['brotliCompress', 'gzip'],

@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { drainRequest } from './common/drain-request.js';
 import { JSON_BODY_LIMIT, jsonBodyParser } from './common/json-body.js';
+import { pagePreloadLink, readPagePreloads } from './common/page-preloads.js';
 import { setSecurityHeaders } from './common/security-headers.js';
 import type { AppConfig, LogLevelName } from './config/app-config.js';
 import { connectDatabase, type DatabaseConnection } from './database/database-connection.js';
@@ -192,29 +193,6 @@ export function webCacheControl(path: string): string {
   return HASHED_ASSET.test(path.replaceAll('\\', '/')) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
-const QUESTIONNAIRE_PAGE =
-  /^\/returns\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/measures\/[^/]+$/i;
-
-/**
- * A `Link` header that asks a signed-in browser (one holding an access cookie) for what a page's
- * first render needs at once, with the page rather than after its script has run: on every page, the
- * person's notices (the header shows how many are unread: drawn without it, the header would grow a
- * line when the count arrived and push the page down); on a questionnaire page, its return and its
- * questions too. The app's own requests for them then take the preloaded answers (the same addresses,
- * asked for as `fetch` with the page's cookies, as index.html does for the session). Undefined for
- * someone not signed in.
- */
-export function pagePreloadLink(path: string, signedIn: boolean): string | undefined {
-  if (!signedIn) return undefined;
-  const returnId = QUESTIONNAIRE_PAGE.exec(path)?.[1];
-  return [
-    '/api/notifications',
-    ...(returnId ? [`/api/returns/${returnId}`, `/api/returns/${returnId}/framework`] : []),
-  ]
-    .map((href) => `<${href}>; rel=preload; as=fetch; crossorigin=anonymous`)
-    .join(', ');
-}
-
 /**
  * Serves apps/web/dist, choosing the build's precompressed copy (.br, .gz) of a file when the client
  * accepts it; any other non-API GET gets index.html so client-side routes load.
@@ -223,6 +201,7 @@ function serveWebApp(app: NestFastifyApplication, dir: string, log: Logger): voi
   const fastify = app.getHttpAdapter().getInstance();
   const index = join(dir, 'index.html');
   const hasWeb = existsSync(index);
+  const preloads = readPagePreloads(join(dir, 'page-preloads.json'));
   if (hasWeb) {
     void app.register(fastifyStatic, {
       root: dir,
@@ -247,7 +226,7 @@ function serveWebApp(app: NestFastifyApplication, dir: string, log: Logger): voi
       };
       return reply.status(404).send(body);
     }
-    const preload = pagePreloadLink(path, Boolean(request.cookies[ACCESS_COOKIE]));
+    const preload = pagePreloadLink(request.url, Boolean(request.cookies[ACCESS_COOKIE]), preloads);
     if (preload) void reply.header('link', preload);
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', dir, {
       cacheControl: false,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import type { ResultCycleList } from '@wgll/contracts';
+import type { PagePreloadManifest, ResultCycleList, ReturnList } from '@wgll/contracts';
 import type { Locator, Page } from 'playwright-core';
 
 import { demoUsers, signIn } from './support/auth.js';
@@ -362,4 +362,56 @@ describe('results and comparisons', () => {
     expect((await state.textContent())?.replace('State', '').trim()).toBe('Applied');
     await checkPage('results-10-applied', 'Import of corrected.xlsx');
   }, 90_000);
+
+  it('each page opened from an address takes its code and first data preloaded with the page, asking once', async () => {
+    const manifest = JSON.parse(
+      await readFile(join(repoRoot, 'apps/web/dist/page-preloads.json'), 'utf8'),
+    ) as PagePreloadManifest;
+    await signIn(page, demoUsers.admin);
+    const returns = (await (await page.request.get('/api/organisations/RJ1/returns')).json()) as ReturnList;
+    const returnId = returns.items[0]!.id;
+    // An address for each page of the manifest, with the demo world's values for its parameters.
+    const values: Record<string, string> = { id: returnId, measure: 'well-led' };
+    const codes: Record<string, string> = { organisations: 'RJ1', ics: 'QKK', regions: 'Y56' };
+    const missing: string[] = [];
+    for (const entry of manifest.pages) {
+      const [, first = ''] = entry.path.split('/');
+      const fill = (template: string) =>
+        template.replace(
+          /:(\w+)/g,
+          (_, name: string) => (name === 'code' ? codes[first] : values[name]) ?? '',
+        );
+      const address = fill(entry.path);
+      await page.goto(address);
+      await page.locator('h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const heading = await page.locator('h1').first().innerText();
+      expect(`${address}: ${heading}`).not.toMatch(/problem with the service|Page not found|cannot/i);
+      const asked = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((entry) => {
+          const url = new URL(entry.name);
+          const timing = entry as PerformanceResourceTiming;
+          return {
+            address: `${url.pathname}${url.search}`,
+            by: timing.initiatorType,
+            start: timing.startTime,
+            end: timing.responseEnd,
+          };
+        }),
+      );
+      const startScript = asked.find((entry) => entry.address === manifest.start.scripts[0]);
+      expect(startScript).toBeDefined();
+      // Each of the page's scripts asked for once, before the start script had even arrived (so not
+      // by the app, which asks once it runs: by the Link header's modulepreload); each of its data
+      // asked for once, by the Link header ("link"): the app's own requests took those answers.
+      const check = (wanted: string, ok: (entry: (typeof asked)[number]) => boolean) => {
+        const times = asked.filter((entry) => entry.address === wanted);
+        if (times.length !== 1 || !ok(times[0]!))
+          missing.push(`${address}: ${wanted} ${JSON.stringify(times)}`);
+      };
+      for (const script of entry.scripts) check(script, (one) => one.start < startScript!.end);
+      for (const data of entry.data.map(fill)) check(data, (one) => one.by === 'link');
+    }
+    expect(missing).toEqual([]);
+  }, 120_000);
 });

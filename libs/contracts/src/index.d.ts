@@ -14,3 +14,4 @@ export type * from './targets.js';
 export type * from './peer-learning.js';
 export type * from './waiting.js';
 export type * from './notifications.js';
+export type * from './page-preloads.js';

@@ -3,13 +3,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { OrganisationList } from '@wgll/contracts';
+import type { OrganisationList, PagePreloadManifest } from '@wgll/contracts';
 import { clientWith } from './support/auth.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** A built script as Vite names it (content hash in the name), with the build's .br and .gz copies. */
 const HASHED = 'index-Ab1_cD2-.js';
 const SCRIPT = `export const greeting = ${JSON.stringify('hello '.repeat(400))};\n`;
+
+/** A web build's page-preloads.json: the start files, and two pages with their own. */
+const PRELOADS: PagePreloadManifest = {
+  start: { scripts: ['/assets/index-Ab1_cD2-.js'], styles: ['/assets/index-Xy9.css'] },
+  pages: [
+    {
+      path: '/ics/:code/results',
+      scripts: ['/assets/ics-results-page-A.js', '/assets/shared-B.js'],
+      styles: ['/assets/shared-C.css'],
+      data: ['/api/results/cycles', '/api/ics/:code/results'],
+    },
+    {
+      path: '/returns/:id/measures/:measure',
+      scripts: ['/assets/questionnaire-page-D.js'],
+      styles: [],
+      data: ['/api/returns/:id', '/api/returns/:id/framework'],
+    },
+  ],
+};
 
 describe('serving the web app', () => {
   let t: TestApp;
@@ -25,6 +44,7 @@ describe('serving the web app', () => {
     writeFileSync(join(web, 'assets', `${HASHED}.gz`), gzipSync(`${SCRIPT}// gz`));
     mkdirSync(join(web, 'assets', 'images'));
     writeFileSync(join(web, 'assets', 'images', 'nhsuk-icon-180.png'), 'not really a png');
+    writeFileSync(join(web, 'page-preloads.json'), JSON.stringify(PRELOADS));
     t = await startTestApp({ webDistDir: web });
   }, 120_000);
 
@@ -43,32 +63,52 @@ describe('serving the web app', () => {
     expect(withDot.text).toContain('<div id="root">');
   });
 
-  it("asks a signed-in browser for its notices, and a questionnaire's return and questions, with the page (Link preload)", async () => {
-    const id = '0441294e-45e0-410d-a7e0-4540290fcb46';
-    const preload = (href: string) => `<${href}>; rel=preload; as=fetch; crossorigin=anonymous`;
+  it("asks a signed-in browser for its notices, and a page's code and first data, with the page (Link preload)", async () => {
+    const style = (href: string) => `<${href}>; rel=preload; as=style`;
+    const script = (href: string) => `<${href}>; rel=modulepreload`;
+    const data = (href: string) => `<${href}>; rel=preload; as=fetch; crossorigin=anonymous`;
+    const notices = data('/api/notifications');
     const client = await clientWith(t, [{ role: 'national-administrator' }]);
+    const id = '0441294e-45e0-410d-a7e0-4540290fcb46';
     const page = await client.get(`/returns/${id}/measures/well-led`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('<div id="root">');
+    // The start styles and script first, then the page's own, then the data with the page's values.
     expect(page.headers['link']).toBe(
       [
-        preload('/api/notifications'),
-        preload(`/api/returns/${id}`),
-        preload(`/api/returns/${id}/framework`),
+        style('/assets/index-Xy9.css'),
+        script('/assets/index-Ab1_cD2-.js'),
+        script('/assets/questionnaire-page-D.js'),
+        notices,
+        data(`/api/returns/${id}`),
+        data(`/api/returns/${id}/framework`),
       ].join(', '),
     );
-    // Other pages: the notices only (an address that is not a questionnaire's, or an id that is not one).
+    const ics = [
+      style('/assets/index-Xy9.css'),
+      style('/assets/shared-C.css'),
+      script('/assets/index-Ab1_cD2-.js'),
+      script('/assets/ics-results-page-A.js'),
+      script('/assets/shared-B.js'),
+      notices,
+    ];
+    expect((await client.get('/ics/QKK/results')).headers['link']).toBe(
+      [...ics, data('/api/results/cycles'), data('/api/ics/QKK/results')].join(', '),
+    );
+    // With a query the page asks for other data: its code only.
+    expect((await client.get('/ics/QKK/results?cycle=x')).headers['link']).toBe(ics.join(', '));
+    // Other pages, and parameters that could not go into the header as they are: the notices only.
     for (const other of [
       `/returns/${id}`,
       `/returns/${id}/measures/well-led/extra`,
-      '/returns/x/measures/well-led',
+      '/ics/Q%3EK/results',
       '/',
     ]) {
-      expect((await client.get(other)).headers['link']).toBe(preload('/api/notifications'));
+      expect((await client.get(other)).headers['link']).toBe(notices);
     }
     // Anyone not signed in (who would only be refused) gets no preload.
     expect((await t.http.get(`/returns/${id}/measures/well-led`)).headers['link']).toBeUndefined();
-    expect((await t.http.get('/')).headers['link']).toBeUndefined();
+    expect((await t.http.get('/ics/QKK/results')).headers['link']).toBeUndefined();
   });
 
   it('serves built files, and 404s a missing file rather than returning the page', async () => {
