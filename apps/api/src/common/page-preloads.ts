@@ -67,20 +67,28 @@ export function readPagePreloads(file: string): PagePreloads {
 export function pagePreloadLink(url: string, signedIn: boolean, preloads: PagePreloads): string | undefined {
   if (!signedIn) return undefined;
   const [path = '', query] = url.split('?');
-  const page = preloads.pages
-    .map((candidate) => ({ candidate, match: candidate.pattern.exec(path) }))
-    .find(({ match }) => match !== null);
-  const fill = (address: string) =>
-    page!.candidate.params.reduce(
-      (filled, name, index) => filled.replaceAll(`:${name}`, page!.match![index + 1]!),
-      address,
-    );
-  const data = [...EVERY_PAGE_DATA, ...(page && query === undefined ? page.candidate.data.map(fill) : [])];
-  const styles = page ? [...preloads.start.styles, ...page.candidate.styles] : [];
-  const scripts = page ? [...preloads.start.scripts, ...page.candidate.scripts] : [];
+  const found = matchPage(preloads.pages, path);
+  const styles = found ? [...preloads.start.styles, ...found.page.styles] : [];
+  const scripts = found ? [...preloads.start.scripts, ...found.page.scripts] : [];
+  const data = [...EVERY_PAGE_DATA, ...(found && query === undefined ? found.data : [])];
   return [
     ...styles.map((href) => `<${href}>; rel=preload; as=style`),
     ...scripts.map((href) => `<${href}>; rel=modulepreload`),
     ...data.map((href) => `<${href}>; rel=preload; as=fetch; crossorigin=anonymous`),
   ].join(', ');
+}
+
+/** The manifest's page for a path, and its data addresses with the path's parameter values. */
+function matchPage(pages: CompiledPage[], path: string): { page: CompiledPage; data: string[] } | undefined {
+  for (const page of pages) {
+    const values = page.pattern.exec(path)?.slice(1);
+    if (!values) continue;
+    const fill = (address: string) =>
+      page.params.reduce(
+        (filled, name, index) => filled.replaceAll(`:${name}`, values[index] ?? ''),
+        address,
+      );
+    return { page, data: page.data.map(fill) };
+  }
+  return undefined;
 }

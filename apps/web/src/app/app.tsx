@@ -12,8 +12,8 @@ const SESSION_WAIT_MS = 3000;
 /**
  * The query client first: the router asks it for the session and the page's data, and starts
  * loading the page's code, as the app starts. `ready` settles once the session is known and, for
- * someone signed in, their notices (or after SESSION_WAIT_MS), when the page's data has been asked for: the first render waits for it, so
- * that rendering does not hold up those requests.
+ * someone signed in, their notices (or after SESSION_WAIT_MS), when the page's data has been asked
+ * for: the first render waits for it, so that rendering does not hold up those requests.
  */
 export function startApp() {
   const queryClient = createQueryClient();
