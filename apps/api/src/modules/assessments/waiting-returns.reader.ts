@@ -147,7 +147,7 @@ export class WaitingReturnsReader {
     if (ids.length === 0) return new Map();
     const manager = this.store.dataSource.manager;
     const rets = await manager.getRepository(AssessmentReturnEntity).findBy({ id: In([...new Set(ids)]) });
-    return this.describe(rets, (await this.cycles.list(true)).items, manager);
+    return this.describe(rets, await this.cycles.byIds(rets.map((r) => r.cycleId)), manager);
   }
 
   /** The returns as "Waiting for you" names them; `cycles` holds theirs. */

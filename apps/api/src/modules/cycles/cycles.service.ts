@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Cycle, CycleList, FieldError, FrameworkRef } from '@wgll/contracts';
 import type { FrameworkLevel } from '@wgll/framework';
-import { DataSource, IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, In, IsNull, QueryFailedError } from 'typeorm';
 import { ApiException, invalidFields, NotFoundApiException } from '../../common/api-exception.js';
 import type { Principal } from '../access/principal.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -50,6 +50,17 @@ export class CyclesService {
     ]);
     const today = todayInLondon();
     return { items: rows.map((r) => toCycle(r, today, titles)) };
+  }
+
+  /** The cycles with these ids, retired ones too (to name the cycles of some returns). */
+  async byIds(ids: readonly string[]): Promise<Cycle[]> {
+    if (ids.length === 0) return [];
+    const [rows, titles] = await Promise.all([
+      this.cycles.findBy({ id: In([...new Set(ids)]) }),
+      this.frameworks.titles(),
+    ]);
+    const today = todayInLondon();
+    return rows.map((r) => toCycle(r, today, titles));
   }
 
   /**
