@@ -77,13 +77,11 @@ export class PolicyService {
   }
 
   /**
-   * Of these returns, those someone holding `grants` may view (a role taken away takes its returns
-   * with it). Each return is placed as the guard places it, and each trust or ICB once per date;
-   * ids of no return are left out.
+   * These returns placed as the guard places them (each trust or ICB once per date), by id; ids of
+   * no return are left out. For checking several people against the same returns.
    */
-  async visibleReturnIds(who: Pick<Principal, 'grants'>, returnIds: Iterable<string>): Promise<Set<string>> {
-    const visible = new Set<string>();
-    if (who.grants.length === 0) return visible;
+  async placeReturns(returnIds: Iterable<string>): Promise<Map<string, Resource>> {
+    const placed = new Map<string, Resource>();
     const places = new Map<string, Promise<Resource | null>>();
     for (const id of new Set(returnIds)) {
       const located = await this.locators.get('return')?.(id);
@@ -91,9 +89,29 @@ export class PolicyService {
       const key = `${located.type}|${located.code}|${located.at}`;
       if (!places.has(key)) places.set(key, this.resolve(located.type, located.code, located.at));
       const resource = await places.get(key)!;
-      if (resource && can(who.grants, 'return:view', resource)) visible.add(id);
+      if (resource) placed.set(id, resource);
     }
-    return visible;
+    return placed;
+  }
+
+  /**
+   * Of these returns, those someone holding `grants` may view (a role taken away takes its returns
+   * with it); ids of no return are left out. `placed` (from placeReturns) saves placing them again.
+   */
+  async visibleReturnIds(
+    who: Pick<Principal, 'grants'>,
+    returnIds: Iterable<string>,
+    placed?: ReadonlyMap<string, Resource>,
+  ): Promise<Set<string>> {
+    const ids = [...returnIds];
+    if (who.grants.length === 0) return new Set();
+    const places = placed ?? (await this.placeReturns(ids));
+    return new Set(
+      ids.filter((id) => {
+        const resource = places.get(id);
+        return resource !== undefined && can(who.grants, 'return:view', resource);
+      }),
+    );
   }
 
   can(user: Principal, action: Action, resource: Resource): boolean {

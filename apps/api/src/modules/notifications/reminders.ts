@@ -157,9 +157,14 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     const returnsOf = new Map<string, string[]>([...people.keys()].map((id) => [id, []]));
     for (const item of items) returnsOf.get(personOf(item))?.push(returnOf(item));
     const grants = await this.grants.forUsers([...returnsOf.keys()]);
+    // Each return placed once, whoever is told of it.
+    const placed = await this.policy.placeReturns([...returnsOf.values()].flat());
     const visible = new Map<string, Set<string>>();
     for (const [id, returnIds] of returnsOf) {
-      visible.set(id, await this.policy.visibleReturnIds({ grants: grants.get(id) ?? [] }, returnIds));
+      visible.set(
+        id,
+        await this.policy.visibleReturnIds({ grants: grants.get(id) ?? [] }, returnIds, placed),
+      );
     }
     return { people, items: items.filter((item) => visible.get(personOf(item))?.has(returnOf(item))) };
   }
