@@ -153,7 +153,7 @@ describe('results and comparisons', () => {
   it('shows a trust lead its scores beside the ICS and England, and names its peers', async () => {
     await signIn(page, demoUsers.trustLead);
     await page.goto('/organisations/RJZ');
-    await page.getByRole('link', { name: 'Results', exact: true }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Results', exact: true }).click();
     await page.waitForURL('**/organisations/RJZ/results');
     await page.getByRole('heading', { level: 1, name: /^Results – King.s College Hospital/i }).waitFor();
     // The published 2025 results (the demo's cycle under way has no result of this trust yet).
