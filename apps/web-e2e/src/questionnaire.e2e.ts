@@ -192,24 +192,6 @@ describe('the questionnaire of a long measure, and submitting', () => {
     await section.getByText('Guidance for Digital culture 2.2.').waitFor();
   }, 60_000);
 
-  it('takes the return and its questions preloaded with the page, asking for each once', async () => {
-    await page.goto(`/returns/${returnId}/measures/well-led`);
-    await jumpList().waitFor();
-    const asked = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .map((entry) => entry as PerformanceResourceTiming)
-        .filter((entry) => new URL(entry.name).pathname.startsWith('/api/returns/'))
-        .map((entry) => `${entry.initiatorType} ${new URL(entry.name).pathname}`),
-    );
-    // The Link header's preloads (initiator "link"), each answered once: the app's own requests for
-    // them took the preloaded answers rather than asking again.
-    expect(asked.filter((entry) => !entry.endsWith('/plan')).sort()).toEqual([
-      `link /api/returns/${returnId}`,
-      `link /api/returns/${returnId}/framework`,
-    ]);
-  }, 60_000);
-
   it('"Next domain" goes to the next one, and after the last back to the overview', async () => {
     await page.goto(`/returns/${returnId}/measures/well-led`);
     await page.getByRole('link', { name: 'Next domain: Board leadership' }).click();

@@ -422,15 +422,28 @@ describe('GET /api/me/waiting', () => {
       chased: (await waiting(icsLead)).toChase.some((c) => c.cycle.id === closing.id),
     });
     expect(await listed()).toEqual({ assignments: true, overdue: true, chased: true });
+    const reminders = t.running.app.get(ReminderScheduler);
+    const reminded = async () =>
+      (
+        await t.dataSource.query<{ key: string }[]>(
+          `SELECT key FROM notice WHERE user_id = $1 AND key LIKE $2 ORDER BY key`,
+          [contributorId, `assignment:${given.id}:%`],
+        )
+      ).map((n) => n.key);
+    // While the cycle is open, the overdue work is reminded, once for its due date.
+    await reminders.tick();
+    const whileOpen = [`assignment:${given.id}:overdue:${isoDay(-1)}`];
+    expect(await reminded()).toEqual(whileOpen);
 
     // Closed yesterday: nothing in it can change, so nothing of it waits for anyone.
     await admin.patch(`/api/cycles/${closing.id}`, { closesOn: isoDay(-1) }).expect(200);
     expect(await listed()).toEqual({ assignments: false, overdue: false, chased: false });
-    await t.running.app.get(ReminderScheduler).tick();
-    const reminded = await t.dataSource.query<{ key: string }[]>(
-      `SELECT key FROM notice WHERE user_id = $1 AND key LIKE $2`,
-      [contributorId, `assignment:${given.id}:%`],
-    );
-    expect(reminded).toEqual([]);
+    // A due date moved (which, open, would be reminded again under its new date) is not reminded now.
+    await t.dataSource.query('UPDATE return_assignment SET due_date = $1 WHERE id = $2', [
+      isoDay(-2),
+      given.id,
+    ]);
+    await reminders.tick();
+    expect(await reminded()).toEqual(whileOpen);
   });
 });

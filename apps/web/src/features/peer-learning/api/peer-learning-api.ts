@@ -8,11 +8,8 @@ import type {
 } from '@wgll/contracts';
 
 import { apiGet, apiSend } from '../../../lib/api-client';
-import { planPath, returnPath } from '../../../lib/links';
+import { planPath, returnPath, sharingPath } from '../../../lib/links';
 import { planKeys, returnKeys } from '../../../lib/query-keys';
-
-/** The API's route of an organisation's sharing setting (under /api), apart from the page's address. */
-const sharingApiPath = (code: string) => `/organisations/${encodeURIComponent(code)}/sharing`;
 
 const peerKeys = {
   all: ['peer-learning'] as const,
@@ -34,7 +31,7 @@ export function usePeers(returnId: string, domainId: string) {
 export function usePeerSharing(code: string) {
   return useQuery({
     queryKey: peerKeys.sharing(code),
-    queryFn: ({ signal }) => apiGet<PeerSharing>(sharingApiPath(code), {}, signal),
+    queryFn: ({ signal }) => apiGet<PeerSharing>(sharingPath(code), {}, signal),
     staleTime: 0,
   });
 }
@@ -43,7 +40,7 @@ export function usePeerSharing(code: string) {
 export function useSavePeerSharing(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SavePeerSharingRequest) => apiSend<PeerSharing>('PUT', sharingApiPath(code), body),
+    mutationFn: (body: SavePeerSharingRequest) => apiSend<PeerSharing>('PUT', sharingPath(code), body),
     onSuccess: (saved) => {
       queryClient.setQueryData(peerKeys.sharing(code), saved);
       void queryClient.invalidateQueries({ queryKey: peerKeys.all, refetchType: 'none' });
