@@ -180,6 +180,9 @@ describe('levelling up', () => {
         if (address.startsWith('/regions')) await signIn(page, demoUsers.regionalViewer);
         await page.goto(address);
         await page.getByRole('heading', { level: 2 }).first().waitFor();
+        // Measured once the page has its data (a newcomer's full run once measured 511 px while it
+        // was still arriving), as the phone test of every main page does.
+        await page.waitForLoadState('networkidle');
         const widths = await page.evaluate(() => ({
           page: document.documentElement.scrollWidth,
           window: window.innerWidth,
